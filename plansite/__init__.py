@@ -1,0 +1,1 @@
+"""plansite: accessible static publishing of government plans."""

@@ -1,0 +1,100 @@
+"""The build, as one pipeline:
+
+    load YAML (with line numbers) -> validate into the document model
+    -> plan the pages -> render each page -> write into a fresh folder
+    -> swap it in place of the old site.
+
+Rendering is a pure function of (document, templates, static files): no
+clock, no randomness, sorted iteration everywhere, so the same input always
+gives byte-identical output.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment
+
+from . import pages
+from .content import Content, load_content
+from .model import Document
+from .output import check_target, staged_output, write_text
+from .pages import Page
+from .render import make_environment
+from .view import build_view, related_views
+
+PROJECT = Path(__file__).resolve().parent.parent
+TEMPLATES = PROJECT / "templates"
+STATIC = PROJECT / "static"
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    out: Path
+    documents: int
+    files: int
+
+
+@dataclass(frozen=True)
+class DocumentEntry:
+    """A document as the index lists it."""
+
+    doc: Document
+    path: str
+
+
+def build_site(content_dir: Path, out_dir: Path) -> BuildResult:
+    content = load_content(content_dir)  # raises ContentError listing every problem
+    check_target(out_dir, protected=[PROJECT, content_dir, Path.home()])
+    env = make_environment(TEMPLATES)
+    files = render_site(content, env)
+    with staged_output(out_dir) as stage:
+        for rel, text in files.items():
+            write_text(stage, rel, text)
+        copy_static(stage)
+    return BuildResult(out_dir, len(content.documents), len(files))
+
+
+def render_site(content: Content, env: Environment) -> dict[str, str]:
+    """Every page of the site as {relative path: text}, in a stable order."""
+    docs = content.by_id()
+    related = related_views(docs)
+    titles = _unique_titles(content)
+    files: dict[str, str] = {}
+    document_template = env.get_template("document.html")
+    for doc in content.documents:
+        page = Page(pages.document_path(doc.id), titles[doc.id])
+        view = build_view(doc, related[doc.id])
+        files[page.path.as_posix()] = document_template.render(page=page, site=content.site, view=view)
+    index = Page(pages.INDEX, content.site.name)
+    entries = [
+        DocumentEntry(doc, pages.document_path(doc.id).as_posix())
+        for doc in sorted(content.documents, key=lambda d: (-(d.date.toordinal() if d.date else 0), d.id))
+    ]
+    files[index.path.as_posix()] = env.get_template("index.html").render(
+        page=index, site=content.site, documents=entries
+    )
+    return files
+
+
+def _unique_titles(content: Content) -> dict[str, str]:
+    """Page titles must be unique; two documents with one title get their number or id added."""
+    counts: dict[str, int] = {}
+    for doc in content.documents:
+        counts[doc.title] = counts.get(doc.title, 0) + 1
+    return {
+        doc.id: doc.title if counts[doc.title] == 1 else f"{doc.title}（{doc.doc_number or doc.id}）"
+        for doc in content.documents
+    }
+
+
+def copy_static(stage: Path) -> None:
+    """static/ as is, plus site.css = base.css + every component's style.css."""
+    target = stage / "static"
+    shutil.copytree(STATIC, target)
+    parts = [(STATIC / "css" / "base.css").read_text(encoding="utf-8")]
+    for style in sorted((TEMPLATES / "components").glob("*/style.css")):
+        parts.append(f"/* --- {style.parent.name} --- */\n" + style.read_text(encoding="utf-8"))
+    write_text(target, "css/site.css", "\n".join(parts))

@@ -1,0 +1,175 @@
+"""Editors' Markdown to safe HTML fragments (and to plain text).
+
+Government plans are prose: paragraphs, emphasis, the odd link. Everything
+else Markdown can do is switched off because it would fight the document
+model: headings would break the outline, indented text would turn into code
+blocks when pasted from Word, "1. " would become a browser-numbered list and
+lose the numbering as written, and raw HTML could inject markup.
+
+Text passes through token-level transforms (glossary first-use links, and the
+speech-friendly markup in `speech`) so nothing is ever spliced into HTML
+strings by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from markupsafe import Markup
+
+SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+# Rules editors never need in a plan (see the module docstring).
+_DISABLED = [
+    "heading",
+    "lheading",
+    "code",
+    "fence",
+    "blockquote",
+    "hr",
+    "list",
+    "reference",
+    "html_block",
+    "html_inline",
+    "image",
+    "backticks",
+]
+
+TokenTransform = Callable[[list[Token], dict], list[Token]]
+
+
+def is_safe_href(url: str) -> bool:
+    url = url.strip()
+    if url.startswith("#"):
+        return True
+    return url.lower().startswith(SAFE_SCHEMES)
+
+
+def _base() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.disable(_DISABLED)
+    return md
+
+
+def bad_links(source: str) -> list[str]:
+    """Every link target in `source` that is not http(s), mailto or #fragment."""
+    md = _base()
+    md.validateLink = lambda url: True  # see every link, even ones markdown-it would drop
+    found: list[str] = []
+    for token in md.parseInline(source) + md.parse(source):
+        for child in token.children or []:
+            if child.type == "link_open":
+                href = str(child.attrGet("href") or "")
+                if not is_safe_href(href):
+                    found.append(href)
+    return sorted(set(found))
+
+
+class TextRenderer:
+    """Renders one document's text fields in reading order.
+
+    State that depends on reading order (which glossary terms were already
+    linked) lives here, so a document is rendered once, in order, and every
+    output mode reuses the fragments.
+    """
+
+    def __init__(self, transforms: Sequence[TokenTransform] = ()) -> None:
+        self._md = _base()
+        self._md.validateLink = is_safe_href
+        self._transforms = list(transforms)
+        self._md.core.ruler.push("plansite_transforms", self._apply)
+
+    def _apply(self, state: StateCore) -> None:
+        if state.env.get("plain"):
+            return
+        for token in state.tokens:
+            if token.type == "inline" and token.children:
+                for transform in self._transforms:
+                    token.children = transform(token.children, state.env)
+
+    def block(self, source: str) -> Markup:
+        """Paragraphs."""
+        return Markup(self._md.render(source, {}))
+
+    def inline(self, source: str, *, plain: bool = False) -> Markup:
+        """One line (a heading, a table cell); `plain` skips links and transforms."""
+        return Markup(self._md.renderInline(source, {"plain": plain}))
+
+
+def plain_text(source: str) -> str:
+    """Markdown source as the text a reader sees (for .txt and checks)."""
+    md = _base()
+    parts: list[str] = []
+    for token in md.parse(source):
+        if token.type == "paragraph_close":
+            parts.append("\n\n")
+        for child in token.children or []:
+            if child.type in ("text", "code_inline"):
+                parts.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                parts.append("\n")
+    return "".join(parts).strip()
+
+
+# --- glossary --------------------------------------------------------------
+
+
+class GlossaryLinker:
+    """Links the first use of each glossary term to its definition."""
+
+    def __init__(self, anchors: dict[str, str]) -> None:
+        # Longest first, so "残疾人之家" wins over a shorter term inside it.
+        self._pending = dict(sorted(anchors.items(), key=lambda kv: -len(kv[0])))
+
+    def __call__(self, tokens: list[Token], env: dict) -> list[Token]:
+        if not self._pending:
+            return tokens
+        out: list[Token] = []
+        in_link = 0
+        for token in tokens:
+            if token.type == "link_open":
+                in_link += 1
+            elif token.type == "link_close":
+                in_link -= 1
+            if token.type == "text" and not in_link:
+                out.extend(self._link_text(token))
+            else:
+                out.append(token)
+        return out
+
+    def _link_text(self, token: Token) -> list[Token]:
+        text = token.content
+        out: list[Token] = []
+        while self._pending:
+            hit = self._first_hit(text)
+            if hit is None:
+                break
+            start, term = hit
+            anchor = self._pending.pop(term)
+            if start:
+                out.append(_text(text[:start]))
+            link = Token("link_open", "a", 1)
+            link.attrSet("href", f"#{anchor}")
+            link.attrSet("class", "term")
+            out += [link, _text(term), Token("link_close", "a", -1)]
+            text = text[start + len(term) :]
+        if text:
+            out.append(_text(text))
+        return out
+
+    def _first_hit(self, text: str) -> tuple[int, str] | None:
+        best: tuple[int, str] | None = None
+        for term in self._pending:
+            at = text.find(term)
+            if at >= 0 and (best is None or at < best[0]):
+                best = (at, term)
+        return best
+
+
+def _text(content: str) -> Token:
+    token = Token("text", "", 0)
+    token.content = content
+    return token

@@ -1,0 +1,153 @@
+"""The document model: what an editor wrote, validated and typed.
+
+One model per document; every output mode (standard, large type, plain-text
+channel, .txt) is rendered from it. Text fields hold the editor's Markdown
+source unchanged; turning it into HTML is the job of `markup` and `view`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+KINDS: dict[str, str] = {
+    "plan": "规划",
+    "interpretation": "政策解读",
+    "work-points": "工作要点",
+    "notice": "通知",
+}
+
+
+@dataclass(frozen=True)
+class Text:
+    """One or more paragraphs of Markdown (raw HTML is never allowed)."""
+
+    source: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str
+    head: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    # 0-based index of the column whose cells head their rows, or None.
+    row_header: int | None
+    notes: tuple[str, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Box:
+    """A 专栏: a labelled panel with its own blocks."""
+
+    label: str  # as written, e.g. 专栏1
+    title: str
+    blocks: tuple[Block, ...]
+    line: int
+
+
+Block = Text | Table | Box
+
+
+@dataclass(frozen=True)
+class Section:
+    label: str  # the numbering as written: 第一章, 第一节, 一、, （一）, 1. ... ("" if none)
+    title: str
+    blocks: tuple[Block, ...]
+    sections: tuple[Section, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    definition: str  # Markdown
+    label: str  # numbering as written in the source, e.g. "1." ("" if none)
+    line: int
+
+
+@dataclass(frozen=True)
+class Annex:
+    label: str  # e.g. 附件1 ("" if none)
+    title: str
+    blocks: tuple[Block, ...]
+    sections: tuple[Section, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Signature:
+    issuer: str
+    date: dt.date | None
+
+
+@dataclass(frozen=True)
+class Notice:
+    """The 印发通知 that publishes a plan, when there is one."""
+
+    title: str
+    doc_number: str
+    addressees: str  # 主送, e.g. 各镇人民政府、街道办事处：
+    text: str  # Markdown
+    signature: Signature | None
+
+
+@dataclass(frozen=True)
+class Period:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Related:
+    id: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    kind: str
+    title: str
+    subtitle: str
+    issuer: str
+    doc_number: str
+    date_signed: dt.date | None
+    date_published: dt.date | None
+    period: Period | None
+    region: str
+    source: Source | None
+    related: tuple[Related, ...]
+    notice: Notice | None
+    preamble: str  # Markdown
+    body: tuple[Section, ...]
+    closing: str  # Markdown after the body (e.g. a concluding paragraph)
+    glossary: tuple[Term, ...]
+    annexes: tuple[Annex, ...]
+    signature: Signature | None
+    file: str  # path relative to the content folder, for messages
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS[self.kind]
+
+    @property
+    def date(self) -> dt.date | None:
+        """The date a reader sorts by: published, else signed."""
+        return self.date_published or self.date_signed
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    name: str
+    owner: str
+    base_url: str  # absolute URL where the site will live, or "" (links stay relative either way)
+    footer: tuple[str, ...] = field(default_factory=tuple)

@@ -1,0 +1,155 @@
+"""Small typed readers over YAML nodes that collect problems instead of raising.
+
+`schema` describes the content model with these; each reader returns a usable
+value (or None) and records a Chinese message naming the line and field when
+the node is not what the model expects. Nothing here knows about plans.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable
+
+import yaml
+
+from .problems import Problem
+from .yamlload import line_of
+
+MapNode = dict[str, yaml.Node]
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_INT_TAG = "tag:yaml.org,2002:int"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+
+
+def index(path: str, i: int) -> str:
+    """Field paths count list items from 1, as an editor counts them."""
+    return f"{path}[{i + 1}]"
+
+
+def child(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+class Reader:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def error(self, where: yaml.Node | int, field: str, message: str) -> None:
+        line = where if isinstance(where, int) else line_of(where)
+        self.problems.append(Problem(self.file, line, field, message))
+
+    # --- containers -------------------------------------------------------
+
+    def mapping(
+        self,
+        node: yaml.Node,
+        path: str,
+        required: Iterable[str] = (),
+        optional: Iterable[str] = (),
+    ) -> MapNode | None:
+        """A mapping with known keys: reports missing and unknown fields."""
+        required, optional = tuple(required), tuple(optional)
+        if not isinstance(node, yaml.MappingNode):
+            names = "、".join(required) or "、".join(optional)
+            self.error(node, path, f"这里应该是一组“字段: 值”（包括 {names}），现在是{describe(node)}。")
+            return None
+        known = required + optional
+        fields: MapNode = {}
+        for key_node, value in node.value:
+            key = str(key_node.value)
+            if key not in known:
+                self.error(key_node, child(path, key), _unknown_field(key, known))
+                continue
+            if is_null(value) and key in optional:
+                continue  # "field:" with nothing after it is the same as leaving it out
+            fields[key] = value
+        for key in required:
+            if key not in fields:
+                self.error(node, child(path, key), f"缺少必填字段“{key}”：请补上 {key}: …")
+        return fields
+
+    def sequence(self, node: yaml.Node, path: str, what: str) -> list[yaml.Node]:
+        if isinstance(node, yaml.SequenceNode):
+            return list(node.value)
+        self.error(node, path, f"这里应该是{what}的列表（每项以“- ”开头），现在是{describe(node)}。")
+        return []
+
+    # --- scalars ----------------------------------------------------------
+
+    def text(self, node: yaml.Node | None, path: str, *, required: bool = True) -> str:
+        """Any scalar, kept exactly as the editor wrote it (so 0.20 stays 0.20)."""
+        if node is None or is_null(node):
+            if required and node is not None:
+                self.error(node, path, "内容是空的：请填写文字，或删除这个字段。")
+            return ""
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(
+                node, path, f"这里应该是一段文字，现在是{describe(node)}。如果文字里有冒号或短横线，请用引号括起来。"
+            )
+            return ""
+        value = str(node.value).strip()
+        if required and not value:
+            self.error(node, path, "内容是空的：请填写文字，或删除这个字段。")
+        return value
+
+    def cell(self, node: yaml.Node, path: str) -> str:
+        """A table cell: any scalar, empty allowed."""
+        if is_null(node):
+            return ""
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, path, f"表格单元格应该是文字或数字，现在是{describe(node)}。")
+            return ""
+        return str(node.value).strip()
+
+    def integer(self, node: yaml.Node, path: str, *, low: int, high: int) -> int | None:
+        if not (isinstance(node, yaml.ScalarNode) and node.tag == _INT_TAG):
+            self.error(node, path, f"这里应该是一个整数（{low}—{high}），例如 {low}。")
+            return None
+        value = int(node.value)
+        if not low <= value <= high:
+            self.error(node, path, f"{value} 超出范围：应在 {low} 到 {high} 之间。")
+            return None
+        return value
+
+    def boolean(self, node: yaml.Node, path: str) -> bool | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _BOOL_TAG:
+            return str(node.value).lower() in {"true", "yes", "on", "y"}
+        self.error(node, path, "这里应该写 true（是）或 false（否）。")
+        return None
+
+    def date(self, node: yaml.Node, path: str) -> dt.date | None:
+        value = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
+        if _DATE.match(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                self.error(node, path, f"“{value}”不是一个存在的日期：请检查月份和日子。")
+                return None
+        self.error(node, path, "日期格式应为 年-月-日，例如 2022-06-16（数字之间用英文短横线）。")
+        return None
+
+
+def is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG
+
+
+def describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "一组字段"
+    if isinstance(node, yaml.SequenceNode):
+        return "一个列表"
+    if is_null(node):
+        return "空的"
+    return f"文字“{str(node.value)[:20]}”"
+
+
+def _unknown_field(key: str, known: tuple[str, ...]) -> str:
+    guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    if guess:
+        return f"没有“{key}”这个字段：是不是想写“{guess[0]}”？"
+    return f"没有“{key}”这个字段：这里可以写的字段有 {'、'.join(known)}。"

@@ -1,0 +1,33 @@
+"""Jinja2 environment: autoescaped, strict, and fed only by views."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .strings import T
+from .view import chinese_date
+
+# Labels that end in punctuation (一、 1． (一)) join their title directly;
+# word-like labels (第一章 专栏1 附件1) take a space, as the documents print them.
+_JOINING = tuple("、．.，,:：)）")
+
+
+def label_gap(label: str) -> str:
+    return "" if not label or label.endswith(_JOINING) else " "
+
+
+def make_environment(templates: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates)),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["t"] = T
+    env.filters["chinese_date"] = chinese_date
+    env.filters["label_gap"] = label_gap
+    return env

@@ -1,0 +1,359 @@
+"""The content model as editors write it: YAML nodes -> `model` objects.
+
+Reading top to bottom mirrors a document file top to bottom. Every reader
+records problems on the shared `Reader` and still returns something usable,
+so one run reports every problem in a file.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from . import model as m
+from .markup import bad_links
+from .reader import Reader, child, index, is_null
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_SLUG = 80
+MAX_DEPTH = 8  # 第X章 / 第X节 / 一、/ （一）/ 1. / （1）/ ① and one to spare
+
+DOCUMENT_FIELDS = (
+    "subtitle",
+    "issuer",
+    "doc_number",
+    "date_signed",
+    "date_published",
+    "period",
+    "region",
+    "source",
+    "related",
+    "notice",
+    "preamble",
+    "body",
+    "closing",
+    "glossary",
+    "annexes",
+    "signature",
+)
+
+
+def read_document(r: Reader, root: yaml.Node) -> m.Document | None:
+    f = r.mapping(root, "", required=("id", "kind", "title"), optional=DOCUMENT_FIELDS)
+    if f is None:
+        return None
+    doc_id = _slug(r, f.get("id"), "id")
+    kind = r.text(f.get("kind"), "kind")
+    if kind and kind not in m.KINDS:
+        choices = "、".join(f"{k}（{v}）" for k, v in m.KINDS.items())
+        r.error(f["kind"], "kind", f"“{kind}”不是可用的文件类型：请写 {choices} 之一。")
+    body = _sections(r, f["body"], "body", 1) if "body" in f else ()
+    preamble = _markdown(r, f.get("preamble"), "preamble")
+    if not body and not preamble and "body" not in f:
+        r.error(root, "body", "文件没有正文：请填写 body（章节）或 preamble（正文段落）。")
+    return m.Document(
+        id=doc_id,
+        kind=kind,
+        title=r.text(f.get("title"), "title"),
+        subtitle=r.text(f.get("subtitle"), "subtitle", required=False),
+        issuer=r.text(f.get("issuer"), "issuer", required=False),
+        doc_number=r.text(f.get("doc_number"), "doc_number", required=False),
+        date_signed=r.date(f["date_signed"], "date_signed") if "date_signed" in f else None,
+        date_published=r.date(f["date_published"], "date_published") if "date_published" in f else None,
+        period=_period(r, f["period"]) if "period" in f else None,
+        region=r.text(f.get("region"), "region", required=False),
+        source=_source(r, f["source"]) if "source" in f else None,
+        related=_related(r, f["related"]) if "related" in f else (),
+        notice=_notice(r, f["notice"]) if "notice" in f else None,
+        preamble=preamble,
+        body=body,
+        closing=_markdown(r, f.get("closing"), "closing"),
+        glossary=_glossary(r, f["glossary"]) if "glossary" in f else (),
+        annexes=_annexes(r, f["annexes"]) if "annexes" in f else (),
+        signature=_signature(r, f["signature"], "signature") if "signature" in f else None,
+        file=r.file,
+    )
+
+
+def read_site(r: Reader, root: yaml.Node) -> m.SiteConfig | None:
+    f = r.mapping(root, "", required=("name", "owner"), optional=("base_url", "footer"))
+    if f is None:
+        return None
+    base_url = r.text(f.get("base_url"), "base_url", required=False)
+    if base_url and not base_url.startswith(("https://", "http://")):
+        r.error(
+            f["base_url"], "base_url", "网址应以 https:// 或 http:// 开头，例如 https://www.example.gov.cn/plans/。"
+        )
+    footer = (
+        tuple(r.text(n, index("footer", i)) for i, n in enumerate(r.sequence(f["footer"], "footer", "页脚文字")))
+        if "footer" in f
+        else ()
+    )
+    return m.SiteConfig(
+        name=r.text(f.get("name"), "name"),
+        owner=r.text(f.get("owner"), "owner"),
+        base_url=base_url,
+        footer=footer,
+    )
+
+
+# --- fields ------------------------------------------------------------------
+
+
+def _slug(r: Reader, node: yaml.Node | None, path: str) -> str:
+    value = r.text(node, path)
+    if value and (not SLUG.match(value) or len(value) > MAX_SLUG):
+        r.error(
+            node,  # type: ignore[arg-type]
+            path,
+            f"“{value}”不能用作网址：只能用小写英文字母、数字和短横线（例如 jiangbei-2021-plan），不超过{MAX_SLUG}个字符。",
+        )
+    return value
+
+
+def _markdown(r: Reader, node: yaml.Node | None, path: str) -> str:
+    value = r.text(node, path, required=False)
+    if value:
+        for href in bad_links(value):
+            r.error(
+                node,  # type: ignore[arg-type]
+                path,
+                f"不允许的链接“{href[:60]}”：链接只能以 https://、http:// 或 mailto: 开头。",
+            )
+    return value
+
+
+def _period(r: Reader, node: yaml.Node) -> m.Period | None:
+    f = r.mapping(node, "period", required=("start", "end"))
+    if f is None or "start" not in f or "end" not in f:
+        return None
+    start = r.integer(f["start"], "period.start", low=1949, high=2100)
+    end = r.integer(f["end"], "period.end", low=1949, high=2100)
+    if start is None or end is None:
+        return None
+    if end < start:
+        r.error(f["end"], "period.end", f"结束年份 {end} 早于开始年份 {start}：请检查。")
+    return m.Period(start, end)
+
+
+def _source(r: Reader, node: yaml.Node) -> m.Source | None:
+    f = r.mapping(node, "source", optional=("title", "url", "note"))
+    if f is None:
+        return None
+    url = r.text(f.get("url"), "source.url", required=False)
+    if url and not url.lower().startswith(("https://", "http://")):
+        r.error(f["url"], "source.url", "来源网址应以 https:// 或 http:// 开头。")
+    return m.Source(
+        title=r.text(f.get("title"), "source.title", required=False),
+        url=url,
+        note=r.text(f.get("note"), "source.note", required=False),
+    )
+
+
+def _related(r: Reader, node: yaml.Node) -> tuple[m.Related, ...]:
+    out = []
+    for i, item in enumerate(r.sequence(node, "related", "相关文件 id")):
+        value = _slug(r, item, index("related", i))
+        if value:
+            out.append(m.Related(value, item.start_mark.line + 1))
+    return tuple(out)
+
+
+def _signature(r: Reader, node: yaml.Node, path: str) -> m.Signature | None:
+    f = r.mapping(node, path, required=("issuer",), optional=("date",))
+    if f is None:
+        return None
+    return m.Signature(
+        issuer=r.text(f.get("issuer"), child(path, "issuer")),
+        date=r.date(f["date"], child(path, "date")) if "date" in f else None,
+    )
+
+
+def _notice(r: Reader, node: yaml.Node) -> m.Notice | None:
+    f = r.mapping(node, "notice", required=("title",), optional=("doc_number", "addressees", "text", "signature"))
+    if f is None:
+        return None
+    return m.Notice(
+        title=r.text(f.get("title"), "notice.title"),
+        doc_number=r.text(f.get("doc_number"), "notice.doc_number", required=False),
+        addressees=r.text(f.get("addressees"), "notice.addressees", required=False),
+        text=_markdown(r, f.get("text"), "notice.text"),
+        signature=_signature(r, f["signature"], "notice.signature") if "signature" in f else None,
+    )
+
+
+def _glossary(r: Reader, node: yaml.Node) -> tuple[m.Term, ...]:
+    terms: list[m.Term] = []
+    seen: dict[str, int] = {}
+    for i, item in enumerate(r.sequence(node, "glossary", "名词解释")):
+        path = index("glossary", i)
+        f = r.mapping(item, path, required=("term", "definition"), optional=("label",))
+        if f is None:
+            continue
+        term = r.text(f.get("term"), child(path, "term"))
+        line = item.start_mark.line + 1
+        if term in seen:
+            r.error(item, child(path, "term"), f"名词“{term}”重复（第{seen[term]}行已经解释过）：请合并成一条。")
+        seen[term] = line
+        terms.append(
+            m.Term(
+                term=term,
+                definition=_markdown(r, f.get("definition"), child(path, "definition")),
+                label=r.text(f.get("label"), child(path, "label"), required=False),
+                line=line,
+            )
+        )
+    return tuple(terms)
+
+
+def _annexes(r: Reader, node: yaml.Node) -> tuple[m.Annex, ...]:
+    out = []
+    for i, item in enumerate(r.sequence(node, "annexes", "附件")):
+        path = index("annexes", i)
+        f = r.mapping(item, path, required=("title",), optional=("label", "blocks", "sections"))
+        if f is None:
+            continue
+        blocks = _blocks(r, f["blocks"], child(path, "blocks"), 2) if "blocks" in f else ()
+        sections = _sections(r, f["sections"], child(path, "sections"), 2) if "sections" in f else ()
+        if not blocks and not sections:
+            r.error(item, path, "附件没有内容：请填写 blocks（段落、表格）或 sections（章节）。")
+        out.append(
+            m.Annex(
+                label=r.text(f.get("label"), child(path, "label"), required=False),
+                title=r.text(f.get("title"), child(path, "title")),
+                blocks=blocks,
+                sections=sections,
+                line=item.start_mark.line + 1,
+            )
+        )
+    return tuple(out)
+
+
+# --- the section tree ----------------------------------------------------------
+
+
+def _sections(r: Reader, node: yaml.Node, path: str, depth: int) -> tuple[m.Section, ...]:
+    out = []
+    for i, item in enumerate(r.sequence(node, path, "章节")):
+        section = _section(r, item, index(path, i), depth)
+        if section is not None:
+            out.append(section)
+    return tuple(out)
+
+
+def _section(r: Reader, node: yaml.Node, path: str, depth: int) -> m.Section | None:
+    if depth > MAX_DEPTH:
+        r.error(node, path, f"章节嵌套超过{MAX_DEPTH}层：请检查缩进，是否把同级的章节写进了上一级的 sections 里。")
+        return None
+    f = r.mapping(node, path, required=("title",), optional=("label", "blocks", "sections"))
+    if f is None:
+        return None
+    blocks = _blocks(r, f["blocks"], child(path, "blocks"), depth) if "blocks" in f else ()
+    sections = _sections(r, f["sections"], child(path, "sections"), depth + 1) if "sections" in f else ()
+    if not blocks and not sections:
+        r.error(
+            node,
+            path,
+            "这个章节没有内容：请在 blocks 里写正文，或在 sections 里写下一级章节；标题本身就是正文的，请把它写成上一级的段落。",
+        )
+    return m.Section(
+        label=r.text(f.get("label"), child(path, "label"), required=False),
+        title=r.text(f.get("title"), child(path, "title")),
+        blocks=blocks,
+        sections=sections,
+        line=node.start_mark.line + 1,
+    )
+
+
+def _blocks(r: Reader, node: yaml.Node, path: str, depth: int) -> tuple[m.Block, ...]:
+    out: list[m.Block] = []
+    for i, item in enumerate(r.sequence(node, path, "段落或表格")):
+        block = _block(r, item, index(path, i), depth)
+        if block is not None:
+            out.append(block)
+    return tuple(out)
+
+
+def _block(r: Reader, node: yaml.Node, path: str, depth: int) -> m.Block | None:
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.ScalarNode) and not is_null(node):
+        text = _markdown(r, node, path)
+        return m.Text(text, line) if text else None
+    f = r.mapping(node, path, optional=("table", "box"))
+    if f is None:
+        return None
+    if len(f) != 1:
+        r.error(node, path, "每一项只能是一段文字、一个 table（表格）或一个 box（专栏），请分成几项来写。")
+        return None
+    if "table" in f:
+        return _table(r, f["table"], child(path, "table"))
+    return _box(r, f["box"], child(path, "box"), depth)
+
+
+def _box(r: Reader, node: yaml.Node, path: str, depth: int) -> m.Box | None:
+    f = r.mapping(node, path, required=("title", "blocks"), optional=("label",))
+    if f is None:
+        return None
+    blocks = _blocks(r, f["blocks"], child(path, "blocks"), depth + 1) if "blocks" in f else ()
+    if not blocks and "blocks" in f:
+        r.error(node, path, "专栏没有内容：请在 blocks 里写专栏的段落或表格。")
+    return m.Box(
+        label=r.text(f.get("label"), child(path, "label"), required=False),
+        title=r.text(f.get("title"), child(path, "title")),
+        blocks=blocks,
+        line=node.start_mark.line + 1,
+    )
+
+
+def _table(r: Reader, node: yaml.Node, path: str) -> m.Table | None:
+    f = r.mapping(node, path, required=("caption", "head", "rows"), optional=("row_headers", "notes"))
+    if f is None:
+        return None
+    head = (
+        tuple(
+            r.text(n, index(child(path, "head"), i))
+            for i, n in enumerate(r.sequence(f["head"], child(path, "head"), "列标题"))
+        )
+        if "head" in f
+        else ()
+    )
+    rows: list[tuple[str, ...]] = []
+    rows_path = child(path, "rows")
+    for i, row_node in enumerate(r.sequence(f["rows"], rows_path, "表格行") if "rows" in f else []):
+        row_path = index(rows_path, i)
+        cells = tuple(r.cell(n, index(row_path, j)) for j, n in enumerate(r.sequence(row_node, row_path, "单元格")))
+        if head and cells and len(cells) != len(head):
+            r.error(
+                row_node,
+                row_path,
+                f'该行有{len(cells)}个单元格，表头有{len(head)}列：请补齐或删去单元格（空单元格写 ""）。',
+            )
+        rows.append(cells)
+    if "rows" in f and not rows:
+        r.error(f["rows"], rows_path, "表格没有数据行：请至少写一行。")
+    row_header = _row_header(r, f.get("row_headers"), child(path, "row_headers"), len(head))
+    notes_path = child(path, "notes")
+    notes = (
+        tuple(r.text(n, index(notes_path, i)) for i, n in enumerate(r.sequence(f["notes"], notes_path, "表注")))
+        if "notes" in f
+        else ()
+    )
+    return m.Table(
+        caption=r.text(f.get("caption"), child(path, "caption")),
+        head=head,
+        rows=tuple(rows),
+        row_header=row_header,
+        notes=notes,
+        line=node.start_mark.line + 1,
+    )
+
+
+def _row_header(r: Reader, node: yaml.Node | None, path: str, columns: int) -> int | None:
+    """`row_headers: true` means the first column; a number names the column (from 1)."""
+    if node is None:
+        return None
+    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
+        return 0 if r.boolean(node, path) else None
+    column = r.integer(node, path, low=1, high=max(columns, 1))
+    return None if column is None else column - 1

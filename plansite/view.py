@@ -1,0 +1,245 @@
+"""Document model -> view: everything the templates need, computed once.
+
+The view fixes anchor ids, heading levels and the contents list, and renders
+every text field to HTML in reading order (so "first use" of a glossary term
+really is the first one a reader meets). Every HTML mode renders the same
+view; templates only lay it out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from itertools import count
+
+from markupsafe import Markup
+
+from . import model as m
+from .markup import GlossaryLinker, TextRenderer
+
+
+@dataclass(frozen=True)
+class TextView:
+    html: Markup
+    kind: str = "text"
+
+
+@dataclass(frozen=True)
+class Cell:
+    html: Markup
+    header: bool  # a row header (th scope=row)
+
+
+@dataclass(frozen=True)
+class TableView:
+    id: str
+    caption: Markup
+    head: tuple[Markup, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    notes: tuple[Markup, ...]
+    kind: str = "table"
+
+
+@dataclass(frozen=True)
+class BoxView:
+    id: str
+    label: str
+    title: Markup
+    level: int  # heading level of the box title
+    blocks: tuple[BlockView, ...]
+    kind: str = "box"
+
+
+BlockView = TextView | TableView | BoxView
+
+
+@dataclass(frozen=True)
+class SectionView:
+    id: str
+    label: str
+    title: Markup
+    level: int  # 2 for top-level sections (the h1 is the document title)
+    blocks: tuple[BlockView, ...]
+    sections: tuple[SectionView, ...]
+
+
+@dataclass(frozen=True)
+class TermView:
+    id: str
+    label: str
+    term: str
+    definition: Markup
+
+
+@dataclass(frozen=True)
+class MetaItem:
+    name: str
+    value: str
+    date: dt.date | None = None  # rendered as <time datetime=…>
+
+
+@dataclass(frozen=True)
+class RelatedView:
+    id: str
+    kind_label: str
+    title: str
+
+
+@dataclass(frozen=True)
+class NoticeView:
+    title: Markup
+    doc_number: str
+    addressees: Markup
+    text: Markup
+    signature: m.Signature | None
+
+
+@dataclass
+class DocumentView:
+    doc: m.Document
+    notice: NoticeView | None
+    preamble: Markup
+    body: tuple[SectionView, ...]
+    closing: Markup
+    annexes: tuple[SectionView, ...]
+    glossary: tuple[TermView, ...]
+    metadata: tuple[MetaItem, ...]
+    related: tuple[RelatedView, ...] = field(default_factory=tuple)
+
+    @property
+    def contents(self) -> tuple[SectionView, ...]:
+        return self.body + self.annexes
+
+
+def chinese_date(value: dt.date) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+class _Ids:
+    """Anchor ids that are stable for the same input (no random or global state)."""
+
+    def __init__(self) -> None:
+        self._counters: dict[str, count[int]] = {}
+
+    def next(self, prefix: str) -> str:
+        counter = self._counters.setdefault(prefix, count(1))
+        return f"{prefix}-{next(counter)}"
+
+
+def build_view(doc: m.Document, related: tuple[RelatedView, ...] = ()) -> DocumentView:
+    terms = {t.term: f"term-{i}" for i, t in enumerate(doc.glossary, 1)}
+    text = TextRenderer([GlossaryLinker(terms)])
+    ids = _Ids()
+
+    def blocks(items: tuple[m.Block, ...], level: int) -> tuple[BlockView, ...]:
+        return tuple(block(b, level) for b in items)
+
+    def block(item: m.Block, level: int) -> BlockView:
+        if isinstance(item, m.Text):
+            return TextView(text.block(item.source))
+        if isinstance(item, m.Table):
+            return table(item)
+        return BoxView(
+            id=ids.next("box"),
+            label=item.label,
+            title=text.inline(item.title, plain=True),
+            level=level + 1,
+            blocks=blocks(item.blocks, level + 1),
+        )
+
+    def table(item: m.Table) -> TableView:
+        return TableView(
+            id=ids.next("table"),
+            caption=text.inline(item.caption, plain=True),
+            head=tuple(text.inline(h, plain=True) for h in item.head),
+            rows=tuple(
+                tuple(Cell(text.inline(c), header=(j == item.row_header)) for j, c in enumerate(row))
+                for row in item.rows
+            ),
+            notes=tuple(text.inline(n) for n in item.notes),
+        )
+
+    def sections(items: tuple[m.Section, ...], level: int, prefix: str) -> tuple[SectionView, ...]:
+        out = []
+        for i, s in enumerate(items, 1):
+            sid = f"{prefix}-{i}"
+            out.append(
+                SectionView(
+                    id=sid,
+                    label=s.label,
+                    title=text.inline(s.title, plain=True),
+                    level=level,
+                    blocks=blocks(s.blocks, level),
+                    sections=sections(s.sections, level + 1, sid),
+                )
+            )
+        return tuple(out)
+
+    notice = None
+    if doc.notice:
+        n = doc.notice
+        notice = NoticeView(
+            title=text.inline(n.title, plain=True),
+            doc_number=n.doc_number,
+            addressees=text.inline(n.addressees),
+            text=text.block(n.text),
+            signature=n.signature,
+        )
+    preamble = text.block(doc.preamble)
+    body = sections(doc.body, 2, "s")
+    closing = text.block(doc.closing)
+    annexes = tuple(
+        SectionView(
+            id=f"annex-{i}",
+            label=a.label,
+            title=text.inline(a.title, plain=True),
+            level=2,
+            blocks=blocks(a.blocks, 2),
+            sections=sections(a.sections, 3, f"annex-{i}"),
+        )
+        for i, a in enumerate(doc.annexes, 1)
+    )
+    # Definitions come last and never link terms themselves.
+    glossary = tuple(
+        TermView(id=terms[t.term], label=t.label, term=t.term, definition=text.inline(t.definition, plain=True))
+        for t in doc.glossary
+    )
+    return DocumentView(
+        doc=doc,
+        notice=notice,
+        preamble=preamble,
+        body=body,
+        closing=closing,
+        annexes=annexes,
+        glossary=glossary,
+        metadata=_metadata(doc),
+        related=related,
+    )
+
+
+def _metadata(doc: m.Document) -> tuple[MetaItem, ...]:
+    items = [
+        MetaItem("文件类型", doc.kind_label),
+        MetaItem("发文机关", doc.issuer),
+        MetaItem("发文字号", doc.doc_number),
+        MetaItem("成文日期", chinese_date(doc.date_signed), doc.date_signed) if doc.date_signed else None,
+        MetaItem("发布日期", chinese_date(doc.date_published), doc.date_published) if doc.date_published else None,
+        MetaItem("规划期", f"{doc.period.start}—{doc.period.end}年") if doc.period else None,
+        MetaItem("地区", doc.region),
+    ]
+    return tuple(i for i in items if i is not None and i.value)
+
+
+def related_views(content_docs: dict[str, m.Document]) -> dict[str, tuple[RelatedView, ...]]:
+    """Related documents in both directions: a plan lists its 起草说明 and vice versa."""
+    links: dict[str, set[str]] = {doc_id: set() for doc_id in content_docs}
+    for doc in content_docs.values():
+        for rel in doc.related:
+            links[doc.id].add(rel.id)
+            links[rel.id].add(doc.id)
+    return {
+        doc_id: tuple(
+            RelatedView(other, content_docs[other].kind_label, content_docs[other].title) for other in sorted(targets)
+        )
+        for doc_id, targets in links.items()
+    }
