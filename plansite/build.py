@@ -18,6 +18,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from . import pages
+from .checks import verify_site
 from .content import Content, load_content
 from .model import Document
 from .output import check_target, staged_output, write_text
@@ -45,7 +46,15 @@ class DocumentEntry:
     path: str
 
 
-def build_site(content_dir: Path, out_dir: Path) -> BuildResult:
+class VerifyError(Exception):
+    """Built pages broke an accessibility promise; the old site was kept."""
+
+    def __init__(self, failures: list[str]) -> None:
+        self.failures = failures
+        super().__init__("\n".join(failures))
+
+
+def build_site(content_dir: Path, out_dir: Path, *, verify: bool = False) -> BuildResult:
     content = load_content(content_dir)  # raises ContentError listing every problem
     check_target(out_dir, protected=[PROJECT, content_dir, Path.home()])
     env = make_environment(TEMPLATES)
@@ -54,6 +63,10 @@ def build_site(content_dir: Path, out_dir: Path) -> BuildResult:
         for rel, text in files.items():
             write_text(stage, rel, text)
         copy_static(stage)
+        if verify:
+            failures = verify_site(stage)
+            if failures:
+                raise VerifyError(failures)
     return BuildResult(out_dir, len(content.documents), len(files))
 
 

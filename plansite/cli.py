@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .build import VerifyError
 from .content import load_content
 from .output import OutputError
 from .problems import ContentError
@@ -29,6 +30,10 @@ def main(argv: list[str] | None = None) -> int:
     except OutputError as error:
         print(f"错误：{error}", file=sys.stderr)
         return EXIT_FAILED
+    except VerifyError as error:
+        print("生成的页面没有通过无障碍结构检查，原有的网站保持不变：", file=sys.stderr)
+        print("\n".join(f"  {f}" for f in error.failures), file=sys.stderr)
+        return EXIT_FAILED
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="生成网站（先在旁边的新文件夹里生成，成功后再替换）")
     _content_arg(build)
     build.add_argument("--out", type=Path, default=Path("site"), help="输出文件夹（默认 site/）")
+    build.add_argument(
+        "--verify", action="store_true", help="替换前用 html5lib 检查每个页面的无障碍结构，有问题则不替换"
+    )
     build.set_defaults(run=_build)
 
     serve = commands.add_parser("serve", help="生成网站并在 127.0.0.1 上预览，文件改动后自动重新生成并刷新浏览器")
@@ -52,6 +60,13 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="只检查内容，不生成任何文件")
     _content_arg(check)
     check.set_defaults(run=_check)
+
+    importer = commands.add_parser("import", help="把纯文本（UTF-8 或 GB18030）规划文件转成 YAML 草稿")
+    importer.add_argument("file", type=Path, help="纯文本文件")
+    importer.add_argument("--out", type=Path, help="写入的 YAML 文件（默认 content/<id>.yaml）")
+    importer.add_argument("--id", help="文件的 id（网址的一部分，小写字母、数字、短横线）")
+    importer.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+    importer.set_defaults(run=_import)
     return parser
 
 
@@ -62,7 +77,7 @@ def _content_arg(parser: argparse.ArgumentParser) -> None:
 def _build(args: argparse.Namespace) -> int:
     from .build import build_site
 
-    result = build_site(args.content, args.out)
+    result = build_site(args.content, args.out, verify=args.verify)
     print(f"已生成 {result.documents} 份文件、{result.files} 个页面：{result.out}")
     return EXIT_OK
 
@@ -70,6 +85,27 @@ def _build(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     content = load_content(args.content)
     print(f"检查通过：{len(content.documents)} 份文件，没有发现问题。")
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .importer import import_file
+
+    if not args.file.is_file():
+        print(f"错误：找不到文件 {args.file}。", file=sys.stderr)
+        return EXIT_FAILED
+    result = import_file(args.file, args.id)
+    out = args.out or Path("content") / f"{result.doc_id}.yaml"
+    if out.exists() and not args.force:
+        print(f"错误：{out} 已存在；要覆盖请加 --force，或用 --out 指定别的文件。", file=sys.stderr)
+        return EXIT_FAILED
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(result.yaml, encoding="utf-8")
+    if result.dropped:
+        print("以下网页或公报的版面内容没有导入，请核对：", file=sys.stderr)
+        for line in result.dropped:
+            print(f"  {line}", file=sys.stderr)
+    print(f"已写入 {out}：请对照原文核对，尤其是标有“请核对”的地方，然后运行 python build.py check。")
     return EXIT_OK
 
 

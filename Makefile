@@ -1,0 +1,34 @@
+# The two commands of the README, and what they need, installed on demand.
+#   make site   - set up Python packages, build site/ from content/
+#   make test   - set up everything the tests need, run the whole suite
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: site serve test check lint bench clean
+
+site: $(STAMP)
+	$(PY) build.py build
+	@echo "预览：make serve，然后打开 http://127.0.0.1:8000/ ；或直接打开 site/index.html"
+
+serve: $(STAMP)
+	$(PY) build.py serve
+
+check: $(STAMP)
+	$(PY) build.py check
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf site .site.* $(VENV)

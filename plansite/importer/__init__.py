@@ -1,0 +1,50 @@
+"""`build.py import`: draft a YAML document from a plain-text plan.
+
+    bytes -> lines (chrome dropped, listed) -> tables found -> broken lines
+    rejoined -> structure parsed -> YAML with review comments
+
+The draft passes `build.py check` as it is; the editor then reviews it
+against the source, guided by the `# 请核对` comments.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..schema import MAX_SLUG, SLUG
+from .emit import emit
+from .lines import clean_lines, decode, join_broken
+from .structure import parse
+from .tables import find_tables
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    yaml: str
+    doc_id: str
+    dropped: tuple[str, ...]  # chrome lines left out, for the editor to check
+
+
+def import_text(text: str, *, source_name: str, doc_id: str | None = None) -> ImportResult:
+    dropped: list[str] = []
+    lines = clean_lines(text, dropped)
+    items = join_broken(find_tables(lines))
+    draft = parse(items)
+    chosen, comment = _choose_id(doc_id, source_name, draft.title)
+    return ImportResult(emit(draft, chosen, source_name, comment), chosen, tuple(dropped))
+
+
+def import_file(path: Path, doc_id: str | None = None) -> ImportResult:
+    return import_text(decode(path.read_bytes()), source_name=path.name, doc_id=doc_id)
+
+
+def _choose_id(doc_id: str | None, source_name: str, title: str) -> tuple[str, str]:
+    if doc_id:
+        return doc_id, ""
+    stem = Path(source_name).stem.lower()
+    if SLUG.match(stem) and len(stem) <= MAX_SLUG:
+        return stem, "请核对：id 取自文件名，会成为网址的一部分，建议改成有意义的英文短语。"
+    digest = hashlib.sha1(title.encode("utf-8")).hexdigest()[:8]
+    return f"doc-{digest}", "请核对：请把 id 改成有意义的英文短语（小写字母、数字、短横线），它会成为网址的一部分。"

@@ -1,0 +1,138 @@
+"""From a text file to clean lines: decode, drop chrome, rejoin broken lines."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TypeVar
+
+from ..numbering import numbered
+
+# Lines that belong to a web page or a gazette, never to the document itself.
+# Each is a whole-line pattern; what they remove is listed on stderr for review.
+CHROME_PATTERNS: tuple[str, ...] = (
+    # web-page toolbars and widgets
+    r"语音播报",
+    r"语音合成中.*",
+    r"(进入|退出)播报模式",
+    r"beginsound",
+    r"扫一扫在手机打开当前页",
+    r"无障碍版",
+    r"纯文本通道",
+    r"内部系统入口",
+    r"欢迎访问.{0,30}网站",
+    r"相关分类",
+    r"\|?\s*注册\s*网站支持IPV6",
+    r"首页(\s+\S+){2,}",  # a navigation bar: 首页 政务公开 政务服务 …
+    r"(您的)?当前位置[:：].*",
+    r"首页\s*>.*",
+    r"\S+(\s*>\s*\S+){2,}",  # breadcrumbs: 政务公开 > 某局 > 规划计划
+    r"部门街镇|政务新媒体|矩阵|公开信箱|服务地图",
+    r"打印本页|关闭窗口|【?字体[:：]?\s*大\s*中\s*小】?",
+    # site footers
+    r"©.*",
+    r".*ICP备.*",
+    r".*(访问量|在线人数).*",
+    # gazette furniture
+    r"目\s*录",
+    r"区政府文件|市政府文件|政府文件",
+    r".{2,20}人民政府公报",
+    r".{2,20}人民政府办公室主办",
+    r"公开发行\s*免费赠阅",
+    r"\d{4}\s*[·.]\s*\d{1,2}",
+    r"[(（]总第\s*\d+\s*期[)）]",
+    r"编辑委员会",
+    r"(主\s*任|副主任|编\s*辑|主\s*办|编辑出版|地\s*址|电\s*话|邮\s*编|印\s*刷|出刊日期)\s*[:：].*",
+    r"-\s*\d+、.*[(（]\d+[)）]",  # a gazette's contents entry: - 1、……(1)
+)
+T = TypeVar("T")
+
+_CHROME = re.compile("|".join(f"(?:{p})" for p in CHROME_PATTERNS))
+
+# Sentence ends: a line ending in one of these is a whole paragraph.
+TERMINAL = tuple("。！？；：:…”』」）)")
+
+
+@dataclass
+class Line:
+    text: str
+    number: int  # 1-based line number in the source, for the editor's review
+    blank_before: bool = False
+
+
+def decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+def is_chrome(text: str) -> bool:
+    return bool(_CHROME.fullmatch(text.strip()))
+
+
+def clean_lines(text: str, dropped: list[str]) -> list[str]:
+    """Normalised lines, chrome removed (and recorded in `dropped`)."""
+    out = []
+    for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        line = raw.rstrip().replace("\u00a0", " ")
+        if raw.startswith("\t") and not line:
+            line = "\t"  # a lone tab is an empty table cell, not a blank line
+        if line.strip() and is_chrome(line):
+            dropped.append(f"第{number}行：{line.strip()}")
+            out.append("")
+        else:
+            out.append(line)
+    return out
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a page layout broke lines at, if it did (e.g. a gazette's column).
+
+    Hard-wrapped text has many lines of nearly the same length; prose with one
+    paragraph per line does not.
+    """
+    lengths = [len(s.strip()) for s in lines if len(s.strip()) >= 8 and "\t" not in s]
+    if len(lengths) < 20:
+        return None
+    common, _freq = Counter(lengths).most_common(1)[0]
+    near = sum(1 for n in lengths if abs(n - common) <= 2)
+    return common if near / len(lengths) >= 0.25 and common <= 60 else None
+
+
+def join_broken(items: list[str | T]) -> list[Line | T]:
+    """Rejoin lines a layout broke mid-sentence; keep paragraphs and headings apart.
+
+    Items that are not strings (tables found earlier) pass through untouched.
+    """
+    width = wrap_width([i for i in items if isinstance(i, str)])
+    out: list[Line | T] = []
+    blank = False
+    last_length = 0  # length of the last physical line, not of the joined paragraph
+    for number, item in enumerate(items, 1):
+        if not isinstance(item, str):
+            out.append(item)
+            last_length = 0
+            continue
+        text = item.strip()
+        if not text:
+            blank = True
+            continue
+        previous = out[-1] if out else None
+        if isinstance(previous, Line) and _continues(previous.text, last_length, text, width):
+            previous.text += text
+        else:
+            out.append(Line(text, number, blank))
+        last_length = len(text)
+        blank = False
+    return out
+
+
+def _continues(previous: str, last_length: int, text: str, width: int | None) -> bool:
+    if width is None or previous.endswith(TERMINAL) or numbered(text):
+        return False
+    # Only a line that reached the layout's width was broken by the layout.
+    return last_length >= width - 3

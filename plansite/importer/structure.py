@@ -1,0 +1,402 @@
+"""Clean lines and tables -> a draft document tree.
+
+The hierarchy is learnt from the document itself: the first numbering style
+met is level 1, a style not seen before nests under the current heading, and
+a style already open closes everything below it. So 第X章/第X节/（一）/1. and
+一、/（一）/1./（1） both nest correctly, whichever subset a document uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..numbering import numbered
+from .lines import TERMINAL, Line
+from .tables import TableDraft
+
+# --- recognisers for the document's head and tail ---------------------------------
+
+DOC_NUMBER = re.compile(r"^[（(]?(?P<n>[\u4e00-\u9fa5]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号)[)）]?$")
+ISSUER = re.compile(
+    r"^[\u4e00-\u9fa5（）()]{2,40}(人民政府|人民政府办公室|人民政府办公厅|残疾人联合会|委员会|办公室|办公厅|局|厅|残联)$"
+)
+DATE_CN = re.compile(r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
+DATE_LINE = re.compile(r"^(日期|发布日期|发布时间|成文日期)[:：]\s*(?P<date>\d{4}-\d{1,2}-\d{1,2})$")
+PUBLISHED_BY = re.compile(r"^发布单位[:：]\s*(?P<issuer>\S+)\s+发布时间[:：]\s*(?P<date>\d{4}-\d{1,2}-\d{1,2})$")
+DATE_SOURCE = re.compile(r"^(?P<date>\d{4}-\d{1,2}-\d{1,2})(\s+\d{1,2}:\d{2})?\s+来源[:：]\s*(?P<source>.+)$")
+NOTICE_TITLE = re.compile(r"^.*关于.*的(通知|决定|意见)$")
+PRINTED = re.compile(r"关于印发(?P<title>.+?)的通知$")
+QUOTED_TITLE = re.compile(r"《(?P<title>[^》]+)》")
+PERIOD = re.compile(r"[（(](?P<a>\d{4})\s*[—\-–－~～]+\s*(?P<b>\d{4})\s*年?[）)]")
+BOX = re.compile(r"^专栏\s*(?P<n>\d+)\s*(?P<title>.*)$")
+ANNEX = re.compile(r"^(?P<label>附件\s*\d*|附表\s*\d*)\s*[:：]?\s*(?P<title>.*)$")
+GLOSSARY = re.compile(r"^(名词解释|名词释义|术语解释)[:：]?$")
+KIND_WORDS = (("起草说明", "interpretation"), ("解读", "interpretation"), ("工作要点", "work-points"), ("规划", "plan"))
+TITLE_WORDS = ("规划", "要点", "说明", "方案", "意见", "办法", "计划", "纲要", "解读")
+
+MAX_HEADING = 40  # longer lines are prose, not headings
+MAX_RUN_IN = 30  # a run-in title (“1.巩固……。聚焦……”) is at most this long
+
+
+@dataclass
+class BoxDraft:
+    label: str
+    title: str
+    line: int
+    blocks: list[str | TableDraft] = field(default_factory=list)
+
+
+@dataclass
+class SectionDraft:
+    label: str
+    title: str
+    style: str
+    line: int
+    blocks: list[str | TableDraft | BoxDraft] = field(default_factory=list)
+    sections: list[SectionDraft] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TermDraft:
+    label: str
+    term: str
+    definition: str
+    line: int
+
+
+@dataclass
+class DocDraft:
+    title: str = ""
+    kind: str = ""
+    issuer: str = ""
+    doc_number: str = ""
+    date_signed: dt.date | None = None
+    date_published: dt.date | None = None
+    period: tuple[int, int] | None = None
+    region: str = ""
+    source_title: str = ""
+    notice_title: str = ""
+    addressees: str = ""
+    notice_text: list[str] = field(default_factory=list)
+    notice_signature: tuple[str, dt.date | None] | None = None
+    preamble: list[str] = field(default_factory=list)
+    body: list[SectionDraft] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+    glossary: list[TermDraft] = field(default_factory=list)
+    annexes: list[SectionDraft] = field(default_factory=list)
+    signature: tuple[str, dt.date | None] | None = None
+    comments: dict[str, list[str]] = field(default_factory=dict)
+
+    def note(self, key: str, text: str) -> None:
+        self.comments.setdefault(key, []).append(text)
+
+
+Item = Line | TableDraft
+
+
+def parse(items: list[Item]) -> DocDraft:
+    doc = DocDraft()
+    rest = _parse_head(items, doc)
+    rest = _parse_tail(rest, doc)
+    _Body(doc).run(rest)
+    _finish(doc)
+    return doc
+
+
+# --- head: metadata, notice, title ---------------------------------------------------
+
+
+def _date(text: str) -> dt.date | None:
+    try:
+        y, m, d = (int(x) for x in text.split("-"))
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _cn_date(text: str) -> dt.date | None:
+    match = DATE_CN.match(text)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
+
+
+def _is_body_start(line: Line) -> bool:
+    n = numbered(line.text)
+    return bool(n) and n is not None and len(n.rest) > 0
+
+
+def _looks_like_title(text: str) -> bool:
+    return len(text) <= 80 and not text.endswith(TERMINAL[:4]) and any(w in text for w in TITLE_WORDS)
+
+
+def _parse_head(items: list[Item], doc: DocDraft) -> list[Item]:
+    """Consume metadata lines, the notice and the title; return the rest."""
+    i = 0
+    pending_issuer = ""
+    after_addressees: list[str] = []
+    while i < len(items):
+        item = items[i]
+        if not isinstance(item, Line) or _is_body_start(item) or BOX.match(item.text):
+            break
+        text = item.text
+        if match := DOC_NUMBER.match(text):
+            if doc.doc_number:
+                break
+            doc.doc_number = match["n"]
+        elif match := PUBLISHED_BY.match(text):
+            doc.issuer = doc.issuer or match["issuer"]
+            doc.date_published = _date(match["date"])
+        elif match := DATE_LINE.match(text):
+            doc.date_published = _date(match["date"])
+        elif match := DATE_SOURCE.match(text):
+            doc.date_published = _date(match["date"])
+            doc.source_title = match["source"].strip()
+        elif ISSUER.match(text) and not doc.addressees:
+            pending_issuer = text
+        elif (
+            ISSUER.match(text) and i + 1 < len(items) and isinstance(items[i + 1], Line) and _cn_date(items[i + 1].text)
+        ):
+            # 落款 of the notice: issuer, then the date on the next line.
+            doc.notice_signature = (text, _cn_date(items[i + 1].text))
+            doc.notice_text, after_addressees = after_addressees, []
+            i += 1
+        elif not doc.notice_title and NOTICE_TITLE.match(pending_issuer + text) and "印发" in text:
+            doc.notice_title = pending_issuer + text if not text.startswith(pending_issuer) else text
+            doc.issuer = doc.issuer or pending_issuer or _issuer_from(text)
+            pending_issuer = ""
+        elif not doc.addressees and text.endswith(("：", ":")) and ("、" in text or "，" in text) and len(text) < 150:
+            doc.addressees = text
+        elif not doc.title and _looks_like_title(text) and not after_addressees:
+            doc.title = text
+        elif doc.addressees or doc.title:
+            after_addressees.append(text)
+        else:
+            doc.note("preamble", f"请核对：第{item.number}行“{text[:30]}”未能识别，已放在正文开头。")
+            after_addressees.append(text)
+        i += 1
+    if pending_issuer and not doc.issuer:
+        doc.issuer = pending_issuer
+    doc.preamble = after_addressees
+    return items[i:]
+
+
+def _issuer_from(notice_title: str) -> str:
+    head = notice_title.split("关于", 1)[0]
+    return head if ISSUER.match(head) else ""
+
+
+# --- tail: signature -------------------------------------------------------------
+
+
+def _parse_tail(items: list[Item], doc: DocDraft) -> list[Item]:
+    """A closing 落款: issuer then date as the last two lines."""
+    if len(items) >= 2 and all(isinstance(x, Line) for x in items[-2:]):
+        issuer, date = items[-2], items[-1]
+        assert isinstance(issuer, Line) and isinstance(date, Line)
+        if ISSUER.match(issuer.text) and _cn_date(date.text):
+            doc.signature = (issuer.text, _cn_date(date.text))
+            return items[:-2]
+    return items
+
+
+# --- body -------------------------------------------------------------------------
+
+
+class _Body:
+    def __init__(self, doc: DocDraft) -> None:
+        self.doc = doc
+        self.stack: list[SectionDraft] = []  # open sections, outermost first
+        self.box: BoxDraft | None = None
+        self.in_glossary = False
+        self.annex: SectionDraft | None = None
+        self.caption: str | None = None  # a short line waiting to caption the next table
+
+    # where text goes right now
+    def _container(self) -> list:
+        if self.box is not None:
+            return self.box.blocks
+        if self.stack:
+            return self.stack[-1].blocks
+        if self.annex is not None:
+            return self.annex.blocks
+        return self.doc.preamble if not self.doc.body else self.doc.closing
+
+    def run(self, items: list[Item]) -> None:
+        for index, item in enumerate(items):
+            following = items[index + 1] if index + 1 < len(items) else None
+            if isinstance(item, TableDraft):
+                self._table(item, last=following is None)
+            else:
+                self._line(item, following)
+        self._flush_caption()
+
+    def _flush_caption(self) -> None:
+        if self.caption is not None:
+            self._container().append(self.caption)
+            self.caption = None
+
+    def _table(self, table: TableDraft, *, last: bool) -> None:
+        caption, self.caption = self.caption, None
+        if caption is None and self.box is not None and not self.box.blocks:
+            caption = f"{self.box.label} {self.box.title}".strip()
+        if caption is None:
+            caption = "表格"
+            table.comments.insert(0, "请核对：原文没有表题，请补写表格标题（caption）。")
+        table.caption = caption
+        if last and self.box is None and self.stack:
+            # A captioned table closing the document is an attachment (重点任务分工,
+            # 附表), not part of the last section.
+            self._open_annex("", caption, table.line)
+            table.comments.append("请核对：这个表格在正文之后，已作为附件；如属于上一节，请移回。")
+        self._container().append(table)
+
+    def _open_annex(self, label: str, title: str, line: int) -> None:
+        self.box = None
+        self.stack = []
+        self.in_glossary = False
+        self.annex = SectionDraft(label, title, "annex", line)
+        self.doc.annexes.append(self.annex)
+
+    def _line(self, line: Line, following: Item | None) -> None:
+        text = line.text
+        self._flush_caption()
+        if GLOSSARY.match(text):
+            self.box, self.in_glossary = None, True
+            return
+        if (match := ANNEX.match(text)) and match["title"] and (following is not None or len(text) < 20):
+            self._open_annex(match["label"].replace(" ", ""), match["title"], line.number)
+            return
+        if match := BOX.match(text):
+            self.box = BoxDraft(f"专栏{match['n']}", match["title"].strip(), line.number)
+            self._attach_box(self.box)
+            return
+        n = numbered(text)
+        if self.in_glossary and n is not None:
+            self._term(n.label, n.rest.strip(), line.number)
+            return
+        if n is not None and self.box is not None and n.style.name not in self._open_styles():
+            self.box.blocks.append(text)  # numbered items inside a 专栏 stay its paragraphs
+            return
+        if n is not None and self._heading(n.style.name, n.label, n.rest.strip(), line.number):
+            return
+        if isinstance(following, TableDraft) and _caption_like(text):
+            self.caption = text
+            return
+        self._container().append(text)
+
+    def _open_styles(self) -> list[str]:
+        return [s.style for s in self.stack]
+
+    def _attach_box(self, box: BoxDraft) -> None:
+        if self.stack:
+            self.stack[-1].blocks.append(box)
+        elif self.annex is not None:
+            self.annex.blocks.append(box)
+        else:
+            (self.doc.preamble if not self.doc.body else self.doc.closing).append(box)  # type: ignore[arg-type]
+
+    def _heading(self, style: str, label: str, rest: str, line: int) -> bool:
+        """Open a section if this numbered line is a heading; False if it is prose."""
+        title, text = _split_heading(rest)
+        if title is None:
+            return False
+        self.box = None
+        self.in_glossary = False
+        section = SectionDraft(label, title, style, line)
+        if text:
+            section.blocks.append(text)
+        styles = self._open_styles()
+        if style in styles:
+            del self.stack[styles.index(style) :]
+        if self.stack:
+            self.stack[-1].sections.append(section)
+        elif self.annex is not None:
+            self.annex.sections.append(section)
+        else:
+            self.doc.body.append(section)
+        self.stack.append(section)
+        return True
+
+    def _term(self, label: str, rest: str, line: int) -> None:
+        term, definition = _split_term(rest)
+        self.doc.glossary.append(TermDraft(label, term, definition, line))
+
+
+def _split_heading(rest: str) -> tuple[str | None, str]:
+    """(title, text after it) for a heading line, or (None, "") for a numbered sentence."""
+    if not rest:
+        return None, ""
+    if len(rest) <= MAX_HEADING and not any(p in rest[:-1] for p in "。；！？"):
+        return rest, ""
+    # A run-in title: a short phrase ending in 。 or ： that the text continues after.
+    for i, char in enumerate(rest[: MAX_RUN_IN + 1]):
+        if char in "。：:":
+            if i >= 2 and i + 1 < len(rest):
+                return rest[: i + 1], rest[i + 1 :].strip()
+            break
+    return None, ""
+
+
+def _split_term(rest: str) -> tuple[str, str]:
+    """“阳光家园计划”。中国残联…… -> (“阳光家园计划”, 中国残联……)."""
+    for i, char in enumerate(rest):
+        if char in "。：:":
+            return rest[:i].strip(), rest[i + 1 :].strip()
+    return rest, ""
+
+
+def _caption_like(text: str) -> bool:
+    return len(text) <= MAX_HEADING and not text.endswith(TERMINAL[:4]) and not numbered(text)
+
+
+# --- finishing touches -------------------------------------------------------------
+
+
+def _finish(doc: DocDraft) -> None:
+    if not doc.title and doc.notice_title:
+        match = PRINTED.search(doc.notice_title) or QUOTED_TITLE.search(doc.notice_title)
+        if match:
+            doc.title = match["title"].strip("《》")
+    if not doc.title:
+        doc.title = "（请填写标题）"
+        doc.note("title", "请核对：没有找到文件标题，请填写。")
+    for words, kind in KIND_WORDS:
+        if words in doc.title:
+            doc.kind = kind
+            break
+    else:
+        doc.kind = "notice"
+        doc.note("kind", "请核对：无法从标题判断文件类型，暂定为 notice（通知）。")
+    if match := PERIOD.search(doc.title):
+        doc.period = (int(match["a"]), int(match["b"]))
+    if doc.issuer:
+        for suffix in ("人民政府办公室", "人民政府办公厅", "人民政府"):
+            if doc.issuer.endswith(suffix):
+                doc.region = doc.issuer.removesuffix(suffix)
+                break
+    if doc.notice_signature and not doc.date_signed:
+        doc.date_signed = doc.notice_signature[1]
+    _drop_empty_sections(doc.body, doc)
+
+
+def _drop_empty_sections(sections: list[SectionDraft], doc: DocDraft, parent: SectionDraft | None = None) -> None:
+    """A heading with nothing under it is really a line of text: keep it as one."""
+    for section in list(sections):
+        _drop_empty_sections(section.sections, doc, section)
+        if section.blocks or section.sections:
+            continue
+        sections.remove(section)
+        text = f"{section.label}{section.title}"
+        if parent is not None:
+            parent.blocks.append(text)
+            parent.comments.append(f"请核对：“{text[:20]}”下面没有正文，已作为本节的段落。")
+        else:
+            doc.preamble.append(text)
+            doc.note("preamble", f"请核对：“{text[:20]}”下面没有正文，已作为正文开头的段落。")

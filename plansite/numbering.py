@@ -1,0 +1,61 @@
+"""The numbering styles of Chinese official documents.
+
+A document uses some subset of these, in an order of levels of its own
+(一、 above （一） above 1. is common, but not universal), so nothing here fixes
+a hierarchy: callers learn it from the order in which styles first appear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN = "零〇一二三四五六七八九十百千两"
+_CN_NUM = f"[{_CN}]+"
+
+
+@dataclass(frozen=True)
+class Style:
+    name: str
+    pattern: re.Pattern[str]
+    description: str  # for messages: how the numbering looks
+
+
+def _style(name: str, regex: str, description: str) -> Style:
+    # The label, then optional spaces; what follows is the heading text.
+    return Style(name, re.compile(rf"^(?P<label>{regex})[ \t\u3000]*"), description)
+
+
+STYLES: tuple[Style, ...] = (
+    _style("chapter", rf"第(?:{_CN_NUM}|\d+)章", "第X章"),
+    _style("section", rf"第(?:{_CN_NUM}|\d+)节", "第X节"),
+    _style("article", rf"第(?:{_CN_NUM}|\d+)条", "第X条"),
+    _style("cn-comma", rf"{_CN_NUM}[、．]", "一、"),
+    _style("cn-paren", rf"[（(]{_CN_NUM}[）)]", "（一）"),
+    _style("arabic-paren", r"[（(]\d{1,3}[）)]", "（1）"),
+    # 1. 1． 1、 but not 0.2 or 2022年: the mark must not be followed by a digit.
+    _style("arabic-dot", r"\d{1,3}[.．、](?!\d)", "1."),
+    _style("circled", r"[①-⑳]", "①"),
+)
+
+
+@dataclass(frozen=True)
+class Numbered:
+    style: Style
+    label: str  # as written, e.g. "（一）"
+    rest: str  # the text after the label
+
+
+def numbered(line: str) -> Numbered | None:
+    """The numbering a line starts with, if any."""
+    for style in STYLES:
+        match = style.pattern.match(line)
+        if match:
+            return Numbered(style, match.group("label"), line[match.end() :])
+    return None
+
+
+def style_of(label: str) -> Style | None:
+    """The style of a bare label such as "第一章" or "（一）"."""
+    found = numbered(label.strip())
+    return found.style if found and not found.rest.strip() else None

@@ -1,0 +1,151 @@
+"""The command line as an editor uses it: build, check, serve, exit codes, and
+a failed build that leaves the previous site exactly as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from .conftest import ROOT
+
+JIANGBEI = "jiangbei-disability-plan-2021-2025.yaml"
+
+
+def run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_help_documents_every_command() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("build", "serve", "check", "import"):
+        assert command in result.stdout
+    assert "--content" in run("build", "--help").stdout
+    assert "--port" in run("serve", "--help").stdout
+
+
+def test_build_writes_the_site(tmp_path: Path) -> None:
+    result = run("build", "--out", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "plans" / "jiangbei-disability-plan-2021-2025" / "index.html").is_file()
+    assert (tmp_path / "site" / "static" / "css" / "site.css").is_file()
+
+
+def test_failed_build_leaves_previous_site_unchanged(tmp_path: Path, content_copy: Path) -> None:
+    site = tmp_path / "site"
+    assert run("build", "--content", content_copy, "--out", site).returncode == 0
+    before = snapshot(site)
+    assert len(before) > 3
+    broken = content_copy / JIANGBEI
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("title: 编制背景", "title: [编制背景"), encoding="utf-8"
+    )
+
+    result = run("build", "--content", content_copy, "--out", site)
+
+    assert result.returncode == 2
+    assert JIANGBEI in result.stderr and "第" in result.stderr and "行" in result.stderr
+    assert snapshot(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"], "no staging folder is left behind"
+
+
+def test_check_validates_without_writing(tmp_path: Path, content_copy: Path) -> None:
+    result = run("check", "--content", content_copy, cwd=tmp_path)
+    assert result.returncode == 0
+    assert "检查通过" in result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content"]
+    (content_copy / JIANGBEI).write_text("id: x\n", encoding="utf-8")
+    result = run("check", "--content", content_copy, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "缺少必填字段" in result.stderr
+
+
+def test_builds_are_byte_identical(tmp_path: Path) -> None:
+    assert run("build", "--out", tmp_path / "a").returncode == 0
+    assert run("build", "--out", tmp_path / "b").returncode == 0
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+
+
+def test_refuses_to_replace_a_folder_it_did_not_build(tmp_path: Path) -> None:
+    precious = tmp_path / "documents"
+    precious.mkdir()
+    (precious / "report.docx").write_bytes(b"not ours")
+    result = run("build", "--out", precious)
+    assert result.returncode == 1
+    assert (precious / "report.docx").read_bytes() == b"not ours"
+    assert run("build", "--out", ROOT).returncode == 1, "the project folder itself is refused"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait_for(predicate, seconds: float = 30) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_rebuilds_when_content_changes(tmp_path: Path, content_copy: Path) -> None:
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/plans/jiangbei-disability-plan-2021-2025/index.html"
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "serve",
+            "--content",
+            str(content_copy),
+            "--out",
+            str(tmp_path / "site"),
+            "--port",
+            str(port),
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        assert _wait_for(lambda: "编制背景" in (_get(url) or "")), "serve did not come up"
+        page = content_copy / JIANGBEI
+        page.write_text(
+            page.read_text(encoding="utf-8").replace("title: 编制背景", "title: 编制背景（修订）"), encoding="utf-8"
+        )
+        assert _wait_for(lambda: "编制背景（修订）" in (_get(url) or "")), "serve did not rebuild"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -1,0 +1,83 @@
+"""Editors' Markdown: text stays text, numbering stays as written, links are safe."""
+
+from __future__ import annotations
+
+import pytest
+
+from plansite.markup import GlossaryLinker, TextRenderer, bad_links, plain_text
+
+
+@pytest.fixture
+def text() -> TextRenderer:
+    return TextRenderer()
+
+
+def test_raw_html_is_shown_as_text(text: TextRenderer) -> None:
+    html = text.block('<script>alert(1)</script><img src=x onerror="alert(1)">')
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html
+
+
+@pytest.mark.parametrize(
+    ("source", "forbidden"),
+    [
+        ("1. 巩固拓展残疾人脱贫攻坚成果。", "<ol"),  # numbering stays text, not a browser list
+        ("- 一项", "<ul"),
+        ("# 标题", "<h1"),
+        ("    缩进的段落（从 Word 粘贴）", "<pre"),
+        ("---", "<hr"),
+        ("> 引文", "<blockquote"),
+        ("![图](https://example.com/a.png)", "<img"),  # no images: a page never loads from another host
+    ],
+)
+def test_block_constructs_are_disabled(text: TextRenderer, source: str, forbidden: str) -> None:
+    html = text.block(source)
+    assert forbidden not in html
+    assert html.startswith("<p>")
+
+
+def test_emphasis_and_safe_links_work(text: TextRenderer) -> None:
+    html = text.block("**重点**，见[原文](https://www.example.gov.cn/a.html)。")
+    assert "<strong>重点</strong>" in html
+    assert '<a href="https://www.example.gov.cn/a.html">原文</a>' in html
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "vbscript:msgbox",
+        "file:///etc/passwd",
+        "/abs",
+    ],
+)
+def test_unsafe_links_are_found_and_not_rendered(text: TextRenderer, href: str) -> None:
+    source = f"[点这里]({href})"
+    assert bad_links(source) == [href]
+    assert "<a " not in text.block(source)
+
+
+def test_safe_links_pass(text: TextRenderer) -> None:
+    assert bad_links("[a](https://x.cn) [b](http://x.cn) [c](mailto:a@x.cn) [d](#term-1)") == []
+
+
+def test_glossary_links_first_use_only_longest_term_first() -> None:
+    text = TextRenderer([GlossaryLinker({"残疾人": "term-1", "残疾人之家": "term-2"})])
+    first = text.block("建设残疾人之家，服务残疾人。")
+    assert first.count("<a ") == 2
+    assert '<a href="#term-2" class="term">残疾人之家</a>' in first
+    assert '<a href="#term-1" class="term">残疾人</a>' in first
+    assert "<a " not in text.block("残疾人之家和残疾人。")
+
+
+def test_glossary_never_links_inside_a_link_or_plain_text() -> None:
+    text = TextRenderer([GlossaryLinker({"阳光家园": "term-1"})])
+    assert text.inline("阳光家园", plain=True) == "阳光家园"  # headings: never linked
+    html = text.block("[阳光家园](https://x.cn)。阳光家园。")
+    assert html.count("<a ") == 2 and 'href="#term-1"' in html
+
+
+def test_plain_text_keeps_paragraphs() -> None:
+    assert plain_text("第一段**重点**。\n\n第二段。") == "第一段重点。\n\n第二段。"

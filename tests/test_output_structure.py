@@ -1,0 +1,57 @@
+"""Every built page keeps the structural accessibility promises (html5lib).
+
+Runs each check in plansite.checks over every page of the real site and of
+the feature fixture. test_checks.py proves each check fails on a faulty page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plansite import checks
+from plansite.checks import Page
+from plansite.content import document_files
+
+from .conftest import CONTENT, FEATURES
+
+
+def _run(check, pages: dict[str, Page]) -> list[str]:  # type: ignore[no-untyped-def]
+    return [f"{rel}: {failure}" for rel, page in pages.items() for failure in check(page)]
+
+
+@pytest.mark.parametrize("check", checks.PAGE_CHECKS, ids=lambda c: c.__name__)
+def test_real_site_pages(check, real_pages: dict[str, Page]) -> None:  # type: ignore[no-untyped-def]
+    # One page per document plus the index: an empty build cannot pass.
+    assert len(real_pages) == len(document_files(CONTENT)) + 1
+    assert not _run(check, real_pages)
+
+
+@pytest.mark.parametrize("check", checks.PAGE_CHECKS, ids=lambda c: c.__name__)
+def test_feature_site_pages(check, feature_pages: dict[str, Page]) -> None:  # type: ignore[no-untyped-def]
+    assert len(feature_pages) == len(document_files(FEATURES)) + 1
+    assert not _run(check, feature_pages)
+
+
+def test_links_and_fragments_resolve(real_site: Path, real_pages, feature_site: Path, feature_pages) -> None:  # type: ignore[no-untyped-def]
+    assert not checks.check_links(real_pages, real_site)
+    assert not checks.check_links(feature_pages, feature_site)
+
+
+def test_titles_are_unique(real_pages, feature_pages) -> None:  # type: ignore[no-untyped-def]
+    assert not checks.check_unique_titles(real_pages)
+    assert not checks.check_unique_titles(feature_pages)
+
+
+def test_every_link_is_relative(real_pages, feature_pages) -> None:  # type: ignore[no-untyped-def]
+    """Relative links only, so the site works from any sub-path and from file://."""
+    for pages in (real_pages, feature_pages):
+        for rel, page in pages.items():
+            for el in page.all():
+                for attr in ("href", "src"):
+                    value = el.get(attr)
+                    if value is None or value.startswith(("https://", "http://", "mailto:", "#")):
+                        continue
+                    assert not value.startswith("/"), f"{rel}: {attr}={value!r} is root-relative"
+                    assert not value.endswith("/"), f"{rel}: {attr}={value!r} names a folder (breaks file://)"
