@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test check lint bench clean
+.PHONY: site serve test test-tools check lint bench clean
 
 site: $(STAMP)
 	$(PY) build.py build
@@ -17,8 +17,12 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(PY) build.py check
 
-test: $(STAMP)
+test: $(STAMP) test-tools
 	$(PY) -m pytest
+
+# Chromium, a CJK font, Java and the pinned npm packages, where missing.
+test-tools:
+	scripts/install-test-tools.sh
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
@@ -31,4 +35,4 @@ $(STAMP): pyproject.toml
 	touch $@
 
 clean:
-	rm -rf site .site.* $(VENV)
+	rm -rf site .site.* $(VENV) node_modules
