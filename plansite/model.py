@@ -53,7 +53,7 @@ Block = Text | Table | Box
 @dataclass(frozen=True)
 class Section:
     label: str  # the numbering as written: 第一章, 第一节, 一、, （一）, 1. ... ("" if none)
-    title: str
+    title: str  # "" only for a labelled section whose label is its heading (第一条)
     blocks: tuple[Block, ...]
     sections: tuple[Section, ...]
     line: int

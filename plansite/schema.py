@@ -246,9 +246,11 @@ def _section(r: Reader, node: yaml.Node, path: str, depth: int) -> m.Section | N
     if depth > MAX_DEPTH:
         r.error(node, path, f"章节嵌套超过{MAX_DEPTH}层：请检查缩进，是否把同级的章节写进了上一级的 sections 里。")
         return None
-    f = r.mapping(node, path, required=("title",), optional=("label", "blocks", "sections"))
+    f = r.mapping(node, path, optional=("label", "title", "blocks", "sections"))
     if f is None:
         return None
+    if "title" not in f and "label" not in f:
+        r.error(node, path, "章节缺少标题：请写 title（标题），或至少写 label（编号，如“第一条”）。")
     blocks = _blocks(r, f["blocks"], child(path, "blocks"), depth) if "blocks" in f else ()
     sections = _sections(r, f["sections"], child(path, "sections"), depth + 1) if "sections" in f else ()
     if not blocks and not sections:
@@ -259,7 +261,7 @@ def _section(r: Reader, node: yaml.Node, path: str, depth: int) -> m.Section | N
         )
     return m.Section(
         label=r.text(f.get("label"), child(path, "label"), required=False),
-        title=r.text(f.get("title"), child(path, "title")),
+        title=r.text(f.get("title"), child(path, "title"), required="label" not in f),
         blocks=blocks,
         sections=sections,
         line=node.start_mark.line + 1,

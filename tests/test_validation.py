@@ -150,6 +150,14 @@ def test_empty_section_is_refused(tmp_path: Path) -> None:
     assert "没有内容" in p.message
 
 
+def test_section_needs_a_title_or_a_label(tmp_path: Path) -> None:
+    ok = VALID + "  - label: 第二条\n    blocks: [条款正文。]\n"
+    assert load_content(write(tmp_path / "ok", {"x.yaml": ok})).documents[0].body[1].title == ""
+    broken = VALID + "  - blocks: [没有标题也没有编号。]\n"
+    p = only(problems(write(tmp_path / "bad", {"x.yaml": broken})))
+    assert p.field == "body[2]" and "缺少标题" in p.message
+
+
 def test_javascript_links_are_refused(tmp_path: Path) -> None:
     broken = VALID.replace("- 正文。", "- '[点我](javascript:alert(1))'")
     p = only(problems(write(tmp_path, {"x.yaml": broken})))

@@ -132,7 +132,7 @@ def _section(w: _Writer, section: SectionDraft, indent: int, annex: bool = False
     first = f"label: {scalar(section.label)}" if section.label else f"title: {scalar(section.title)}"
     w.item(indent, first)
     inner = indent + 2
-    if section.label:
+    if section.label and section.title:
         w.field(inner, "title", section.title)
     if section.blocks:
         w.key(inner, "blocks")

@@ -14,15 +14,11 @@ from dataclasses import dataclass, field
 
 from ..numbering import numbered
 from .lines import TERMINAL, Line
+from .patterns import DATE_CN, DOC_NUMBER, ISSUER
 from .tables import TableDraft
 
 # --- recognisers for the document's head and tail ---------------------------------
 
-DOC_NUMBER = re.compile(r"^[（(]?(?P<n>[\u4e00-\u9fa5]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号)[)）]?$")
-ISSUER = re.compile(
-    r"^[\u4e00-\u9fa5（）()]{2,40}(人民政府|人民政府办公室|人民政府办公厅|残疾人联合会|委员会|办公室|办公厅|局|厅|残联)$"
-)
-DATE_CN = re.compile(r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
 DATE_LINE = re.compile(r"^(日期|发布日期|发布时间|成文日期)[:：]\s*(?P<date>\d{4}-\d{1,2}-\d{1,2})$")
 PUBLISHED_BY = re.compile(r"^发布单位[:：]\s*(?P<issuer>\S+)\s+发布时间[:：]\s*(?P<date>\d{4}-\d{1,2}-\d{1,2})$")
 DATE_SOURCE = re.compile(r"^(?P<date>\d{4}-\d{1,2}-\d{1,2})(\s+\d{1,2}:\d{2})?\s+来源[:：]\s*(?P<source>.+)$")
@@ -250,7 +246,7 @@ class _Body:
             caption = "表格"
             table.comments.insert(0, "请核对：原文没有表题，请补写表格标题（caption）。")
         table.caption = caption
-        if last and self.box is None and self.stack:
+        if last and self.box is None and self.stack and self.stack[-1].blocks:
             # A captioned table closing the document is an attachment (重点任务分工,
             # 附表), not part of the last section.
             self._open_annex("", caption, table.line)
@@ -304,7 +300,10 @@ class _Body:
 
     def _heading(self, style: str, label: str, rest: str, line: int) -> bool:
         """Open a section if this numbered line is a heading; False if it is prose."""
-        title, text = _split_heading(rest)
+        if style == "article":
+            title, text = "", rest  # 第X条: the label is the heading, the rest is the article
+        else:
+            title, text = _split_heading(rest)
         if title is None:
             return False
         self.box = None
@@ -331,9 +330,10 @@ class _Body:
 
 def _split_heading(rest: str) -> tuple[str | None, str]:
     """(title, text after it) for a heading line, or (None, "") for a numbered sentence."""
-    if not rest:
-        return None, ""
-    if len(rest) <= MAX_HEADING and not any(p in rest[:-1] for p in "。；！？"):
+    if not rest or rest[0] in ",，、；;":
+        return None, ""  # "第一章，编制背景。总结了……" is a sentence about a chapter
+    one_sentence = not any(p in rest[:-1] for p in "。；！？")
+    if len(rest) <= MAX_HEADING and one_sentence and not (rest.endswith("。") and len(rest) > MAX_RUN_IN):
         return rest, ""
     # A run-in title: a short phrase ending in 。 or ： that the text continues after.
     for i, char in enumerate(rest[: MAX_RUN_IN + 1]):

@@ -1,0 +1,19 @@
+"""Line patterns of an official document's head and tail, shared by the line
+joiner (which must never join them) and the structure parser (which reads them)."""
+
+from __future__ import annotations
+
+import re
+
+DOC_NUMBER = re.compile(r"^[（(]?(?P<n>[\u4e00-\u9fa5]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号)[)）]?$")
+ISSUER = re.compile(
+    r"^[\u4e00-\u9fa5（）()]{2,40}(人民政府|人民政府办公室|人民政府办公厅|残疾人联合会|委员会|办公室|办公厅|局|厅|残联)$"
+)
+DATE_CN = re.compile(r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
+TITLE_END = re.compile(r"(通知|决定|意见|规划|要点|说明|方案|办法|计划|纲要|解读)[)）]?$")
+
+
+def is_standalone(text: str) -> bool:
+    """A line that is complete by itself: a doc number, a date, an issuer, a title."""
+    text = text.strip()
+    return bool(DOC_NUMBER.match(text) or DATE_CN.match(text) or ISSUER.match(text) or TITLE_END.search(text))

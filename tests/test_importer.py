@@ -1,0 +1,333 @@
+"""The importer on small texts, one capability each.
+
+Every draft is loaded through the real validator, so each test also proves
+the draft passes `build.py check` without edits.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from textwrap import dedent
+
+from plansite import model as m
+from plansite.content import load_content
+from plansite.importer import import_file, import_text
+
+SITE = "name: 测试\nowner: 测试\n"
+
+
+def draft(text: str, tmp_path: Path) -> tuple[m.Document, str, tuple[str, ...]]:
+    result = import_text(dedent(text).strip("\n"), source_name="test.txt", doc_id="test-doc")
+    folder = tmp_path / "content"
+    folder.mkdir(exist_ok=True)
+    (folder / "site.yaml").write_text(SITE, encoding="utf-8")
+    (folder / "test-doc.yaml").write_text(result.yaml, encoding="utf-8")
+    return load_content(folder).documents[0], result.yaml, result.dropped
+
+
+def outline(sections: tuple[m.Section, ...], depth: int = 0) -> list[str]:
+    out = []
+    for s in sections:
+        out.append("  " * depth + f"{s.label}{s.title}")
+        out += outline(s.sections, depth + 1)
+    return out
+
+
+def texts(blocks: tuple[m.Block, ...]) -> list[str]:
+    return [b.source for b in blocks if isinstance(b, m.Text)]
+
+
+def test_chapters_sections_and_items_nest(tmp_path: Path) -> None:
+    doc, _, _ = draft(
+        """
+        第一章 总则
+        第一节 指导思想
+        正文一。
+        （一）基本原则
+        正文二。
+        1.坚持党的领导。加强党对残疾人工作的领导。
+        2.坚持以人民为中心。着力解决最关心的问题。
+        （二）主要目标
+        正文三。
+        第二节 主要任务
+        正文四。
+        第二章 保障措施
+        正文五。
+        """,
+        tmp_path,
+    )
+    assert outline(doc.body) == [
+        "第一章总则",
+        "  第一节指导思想",
+        "    （一）基本原则",
+        "      1.坚持党的领导。",
+        "      2.坚持以人民为中心。",
+        "    （二）主要目标",
+        "  第二节主要任务",
+        "第二章保障措施",
+    ]
+    item = doc.body[0].sections[0].sections[0].sections[0]
+    assert texts(item.blocks) == ["加强党对残疾人工作的领导。"]
+
+
+def test_levels_follow_the_document_not_a_fixed_order(tmp_path: Path) -> None:
+    # This document puts (1) above 一、 — unusual, but it is what it does.
+    doc, _, _ = draft(
+        """
+        （1）第一部分
+        一、甲
+        甲的正文。
+        二、乙
+        乙的正文。
+        （2）第二部分
+        ① 子项
+        子项正文。
+        """,
+        tmp_path,
+    )
+    assert outline(doc.body) == ["（1）第一部分", "  一、甲", "  二、乙", "（2）第二部分", "  ①子项"]
+
+
+def test_articles_and_circled_numbers(tmp_path: Path) -> None:
+    doc, _, _ = draft(
+        """
+        第一条 为了保障残疾人的合法权益，制定本办法。
+        第二条 本办法适用于本市行政区域。
+        （一）第一项内容较长，是一个完整的句子，说明适用范围的第一种情形，不是标题。
+        第三条 附则
+        ① 本办法自发布之日起施行。
+        """,
+        tmp_path,
+    )
+    labels = [s.label for s in doc.body]
+    assert labels == ["第一条", "第二条", "第三条"]
+    # A numbered sentence keeps its number as text in a paragraph.
+    assert "（一）第一项内容较长，是一个完整的句子，说明适用范围的第一种情形，不是标题。" in texts(doc.body[1].blocks)
+
+
+def test_numbered_sentence_is_a_paragraph_not_a_heading(tmp_path: Path) -> None:
+    doc, _, _ = draft(
+        """
+        一、主要任务
+        1.完成10000名农村残疾人实用技术培训并纳入就业培训实名制系统管理，扶持农村残疾人种养业大户100户。
+        2.巩固拓展残疾人脱贫攻坚成果。聚焦脱贫攻坚与乡村振兴有效衔接。
+        第一章,编制背景。总结了我区“十三五”时期残疾人事业发展取得的成绩。
+        """,
+        tmp_path,
+    )
+    section = doc.body[0]
+    assert texts(section.blocks)[0].startswith("1.完成10000名")  # number kept, text whole
+    assert [s.title for s in section.sections] == ["巩固拓展残疾人脱贫攻坚成果。"]  # a run-in title
+    assert texts(section.sections[0].blocks)[-1].startswith("第一章,编制背景。")  # a sentence about a chapter
+
+
+def test_boxes_hold_their_numbered_items(tmp_path: Path) -> None:
+    doc, _, _ = draft(
+        """
+        第一节 民生保障
+        （一）社会保障
+        正文。
+        专栏2残疾人社会保障重点项目
+        1．最低生活保障。将符合条件的残疾人家庭全部纳入。
+        2．护理补贴。适当提高标准。
+        第二节 就业
+        正文。
+        """,
+        tmp_path,
+    )
+    box = doc.body[0].sections[0].blocks[1]
+    assert isinstance(box, m.Box)
+    assert (box.label, box.title) == ("专栏2", "残疾人社会保障重点项目")
+    assert texts(box.blocks) == ["1．最低生活保障。将符合条件的残疾人家庭全部纳入。", "2．护理补贴。适当提高标准。"]
+    assert outline(doc.body)[-1] == "第二节就业"
+
+
+def test_table_with_one_cell_per_line(tmp_path: Path) -> None:
+    doc, yaml_text, _ = draft(
+        "一、指标\n专栏1 主要指标\n\n\t序号\n\t指标\n\t目标值\n\n\t1\n\t参保率（%）\n\t＞95\n\n\t2\n\t覆盖率\n\t\n\n\t3\n\t就业率\n",
+        tmp_path,
+    )
+    box = doc.body[0].blocks[0]
+    assert isinstance(box, m.Box)
+    table = box.blocks[0]
+    assert isinstance(table, m.Table)
+    assert table.caption == "专栏1 主要指标"
+    assert table.head == ("序号", "指标", "目标值")
+    assert table.rows == (("1", "参保率（%）", "＞95"), ("2", "覆盖率", ""), ("3", "就业率", ""))
+    assert table.row_header == 1  # the column after 序号
+    assert "请核对：第3行只有2个单元格" in yaml_text
+
+
+def test_table_with_tab_separated_rows(tmp_path: Path) -> None:
+    doc, _, _ = draft(
+        """
+        一、目标
+        主要指标
+        指 标\t目标值\t属性
+        1. 残疾人家庭人均收入年均增速\t与区生产总值增长同步\t预期性
+        2. 困难残疾人生活补贴覆盖率\t>99%\t约束性
+        二、任务
+        正文。
+        """,
+        tmp_path,
+    )
+    table = doc.body[0].blocks[0]
+    assert isinstance(table, m.Table)
+    assert table.caption == "主要指标"
+    assert len(table.rows) == 2 and table.rows[1] == ("2. 困难残疾人生活补贴覆盖率", ">99%", "约束性")
+
+
+def test_table_aligned_with_spaces(tmp_path: Path) -> None:
+    doc, _, _ = draft(
+        """
+        一、分工
+        重点任务分工
+        序号    工作任务              牵头单位
+        1       建设残疾人之家        区残联
+        2       实施阳光家园计划      区民政局
+        """,
+        tmp_path,
+    )
+    table = next(b for b in doc.body[0].blocks if isinstance(b, m.Table))
+    assert table.head == ("序号", "工作任务", "牵头单位")
+    assert table.rows[1] == ("2", "实施阳光家园计划", "区民政局")
+
+
+def test_trailing_table_becomes_an_annex(tmp_path: Path) -> None:
+    doc, yaml_text, _ = draft(
+        "第一章 总则\n正文。\n 重点任务分工\n\t序号\n\t工作任务\n\n\t1\n\t建设\n\n\t2\n\t实施\n",
+        tmp_path,
+    )
+    assert [a.title for a in doc.annexes] == ["重点任务分工"]
+    assert "已作为附件" in yaml_text
+
+
+def test_glossary(tmp_path: Path) -> None:
+    doc, _, _ = draft(
+        """
+        一、任务
+        继续实施“阳光家园计划”，建设“残疾人之家”。
+        名词解释
+        1.“阳光家园计划”。中国残联和财政部实施的托养服务项目。
+        2.“残疾人之家”。指为残疾人提供服务的组织。
+        """,
+        tmp_path,
+    )
+    assert [(t.label, t.term, t.definition) for t in doc.glossary] == [
+        ("1.", "“阳光家园计划”", "中国残联和财政部实施的托养服务项目。"),
+        ("2.", "“残疾人之家”", "指为残疾人提供服务的组织。"),
+    ]
+    assert outline(doc.body) == ["一、任务"]
+
+
+def test_lines_broken_by_a_page_layout_are_rejoined(tmp_path: Path) -> None:
+    # A gazette column: every line about 18 characters, a page break inside a sentence.
+    doc, _, _ = draft(
+        """
+        一、总体要求
+        (一)指导思想
+        高举习近平新时代中国特色社会主义思想
+        伟大旗帜，深入贯彻习近平总书记关于残疾人
+        事业的重要论述精神，坚持以人民为中心的发
+
+        展思想，保障全区广大残疾人一个不掉队。
+        (二)基本原则
+        坚持以党的领导为统领，把落实中国特色
+        残疾人事业领导体制作为根本保证。进一步完
+        善党委领导、政府负责的残疾人事业领导体制。
+        坚持以新发展理念为指引，把实现残疾人
+        事业高质量发展作为根本路径。深化具体实践
+        破解发展不平衡不充分问题，让残疾人过上更
+        有品质的生活。
+        (三)总体目标
+        到2025年，推动残疾人基本保障水平进一
+        步提升，残疾人就业创业服务体系进一步健全
+        ，残疾人公共服务体系进一步完善，残疾人友
+        好环境建设进一步强化。收入提升更加明显。
+        """,
+        tmp_path,
+    )
+    guide, principles, goals = doc.body[0].sections
+    assert texts(guide.blocks) == [
+        "高举习近平新时代中国特色社会主义思想伟大旗帜，深入贯彻习近平总书记关于残疾人事业的重要论述精神，"
+        "坚持以人民为中心的发展思想，保障全区广大残疾人一个不掉队。"
+    ]
+    assert len(texts(principles.blocks)) == 2  # two paragraphs stay two
+    assert [s.title for s in doc.body[0].sections] == ["指导思想", "基本原则", "总体目标"]
+    assert len(texts(goals.blocks)) == 1
+
+
+def test_chrome_is_dropped_and_listed(tmp_path: Path) -> None:
+    doc, _, dropped = draft(
+        """
+        首页 政务公开 政务服务 互动交流
+        语音播报
+        关于某某规划的起草说明
+        日期:2022-06-16
+        一、起草背景
+        正文。
+        扫一扫在手机打开当前页
+        © 2022 某某残联 版权所有
+        """,
+        tmp_path,
+    )
+    assert [d.split("：", 1)[1] for d in dropped] == [
+        "首页 政务公开 政务服务 互动交流",
+        "语音播报",
+        "扫一扫在手机打开当前页",
+        "© 2022 某某残联 版权所有",
+    ]
+    assert doc.title == "关于某某规划的起草说明"
+    assert doc.kind == "interpretation"
+    assert str(doc.date_published) == "2022-06-16"
+    assert outline(doc.body) == ["一、起草背景"]
+
+
+def test_notice_metadata_and_signature(tmp_path: Path) -> None:
+    doc, _, _ = draft(
+        """
+        某府发〔2022〕3号
+
+        某某区人民政府
+        关于印发某某区残疾人事业发展规划（2021—2025年）的通知
+
+        各镇人民政府、街道办事处，区政府各部门：
+
+        为保障残疾人权益，制定本规划。
+
+        第一章 总则
+        正文。
+
+        某某区人民政府
+        2022年3月1日
+        """,
+        tmp_path,
+    )
+    assert doc.doc_number == "某府发〔2022〕3号"
+    assert doc.issuer == "某某区人民政府"
+    assert doc.title == "某某区残疾人事业发展规划（2021—2025年）"
+    assert doc.kind == "plan"
+    assert doc.period == m.Period(2021, 2025)
+    assert doc.region == "某某区"
+    assert doc.notice is not None and doc.notice.addressees == "各镇人民政府、街道办事处，区政府各部门："
+    assert doc.preamble == "为保障残疾人权益，制定本规划。"
+    assert doc.signature == m.Signature("某某区人民政府", m.dt.date(2022, 3, 1))
+
+
+def test_markdown_characters_stay_text(tmp_path: Path) -> None:
+    doc, _, _ = draft("一、任务\n按 *星号* 和 [方括号] 以及 <b>尖括号</b> 原样保留。\n", tmp_path)
+    from plansite.markup import plain_text
+
+    assert plain_text(texts(doc.body[0].blocks)[0]) == "按 *星号* 和 [方括号] 以及 <b>尖括号</b> 原样保留。"
+
+
+def test_gb18030_file(tmp_path: Path) -> None:
+    source = tmp_path / "plan.txt"
+    source.write_bytes("一、总则\n正文。\n".encode("gb18030"))
+    result = import_file(source, doc_id="gb-doc")
+    assert "一、" in result.yaml and "正文。" in result.yaml
+
+
+def test_guesses_are_marked_for_review(tmp_path: Path) -> None:
+    _, yaml_text, _ = draft("一、任务\n\t甲\n\t乙\n\n\t1\n\t2\n", tmp_path)
+    assert "# 请核对：原文没有表题" in yaml_text
