@@ -21,9 +21,11 @@ from . import pages
 from .checks import verify_site
 from .content import Content, load_content
 from .model import Document
+from .modes import MODES
 from .output import check_target, staged_output, write_text
 from .pages import Page
 from .render import make_environment
+from .textexport import document_text
 from .view import build_view, related_views
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -43,7 +45,8 @@ class DocumentEntry:
     """A document as the index lists it."""
 
     doc: Document
-    path: str
+    route: str
+    text_file: str
 
 
 class VerifyError(Exception):
@@ -71,24 +74,31 @@ def build_site(content_dir: Path, out_dir: Path, *, verify: bool = False) -> Bui
 
 
 def render_site(content: Content, env: Environment) -> dict[str, str]:
-    """Every page of the site as {relative path: text}, in a stable order."""
+    """Every file of the site as {relative path: text}, in a stable order.
+
+    Each document is parsed and viewed once; the view is rendered in every
+    mode, and the model is written once more as the .txt export.
+    """
     docs = content.by_id()
     related = related_views(docs)
     titles = _unique_titles(content)
     files: dict[str, str] = {}
     document_template = env.get_template("document.html")
+    index_template = env.get_template("index.html")
     for doc in content.documents:
-        page = Page(pages.document_path(doc.id), titles[doc.id])
         view = build_view(doc, related[doc.id])
-        files[page.path.as_posix()] = document_template.render(page=page, site=content.site, view=view)
-    index = Page(pages.INDEX, content.site.name)
+        txt = pages.text_file(doc.id)
+        for mode in MODES:
+            page = Page(pages.document_route(doc.id), mode, titles[doc.id], text_file=txt)
+            files[page.path.as_posix()] = document_template.render(page=page, site=content.site, view=view)
+        files[txt.as_posix()] = document_text(doc, view.metadata)
     entries = [
-        DocumentEntry(doc, pages.document_path(doc.id).as_posix())
+        DocumentEntry(doc, pages.document_route(doc.id).as_posix(), pages.text_file(doc.id).as_posix())
         for doc in sorted(content.documents, key=lambda d: (-(d.date.toordinal() if d.date else 0), d.id))
     ]
-    files[index.path.as_posix()] = env.get_template("index.html").render(
-        page=index, site=content.site, documents=entries
-    )
+    for mode in MODES:
+        index = Page(pages.INDEX, mode, content.site.name)
+        files[index.path.as_posix()] = index_template.render(page=index, site=content.site, documents=entries)
     return files
 
 

@@ -52,7 +52,38 @@ class Page:
         return self.root.iter(tag) if tag else self.root.iter()
 
     def text(self, element: Element | None = None) -> str:
+        """All text, as in the source (visible and screen-reader-only alike)."""
         return "".join((element if element is not None else self.root).itertext())
+
+    def visible_text(self, element: Element | None = None) -> str:
+        """What a sighted reader sees: without the .sr-only spoken forms."""
+        return _text_without(element if element is not None else self.root, _is_sr_only)
+
+    def spoken_text(self, element: Element | None = None) -> str:
+        """What a screen reader reads: without aria-hidden content."""
+        return _text_without(element if element is not None else self.root, _is_aria_hidden)
+
+
+def _is_sr_only(el: Element) -> bool:
+    return "sr-only" in (el.get("class") or "").split()
+
+
+def _is_aria_hidden(el: Element) -> bool:
+    return el.get("aria-hidden") == "true"
+
+
+def _text_without(element: Element, skip: Callable[[Element], bool]) -> str:
+    """The text inside `element` (not its tail), leaving out subtrees `skip` picks."""
+
+    def inside(el: Element) -> str:
+        parts = [el.text or ""]
+        for child in el:
+            if not skip(child):
+                parts.append(inside(child))
+            parts.append(child.tail or "")
+        return "".join(parts)
+
+    return "" if skip(element) else inside(element)
 
 
 def parse_page(path: Path, rel: str) -> Page:

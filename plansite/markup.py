@@ -83,8 +83,6 @@ class TextRenderer:
         self._md.core.ruler.push("plansite_transforms", self._apply)
 
     def _apply(self, state: StateCore) -> None:
-        if state.env.get("plain"):
-            return
         for token in state.tokens:
             if token.type == "inline" and token.children:
                 for transform in self._transforms:
@@ -92,11 +90,11 @@ class TextRenderer:
 
     def block(self, source: str) -> Markup:
         """Paragraphs."""
-        return Markup(self._md.render(source, {}))
+        return Markup(self._md.render(source, {"links": True}))
 
-    def inline(self, source: str, *, plain: bool = False) -> Markup:
-        """One line (a heading, a table cell); `plain` skips links and transforms."""
-        return Markup(self._md.renderInline(source, {"plain": plain}))
+    def inline(self, source: str, *, links: bool = True) -> Markup:
+        """One line (a table cell, a definition); `links=False` adds no glossary links."""
+        return Markup(self._md.renderInline(source, {"links": links}))
 
 
 def plain_text(source: str) -> str:
@@ -125,7 +123,7 @@ class GlossaryLinker:
         self._pending = dict(sorted(anchors.items(), key=lambda kv: -len(kv[0])))
 
     def __call__(self, tokens: list[Token], env: dict) -> list[Token]:
-        if not self._pending:
+        if not self._pending or not env.get("links", True):
             return tokens
         out: list[Token] = []
         in_link = 0

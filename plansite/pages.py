@@ -1,8 +1,10 @@
 """Where each page lives and how pages link to each other.
 
-Every link is relative, so the built site works from any sub-path of any
-server and straight from the disk (file://). That is why links name
-`index.html` explicitly: a folder link does not open its index under file://.
+A page has a route (the same in every mode, e.g. plans/x/index.html) and a
+mode; its file is the mode's prefix plus the route. Every link is relative,
+so the site works from any sub-path of any server and straight from the disk
+(file://). That is why links name `index.html`: a folder link does not open
+its index under file://.
 """
 
 from __future__ import annotations
@@ -11,27 +13,54 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from .modes import MODES, TEXT, Mode
+
 STATIC = PurePosixPath("static")
 INDEX = PurePosixPath("index.html")
 
 
-def document_path(doc_id: str) -> PurePosixPath:
+def document_route(doc_id: str) -> PurePosixPath:
     return PurePosixPath("plans") / doc_id / "index.html"
+
+
+def text_file(doc_id: str) -> PurePosixPath:
+    """The plain-text (.txt) export of a document, beside the text channel."""
+    return TEXT.prefix / "plans" / f"{doc_id}.txt"
+
+
+@dataclass(frozen=True)
+class Alternate:
+    mode: Mode
+    href: str
+    current: bool
 
 
 @dataclass(frozen=True)
 class Page:
-    path: PurePosixPath  # relative to the site root
-    title: str  # unique across the site; the <title> adds the site name
+    route: PurePosixPath  # the same in every mode
+    mode: Mode
+    title: str  # unique across the site within a mode; <title> adds the mode and site name
+    text_file: PurePosixPath | None = None  # the .txt export, for document pages
+
+    @property
+    def path(self) -> PurePosixPath:
+        return PurePosixPath(posixpath.normpath((self.mode.prefix / self.route).as_posix()))
 
     def href(self, target: PurePosixPath | str) -> str:
-        """A relative link from this page to `target` (a path from the site root)."""
-        target = PurePosixPath(target)
-        fragment = ""
-        if "#" in target.name:
-            name, fragment = target.name.split("#", 1)
-            target, fragment = target.with_name(name), "#" + fragment
-        return posixpath.relpath(target.as_posix(), self.path.parent.as_posix()) + fragment
+        """A relative link from this page to `target`, a path from the site root."""
+        target = str(target)
+        target, _, fragment = target.partition("#")
+        link = posixpath.relpath(posixpath.normpath(target), self.path.parent.as_posix())
+        return link + ("#" + fragment if fragment else "")
+
+    def link(self, route: PurePosixPath | str) -> str:
+        """A link to another page in this page's mode."""
+        return self.href(self.mode.prefix / PurePosixPath(route))
 
     def static(self, name: str) -> str:
         return self.href(STATIC / name)
+
+    @property
+    def alternates(self) -> tuple[Alternate, ...]:
+        """This page in every mode, for the mode links and <link rel="alternate">."""
+        return tuple(Alternate(mode, self.href(mode.prefix / self.route), mode == self.mode) for mode in MODES)

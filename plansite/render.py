@@ -6,6 +6,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from .speech import speak_html
 from .strings import T
 from .view import chinese_date
 
@@ -28,6 +29,8 @@ def make_environment(templates: Path) -> Environment:
         keep_trailing_newline=True,
     )
     env.globals["t"] = T
+    env.globals["read_aloud_strings"] = {k: v for k, v in T.items() if k.startswith("read_")}
     env.filters["chinese_date"] = chinese_date
     env.filters["label_gap"] = label_gap
+    env.filters["speak"] = speak_html
     return env

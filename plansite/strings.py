@@ -35,5 +35,25 @@ T = MappingProxyType(
         "owner": "主办单位：{owner}",
         "back_to_top": "回到页首",
         "back_to_contents": "回到目录",
+        # reading modes
+        "modes": "阅读模式",
+        "mode_standard": "标准版",
+        "mode_large": "大字版",
+        "mode_text": "纯文本通道",
+        "mode_txt_file": "下载纯文本文件（.txt）",
+        "txt_table": "表格：",
+        # 语音播报 (read aloud); the control exists only where the browser can speak
+        "read_aloud": "语音播报",
+        "read_play": "朗读",
+        "read_pause": "暂停",
+        "read_resume": "继续",
+        "read_stop": "停止",
+        "read_faster": "加快语速",
+        "read_slower": "减慢语速",
+        "read_status_reading": "正在朗读第{n}段，共{total}段",
+        "read_status_paused": "已暂停",
+        "read_status_stopped": "已停止",
+        "read_status_done": "朗读完毕",
+        "read_status_rate": "语速：{rate}倍",
     }
 )

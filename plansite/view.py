@@ -16,6 +16,8 @@ from markupsafe import Markup
 
 from . import model as m
 from .markup import GlossaryLinker, TextRenderer
+from .speech import speak_html, speech_tokens
+from .strings import T
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,7 @@ class _Ids:
 
 def build_view(doc: m.Document, related: tuple[RelatedView, ...] = ()) -> DocumentView:
     terms = {t.term: f"term-{i}" for i, t in enumerate(doc.glossary, 1)}
-    text = TextRenderer([GlossaryLinker(terms)])
+    text = TextRenderer([GlossaryLinker(terms), speech_tokens])
     ids = _Ids()
 
     def blocks(items: tuple[m.Block, ...], level: int) -> tuple[BlockView, ...]:
@@ -142,7 +144,7 @@ def build_view(doc: m.Document, related: tuple[RelatedView, ...] = ()) -> Docume
         return BoxView(
             id=ids.next("box"),
             label=item.label,
-            title=text.inline(item.title, plain=True),
+            title=speak_html(item.title),
             level=level + 1,
             blocks=blocks(item.blocks, level + 1),
         )
@@ -150,8 +152,8 @@ def build_view(doc: m.Document, related: tuple[RelatedView, ...] = ()) -> Docume
     def table(item: m.Table) -> TableView:
         return TableView(
             id=ids.next("table"),
-            caption=text.inline(item.caption, plain=True),
-            head=tuple(text.inline(h, plain=True) for h in item.head),
+            caption=speak_html(item.caption),
+            head=tuple(speak_html(h) for h in item.head),
             rows=tuple(
                 tuple(Cell(text.inline(c), header=(j == item.row_header)) for j, c in enumerate(row))
                 for row in item.rows
@@ -167,7 +169,7 @@ def build_view(doc: m.Document, related: tuple[RelatedView, ...] = ()) -> Docume
                 SectionView(
                     id=sid,
                     label=s.label,
-                    title=text.inline(s.title, plain=True),
+                    title=speak_html(s.title),
                     level=level,
                     blocks=blocks(s.blocks, level),
                     sections=sections(s.sections, level + 1, sid),
@@ -179,7 +181,7 @@ def build_view(doc: m.Document, related: tuple[RelatedView, ...] = ()) -> Docume
     if doc.notice:
         n = doc.notice
         notice = NoticeView(
-            title=text.inline(n.title, plain=True),
+            title=speak_html(n.title),
             doc_number=n.doc_number,
             addressees=text.inline(n.addressees),
             text=text.block(n.text),
@@ -192,7 +194,7 @@ def build_view(doc: m.Document, related: tuple[RelatedView, ...] = ()) -> Docume
         SectionView(
             id=f"annex-{i}",
             label=a.label,
-            title=text.inline(a.title, plain=True),
+            title=speak_html(a.title),
             level=2,
             blocks=blocks(a.blocks, 2),
             sections=sections(a.sections, 3, f"annex-{i}"),
@@ -201,7 +203,7 @@ def build_view(doc: m.Document, related: tuple[RelatedView, ...] = ()) -> Docume
     )
     # Definitions come last and never link terms themselves.
     glossary = tuple(
-        TermView(id=terms[t.term], label=t.label, term=t.term, definition=text.inline(t.definition, plain=True))
+        TermView(id=terms[t.term], label=t.label, term=t.term, definition=text.inline(t.definition, links=False))
         for t in doc.glossary
     )
     return DocumentView(
@@ -218,14 +220,17 @@ def build_view(doc: m.Document, related: tuple[RelatedView, ...] = ()) -> Docume
 
 
 def _metadata(doc: m.Document) -> tuple[MetaItem, ...]:
+    period = T["period_value"].format(start=doc.period.start, end=doc.period.end) if doc.period else ""
     items = [
-        MetaItem("文件类型", doc.kind_label),
-        MetaItem("发文机关", doc.issuer),
-        MetaItem("发文字号", doc.doc_number),
-        MetaItem("成文日期", chinese_date(doc.date_signed), doc.date_signed) if doc.date_signed else None,
-        MetaItem("发布日期", chinese_date(doc.date_published), doc.date_published) if doc.date_published else None,
-        MetaItem("规划期", f"{doc.period.start}—{doc.period.end}年") if doc.period else None,
-        MetaItem("地区", doc.region),
+        MetaItem(T["kind"], doc.kind_label),
+        MetaItem(T["issuer"], doc.issuer),
+        MetaItem(T["doc_number"], doc.doc_number),
+        MetaItem(T["date_signed"], chinese_date(doc.date_signed), doc.date_signed) if doc.date_signed else None,
+        MetaItem(T["date_published"], chinese_date(doc.date_published), doc.date_published)
+        if doc.date_published
+        else None,
+        MetaItem(T["period"], period),
+        MetaItem(T["region"], doc.region),
     ]
     return tuple(i for i in items if i is not None and i.value)
 

@@ -16,7 +16,8 @@ def _by_id(page: Page, ident: str):  # type: ignore[no-untyped-def]
 
 
 def _text(page: Page, el) -> str:  # type: ignore[no-untyped-def]
-    return re.sub(r"\s+", " ", page.text(el)).strip()
+    """What a sighted reader sees (spoken forms of symbols are screen-reader-only)."""
+    return re.sub(r"\s+", " ", page.visible_text(el)).strip()
 
 
 def _metadata(page: Page) -> dict[str, str]:

@@ -74,7 +74,7 @@ def test_glossary_links_first_use_only_longest_term_first() -> None:
 
 def test_glossary_never_links_inside_a_link_or_plain_text() -> None:
     text = TextRenderer([GlossaryLinker({"阳光家园": "term-1"})])
-    assert text.inline("阳光家园", plain=True) == "阳光家园"  # headings: never linked
+    assert text.inline("阳光家园", links=False) == "阳光家园"  # definitions: never linked
     html = text.block("[阳光家园](https://x.cn)。阳光家园。")
     assert html.count("<a ") == 2 and 'href="#term-1"' in html
 

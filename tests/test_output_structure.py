@@ -13,6 +13,7 @@ import pytest
 from plansite import checks
 from plansite.checks import Page
 from plansite.content import document_files
+from plansite.modes import MODES
 
 from .conftest import CONTENT, FEATURES
 
@@ -23,14 +24,14 @@ def _run(check, pages: dict[str, Page]) -> list[str]:  # type: ignore[no-untyped
 
 @pytest.mark.parametrize("check", checks.PAGE_CHECKS, ids=lambda c: c.__name__)
 def test_real_site_pages(check, real_pages: dict[str, Page]) -> None:  # type: ignore[no-untyped-def]
-    # One page per document plus the index: an empty build cannot pass.
-    assert len(real_pages) == len(document_files(CONTENT)) + 1
+    # Each document and the index, in every mode: an empty build cannot pass.
+    assert len(real_pages) == (len(document_files(CONTENT)) + 1) * len(MODES)
     assert not _run(check, real_pages)
 
 
 @pytest.mark.parametrize("check", checks.PAGE_CHECKS, ids=lambda c: c.__name__)
 def test_feature_site_pages(check, feature_pages: dict[str, Page]) -> None:  # type: ignore[no-untyped-def]
-    assert len(feature_pages) == len(document_files(FEATURES)) + 1
+    assert len(feature_pages) == (len(document_files(FEATURES)) + 1) * len(MODES)
     assert not _run(check, feature_pages)
 
 

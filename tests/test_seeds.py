@@ -60,7 +60,7 @@ def page_text(page: Page) -> str:
         for parent in main.iter():
             if nav in list(parent):
                 parent.remove(nav)
-    return normalise(page.text(main))
+    return normalise(page.visible_text(main))
 
 
 def compare(lines: list[str], text: str, title: str) -> tuple[float, list[str], list[str]]:
@@ -127,7 +127,7 @@ def test_imported_seed_passes_check_and_builds(entry: dict, tmp_path: Path) -> N
 def _tables(page: Page) -> dict[str, tuple[int, int]]:
     out = {}
     for table in page.all("table"):
-        caption = re.sub(r"\s+", " ", page.text(table.find("caption"))).strip()
+        caption = re.sub(r"\s+", " ", page.visible_text(table.find("caption"))).strip()
         rows = list(table.find("tbody").iter("tr"))
         out[caption] = (len(rows), len(list(rows[0])))
     return out

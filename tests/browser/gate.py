@@ -184,7 +184,9 @@ _ACTIVE = (
   const el = document.activeElement;
   const cs = getComputedStyle(el);
   const r = el.getBoundingClientRect();
-  const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2;
+  // Our stylesheets draw a 3px outline; a page without one (the plain-text
+  // channel) keeps the browser's own focus ring, outline-style "auto".
+  const outline = cs.outlineStyle === 'auto' || (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2);
   const shadow = cs.boxShadow && cs.boxShadow !== 'none';
   return {
     index: el.hasAttribute('data-kb') ? Number(el.getAttribute('data-kb')) : -1,

@@ -1,0 +1,95 @@
+"""A document as a plain-text file (.txt) to read, copy, print or feed to
+one's own text-to-speech.
+
+UTF-8 with a byte-order mark and CRLF line ends, so Windows Notepad opens it
+correctly; headings keep their numbering; paragraphs are separated by a blank
+line; a table is written row by row as 表头：值；表头：值 so it can be read aloud.
+"""
+
+from __future__ import annotations
+
+from . import model as m
+from .markup import plain_text
+from .strings import T
+from .view import MetaItem, chinese_date
+
+BOM = "\ufeff"
+CRLF = "\r\n"
+
+
+def heading(label: str, title: str) -> str:
+    if not label:
+        return title
+    return f"{label}{title}" if label.endswith(("、", "．", ".", "）", ")")) or not title else f"{label} {title}"
+
+
+def table_lines(table: m.Table) -> list[str]:
+    lines = [f"{T['txt_table']}{table.caption}"]
+    for row in table.rows:
+        pairs = [f"{head}：{cell}" for head, cell in zip(table.head, row, strict=True) if cell]
+        lines.append("；".join(pairs) + "。" if pairs else "")
+    lines += [plain_text(note) for note in table.notes]
+    return lines
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.paragraphs: list[str] = []
+
+    def add(self, *texts: str) -> None:
+        for text in texts:
+            if text.strip():
+                self.paragraphs.append(text.strip())
+
+    def markdown(self, source: str) -> None:
+        for paragraph in plain_text(source).split("\n\n"):
+            self.add(paragraph)
+
+    def blocks(self, blocks: tuple[m.Block, ...]) -> None:
+        for block in blocks:
+            if isinstance(block, m.Text):
+                self.markdown(block.source)
+            elif isinstance(block, m.Table):
+                self.add("\n".join(table_lines(block)))
+            else:
+                self.add(heading(block.label, block.title))
+                self.blocks(block.blocks)
+
+    def sections(self, sections: tuple[m.Section, ...]) -> None:
+        for section in sections:
+            self.add(heading(section.label, section.title))
+            self.blocks(section.blocks)
+            self.sections(section.sections)
+
+    def signature(self, signature: m.Signature | None) -> None:
+        if signature:
+            self.add(signature.issuer + (f"\n{chinese_date(signature.date)}" if signature.date else ""))
+
+
+def document_text(doc: m.Document, metadata: tuple[MetaItem, ...]) -> str:
+    w = _Writer()
+    w.add(doc.title, doc.subtitle)
+    w.add("\n".join(f"{item.name}：{item.value}" for item in metadata))
+    if doc.notice:
+        n = doc.notice
+        w.add(n.title, n.doc_number, n.addressees)
+        w.markdown(n.text)
+        w.signature(n.signature)
+    w.markdown(doc.preamble)
+    w.sections(doc.body)
+    w.markdown(doc.closing)
+    w.signature(doc.signature)
+    for annex in doc.annexes:
+        w.add(heading(annex.label, annex.title))
+        w.blocks(annex.blocks)
+        w.sections(annex.sections)
+    if doc.glossary:
+        w.add(T["glossary"])
+        for term in doc.glossary:
+            w.add(f"{term.label}{term.term}：{plain_text(term.definition)}")
+    if doc.source:
+        w.add(
+            f"{T['source']}：{doc.source.title}{'（' + doc.source.note + '）' if doc.source.note else ''} {doc.source.url}"
+        )
+    text = "\n\n".join(w.paragraphs) + "\n"
+    return BOM + text.replace("\r\n", "\n").replace("\n", CRLF)
