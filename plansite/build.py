@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment
 
@@ -25,7 +25,7 @@ from .modes import MODES
 from .output import check_target, staged_output, write_text
 from .pages import Page
 from .render import make_environment
-from .textexport import document_text
+from .textexport import document_text, index_text
 from .view import build_view, related_views
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -97,8 +97,12 @@ def render_site(content: Content, env: Environment) -> dict[str, str]:
         for doc in sorted(content.documents, key=lambda d: (-(d.date.toordinal() if d.date else 0), d.id))
     ]
     for mode in MODES:
-        index = Page(pages.INDEX, mode, content.site.name)
+        index = Page(pages.INDEX, mode, content.site.name, text_file=pages.INDEX_TEXT)
         files[index.path.as_posix()] = index_template.render(page=index, site=content.site, documents=entries)
+    listed = [
+        (entry.doc, PurePosixPath(entry.text_file).relative_to(pages.INDEX_TEXT.parent).as_posix()) for entry in entries
+    ]
+    files[pages.INDEX_TEXT.as_posix()] = index_text(content.site, listed)
     return files
 
 

@@ -28,6 +28,9 @@ def text_file(doc_id: str) -> PurePosixPath:
     return TEXT.prefix / "plans" / f"{doc_id}.txt"
 
 
+INDEX_TEXT = TEXT.prefix / "index.txt"  # the document list as plain text
+
+
 @dataclass(frozen=True)
 class Alternate:
     mode: Mode

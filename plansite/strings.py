@@ -42,6 +42,7 @@ T = MappingProxyType(
         "mode_text": "纯文本通道",
         "mode_txt_file": "下载纯文本文件（.txt）",
         "txt_table": "表格：",
+        "txt_file": "纯文本文件",
         # 语音播报 (read aloud); the control exists only where the browser can speak
         "read_aloud": "语音播报",
         "read_play": "朗读",

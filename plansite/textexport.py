@@ -66,6 +66,26 @@ class _Writer:
             self.add(signature.issuer + (f"\n{chinese_date(signature.date)}" if signature.date else ""))
 
 
+def _finish(paragraphs: list[str]) -> str:
+    text = "\n\n".join(paragraphs) + "\n"
+    return BOM + text.replace("\r\n", "\n").replace("\n", CRLF)
+
+
+def index_text(site: m.SiteConfig, documents: list[tuple[m.Document, str]]) -> str:
+    """The document list as text: each document with its metadata and its .txt file."""
+    w = _Writer()
+    w.add(site.name, T["document_count"].format(n=len(documents)))
+    for doc, txt_name in documents:
+        lines = [doc.title, f"{T['kind']}：{doc.kind_label}"]
+        lines += [f"{T['issuer']}：{doc.issuer}"] if doc.issuer else []
+        lines += [f"{T['doc_number']}：{doc.doc_number}"] if doc.doc_number else []
+        lines += [f"{T['date_published']}：{chinese_date(doc.date)}"] if doc.date else []
+        lines.append(f"{T['txt_file']}：{txt_name}")
+        w.add("\n".join(lines))
+    w.add(T["owner"].format(owner=site.owner), *site.footer)
+    return _finish(w.paragraphs)
+
+
 def document_text(doc: m.Document, metadata: tuple[MetaItem, ...]) -> str:
     w = _Writer()
     w.add(doc.title, doc.subtitle)
@@ -91,5 +111,4 @@ def document_text(doc: m.Document, metadata: tuple[MetaItem, ...]) -> str:
         w.add(
             f"{T['source']}：{doc.source.title}{'（' + doc.source.note + '）' if doc.source.note else ''} {doc.source.url}"
         )
-    text = "\n\n".join(w.paragraphs) + "\n"
-    return BOM + text.replace("\r\n", "\n").replace("\n", CRLF)
+    return _finish(w.paragraphs)

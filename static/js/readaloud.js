@@ -70,10 +70,33 @@
     });
   }
 
-  // The first unit whose bottom edge is on screen: "from the current position".
-  function firstOnScreen() {
+  // "From the current position": where the reader was before they went to the
+  // control. Reaching the control (by Tab or by scrolling up to click it)
+  // moves the page, so the position is remembered while they read: the first
+  // unit on screen as they scroll (keyboard navigation scrolls too), unless
+  // they clicked a paragraph to start from, which holds until reading starts.
+  var position = null;
+  var chosen = false;
+
+  function firstOnScreen(list) {
+    for (var i = 0; i < list.length; i++) {
+      if (list[i].getBoundingClientRect().bottom > 0) return list[i];
+    }
+    return null;
+  }
+
+  function remember(el) {
+    if (!chosen && !region.contains(document.activeElement) && state !== "playing") position = el;
+  }
+
+  function startIndex() {
+    if (!position || !document.contains(position)) {
+      var top = firstOnScreen(units);
+      return top ? units.indexOf(top) : 0;
+    }
     for (var i = 0; i < units.length; i++) {
-      if (units[i].getBoundingClientRect().bottom > 0) return i;
+      var u = units[i];
+      if (u === position || u.contains(position) || position.compareDocumentPosition(u) & Node.DOCUMENT_POSITION_FOLLOWING) return i;
     }
     return 0;
   }
@@ -162,8 +185,10 @@
       announce(format(S.read_status_reading, { n: index + 1, total: units.length }));
     } else {
       units = collect();
+      var start = startIndex();
+      chosen = false;
       setState("playing");
-      speak(firstOnScreen());
+      speak(start);
     }
   }
 
@@ -184,6 +209,22 @@
     }
     announce(format(S.read_status_rate, { rate: rate }));
   }
+
+  var pending = false;
+  window.addEventListener("scroll", function () {
+    if (pending) return;
+    pending = true;
+    window.requestAnimationFrame(function () {
+      pending = false;
+      remember(firstOnScreen(collect()));
+    });
+  }, { passive: true });
+  main.addEventListener("click", function (event) {
+    var unit = event.target.closest(UNITS);
+    if (!unit || event.target.closest("a, button, .contents, .read-aloud")) return;
+    position = unit;
+    chosen = true;
+  });
 
   // Leaving the page stops the voice (some browsers keep speaking otherwise).
   window.addEventListener("pagehide", function () { synth.cancel(); });

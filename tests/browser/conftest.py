@@ -22,6 +22,7 @@ from plansite.build import build_site
 
 from ..conftest import CONTENT, FEATURES
 from . import gate
+from .faults import write_fault_pages
 
 SERVE_ROOT = Path(tempfile.mkdtemp(prefix="plansite-gate-"))
 SITES = {"real": CONTENT, "features": FEATURES}
@@ -111,3 +112,10 @@ def open_page(browser, server: str) -> Iterator[Callable[..., Opened]]:  # type:
     yield open_
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def fault_pages(server: str) -> Path:
+    """The fault pages of faults.py, served beside the sites under faults/."""
+    write_fault_pages(SERVE_ROOT / "faults")
+    return SERVE_ROOT / "faults"

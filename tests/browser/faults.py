@@ -1,0 +1,69 @@
+"""Fault pages: a clean page, and the same page with one known fault each.
+
+The gate's checks must report each fault (test_faults.py); other tests use
+them to show their own checks can fail.
+"""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+CLEAN = """<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{name}</title>
+<style>
+body {{ font-size: 18px; line-height: 1.8; color: #1a1a1a; background: #fff; margin: 0 1rem; }}
+a {{ color: #0b4a8b; }}
+:focus-visible {{ outline: 3px solid #000; outline-offset: 2px; }}
+.skip {{ position: absolute; top: -10rem; }} .skip:focus {{ top: 0; }}
+</style>{head}</head>
+<body>{skip}<header><p>测试网站</p></header>
+<nav aria-label="网站导航"><a href="../clean.html">首页</a></nav>
+<main id="main" tabindex="-1"><h1>{name}</h1><p>正文段落。</p>{body}</main>
+<footer><p>页脚</p></footer></body></html>
+"""
+SKIP = '<a class="skip" href="#main">跳到正文</a>'
+WIDE_TABLE = (
+    '<table style="width:900px"><caption>宽表格</caption><tr><th scope="col">甲</th><th scope="col">乙</th></tr>'
+    "<tr><td>1</td><td>2</td></tr></table>"
+)
+NO_HEADERS = "<table><caption>没有表头</caption>" + "<tr><td>1</td><td>2</td><td>3</td><td>4</td></tr>" * 4 + "</table>"
+
+# name: (extra head, extra body, keep the skip link)
+PAGES: dict[str, tuple[str, str, bool]] = {
+    "clean": ("", "", True),
+    "image-without-alt": ("", '<img src="pixel.png">', True),
+    "low-contrast": ("", '<p style="color:#aaaaaa">浅灰色的文字。</p>', True),
+    "below-aaa-contrast": ("", '<p style="color:#767676">对比度 4.5:1，达到 AA，未达到 AAA。</p>', True),
+    "table-without-headers": ("", NO_HEADERS, True),
+    "skipped-heading": ("", "<h3>跳过了二级标题</h3><p>内容。</p>", True),
+    "invalid-attribute": ("", '<p aria-labeledby="x">拼错的属性。</p>', True),
+    "wide-table-without-container": ("", WIDE_TABLE, True),
+    "hidden-focus": ("<style>a:focus, a:focus-visible { outline: none !important; }</style>", "", True),
+    "no-skip-link": ("", "", False),
+    "keyboard-trap": (
+        "",
+        "<label>输入 <input onkeydown=\"if (event.key === 'Tab') event.preventDefault()\"></label>",
+        True,
+    ),
+    "clipped-with-text-spacing": (
+        "",
+        '<p style="height:1.2em; line-height:1; overflow:hidden">固定高度的一行文字。</p>',
+        True,
+    ),
+    "loads-from-another-host": ('<link rel="stylesheet" href="https://cdn.example.com/site.css">', "", True),
+}
+
+PIXEL = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
+
+
+def write_fault_pages(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "pixel.png").write_bytes(PIXEL)
+    for name, (head, body, skip) in PAGES.items():
+        html = CLEAN.format(name=name, head=head, body=body, skip=SKIP if skip else "")
+        (folder / f"{name}.html").write_text(html, encoding="utf-8")

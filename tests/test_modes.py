@@ -1,0 +1,199 @@
+"""Reading modes: every document and the index in every mode, linked together;
+the plain-text channel minimal; the .txt export readable in Notepad."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from plansite.checks import Page
+from plansite.content import load_content
+from plansite.modes import LARGE, MODES, STANDARD, TEXT
+
+from .conftest import CONTENT
+
+DOC = "plans/jiangbei-disability-plan-2021-2025/index.html"
+TXT = "text/plans/jiangbei-disability-plan-2021-2025.txt"
+
+
+def routes() -> list[str]:
+    return ["index.html"] + [f"plans/{d.id}/index.html" for d in load_content(CONTENT).documents]
+
+
+def in_mode(mode, route: str) -> str:  # type: ignore[no-untyped-def]
+    return posixpath.normpath(f"{mode.prefix.as_posix()}/{route}")
+
+
+def test_every_page_exists_in_every_mode_and_as_txt(real_site: Path, real_pages) -> None:  # type: ignore[no-untyped-def]
+    for route in routes():
+        for mode in MODES:
+            assert in_mode(mode, route) in real_pages, f"{route} missing in {mode.name}"
+    for doc in load_content(CONTENT).documents:
+        assert (real_site / "text" / "plans" / f"{doc.id}.txt").is_file()
+
+
+def _mode_nav(page: Page):  # type: ignore[no-untyped-def]
+    return next(n for n in page.all("nav") if n.get("aria-label") == "阅读模式")
+
+
+@pytest.mark.parametrize("mode", MODES, ids=lambda m: m.name)
+def test_mode_links_connect_every_page(mode, real_pages) -> None:  # type: ignore[no-untyped-def]
+    for route in routes():
+        path = in_mode(mode, route)
+        page = real_pages[path]
+        links = [(a.get("href"), a.get("aria-current"), page.text(a)) for a in _mode_nav(page).iter("a")]
+        targets = [posixpath.normpath(posixpath.join(posixpath.dirname(path), href)) for href, _, _ in links]
+        expected = [in_mode(m, route) for m in MODES]
+        if route == "index.html":
+            expected.append("text/index.txt")
+        else:
+            expected.append(TXT.replace("jiangbei-disability-plan-2021-2025", route.split("/")[1]))
+        assert targets == expected, path
+        current = [label for _, flag, label in links if flag == "page"]
+        assert current == [{"standard": "标准版", "large": "大字版", "text": "纯文本通道"}[mode.name]]
+        alternates = [
+            posixpath.normpath(posixpath.join(posixpath.dirname(path), link.get("href")))
+            for link in page.all("link")
+            if link.get("rel") == "alternate"
+        ]
+        assert sorted(alternates) == sorted(t for t in expected if t != path)
+
+
+def test_plain_text_channel_is_minimal(real_pages, feature_pages) -> None:  # type: ignore[no-untyped-def]
+    for pages in (real_pages, feature_pages):
+        text_pages = {p: page for p, page in pages.items() if p.startswith("text/")}
+        assert len(text_pages) >= 3
+        for path, page in text_pages.items():
+            assert not list(page.all("script")), path
+            assert not list(page.all("style")), path
+            assert not list(page.all("img")), path
+            assert not [el for el in page.all() if el.get("style") is not None], path
+            assert not [link for link in page.all("link") if link.get("rel") == "stylesheet"], path
+            assert not [el for el in page.all() if el.get("tabindex") == "0"], "no scroll containers without CSS"
+
+
+def test_stylesheets_and_read_aloud_per_mode(real_pages) -> None:  # type: ignore[no-untyped-def]
+    def sheets(page: Page) -> list[str]:
+        return [link.get("href").rsplit("/", 1)[-1] for link in page.all("link") if link.get("rel") == "stylesheet"]
+
+    def scripts(page: Page) -> list[str]:
+        return [s.get("src").rsplit("/", 1)[-1] for s in page.all("script")]
+
+    assert sheets(real_pages[in_mode(STANDARD, DOC)]) == ["site.css"]
+    assert sheets(real_pages[in_mode(LARGE, DOC)]) == ["site.css", "large.css"]
+    assert scripts(real_pages[in_mode(STANDARD, DOC)]) == ["readaloud.js"]
+    assert scripts(real_pages[in_mode(LARGE, DOC)]) == ["readaloud.js"]
+    assert scripts(real_pages[in_mode(TEXT, DOC)]) == []
+    assert scripts(real_pages["index.html"]) == [], "the index has nothing to read aloud"
+
+
+def test_page_titles_name_the_mode(real_pages) -> None:  # type: ignore[no-untyped-def]
+    titles = {m.name: real_pages[in_mode(m, DOC)].text(next(real_pages[in_mode(m, DOC)].all("title"))) for m in MODES}
+    assert titles["large"].startswith("重庆市江北区") and "（大字版）" in titles["large"]
+    assert "（纯文本通道）" in titles["text"]
+    assert "（" not in titles["standard"].split("）")[-1]
+
+
+# --- the .txt export -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def txt(real_site: Path) -> str:
+    data = (real_site / TXT).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 with a byte-order mark"
+    text = data.decode("utf-8-sig")
+    assert "\n" not in text.replace("\r\n", ""), "every line ends in CRLF"
+    return text.replace("\r\n", "\n")
+
+
+def test_txt_has_metadata_headings_and_paragraphs(txt: str) -> None:
+    paragraphs = txt.split("\n\n")
+    assert paragraphs[0] == "重庆市江北区“十四五”残疾人保障和发展规划（2021—2025年）"
+    assert "发文字号：江北府发〔2022〕20号" in paragraphs[1]
+    for heading in (
+        "第一章 编制背景",
+        "第一节 指导思想",
+        "（一）夯实残疾人基本保障",
+        "1.残疾儿童康复救助帮扶。",
+        "专栏2 残疾人社会保障重点项目",
+    ):
+        assert heading in paragraphs, heading
+    assert paragraphs.index("第一章 编制背景") < paragraphs.index("第二章 总体要求")
+
+
+def test_txt_tables_read_row_by_row(txt: str) -> None:
+    assert "表格：专栏1 “十四五”残疾人保障和发展主要指标" in txt
+    assert "序号：7；指标：残疾人城乡居民基本医疗保险参保率（%)；目标值：＞95；指标属性：预期性。" in txt
+    rows = [line for line in txt.split("\n") if line.startswith("序号：") and "牵头单位" in line]
+    assert len(rows) == 23
+
+
+def test_index_as_txt_lists_every_document(real_site: Path) -> None:
+    text = (real_site / "text" / "index.txt").read_bytes().decode("utf-8-sig")
+    assert "\n" not in text.replace("\r\n", "")
+    for doc in load_content(CONTENT).documents:
+        assert doc.title in text
+        assert f"纯文本文件：plans/{doc.id}.txt" in text
+        assert (real_site / "text" / f"plans/{doc.id}.txt").is_file()
+    assert "发文字号：江北府发〔2022〕20号" in text
+
+
+def test_txt_has_glossary_and_notice(real_site: Path) -> None:
+    bazhong = (real_site / "text/plans/bazhong-disability-plan-2021-2025.txt").read_bytes().decode("utf-8-sig")
+    assert "\r\n名词解释\r\n" in bazhong
+    assert "8.中途失明者“光明之家”：中国残联、中国盲协实施的" in bazhong
+    fenghua = (real_site / "text/plans/fenghua-disability-plan-2021-2025.txt").read_bytes().decode("utf-8-sig")
+    assert "宁波市奉化区人民政府关于印发宁波市奉化区残疾人事业发展“十四五”规划的通知" in fenghua
+    assert "宁波市奉化区人民政府\r\n2022年1月20日" in fenghua
+
+
+# --- speech-friendly markup in the built pages -----------------------------------
+
+
+@pytest.mark.parametrize("mode", MODES, ids=lambda m: m.name)
+def test_symbols_have_spoken_forms_and_latin_is_marked(mode, real_pages) -> None:  # type: ignore[no-untyped-def]
+    page = real_pages[in_mode(mode, DOC)]
+    hidden = [page.text(el) for el in page.all("span") if el.get("aria-hidden") == "true"]
+    spoken = [page.text(el) for el in page.all("span") if el.get("class") == "sr-only"]
+    assert "＞95" in hidden and "（大于95）" in spoken
+    assert "〔2022〕" in hidden and "（2022年）" in spoken
+    assert "2021—2025" in hidden and "（2021至2025）" in spoken
+    english = {page.text(el) for el in page.all() if el.get("lang") == "en"}
+    assert {"APP", "C5"} <= english
+    # What a screen reader reads: no symbol runs, only their spoken forms.
+    main = next(page.all("main"))
+    said = page.spoken_text(main)
+    assert "＞95" not in said and "大于95" in said
+
+
+def test_plain_text_channel_reads_in_a_text_browser(real_site: Path) -> None:
+    lynx = shutil.which("lynx")
+    if lynx is None:
+        pytest.skip("lynx is not installed (make test installs it)")
+    dump = subprocess.run(
+        [
+            lynx,
+            "-dump",
+            "-nolist",
+            "-width=100",
+            "-assume_charset=utf-8",
+            "-display_charset=utf-8",
+            str(real_site / "text" / DOC),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    lines = [re.sub(r"\s+", " ", line).strip() for line in dump.splitlines()]
+    for expected in ("第一章 编制背景", "第一节 指导思想", "目录", "标准版", "大字版"):
+        assert any(expected in line for line in lines), expected
+    assert lines.index("第一章 编制背景") > lines.index("目录")
+    # Table cells stay on their row and in order.
+    row = next(line for line in lines if "残疾人城乡居民基本医疗保险参保率" in line and "预期性" in line)
+    assert row.index("7") < row.index("残疾人城乡居民") < row.index("预期性")
+    assert "[IMG]" not in dump and "[INLINE]" not in dump
