@@ -107,8 +107,9 @@ def render_site(content: Content, env: Environment) -> dict[str, str]:
 
 
 def _unique_titles(content: Content) -> dict[str, str]:
-    """Page titles must be unique; two documents with one title get their number or id added."""
-    counts: dict[str, int] = {}
+    """Page titles must be unique: a document sharing its title with another,
+    or with the index (the site's name), gets its number or id added."""
+    counts: dict[str, int] = {content.site.name: 1}
     for doc in content.documents:
         counts[doc.title] = counts.get(doc.title, 0) + 1
     return {

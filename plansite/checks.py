@@ -231,6 +231,31 @@ def check_no_external_loads(page: Page) -> list[str]:
     return failures
 
 
+def check_csp(page: Page) -> list[str]:
+    """A Content-Security-Policy that forbids inline script, and a page that needs none."""
+    failures = []
+    policies = [
+        m.get("content") or ""
+        for m in page.all("meta")
+        if (m.get("http-equiv") or "").lower() == "content-security-policy"
+    ]
+    if len(policies) != 1:
+        return ["no Content-Security-Policy <meta>"]
+    directives = {d.split()[0]: d.split()[1:] for d in policies[0].split(";") if d.strip()}
+    script = directives.get("script-src", directives.get("default-src", []))
+    if not script or "'unsafe-inline'" in script or "'unsafe-eval'" in script or "*" in script:
+        failures.append(f"the policy allows inline or foreign script: {policies[0]}")
+    for el in page.all():
+        if el.tag == "script" and (el.get("src") is None or (el.text or "").strip()):
+            failures.append("an inline <script>")
+        if el.tag == "style" or el.get("style") is not None:
+            failures.append(f"inline style on <{el.tag}>")
+        handlers = [name for name in el.attrib if name.lower().startswith("on")]
+        if handlers:
+            failures.append(f"<{el.tag} {handlers[0]}=…> event handler attribute")
+    return failures
+
+
 PAGE_CHECKS: tuple[Callable[[Page], list[str]], ...] = (
     check_lang,
     check_title,
@@ -241,6 +266,7 @@ PAGE_CHECKS: tuple[Callable[[Page], list[str]], ...] = (
     check_tables,
     check_regions,
     check_no_external_loads,
+    check_csp,
 )
 
 

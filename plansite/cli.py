@@ -78,7 +78,9 @@ def _build(args: argparse.Namespace) -> int:
     from .build import build_site
 
     result = build_site(args.content, args.out, verify=args.verify)
-    print(f"已生成 {result.documents} 份文件的网站（标准版、大字版、纯文本通道和 .txt），共 {result.files} 个文件：{result.out}")
+    print(
+        f"已生成 {result.documents} 份文件的网站（标准版、大字版、纯文本通道和 .txt），共 {result.files} 个文件：{result.out}"
+    )
     return EXIT_OK
 
 

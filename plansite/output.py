@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 MARKER = ".plansite-site"  # marks a folder as our output, so we never replace anything else
+STAGE_MARKER = ".plansite-stage"  # marks a staging folder, so a killed build's leftovers can go
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -42,18 +43,50 @@ def check_target(out: Path, protected: list[Path]) -> None:
 
 @contextmanager
 def staged_output(out: Path) -> Iterator[Path]:
-    """Yield an empty folder to write into; swap it in place of `out` on success."""
+    """Yield an empty folder to write into; swap it in place of `out` on success.
+
+    Builds into the same folder take turns (a lock on the parent folder). A
+    build killed halfway leaves only its staging folder, marked as ours, which
+    the next build removes.
+    """
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
-    stage.chmod(0o755)  # mkdtemp makes 0700; web servers need to read the site
+    with _locked(out.parent):
+        _remove_leftovers(out)
+        stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+        try:
+            (stage / STAGE_MARKER).write_text("plansite staging folder\n", encoding="utf-8")
+            stage.chmod(0o755)  # mkdtemp makes 0700; web servers need to read the site
+            yield stage
+            (stage / STAGE_MARKER).unlink()
+            (stage / MARKER).write_text("plansite\n", encoding="utf-8")
+            _swap_in(stage, out)
+        finally:
+            if stage.exists():
+                shutil.rmtree(stage, ignore_errors=True)
+
+
+@contextmanager
+def _locked(folder: Path) -> Iterator[None]:
     try:
-        yield stage
-        (stage / MARKER).write_text("plansite\n", encoding="utf-8")
-        _swap_in(stage, out)
+        import fcntl
+    except ImportError:  # not on POSIX: no lock, builds must not overlap
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
     finally:
-        if stage.exists():
-            shutil.rmtree(stage, ignore_errors=True)
+        os.close(fd)  # closing releases the lock
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Staging and swapped-out folders of earlier builds that were killed."""
+    for pattern, marker in ((f".{out.name}.new-*", STAGE_MARKER), (f".{out.name}.old-*", MARKER)):
+        for leftover in out.parent.glob(pattern):
+            if leftover.is_dir() and (leftover / marker).exists():
+                shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _swap_in(stage: Path, out: Path) -> None:

@@ -20,6 +20,9 @@ from .yamlload import line_of
 MapNode = dict[str, yaml.Node]
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Characters no page or text file may carry: C0/C1 controls (but tab and line
+# breaks), lone surrogates (written as "\ud800" escapes) and non-characters.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 _INT_TAG = "tag:yaml.org,2002:int"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _BOOL_TAG = "tag:yaml.org,2002:bool"
@@ -92,9 +95,20 @@ class Reader:
                 node, path, f"这里应该是一段文字，现在是{describe(node)}。如果文字里有冒号或短横线，请用引号括起来。"
             )
             return ""
-        value = str(node.value).strip()
+        value = self._clean(node, path, str(node.value).strip())
         if required and not value:
             self.error(node, path, "内容是空的：请填写文字，或删除这个字段。")
+        return value
+
+    def _clean(self, node: yaml.Node, path: str, value: str) -> str:
+        bad = _FORBIDDEN.search(value)
+        if bad:
+            self.error(
+                node,
+                path,
+                f"文字里有不可见的控制字符（编码 {ord(bad.group()):#x}）：请删除它，它通常是从别处复制文字时带进来的。",
+            )
+            return _FORBIDDEN.sub("", value)
         return value
 
     def cell(self, node: yaml.Node, path: str) -> str:
@@ -104,7 +118,7 @@ class Reader:
         if not isinstance(node, yaml.ScalarNode):
             self.error(node, path, f"表格单元格应该是文字或数字，现在是{describe(node)}。")
             return ""
-        return str(node.value).strip()
+        return self._clean(node, path, str(node.value).strip())
 
     def integer(self, node: yaml.Node, path: str, *, low: int, high: int) -> int | None:
         if not (isinstance(node, yaml.ScalarNode) and node.tag == _INT_TAG):

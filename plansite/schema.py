@@ -13,7 +13,8 @@ import yaml
 
 from . import model as m
 from .markup import bad_links
-from .reader import Reader, child, index, is_null
+from .numbering import style_of
+from .reader import Reader, child, describe, index, is_null
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SLUG = 80
@@ -40,6 +41,13 @@ DOCUMENT_FIELDS = (
 
 
 def read_document(r: Reader, root: yaml.Node) -> m.Document | None:
+    if not isinstance(root, yaml.MappingNode):
+        r.error(
+            root,
+            "",
+            f"文件的最外层应该是“字段: 值”的形式，从 id: … 开始，现在是{describe(root)}：请参照 README 的示例。",
+        )
+        return None
     f = r.mapping(root, "", required=("id", "kind", "title"), optional=DOCUMENT_FIELDS)
     if f is None:
         return None
@@ -177,7 +185,7 @@ def _notice(r: Reader, node: yaml.Node) -> m.Notice | None:
     return m.Notice(
         title=r.text(f.get("title"), "notice.title"),
         doc_number=r.text(f.get("doc_number"), "notice.doc_number", required=False),
-        addressees=r.text(f.get("addressees"), "notice.addressees", required=False),
+        addressees=_markdown(r, f.get("addressees"), "notice.addressees"),
         text=_markdown(r, f.get("text"), "notice.text"),
         signature=_signature(r, f["signature"], "notice.signature") if "signature" in f else None,
     )
@@ -233,16 +241,48 @@ def _annexes(r: Reader, node: yaml.Node) -> tuple[m.Annex, ...]:
 # --- the section tree ----------------------------------------------------------
 
 
-def _sections(r: Reader, node: yaml.Node, path: str, depth: int) -> tuple[m.Section, ...]:
+def _sections(
+    r: Reader, node: yaml.Node, path: str, depth: int, ancestors: tuple[str, ...] = ()
+) -> tuple[m.Section, ...]:
     out = []
     for i, item in enumerate(r.sequence(node, path, "章节")):
-        section = _section(r, item, index(path, i), depth)
+        section = _section(r, item, index(path, i), depth, ancestors)
         if section is not None:
             out.append(section)
+    _check_numbering(r, out, path, ancestors)
     return tuple(out)
 
 
-def _section(r: Reader, node: yaml.Node, path: str, depth: int) -> m.Section | None:
+def _check_numbering(r: Reader, sections: list[m.Section], path: str, ancestors: tuple[str, ...]) -> None:
+    """Numbering shows the level, so a jump in it is an indentation mistake.
+
+    Siblings share one numbering style, and a section never uses the style of
+    a section it is inside (（二） nested under （一） belongs beside it).
+    """
+    first: tuple[str, str] | None = None  # (style, label) of the first numbered sibling
+    for i, section in enumerate(sections):
+        style = style_of(section.label)
+        if style is None:
+            continue
+        where = index(path, i)
+        if style.name in ancestors:
+            r.error(
+                section.line,
+                where,
+                f"“{section.label}”和它所在的上一级章节是同一种编号，应该是同一级：请减少缩进，把它移到上一级的 sections 里。",
+            )
+        elif first and style.name != first[0]:
+            r.error(
+                section.line,
+                where,
+                f"同一层的编号不一致：前面是“{first[1]}”，这里是“{section.label}”。"
+                "如果它是上一节的下一级，请把它写进上一节的 sections 里（多缩进一层）。",
+            )
+        if first is None:
+            first = (style.name, section.label)
+
+
+def _section(r: Reader, node: yaml.Node, path: str, depth: int, ancestors: tuple[str, ...]) -> m.Section | None:
     if depth > MAX_DEPTH:
         r.error(node, path, f"章节嵌套超过{MAX_DEPTH}层：请检查缩进，是否把同级的章节写进了上一级的 sections 里。")
         return None
@@ -251,8 +291,11 @@ def _section(r: Reader, node: yaml.Node, path: str, depth: int) -> m.Section | N
         return None
     if "title" not in f and "label" not in f:
         r.error(node, path, "章节缺少标题：请写 title（标题），或至少写 label（编号，如“第一条”）。")
+    label = r.text(f.get("label"), child(path, "label"), required=False)
+    style = style_of(label)
+    inner = (*ancestors, style.name) if style else ancestors
     blocks = _blocks(r, f["blocks"], child(path, "blocks"), depth) if "blocks" in f else ()
-    sections = _sections(r, f["sections"], child(path, "sections"), depth + 1) if "sections" in f else ()
+    sections = _sections(r, f["sections"], child(path, "sections"), depth + 1, inner) if "sections" in f else ()
     if not blocks and not sections:
         r.error(
             node,
@@ -260,7 +303,7 @@ def _section(r: Reader, node: yaml.Node, path: str, depth: int) -> m.Section | N
             "这个章节没有内容：请在 blocks 里写正文，或在 sections 里写下一级章节；标题本身就是正文的，请把它写成上一级的段落。",
         )
     return m.Section(
-        label=r.text(f.get("label"), child(path, "label"), required=False),
+        label=label,
         title=r.text(f.get("title"), child(path, "title"), required="label" not in f),
         blocks=blocks,
         sections=sections,
@@ -320,11 +363,13 @@ def _table(r: Reader, node: yaml.Node, path: str) -> m.Table | None:
         if "head" in f
         else ()
     )
+    if "head" in f and not head:
+        r.error(f["head"], child(path, "head"), "表头是空的：请在 head 里写出每一列的标题，例如 [序号, 指标, 目标值]。")
     rows: list[tuple[str, ...]] = []
     rows_path = child(path, "rows")
     for i, row_node in enumerate(r.sequence(f["rows"], rows_path, "表格行") if "rows" in f else []):
         row_path = index(rows_path, i)
-        cells = tuple(r.cell(n, index(row_path, j)) for j, n in enumerate(r.sequence(row_node, row_path, "单元格")))
+        cells = tuple(_cell(r, n, index(row_path, j)) for j, n in enumerate(r.sequence(row_node, row_path, "单元格")))
         if head and cells and len(cells) != len(head):
             r.error(
                 row_node,
@@ -337,7 +382,7 @@ def _table(r: Reader, node: yaml.Node, path: str) -> m.Table | None:
     row_header = _row_header(r, f.get("row_headers"), child(path, "row_headers"), len(head))
     notes_path = child(path, "notes")
     notes = (
-        tuple(r.text(n, index(notes_path, i)) for i, n in enumerate(r.sequence(f["notes"], notes_path, "表注")))
+        tuple(_markdown(r, n, index(notes_path, i)) for i, n in enumerate(r.sequence(f["notes"], notes_path, "表注")))
         if "notes" in f
         else ()
     )
@@ -349,6 +394,13 @@ def _table(r: Reader, node: yaml.Node, path: str) -> m.Table | None:
         notes=notes,
         line=node.start_mark.line + 1,
     )
+
+
+def _cell(r: Reader, node: yaml.Node, path: str) -> str:
+    value = r.cell(node, path)
+    for href in bad_links(value) if value else ():
+        r.error(node, path, f"不允许的链接“{href[:60]}”：链接只能以 https://、http:// 或 mailto: 开头。")
+    return value
 
 
 def _row_header(r: Reader, node: yaml.Node | None, path: str, columns: int) -> int | None:

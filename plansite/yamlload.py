@@ -60,11 +60,16 @@ def _scan_anchors(text: str, rel: str) -> list[Problem]:
     return problems
 
 
-def _syntax_message(error: yaml.MarkedYAMLError) -> str:
+def _syntax_message(error: yaml.MarkedYAMLError, source_line: str) -> str:
     problem = (error.problem or "").lower()
     context = (error.context or "").lower()
-    if "\\t" in problem or "tab" in problem:
+    indent = source_line[: len(source_line) - len(source_line.lstrip())]
+    if "\t" in indent or "\\t" in problem or "tab" in problem:
         return "缩进里有制表符（Tab）：YAML 只能用空格缩进，请把 Tab 换成空格。"
+    if "escape" in problem:
+        return "引号里的转义（以“\\”开头）不是有效的字符：请直接写出文字，不要用 \\u、\\x 这样的转义。"
+    if "another document" in problem or "expected '<document start>'" in problem:
+        return "一个文件只能写一份文件：这一行的“---”开始了第二份，请删除它和后面的内容，或拆成两个文件。"
     if "mapping values are not allowed" in problem:
         return "这一行多了一个冒号“: ”：如果冒号是正文的一部分，请把整段文字用引号括起来，或改用中文冒号“：”。"
     if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
@@ -118,10 +123,25 @@ def compose_text(text: str, rel: str) -> tuple[yaml.Node | None, list[Problem]]:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark and "quoted scalar" in (error.context or ""):
+            mark = error.context_mark  # where the unclosed quote opened, not the end of the file
         line = mark.line + 1 if mark else 0
-        return None, [Problem(rel, line, "", _syntax_message(error))]
-    except yaml.YAMLError as error:  # e.g. several documents in one file
-        return None, [Problem(rel, 0, "", f"YAML 格式错误：{error}。一个文件只写一份文件内容。")]
+        source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+        return None, [Problem(rel, line, "", _syntax_message(error, source_line))]
+    except yaml.reader.ReaderError as error:  # a control character (NUL, form feed ...) in the text
+        # libyaml counts bytes, the pure-Python reader characters.
+        before = text.encode("utf-8")[: error.position] if _Loader is not yaml.SafeLoader else text[: error.position]
+        line = before.count(b"\n" if isinstance(before, bytes) else "\n") + 1
+        return None, [
+            Problem(
+                rel,
+                line,
+                "",
+                f"这一行有不可见的控制字符（编码 {error.character:#x}）：请删除它，它通常是从别处复制文字时带进来的。",
+            )
+        ]
+    except yaml.YAMLError:
+        return None, [Problem(rel, 0, "", "YAML 格式错误：请对照 README 的示例检查缩进、冒号和引号。")]
     if root is None:
         return None, [Problem(rel, 0, "", "文件是空的：请按 README 中的示例填写 id、kind、title 等字段。")]
     return root, _check_tree(root, rel)

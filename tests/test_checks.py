@@ -11,6 +11,7 @@ from plansite import checks
 from plansite.checks import Page
 
 GOOD = """<!DOCTYPE html><html lang="zh-CN"><head><title>好页面</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'">
 <link rel="stylesheet" href="static/site.css"></head><body>
 <a href="#main">跳到正文</a>
 <header><nav aria-label="网站导航"><a href="index.html">首页</a></nav></header>

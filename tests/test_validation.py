@@ -151,7 +151,7 @@ def test_empty_section_is_refused(tmp_path: Path) -> None:
 
 
 def test_section_needs_a_title_or_a_label(tmp_path: Path) -> None:
-    ok = VALID + "  - label: 第二条\n    blocks: [条款正文。]\n"
+    ok = VALID + "  - label: 第二章\n    blocks: [只有编号的一章。]\n"
     assert load_content(write(tmp_path / "ok", {"x.yaml": ok})).documents[0].body[1].title == ""
     broken = VALID + "  - blocks: [没有标题也没有编号。]\n"
     p = only(problems(write(tmp_path / "bad", {"x.yaml": broken})))

@@ -91,8 +91,16 @@ class Opened:
 def open_page(browser, server: str) -> Iterator[Callable[..., Opened]]:  # type: ignore[no-untyped-def]
     contexts = []
 
-    def open_(path: str, *, width: int = 1280, height: int = 800, scale: float = 1) -> Opened:
-        context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale)
+    def open_(path: str, *, width: int = 1280, height: int = 800, scale: float = 1, bypass_csp: bool = False) -> Opened:
+        # bypass_csp only for checks that must inject a stylesheet (text spacing);
+        # every page is also opened under its own policy (test_gate.py).
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, device_scale_factor=scale, bypass_csp=bypass_csp
+        )
+        context.add_init_script(
+            "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+            " (e) => window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));"
+        )
         contexts.append(context)
         page = context.new_page()
         blocked: list[str] = []

@@ -44,8 +44,17 @@ def test_zoom_of_a_1280_window_reflows(open_page, site_page: str, zoom: int) -> 
     assert not failures, report(site_page, failures)
 
 
-def test_text_spacing_clips_nothing(open_page, site_page: str) -> None:  # type: ignore[no-untyped-def]
+def test_content_security_policy_is_obeyed(open_page, site_page: str) -> None:  # type: ignore[no-untyped-def]
     opened = open_page(site_page)
+    opened.page.wait_for_load_state("networkidle")
+    violations = opened.page.evaluate("() => window.__csp")
+    assert not violations, report(site_page, [f"[csp] {v}" for v in violations])
+    if "/text/" not in f"/{site_page}" and "plans/" in site_page:
+        assert opened.page.locator(".read-aloud").count() == 1, "the read-aloud script runs under the policy"
+
+
+def test_text_spacing_clips_nothing(open_page, site_page: str) -> None:  # type: ignore[no-untyped-def]
+    opened = open_page(site_page, bypass_csp=True)  # the spacing is injected as a <style>
     failures = gate.text_spacing(opened.page)
     assert not failures, report(site_page, failures)
 

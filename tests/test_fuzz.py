@@ -1,0 +1,160 @@
+"""Fuzzing: generated documents either build and pass the output checks, or
+fail with a ContentError listing problems. Nothing else may happen.
+
+In CI the examples are derandomised (the same every run, so a red build is
+reproducible); locally each run explores new ones, and hypothesis keeps any
+failure it finds in .hypothesis/ to replay it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from plansite.build import build_site
+from plansite.checks import verify_site
+from plansite.content import load_content
+from plansite.problems import ContentError
+
+settings.register_profile(
+    "plansite",
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "40")),
+    deadline=None,
+    derandomize=bool(os.environ.get("CI")),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile("plansite")
+
+SITE = "name: 模糊测试\nowner: 测试\n"
+
+# Any Unicode, including what editors paste by accident (controls, surrogates
+# are excluded by the YAML emitter itself; the loader refuses the rest).
+TEXT = st.text(min_size=0, max_size=40)
+CJK = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF), min_size=1, max_size=20)
+LABELS = st.sampled_from(["", "第一章", "第二章", "一、", "二、", "（一）", "（二）", "1.", "2.", "（1）", "①", "第一条", "专栏1"])
+SCALARS = st.one_of(TEXT, CJK, st.integers(-10, 10_000), st.floats(allow_nan=False), st.booleans(), st.none())
+
+
+def tables() -> st.SearchStrategy[dict]:
+    return st.integers(1, 8).flatmap(
+        lambda width: st.fixed_dictionaries(
+            {
+                "caption": st.one_of(CJK, TEXT),
+                "head": st.lists(CJK, min_size=width, max_size=width),
+                # Mostly the right width, sometimes one cell short or long; up to 120 rows.
+                "rows": st.lists(st.lists(SCALARS, min_size=max(width - 1, 0), max_size=width + 1), min_size=0, max_size=120),
+            },
+            optional={"row_headers": st.one_of(st.booleans(), st.integers(0, 9)), "notes": st.lists(TEXT, max_size=2)},
+        )
+    )
+
+
+def blocks(children: st.SearchStrategy) -> st.SearchStrategy[list]:
+    block = st.one_of(
+        st.one_of(CJK, TEXT),
+        st.fixed_dictionaries({"table": tables()}),
+        st.fixed_dictionaries({"box": st.fixed_dictionaries({"label": LABELS, "title": CJK, "blocks": st.lists(CJK, max_size=3)})}),
+        SCALARS,
+    )
+    return st.lists(block, max_size=4)
+
+
+def sections() -> st.SearchStrategy[list]:
+    section = st.recursive(
+        st.fixed_dictionaries({"label": LABELS, "title": CJK, "blocks": blocks(st.nothing())}),
+        lambda inner: st.fixed_dictionaries(
+            {"label": LABELS, "title": st.one_of(CJK, TEXT), "sections": st.lists(inner, min_size=1, max_size=3)},
+            optional={"blocks": blocks(st.nothing())},
+        ),
+        max_leaves=12,
+    )
+    return st.lists(section, min_size=0, max_size=4)
+
+
+DOCUMENTS = st.fixed_dictionaries(
+    {
+        "id": st.one_of(st.just("fuzz-doc"), st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True), TEXT),
+        "kind": st.sampled_from(["plan", "interpretation", "work-points", "notice", "规划", ""]),
+        "title": st.one_of(CJK, TEXT, SCALARS),
+        "body": st.one_of(sections(), SCALARS),
+    },
+    optional={
+        "preamble": st.one_of(CJK, TEXT),
+        "issuer": CJK,
+        "doc_number": st.one_of(st.just("江北府发〔2022〕20号"), TEXT),
+        "date_published": st.one_of(st.dates().map(str), TEXT),
+        "glossary": st.lists(st.fixed_dictionaries({"term": CJK, "definition": st.one_of(CJK, TEXT)}), max_size=4),
+        "related": st.lists(st.sampled_from(["fuzz-doc", "missing-doc"]), max_size=2),
+        "unknown_field": SCALARS,
+    },
+)
+
+
+def _outcome(folder: Path) -> None:
+    """Build; success must pass every output check, failure must be a ContentError."""
+    out = folder.parent / "site"
+    try:
+        build_site(folder, out)
+    except ContentError as error:
+        assert error.problems, "a ContentError always lists problems"
+        assert all(p.message and p.file for p in error.problems)
+        return
+    failures = verify_site(out)
+    assert not failures, failures[:5]
+
+
+@given(DOCUMENTS)
+def test_generated_documents_build_or_fail_cleanly(document: dict) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="plansite-fuzz-")) / "content"
+    try:
+        folder.mkdir()
+        (folder / "site.yaml").write_text(SITE, encoding="utf-8")
+        (folder / "doc.yaml").write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+        _outcome(folder)
+    finally:
+        shutil.rmtree(folder.parent, ignore_errors=True)
+
+
+@given(st.one_of(st.text(max_size=300), st.binary(max_size=300).map(lambda b: b.decode("latin-1"))))
+def test_arbitrary_text_as_a_file_never_crashes(text: str) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="plansite-fuzz-")) / "content"
+    try:
+        folder.mkdir()
+        (folder / "site.yaml").write_text(SITE, encoding="utf-8")
+        (folder / "doc.yaml").write_bytes(text.encode("utf-8", errors="surrogatepass"))
+        try:
+            load_content(folder)
+        except ContentError as error:
+            assert error.problems
+    finally:
+        shutil.rmtree(folder.parent, ignore_errors=True)
+
+
+def test_the_fuzzer_reaches_both_outcomes() -> None:
+    """Guard against a strategy that only ever produces invalid documents."""
+    outcomes: set[str] = set()
+
+    @given(DOCUMENTS)
+    @settings(max_examples=60, derandomize=True)
+    def probe(document: dict) -> None:
+        folder = Path(tempfile.mkdtemp(prefix="plansite-fuzz-")) / "content"
+        try:
+            folder.mkdir()
+            (folder / "site.yaml").write_text(SITE, encoding="utf-8")
+            (folder / "doc.yaml").write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+            try:
+                load_content(folder)
+                outcomes.add("valid")
+            except ContentError:
+                outcomes.add("invalid")
+        finally:
+            shutil.rmtree(folder.parent, ignore_errors=True)
+
+    probe()
+    assert outcomes == {"valid", "invalid"}

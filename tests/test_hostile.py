@@ -1,0 +1,307 @@
+"""Hostile and malformed input: a clear message every time, never a traceback,
+nothing dangerous on a page, and an existing site never damaged.
+
+CASES is the table the README shows (test_readme_lists_every_case keeps the
+two in step).
+"""
+
+from __future__ import annotations
+
+import re
+import resource
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from plansite.build import build_site
+from plansite.checks import load_site, verify_site
+from plansite.content import load_content
+from plansite.problems import ContentError
+
+from .conftest import ROOT
+
+SITE = "name: 测试网站\nowner: 测试残联\n"
+GOOD = "id: a-doc\nkind: plan\ntitle: 标题\nbody:\n  - label: 第一章\n    title: 总则\n    blocks: [正文。]\n"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    data: bytes
+    message: str  # a fragment of the expected Chinese message
+    line: int  # expected line (0: the whole file)
+
+
+def _good(old: str, new: str) -> bytes:
+    assert old in GOOD
+    return GOOD.replace(old, new, 1).encode()
+
+
+def _table(extra: str) -> bytes:
+    return (GOOD.replace("blocks: [正文。]", "blocks:\n      - table:\n" + extra)).encode()
+
+
+BOMB = b"a: &a [x,x,x,x,x,x,x,x,x]\n" + b"".join(
+    f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n".encode() for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+)
+
+CASES = [
+    Case("empty file", b"", "文件是空的", 0),
+    Case("only a comment", b"# nothing here\n", "文件是空的", 0),
+    Case("a list at the root", b"- a\n- b\n", "文件的最外层应该是", 1),
+    Case("a number at the root", b"42\n", "文件的最外层应该是", 1),
+    Case("invalid UTF-8", GOOD.encode() + b"\xff\xfe\n", "不是 UTF-8 编码", 8),
+    Case("GB18030 instead of UTF-8", GOOD.encode("gb18030"), "不是 UTF-8 编码", 3),
+    Case("a tab in indentation", _good("    title: 总则", "\ttitle: 总则"), "制表符", 6),
+    Case("an unclosed bracket", _good("title: 标题", "title: [标题"), "没有配对", 4),
+    Case("an unclosed quote", _good("title: 标题", 'title: "标题'), "引号没有配对", 3),
+    Case("a control character", _good("正文。", "正\x07文。"), "控制字符", 7),
+    Case("a NUL byte", _good("标题", "标\x00题"), "控制字符", 3),
+    Case("a bad \\u escape", _good("title: 标题", 'title: "\\ud800"'), "转义", 3),
+    Case("two documents in one file", GOOD.encode() + b"---\nid: b\n", "只能写一份文件", 8),
+    Case("an alias bomb", BOMB, "不支持锚点和别名", 1),
+    Case("a merge key", b"base: &b {x: 1}\nid: a\n<<: *b\n", "不支持锚点和别名", 1),
+    Case("a custom tag", _good("id: a-doc", "id: !!python/object:os.system a"), "不支持自定义标签", 1),
+    Case("a local tag", _good("id: a-doc", "id: !include other.yaml"), "不支持自定义标签", 1),
+    Case("a duplicate key", _good("kind: plan\n", "kind: plan\nkind: notice\n"), "重复出现", 3),
+    Case("a file over 2 MB", GOOD.encode() + b"# " + b"x" * (2 * 1024 * 1024) + b"\n", "文件太大", 0),
+    Case("wrong type: title is a list", _good("title: 标题", "title: [标, 题]"), "应该是一段文字", 3),
+    Case("wrong type: body is text", _good("body:\n  - label: 第一章\n    title: 总则\n    blocks: [正文。]\n", "body: 正文\n"), "章节的列表", 4),
+    Case("wrong type: cell is a mapping", _table("          caption: 表\n          head: [甲]\n          rows: [[{x: 1}]]\n"), "单元格应该是文字", 11),
+    Case("an unknown field", _good("title:", "titel:"), "是不是想写“title”", 3),
+    Case("a missing required field", _good("kind: plan\n", ""), "缺少必填字段“kind”", 1),
+    Case("an id with ../", _good("id: a-doc", "id: ../etc"), "不能用作网址", 1),
+    Case("an id with /", _good("id: a-doc", "id: a/b"), "不能用作网址", 1),
+    Case("an id with spaces", _good("id: a-doc", "id: a doc"), "不能用作网址", 1),
+    Case("an id in upper case", _good("id: a-doc", "id: A-Doc"), "不能用作网址", 1),
+    Case("a date that does not exist", _good("title: 标题", "title: 标题\ndate_published: 2022-02-30"), "不是一个存在的日期", 4),
+    Case("a row shorter than the header", _table("          caption: 表\n          head: [甲, 乙]\n          rows: [[1]]\n"), "该行有1个单元格，表头有2列", 11),
+    Case("an empty table header", _table("          caption: 表\n          head: []\n          rows: [[1]]\n"), "表头是空的", 10),
+    Case("an empty section", GOOD.encode() + b"  - label: \xe7\xac\xac\xe4\xba\x8c\xe7\xab\xa0\n    title: x\n", "没有内容", 8),
+    Case("a level jump: （二） nested in （一）", GOOD.replace("    blocks: [正文。]\n", "    sections:\n      - label: （一）\n        title: 甲\n        sections:\n          - label: （二）\n            title: 乙\n            blocks: [正文。]\n").encode(), "同一种编号", 11),
+    Case("mixed numbering at one level", GOOD.encode() + "  - label: （一）\n    title: 乙\n    blocks: [正文。]\n".encode(), "同一层的编号不一致", 8),
+    Case("sections nested too deep", _good("    blocks: [正文。]\n", "".join("  " * i + "    sections:\n" + "  " * i + "      - title: x\n" for i in range(0, 18, 2)) + "  " * 18 + "    blocks: [正文。]\n"), "嵌套超过", 0),
+    Case("a javascript: link", _good("[正文。]", "['[点我](javascript:alert(1))']"), "不允许的链接“javascript:", 7),
+    Case("a data: link", _good("[正文。]", "['[点我](data:text/html;base64,PHNjcmlwdD4=)']"), "不允许的链接“data:", 7),
+    Case("a vbscript: link", _good("[正文。]", "['<vbscript:msgbox(1)>']"), "不允许的链接“vbscript:", 7),
+    Case("a javascript: link in a table cell", _table("          caption: 表\n          head: [甲]\n          rows: [['[x](javascript:alert(1))']]\n"), "不允许的链接", 11),
+    Case("a javascript: source url", _good("title: 标题", "title: 标题\nsource: {url: 'javascript:alert(1)'}"), "来源网址应以", 4),
+]
+
+
+def write(folder: Path, files: dict[str, bytes]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "site.yaml").write_text(SITE, encoding="utf-8")
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_malformed_input_gets_a_clear_message(case: Case, tmp_path: Path) -> None:
+    with pytest.raises(ContentError) as caught:
+        load_content(write(tmp_path, {"x.yaml": case.data}))
+    problems = caught.value.problems
+    hits = [p for p in problems if case.message in p.message]
+    assert hits, [str(p) for p in problems]
+    assert all(p.file.endswith("x.yaml") for p in problems)
+    if case.line:
+        assert hits[0].line == case.line, str(hits[0])
+    assert all(re.search(r"[\u4e00-\u9fff]", p.message) for p in problems), "every message is in Chinese"
+
+
+def test_every_case_at_once_through_the_command_line(tmp_path: Path) -> None:
+    """One run lists every problem in every file, exits 2, and never shows a traceback."""
+    files = {f"case-{i:02d}.yaml": case.data for i, case in enumerate(CASES)}
+    folder = write(tmp_path / "content", files)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "build", "--content", str(folder), "--out", str(tmp_path / "site")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    for name in files:
+        assert name in result.stderr, name
+    assert not (tmp_path / "site").exists()
+
+
+def test_alias_bomb_fails_fast_in_bounded_memory(tmp_path: Path) -> None:
+    """9^9 expansions if anything expanded it: run under a 1 GB address-space cap."""
+    folder = write(tmp_path, {"bomb.yaml": BOMB * 3})
+    code = f"from pathlib import Path; from plansite.content import load_content; load_content(Path({str(folder)!r}))"
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, preexec_fn=cap, cwd=ROOT
+    )
+    assert "ContentError" in result.stderr and "不支持锚点和别名" in result.stderr
+    assert "MemoryError" not in result.stderr
+
+
+# --- nothing dangerous reaches a page -------------------------------------------
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)>",
+    '" onmouseover="alert(1)',
+    "{{ 7*7 }}",
+    "{% for x in range(3) %}X{% endfor %}",
+    "javascript:alert(1)",
+]
+
+
+def _hostile_document(payload: str) -> str:
+    import json
+
+    p = json.dumps(payload, ensure_ascii=False)
+    return f"""id: hostile
+kind: plan
+title: {p}
+subtitle: {p}
+issuer: {p}
+doc_number: {p}
+region: {p}
+source: {{title: {p}, note: {p}}}
+notice:
+  title: {p}
+  doc_number: {p}
+  addressees: {p}
+  text: {p}
+  signature: {{issuer: {p}}}
+preamble: {p}
+body:
+  - label: {p}
+    title: {p}
+    blocks:
+      - {p}
+      - table: {{caption: {p}, head: [{p}, {p}], rows: [[{p}, {p}]], notes: [{p}]}}
+      - box: {{label: {p}, title: {p}, blocks: [{p}]}}
+closing: {p}
+glossary: [{{label: {p}, term: {p}, definition: {p}}}]
+annexes: [{{label: {p}, title: {p}, blocks: [{p}]}}]
+signature: {{issuer: {p}}}
+"""
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_markup_and_script_in_any_field_appear_as_text(payload: str, tmp_path: Path) -> None:
+    import json
+
+    folder = tmp_path / "content"
+    folder.mkdir()
+    p = json.dumps(payload, ensure_ascii=False)
+    (folder / "site.yaml").write_text(f"name: {p}\nowner: {p}\nfooter: [{p}]\n", encoding="utf-8")
+    (folder / "hostile.yaml").write_text(_hostile_document(payload), encoding="utf-8")
+    out = tmp_path / "site"
+    build_site(folder, out)
+    assert not verify_site(out), "every page keeps its promises, including the CSP"
+    for rel, page in load_site(out).items():
+        scripts = [s.get("src") for s in page.all("script")]
+        assert all(src and src.endswith("static/js/readaloud.js") for src in scripts), rel
+        assert not [el for el in page.all() if any(a.lower().startswith("on") for a in el.attrib)], rel
+        assert not list(page.all("img")) and not list(page.all("svg")), rel
+        if rel.endswith("plans/hostile/index.html"):
+            visible = page.visible_text()
+            assert visible.count(payload) >= 20, f"{rel}: the payload is shown as text in every field"
+            if "{{" in payload:
+                assert "49" not in visible
+    txt = (out / "text" / "plans" / "hostile.txt").read_bytes().decode("utf-8-sig")
+    assert txt.count(payload) >= 20
+
+
+# --- atomic output -------------------------------------------------------------------
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _many_documents(folder: Path, count: int) -> Path:
+    source = (ROOT / "content" / "jiangbei-disability-plan-2021-2025.yaml").read_text(encoding="utf-8")
+    source = source.replace("related: [jiangbei-disability-plan-drafting-notes]\n", "")
+    folder.mkdir(parents=True)
+    (folder / "site.yaml").write_text(SITE, encoding="utf-8")
+    for i in range(count):
+        (folder / f"doc-{i:04d}.yaml").write_text(
+            source.replace("id: jiangbei-disability-plan-2021-2025", f"id: doc-{i:04d}"), encoding="utf-8"
+        )
+    return folder
+
+
+def test_a_build_killed_halfway_leaves_the_previous_site_complete(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(ROOT / "content", out)
+    before = _snapshot(out)
+    content = _many_documents(tmp_path / "big", 300)
+    build = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "build", "--content", str(content), "--out", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    # Wait until the build is writing its staging folder, then kill it outright.
+    stage = None
+    for _ in range(600):
+        stages = list(tmp_path.glob(".site.new-*"))
+        if stages and len(list(stages[0].rglob("*.html"))) > 3:
+            stage = stages[0]
+            break
+        if build.poll() is not None:
+            break
+        subprocess.run(["sleep", "0.05"], check=True)
+    build.kill()
+    build.wait()
+    assert stage is not None, "the build was killed while writing"
+    assert _snapshot(out) == before, "the previous site is untouched"
+    assert not verify_site(out)
+    # The next build removes what the killed one left, and writes nothing else beside --out.
+    build_site(ROOT / "content", out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big", "site"]
+
+
+def test_nothing_is_written_outside_out(tmp_path: Path) -> None:
+    (tmp_path / "before.txt").write_text("x", encoding="utf-8")
+    build_site(ROOT / "content", tmp_path / "site")
+    build_site(ROOT / "content", tmp_path / "site")  # and again, over an existing site
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["before.txt", "site"]
+
+
+def test_concurrent_builds_take_turns(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    command = [sys.executable, str(ROOT / "build.py"), "build", "--out", str(out)]
+    runs = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(3)]
+    assert [run.wait(timeout=120) for run in runs] == [0, 0, 0]
+    assert not verify_site(out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+# --- deterministic output -----------------------------------------------------------
+
+
+def test_builds_are_byte_identical_across_hash_seeds_and_paths(tmp_path: Path) -> None:
+    outputs = []
+    for seed, name in (("1", "a/site"), ("2", "b/elsewhere")):
+        out = tmp_path / name
+        subprocess.run(
+            [sys.executable, str(ROOT / "build.py"), "build", "--out", str(out)],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"},
+        )
+        outputs.append(_snapshot(out))
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0]) > 20
+
+
+def test_readme_lists_every_case() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [case.name for case in CASES if f"| {case.name} |" not in readme]
+    assert not missing, f"README's table of hostile inputs is missing: {missing}"
