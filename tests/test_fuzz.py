@@ -37,7 +37,9 @@ SITE = "name: 模糊测试\nowner: 测试\n"
 # are excluded by the YAML emitter itself; the loader refuses the rest).
 TEXT = st.text(min_size=0, max_size=40)
 CJK = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF), min_size=1, max_size=20)
-LABELS = st.sampled_from(["", "第一章", "第二章", "一、", "二、", "（一）", "（二）", "1.", "2.", "（1）", "①", "第一条", "专栏1"])
+LABELS = st.sampled_from(
+    ["", "第一章", "第二章", "一、", "二、", "（一）", "（二）", "1.", "2.", "（1）", "①", "第一条", "专栏1"]
+)
 SCALARS = st.one_of(TEXT, CJK, st.integers(-10, 10_000), st.floats(allow_nan=False), st.booleans(), st.none())
 
 
@@ -48,7 +50,9 @@ def tables() -> st.SearchStrategy[dict]:
                 "caption": st.one_of(CJK, TEXT),
                 "head": st.lists(CJK, min_size=width, max_size=width),
                 # Mostly the right width, sometimes one cell short or long; up to 120 rows.
-                "rows": st.lists(st.lists(SCALARS, min_size=max(width - 1, 0), max_size=width + 1), min_size=0, max_size=120),
+                "rows": st.lists(
+                    st.lists(SCALARS, min_size=max(width - 1, 0), max_size=width + 1), min_size=0, max_size=120
+                ),
             },
             optional={"row_headers": st.one_of(st.booleans(), st.integers(0, 9)), "notes": st.lists(TEXT, max_size=2)},
         )
@@ -59,7 +63,9 @@ def blocks(children: st.SearchStrategy) -> st.SearchStrategy[list]:
     block = st.one_of(
         st.one_of(CJK, TEXT),
         st.fixed_dictionaries({"table": tables()}),
-        st.fixed_dictionaries({"box": st.fixed_dictionaries({"label": LABELS, "title": CJK, "blocks": st.lists(CJK, max_size=3)})}),
+        st.fixed_dictionaries(
+            {"box": st.fixed_dictionaries({"label": LABELS, "title": CJK, "blocks": st.lists(CJK, max_size=3)})}
+        ),
         SCALARS,
     )
     return st.lists(block, max_size=4)
@@ -79,7 +85,9 @@ def sections() -> st.SearchStrategy[list]:
 
 DOCUMENTS = st.fixed_dictionaries(
     {
-        "id": st.one_of(st.just("fuzz-doc"), st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True), TEXT),
+        "id": st.one_of(
+            st.just("fuzz-doc"), st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True), TEXT
+        ),
         "kind": st.sampled_from(["plan", "interpretation", "work-points", "notice", "规划", ""]),
         "title": st.one_of(CJK, TEXT, SCALARS),
         "body": st.one_of(sections(), SCALARS),
