@@ -112,6 +112,19 @@ def plain_text(source: str) -> str:
     return "".join(parts).strip()
 
 
+def map_text(tokens: list[Token], replace: Callable[[Token, bool], list[Token]]) -> list[Token]:
+    """Replace each text token by what `replace(token, inside_a_link)` returns."""
+    out: list[Token] = []
+    in_link = 0
+    for token in tokens:
+        if token.type == "link_open":
+            in_link += 1
+        elif token.type == "link_close":
+            in_link -= 1
+        out.extend(replace(token, in_link > 0) if token.type == "text" else [token])
+    return out
+
+
 # --- glossary --------------------------------------------------------------
 
 
@@ -125,18 +138,7 @@ class GlossaryLinker:
     def __call__(self, tokens: list[Token], env: dict) -> list[Token]:
         if not self._pending or not env.get("links", True):
             return tokens
-        out: list[Token] = []
-        in_link = 0
-        for token in tokens:
-            if token.type == "link_open":
-                in_link += 1
-            elif token.type == "link_close":
-                in_link -= 1
-            if token.type == "text" and not in_link:
-                out.extend(self._link_text(token))
-            else:
-                out.append(token)
-        return out
+        return map_text(tokens, lambda token, in_link: [token] if in_link else self._link_text(token))
 
     def _link_text(self, token: Token) -> list[Token]:
         text = token.content

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
+from .markup import map_text
+
 _COMPARE = {
     "＞": "大于",
     ">": "大于",
@@ -101,23 +103,20 @@ def speak_html(text: str) -> Markup:
 
 def speech_tokens(tokens: list[Token], env: dict) -> list[Token]:
     """The same, as a markdown-it token transform (see markup.TextRenderer)."""
+    return map_text(tokens, _speak_token)
+
+
+def _speak_token(token: Token, in_link: bool) -> list[Token]:
+    if in_link and token.content.startswith(("http://", "https://")):
+        return [token]  # a link that shows its own address
     out: list[Token] = []
-    in_link = 0
-    for token in tokens:
-        if token.type == "link_open":
-            in_link += 1
-        elif token.type == "link_close":
-            in_link -= 1
-        if token.type != "text" or (in_link and token.content.startswith(("http://", "https://"))):
-            out.append(token)
-            continue
-        for s in segments(token.content):
-            if s.spoken:
-                out += _wrap(s.text, {"aria-hidden": "true"}) + _wrap(f"（{s.spoken}）", {"class": "sr-only"})
-            elif s.latin:
-                out += _wrap(s.text, {"lang": "en"})
-            else:
-                out.append(_text(s.text))
+    for s in segments(token.content):
+        if s.spoken:
+            out += _wrap(s.text, {"aria-hidden": "true"}) + _wrap(f"（{s.spoken}）", {"class": "sr-only"})
+        elif s.latin:
+            out += _wrap(s.text, {"lang": "en"})
+        else:
+            out.append(_text(s.text))
     return out
 
 

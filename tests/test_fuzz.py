@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -117,31 +119,36 @@ def _outcome(folder: Path) -> None:
     assert not failures, failures[:5]
 
 
-@given(DOCUMENTS)
-def test_generated_documents_build_or_fail_cleanly(document: dict) -> None:
+@contextmanager
+def content_folder(document: bytes) -> Iterator[Path]:
+    """A fresh content folder holding site.yaml and one document."""
     folder = Path(tempfile.mkdtemp(prefix="plansite-fuzz-")) / "content"
     try:
         folder.mkdir()
         (folder / "site.yaml").write_text(SITE, encoding="utf-8")
-        (folder / "doc.yaml").write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
-        _outcome(folder)
+        (folder / "doc.yaml").write_bytes(document)
+        yield folder
     finally:
         shutil.rmtree(folder.parent, ignore_errors=True)
+
+
+def dump(document: dict) -> bytes:
+    return yaml.safe_dump(document, allow_unicode=True).encode("utf-8")
+
+
+@given(DOCUMENTS)
+def test_generated_documents_build_or_fail_cleanly(document: dict) -> None:
+    with content_folder(dump(document)) as folder:
+        _outcome(folder)
 
 
 @given(st.one_of(st.text(max_size=300), st.binary(max_size=300).map(lambda b: b.decode("latin-1"))))
 def test_arbitrary_text_as_a_file_never_crashes(text: str) -> None:
-    folder = Path(tempfile.mkdtemp(prefix="plansite-fuzz-")) / "content"
-    try:
-        folder.mkdir()
-        (folder / "site.yaml").write_text(SITE, encoding="utf-8")
-        (folder / "doc.yaml").write_bytes(text.encode("utf-8", errors="surrogatepass"))
+    with content_folder(text.encode("utf-8", errors="surrogatepass")) as folder:
         try:
             load_content(folder)
         except ContentError as error:
             assert error.problems
-    finally:
-        shutil.rmtree(folder.parent, ignore_errors=True)
 
 
 def test_the_fuzzer_reaches_both_outcomes() -> None:
@@ -151,18 +158,12 @@ def test_the_fuzzer_reaches_both_outcomes() -> None:
     @given(DOCUMENTS)
     @settings(max_examples=60, derandomize=True)
     def probe(document: dict) -> None:
-        folder = Path(tempfile.mkdtemp(prefix="plansite-fuzz-")) / "content"
-        try:
-            folder.mkdir()
-            (folder / "site.yaml").write_text(SITE, encoding="utf-8")
-            (folder / "doc.yaml").write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+        with content_folder(dump(document)) as folder:
             try:
                 load_content(folder)
                 outcomes.add("valid")
             except ContentError:
                 outcomes.add("invalid")
-        finally:
-            shutil.rmtree(folder.parent, ignore_errors=True)
 
     probe()
     assert outcomes == {"valid", "invalid"}
