@@ -1,8 +1,9 @@
 """The build, as one pipeline:
 
     load YAML (with line numbers) -> validate into the document model
-    -> plan the pages -> render each page -> write into a fresh folder
-    -> swap it in place of the old site.
+    -> one job per document -> render each job's pages (in worker processes,
+    or reused from the last build when its content key is unchanged) and the
+    index -> write into a fresh folder -> check -> swap it in place of the old site.
 
 Rendering is a pure function of (document, templates, static files): no
 clock, no randomness, sorted iteration everywhere, so the same input always
@@ -15,18 +16,18 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from jinja2 import Environment
-
 from . import pages
+from .cache import job_key, manifest_text, read_manifest, reuse
 from .checks import verify_site
 from .content import Content, load_content
+from .jobs import DocumentJob, default_processes, output_paths, render_documents
 from .model import Document
 from .modes import MODES
-from .output import check_target, staged_output, write_text
+from .output import MARKER, check_target, staged_output, write_text
 from .pages import Page
 from .render import make_environment
-from .textexport import document_text, index_text
-from .view import build_view, related_views
+from .textexport import index_text
+from .view import related_views
 
 PROJECT = Path(__file__).resolve().parent.parent
 TEMPLATES = PROJECT / "templates"
@@ -38,6 +39,7 @@ class BuildResult:
     out: Path
     documents: int
     files: int
+    rendered: int = 0  # documents rendered; the others were unchanged and reused
 
 
 @dataclass(frozen=True)
@@ -57,51 +59,49 @@ class VerifyError(Exception):
         super().__init__("\n".join(failures))
 
 
-def build_site(content_dir: Path, out_dir: Path, *, verify: bool = False) -> BuildResult:
+def build_site(content_dir: Path, out_dir: Path, *, verify: bool = False, jobs: int = 0) -> BuildResult:
+    """Build the site; `jobs` worker processes render documents (0: one per core)."""
     content = load_content(content_dir)  # raises ContentError listing every problem
     check_target(out_dir, protected=[PROJECT, content_dir, Path.home()])
-    env = make_environment(TEMPLATES)
-    files = render_site(content, env)
+    previous = read_manifest(out_dir)
+    document_jobs = plan_jobs(content)
     with staged_output(out_dir) as stage:
-        for rel, text in files.items():
+        keys = {job.doc.id: job_key(job) for job in document_jobs}
+        to_render = [job for job in document_jobs if not reuse(job, keys[job.doc.id], previous, out_dir, stage)]
+        files = render_documents(to_render, stage, jobs or default_processes())
+        files += (len(document_jobs) - len(to_render)) * len(output_paths(""))
+        for rel, text in index_files(content).items():
             write_text(stage, rel, text)
+            files += 1
         copy_static(stage)
+        write_text(stage, MARKER, manifest_text(keys))
         if verify:
             failures = verify_site(stage)
             if failures:
                 raise VerifyError(failures)
-    return BuildResult(out_dir, len(content.documents), len(files))
+    return BuildResult(out_dir, len(content.documents), files, rendered=len(to_render))
 
 
-def render_site(content: Content, env: Environment) -> dict[str, str]:
-    """Every file of the site as {relative path: text}, in a stable order.
-
-    Each document is parsed and viewed once; the view is rendered in every
-    mode, and the model is written once more as the .txt export.
-    """
-    docs = content.by_id()
-    related = related_views(docs)
+def plan_jobs(content: Content) -> list[DocumentJob]:
+    """One job per document, carrying everything its pages depend on."""
+    related = related_views(content.by_id())
     titles = _unique_titles(content)
-    files: dict[str, str] = {}
-    document_template = env.get_template("document.html")
-    index_template = env.get_template("index.html")
-    for doc in content.documents:
-        view = build_view(doc, related[doc.id])
-        txt = pages.text_file(doc.id)
-        for mode in MODES:
-            page = Page(pages.document_route(doc.id), mode, titles[doc.id], text_file=txt)
-            files[page.path.as_posix()] = document_template.render(page=page, site=content.site, view=view)
-        files[txt.as_posix()] = document_text(doc, view.metadata)
+    return [DocumentJob(doc, related[doc.id], titles[doc.id], content.site) for doc in content.documents]
+
+
+def index_files(content: Content) -> dict[str, str]:
+    """The document list in every mode, and as text."""
+    env = make_environment(TEMPLATES)
     entries = [
         DocumentEntry(doc, pages.document_route(doc.id).as_posix(), pages.text_file(doc.id).as_posix())
         for doc in sorted(content.documents, key=lambda d: (-(d.date.toordinal() if d.date else 0), d.id))
     ]
+    files = {}
+    template = env.get_template("index.html")
     for mode in MODES:
         index = Page(pages.INDEX, mode, content.site.name, text_file=pages.INDEX_TEXT)
-        files[index.path.as_posix()] = index_template.render(page=index, site=content.site, documents=entries)
-    listed = [
-        (entry.doc, PurePosixPath(entry.text_file).relative_to(pages.INDEX_TEXT.parent).as_posix()) for entry in entries
-    ]
+        files[index.path.as_posix()] = template.render(page=index, site=content.site, documents=entries)
+    listed = [(e.doc, PurePosixPath(e.text_file).relative_to(pages.INDEX_TEXT.parent).as_posix()) for e in entries]
     files[pages.INDEX_TEXT.as_posix()] = index_text(content.site, listed)
     return files
 

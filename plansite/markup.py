@@ -13,6 +13,7 @@ strings by hand.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 
 from markdown_it import MarkdownIt
@@ -54,12 +55,28 @@ def _base() -> MarkdownIt:
     return md
 
 
-def bad_links(source: str) -> list[str]:
-    """Every link target in `source` that is not http(s), mailto or #fragment."""
+@functools.cache
+def _link_finder() -> MarkdownIt:
     md = _base()
     md.validateLink = lambda url: True  # see every link, even ones markdown-it would drop
+    return md
+
+
+@functools.cache
+def _plain_parser() -> MarkdownIt:
+    return _base()
+
+
+# A link needs one of these; text without them (most of a plan) has none to check.
+_LINK_MARKS = ("[", "<")
+
+
+def bad_links(source: str) -> list[str]:
+    """Every link target in `source` that is not http(s), mailto or #fragment."""
+    if not any(mark in source for mark in _LINK_MARKS):
+        return []
     found: list[str] = []
-    for token in md.parseInline(source) + md.parse(source):
+    for token in _link_finder().parse(source):
         for child in token.children or []:
             if child.type == "link_open":
                 href = str(child.attrGet("href") or "")
@@ -99,9 +116,8 @@ class TextRenderer:
 
 def plain_text(source: str) -> str:
     """Markdown source as the text a reader sees (for .txt and checks)."""
-    md = _base()
     parts: list[str] = []
-    for token in md.parse(source):
+    for token in _plain_parser().parse(source):
         if token.type == "paragraph_close":
             parts.append("\n\n")
         for child in token.children or []:

@@ -59,7 +59,8 @@ def staged_output(out: Path) -> Iterator[Path]:
             stage.chmod(0o755)  # mkdtemp makes 0700; web servers need to read the site
             yield stage
             (stage / STAGE_MARKER).unlink()
-            (stage / MARKER).write_text("plansite\n", encoding="utf-8")
+            if not (stage / MARKER).exists():  # the build may have written its manifest there
+                (stage / MARKER).write_text("plansite\n", encoding="utf-8")
             _swap_in(stage, out)
         finally:
             if stage.exists():

@@ -49,3 +49,21 @@ def content_copy(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(CONTENT, target)
     return target
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file below `folder` with its bytes, for before/after comparisons."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def many_documents(folder: Path, count: int) -> Path:
+    """A content folder of `count` copies of the 江北区 plan under new ids."""
+    source = (ROOT / "content" / "jiangbei-disability-plan-2021-2025.yaml").read_text(encoding="utf-8")
+    source = source.replace("related: [jiangbei-disability-plan-drafting-notes]\n", "")
+    folder.mkdir(parents=True)
+    shutil.copy(CONTENT / "site.yaml", folder / "site.yaml")
+    for i in range(count):
+        (folder / f"doc-{i:04d}.yaml").write_text(
+            source.replace("id: jiangbei-disability-plan-2021-2025", f"id: doc-{i:04d}"), encoding="utf-8"
+        )
+    return folder

@@ -21,7 +21,7 @@ from plansite.checks import load_site, verify_site
 from plansite.content import load_content
 from plansite.problems import ContentError
 
-from .conftest import ROOT
+from .conftest import ROOT, many_documents, snapshot
 
 SITE = "name: 测试网站\nowner: 测试残联\n"
 GOOD = "id: a-doc\nkind: plan\ntitle: 标题\nbody:\n  - label: 第一章\n    title: 总则\n    blocks: [正文。]\n"
@@ -283,27 +283,11 @@ def test_markup_and_script_in_any_field_appear_as_text(payload: str, tmp_path: P
 # --- atomic output -------------------------------------------------------------------
 
 
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def _many_documents(folder: Path, count: int) -> Path:
-    source = (ROOT / "content" / "jiangbei-disability-plan-2021-2025.yaml").read_text(encoding="utf-8")
-    source = source.replace("related: [jiangbei-disability-plan-drafting-notes]\n", "")
-    folder.mkdir(parents=True)
-    (folder / "site.yaml").write_text(SITE, encoding="utf-8")
-    for i in range(count):
-        (folder / f"doc-{i:04d}.yaml").write_text(
-            source.replace("id: jiangbei-disability-plan-2021-2025", f"id: doc-{i:04d}"), encoding="utf-8"
-        )
-    return folder
-
-
 def test_a_build_killed_halfway_leaves_the_previous_site_complete(tmp_path: Path) -> None:
     out = tmp_path / "site"
     build_site(ROOT / "content", out)
-    before = _snapshot(out)
-    content = _many_documents(tmp_path / "big", 300)
+    before = snapshot(out)
+    content = many_documents(tmp_path / "big", 300)
     build = subprocess.Popen(
         [sys.executable, str(ROOT / "build.py"), "build", "--content", str(content), "--out", str(out)],
         stdout=subprocess.DEVNULL,
@@ -322,7 +306,7 @@ def test_a_build_killed_halfway_leaves_the_previous_site_complete(tmp_path: Path
     build.kill()
     build.wait()
     assert stage is not None, "the build was killed while writing"
-    assert _snapshot(out) == before, "the previous site is untouched"
+    assert snapshot(out) == before, "the previous site is untouched"
     assert not verify_site(out)
     # The next build removes what the killed one left, and writes nothing else beside --out.
     build_site(ROOT / "content", out)
@@ -359,7 +343,7 @@ def test_builds_are_byte_identical_across_hash_seeds_and_paths(tmp_path: Path) -
             capture_output=True,
             env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"},
         )
-        outputs.append(_snapshot(out))
+        outputs.append(snapshot(out))
     assert outputs[0] == outputs[1]
     assert len(outputs[0]) > 20
 
