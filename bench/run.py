@@ -84,7 +84,9 @@ def main() -> None:
         changed = work / "content" / "bench-00000.yaml"
         rebuilds = []
         for n in range(args.repeat):
-            changed.write_text(changed.read_text(encoding="utf-8").replace("title:", f"title: 修订{n}", 1), encoding="utf-8")
+            changed.write_text(
+                changed.read_text(encoding="utf-8").replace("title:", f"title: 修订{n}", 1), encoding="utf-8"
+            )
             rebuilds.append(build_once(work / "content", work / "site", args.jobs, clean=False)["seconds"])
         site_mb = sum(p.stat().st_size for p in (work / "site").rglob("*") if p.is_file()) / 2**20
         print(
