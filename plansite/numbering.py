@@ -27,10 +27,12 @@ def _style(name: str, regex: str, description: str) -> Style:
 
 
 STYLES: tuple[Style, ...] = (
+    _style("part", rf"第(?:{_CN_NUM}|\d+)(?:部分|篇|编)", "第X部分"),
     _style("chapter", rf"第(?:{_CN_NUM}|\d+)章", "第X章"),
     _style("section", rf"第(?:{_CN_NUM}|\d+)节", "第X节"),
     _style("article", rf"第(?:{_CN_NUM}|\d+)条", "第X条"),
-    _style("cn-comma", rf"{_CN_NUM}[、．]", "一、"),
+    # 一、 一． and 一. (but not 一.5 or a number such as 十.5)
+    _style("cn-comma", rf"{_CN_NUM}(?:[、．]|\.(?!\d))", "一、"),
     _style("cn-paren", rf"[（(]{_CN_NUM}[）)]", "（一）"),
     _style("arabic-paren", r"[（(]\d{1,3}[）)]", "（1）"),
     # 1. 1． 1、 but not 0.2 or 2022年: the mark must not be followed by a digit.

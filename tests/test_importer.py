@@ -331,3 +331,45 @@ def test_gb18030_file(tmp_path: Path) -> None:
 def test_guesses_are_marked_for_review(tmp_path: Path) -> None:
     _, yaml_text, _ = draft("一、任务\n\t甲\n\t乙\n\n\t1\n\t2\n", tmp_path)
     assert "# 请核对：原文没有表题" in yaml_text
+
+
+def test_parts_and_dotted_chinese_numbers(tmp_path: Path) -> None:
+    doc, _, _ = draft(
+        """
+        第一部分 总体要求
+        一. 指导思想
+        正文一。
+        二. 基本原则
+        正文二。
+        第二部分 主要任务
+        一. 民生保障
+        正文三。
+        """,
+        tmp_path,
+    )
+    assert outline(doc.body) == [
+        "第一部分总体要求",
+        "  一.指导思想",
+        "  二.基本原则",
+        "第二部分主要任务",
+        "  一.民生保障",
+    ]
+
+
+def test_table_between_pipes(tmp_path: Path) -> None:
+    doc, _, _ = draft(
+        """
+        一、主要指标
+        主要指标表
+        | 序号 | 指标 | 目标值 |
+        | --- | --- | --- |
+        | 1 | 参保率（%） | ≥95 |
+        | 2 | 覆盖率（%） | 100 |
+        """,
+        tmp_path,
+    )
+    table = doc.body[0].blocks[0]
+    assert isinstance(table, m.Table)
+    assert table.caption == "主要指标表"
+    assert table.head == ("序号", "指标", "目标值")
+    assert table.rows == (("1", "参保率（%）", "≥95"), ("2", "覆盖率（%）", "100"))

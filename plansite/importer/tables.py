@@ -35,7 +35,7 @@ def find_tables(lines: list[str]) -> list[str | TableDraft]:
     out: list[str | TableDraft] = []
     i = 0
     while i < len(lines):
-        for finder in (_cell_per_line, _row_per_line_tabs, _row_per_line_spaces):
+        for finder in (_cell_per_line, _row_per_line_pipes, _row_per_line_tabs, _row_per_line_spaces):
             found = finder(lines, i)
             if found:
                 table, i = found
@@ -78,6 +78,29 @@ def _cell_per_line(lines: list[str], start: int) -> tuple[TableDraft, int] | Non
     if len(rows) < 2 or len(rows[0]) < 2:
         return None
     return TableDraft(rows, start + 1), i
+
+
+_PIPE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")  # | --- | :---: |, a separator row
+
+
+def _split_pipes(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _row_per_line_pipes(lines: list[str], start: int) -> tuple[TableDraft, int] | None:
+    """| 序号 | 指标 | rows, as some web pages and Markdown editors paste them."""
+
+    def is_row(s: str) -> bool:
+        return s.strip().startswith("|") and s.count("|") >= 3
+
+    found = _rows_by(lines, start, is_row, _split_pipes)
+    if found:
+        table, end = found
+        table.rows = [row for row in table.rows if not _PIPE_RULE.match("|".join(row))]
+        if len(table.rows) < 2:
+            return None
+        return table, end
+    return None
 
 
 def _split_tabs(line: str) -> list[str]:
