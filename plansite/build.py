@@ -20,7 +20,7 @@ from . import pages
 from .cache import job_key, manifest_text, read_manifest, reuse
 from .checks import verify_site
 from .content import Content, load_content
-from .jobs import DocumentJob, default_processes, output_paths, render_documents
+from .jobs import DocumentJob, default_processes, output_paths, render_documents, render_page
 from .model import Document
 from .modes import MODES
 from .output import MARKER, check_target, staged_output, write_text
@@ -69,7 +69,7 @@ def build_site(content_dir: Path, out_dir: Path, *, verify: bool = False, jobs: 
         keys = {job.doc.id: job_key(job) for job in document_jobs}
         to_render = [job for job in document_jobs if not reuse(job, keys[job.doc.id], previous, out_dir, stage)]
         files = render_documents(to_render, stage, jobs or default_processes())
-        files += (len(document_jobs) - len(to_render)) * len(output_paths(""))
+        files += sum(len(output_paths(job)) for job in document_jobs if job not in to_render)
         for rel, text in index_files(content).items():
             write_text(stage, rel, text)
             files += 1
@@ -100,7 +100,7 @@ def index_files(content: Content) -> dict[str, str]:
     template = env.get_template("index.html")
     for mode in MODES:
         index = Page(pages.INDEX, mode, content.site.name, text_file=pages.INDEX_TEXT)
-        files[index.path.as_posix()] = template.render(page=index, site=content.site, documents=entries)
+        files.update(render_page(template, index, content.site, documents=entries))
     listed = [(e.doc, PurePosixPath(e.text_file).relative_to(pages.INDEX_TEXT.parent).as_posix()) for e in entries]
     files[pages.INDEX_TEXT.as_posix()] = index_text(content.site, listed)
     return files

@@ -62,7 +62,7 @@ def reuse(job: DocumentJob, key: str, previous: dict[str, str], old_site: Path, 
     """Link the document's files from the old site into the stage if its key is unchanged."""
     if previous.get(job.doc.id) != key:
         return False
-    paths = output_paths(job.doc.id)
+    paths = output_paths(job)
     if not all((old_site / rel).is_file() for rel in paths):
         return False
     for rel in paths:

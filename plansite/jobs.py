@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import Environment, Template
 
 from . import model as m
 from . import pages
 from .modes import MODES
 from .output import STAGE_MARKER, write_text
 from .pages import Page
+from .qr import QR_FILE, page_url, qr_svg
 from .render import make_environment
 from .textexport import document_text
 from .view import RelatedView, build_view
@@ -43,23 +44,38 @@ class DocumentJob:
     site: m.SiteConfig
 
 
+def render_page(template: Template, page: Page, site: m.SiteConfig, **context: object) -> dict[str, str]:
+    """One page, and its QR code where the site has a public address and the mode shows images."""
+    url = page_url(site.base_url, page.path) if site.base_url else ""
+    qr = QR_FILE if url and page.mode.images else ""
+    files = {page.path.as_posix(): template.render(page=page, site=site, page_url=url, qr=qr, **context)}
+    if qr:
+        files[(page.path.parent / QR_FILE).as_posix()] = qr_svg(url)
+    return files
+
+
 def document_files(job: DocumentJob, env: Environment) -> dict[str, str]:
-    """Every file of one document: its page in each mode and its .txt."""
+    """Every file of one document: its page in each mode (with QR codes) and its .txt."""
     view = build_view(job.doc, job.related)
     txt = pages.text_file(job.doc.id)
     template = env.get_template("document.html")
     files = {}
     for mode in MODES:
         page = Page(pages.document_route(job.doc.id), mode, job.title, text_file=txt)
-        files[page.path.as_posix()] = template.render(page=page, site=job.site, view=view)
+        files.update(render_page(template, page, job.site, view=view))
     files[txt.as_posix()] = document_text(job.doc, view.metadata)
     return files
 
 
-def output_paths(doc_id: str) -> list[str]:
-    """The files document_files writes for a document (for reuse without rendering)."""
-    route = pages.document_route(doc_id)
-    return [Page(route, mode, "").path.as_posix() for mode in MODES] + [pages.text_file(doc_id).as_posix()]
+def output_paths(job: DocumentJob) -> list[str]:
+    """The files document_files writes for a job (for reuse without rendering)."""
+    paths = []
+    for mode in MODES:
+        path = Page(pages.document_route(job.doc.id), mode, "").path
+        paths.append(path.as_posix())
+        if job.site.base_url and mode.images:
+            paths.append((path.parent / QR_FILE).as_posix())
+    return [*paths, pages.text_file(job.doc.id).as_posix()]
 
 
 @functools.cache

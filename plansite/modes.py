@@ -16,10 +16,11 @@ class Mode:
     stylesheets: tuple[str, ...]  # under static/; none for the plain-text channel
     read_aloud: bool  # offer the 语音播报 control (it only appears where speech works)
     scroll_tables: bool  # wrap tables in a focusable scroll container (pointless without CSS)
+    images: bool  # may show images (the QR code); the plain-text channel has none
 
 
-STANDARD = Mode("standard", PurePosixPath("."), "mode_standard", ("css/site.css",), True, True)
-LARGE = Mode("large", PurePosixPath("large"), "mode_large", ("css/site.css", "css/large.css"), True, True)
-TEXT = Mode("text", PurePosixPath("text"), "mode_text", (), False, False)
+STANDARD = Mode("standard", PurePosixPath("."), "mode_standard", ("css/site.css",), True, True, True)
+LARGE = Mode("large", PurePosixPath("large"), "mode_large", ("css/site.css", "css/large.css"), True, True, True)
+TEXT = Mode("text", PurePosixPath("text"), "mode_text", (), False, False, False)
 
 MODES: tuple[Mode, ...] = (STANDARD, LARGE, TEXT)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 from .speech import speak_html
 from .strings import T
@@ -27,6 +29,16 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
+def breakable(url: str) -> Markup:
+    """An address shown as text, with line-break chances after / and . (<wbr>).
+
+    Long addresses must wrap at 320 CSS px even without a stylesheet (the
+    plain-text channel), so the chances are in the markup, not in CSS.
+    """
+    parts = re.split(r"(?<=[/.?&=])", url)
+    return Markup("<wbr>").join(escape(part) for part in parts if part)
+
+
 def make_environment(templates: Path) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates)),
@@ -42,4 +54,5 @@ def make_environment(templates: Path) -> Environment:
     env.filters["chinese_date"] = chinese_date
     env.filters["label_gap"] = label_gap
     env.filters["speak"] = speak_html
+    env.filters["breakable"] = breakable
     return env

@@ -43,6 +43,10 @@ T = MappingProxyType(
         "mode_txt_file": "下载纯文本文件（.txt）",
         "txt_table": "表格：",
         "txt_file": "纯文本文件",
+        # 扫一扫在手机打开当前页 (only when site.yaml gives base_url)
+        "qr_alt": "本页网址的二维码",
+        "qr_caption": "用手机扫描二维码，在手机上打开本页：",
+        "page_url": "本页网址：",
         # 语音播报 (read aloud); the control exists only where the browser can speak
         "read_aloud": "语音播报",
         "read_play": "朗读",
