@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -67,3 +74,52 @@ def many_documents(folder: Path, count: int) -> Path:
             source.replace("id: jiangbei-disability-plan-2021-2025", f"id: doc-{i:04d}"), encoding="utf-8"
         )
     return folder
+
+
+def fetch(url: str) -> str | None:
+    """The body of `url`, or None while nothing answers."""
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(predicate: Callable[[], bool], seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+@contextmanager
+def serving(content: Path, out: Path) -> Iterator[str]:
+    """`build.py serve` on a free port; yields its address once it answers."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "serve",
+            "--content",
+            str(content),
+            "--out",
+            str(out),
+            "--port",
+            str(port),
+        ],
+        cwd=out.parent,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert wait_for(lambda: fetch(base + "/index.html") is not None), "serve did not come up"
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -4,15 +4,11 @@ a failed build that leaves the previous site exactly as it was."""
 from __future__ import annotations
 
 import hashlib
-import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
-from .conftest import ROOT
+from .conftest import ROOT, fetch, serving, wait_for
 
 JIANGBEI = "jiangbei-disability-plan-2021-2025.yaml"
 
@@ -96,56 +92,12 @@ def test_refuses_to_replace_a_folder_it_did_not_build(tmp_path: Path) -> None:
     assert run("build", "--out", ROOT).returncode == 1, "the project folder itself is refused"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _get(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
-
-
-def _wait_for(predicate, seconds: float = 30) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.3)
-    return False
-
-
 def test_serve_rebuilds_when_content_changes(tmp_path: Path, content_copy: Path) -> None:
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/plans/jiangbei-disability-plan-2021-2025/index.html"
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            str(ROOT / "build.py"),
-            "serve",
-            "--content",
-            str(content_copy),
-            "--out",
-            str(tmp_path / "site"),
-            "--port",
-            str(port),
-        ],
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    try:
-        assert _wait_for(lambda: "编制背景" in (_get(url) or "")), "serve did not come up"
+    with serving(content_copy, tmp_path / "site") as base:
+        url = f"{base}/plans/jiangbei-disability-plan-2021-2025/index.html"
+        assert "编制背景" in (fetch(url) or "")
         page = content_copy / JIANGBEI
         page.write_text(
             page.read_text(encoding="utf-8").replace("title: 编制背景", "title: 编制背景（修订）"), encoding="utf-8"
         )
-        assert _wait_for(lambda: "编制背景（修订）" in (_get(url) or "")), "serve did not rebuild"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        assert wait_for(lambda: "编制背景（修订）" in (fetch(url) or "")), "serve did not rebuild"

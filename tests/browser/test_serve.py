@@ -3,41 +3,20 @@ under the pages' own Content-Security-Policy."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from ..conftest import ROOT
-from ..test_cli import _free_port, _get, _wait_for
+from ..conftest import fetch, serving
 
 PAGE = "plans/jiangbei-disability-plan-2021-2025/index.html"
 
 
 def test_saving_a_file_reloads_the_browser(browser, tmp_path: Path, content_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/{PAGE}"
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            str(ROOT / "build.py"),
-            "serve",
-            "--content",
-            str(content_copy),
-            "--out",
-            str(tmp_path / "site"),
-            "--port",
-            str(port),
-        ],
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     context = browser.new_context()
-    try:
-        assert _wait_for(lambda: "编制背景" in (_get(url) or "")), "serve did not come up"
-        served = _get(url) or ""
+    with serving(content_copy, tmp_path / "site") as base:
+        url = f"{base}/{PAGE}"
+        served = fetch(url) or ""
         assert '<script src="/livereload.js?port=' in served and "(function(){" not in served, "no inline script"
         page = context.new_page()
         violations: list[str] = []
@@ -59,7 +38,4 @@ def test_saving_a_file_reloads_the_browser(browser, tmp_path: Path, content_copy
             except PlaywrightTimeout:
                 assert attempt < 2, "saving never reloaded the page"
         assert not violations, violations
-    finally:
-        context.close()
-        server.terminate()
-        server.wait(timeout=10)
+    context.close()
