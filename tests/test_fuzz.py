@@ -61,7 +61,7 @@ def tables() -> st.SearchStrategy[dict]:
     )
 
 
-def blocks(children: st.SearchStrategy) -> st.SearchStrategy[list]:
+def blocks() -> st.SearchStrategy[list]:
     block = st.one_of(
         st.one_of(CJK, TEXT),
         st.fixed_dictionaries({"table": tables()}),
@@ -75,10 +75,10 @@ def blocks(children: st.SearchStrategy) -> st.SearchStrategy[list]:
 
 def sections() -> st.SearchStrategy[list]:
     section = st.recursive(
-        st.fixed_dictionaries({"label": LABELS, "title": CJK, "blocks": blocks(st.nothing())}),
+        st.fixed_dictionaries({"label": LABELS, "title": CJK, "blocks": blocks()}),
         lambda inner: st.fixed_dictionaries(
             {"label": LABELS, "title": st.one_of(CJK, TEXT), "sections": st.lists(inner, min_size=1, max_size=3)},
-            optional={"blocks": blocks(st.nothing())},
+            optional={"blocks": blocks()},
         ),
         max_leaves=12,
     )

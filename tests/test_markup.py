@@ -59,7 +59,7 @@ def test_unsafe_links_are_found_and_not_rendered(text: TextRenderer, href: str) 
     assert "<a " not in text.block(source)
 
 
-def test_safe_links_pass(text: TextRenderer) -> None:
+def test_safe_links_pass() -> None:
     assert bad_links("[a](https://x.cn) [b](http://x.cn) [c](mailto:a@x.cn) [d](#term-1)") == []
 
 

@@ -101,7 +101,7 @@ def emit(doc: DocDraft, doc_id: str, source_name: str, id_comment: str = "") -> 
     if doc.annexes:
         w.key(0, "annexes")
         for annex in doc.annexes:
-            _section(w, annex, 2, annex=True)
+            _section(w, annex, 2)
     if doc.signature:
         w.key(0, "signature")
         w.field(2, "issuer", doc.signature[0])
@@ -127,7 +127,7 @@ def _sections(w: _Writer, sections: list[SectionDraft], indent: int) -> None:
         _section(w, section, indent)
 
 
-def _section(w: _Writer, section: SectionDraft, indent: int, annex: bool = False) -> None:
+def _section(w: _Writer, section: SectionDraft, indent: int) -> None:
     w.comment(indent, section.comments)
     first = f"label: {scalar(section.label)}" if section.label else f"title: {scalar(section.title)}"
     w.item(indent, first)

@@ -118,8 +118,7 @@ def _split_spaces(line: str) -> list[str]:
 def _row_per_line_spaces(lines: list[str], start: int) -> tuple[TableDraft, int] | None:
     # Space-aligned columns are only trusted with three or more columns on
     # three or more consecutive lines: prose rarely looks like that.
-    found = _rows_by(lines, start, lambda s: len(_split_spaces(s)) >= 3, _split_spaces, min_rows=3)
-    return found
+    return _rows_by(lines, start, lambda s: len(_split_spaces(s)) >= 3, _split_spaces, min_rows=3)
 
 
 def _rows_by(lines, start, is_row, split, min_rows: int = 2):  # type: ignore[no-untyped-def]
