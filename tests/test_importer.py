@@ -373,3 +373,22 @@ def test_table_between_pipes(tmp_path: Path) -> None:
     assert table.caption == "主要指标表"
     assert table.head == ("序号", "指标", "目标值")
     assert table.rows == (("1", "参保率（%）", "≥95"), ("2", "覆盖率（%）", "100"))
+
+
+def test_tables_outside_numbered_sections_are_kept_in_order(tmp_path: Path) -> None:
+    doc, yaml_text, _ = draft(
+        "关于印发某某指标的通知\n现将指标印发如下。\n主要指标\n\t序号\n\t指标\n\t目标值\n\n\t1\n\t参保率\n\t≥95\n\n"
+        "请遵照执行。\n一、任务\n正文。\n附表说明如下。\n\t甲\n\t乙\n\n\t1\n\t2\n\n结束语。\n",
+        tmp_path,
+    )
+    assert doc.preamble == "现将指标印发如下。"
+    first = doc.body[0]
+    assert first.title == "主要指标" and isinstance(first.blocks[0], m.Table)
+    assert texts(first.blocks) == ["请遵照执行。"], "text after the table stays after it"
+    assert [s.label for s in doc.body[1:]] == ["一、"]
+    assert "已单独成节" in yaml_text
+    # A table after the last section, with text after it, becomes an annex with that text.
+    tables = [b for a in doc.annexes for b in a.blocks if isinstance(b, m.Table)] + [
+        b for s in doc.body for b in s.blocks if isinstance(b, m.Table)
+    ]
+    assert len(tables) == 2

@@ -78,9 +78,11 @@ class DocDraft:
     addressees: str = ""
     notice_text: list[str] = field(default_factory=list)
     notice_signature: tuple[str, dt.date | None] | None = None
-    preamble: list[str] = field(default_factory=list)
+    # Text before the first and after the last section; tables and boxes found
+    # there are lifted into sections of their own by _lift_blocks.
+    preamble: list[str | TableDraft | BoxDraft] = field(default_factory=list)
     body: list[SectionDraft] = field(default_factory=list)
-    closing: list[str] = field(default_factory=list)
+    closing: list[str | TableDraft | BoxDraft] = field(default_factory=list)
     glossary: list[TermDraft] = field(default_factory=list)
     annexes: list[SectionDraft] = field(default_factory=list)
     signature: tuple[str, dt.date | None] | None = None
@@ -141,6 +143,8 @@ def _parse_head(items: list[Item], doc: DocDraft) -> list[Item]:
         item = items[i]
         if not isinstance(item, Line) or _is_body_start(item) or BOX.match(item.text):
             break
+        if i + 1 < len(items) and isinstance(items[i + 1], TableDraft) and _caption_like(item.text):
+            break  # the caption of a table: the body starts here
         text = item.text
         if match := DOC_NUMBER.match(text):
             if doc.doc_number:
@@ -296,7 +300,7 @@ class _Body:
         elif self.annex is not None:
             self.annex.blocks.append(box)
         else:
-            (self.doc.preamble if not self.doc.body else self.doc.closing).append(box)  # type: ignore[arg-type]
+            (self.doc.preamble if not self.doc.body else self.doc.closing).append(box)
 
     def _heading(self, style: str, label: str, rest: str, line: int) -> bool:
         """Open a section if this numbered line is a heading; False if it is prose."""
@@ -384,6 +388,34 @@ def _finish(doc: DocDraft) -> None:
     if doc.notice_signature and not doc.date_signed:
         doc.date_signed = doc.notice_signature[1]
     _drop_empty_sections(doc.body, doc)
+    _lift_blocks(doc)
+
+
+def _lift_blocks(doc: DocDraft) -> None:
+    """Tables and boxes outside every numbered section cannot stay in the
+    preamble or closing, which are text: from the first of them on, the
+    content becomes a section of its own (before the body) or an annex (after
+    it), so nothing is lost and the order is kept."""
+    first = next((i for i, item in enumerate(doc.preamble) if not isinstance(item, str)), None)
+    if first is not None:
+        moved = doc.preamble[first:]
+        del doc.preamble[first:]
+        doc.body.insert(0, _section_for(moved))
+    first = next((i for i, item in enumerate(doc.closing) if not isinstance(item, str)), None)
+    if first is not None:
+        moved = doc.closing[first:]
+        del doc.closing[first:]
+        doc.annexes.insert(0, _section_for(moved))
+
+
+def _section_for(blocks: list[str | TableDraft | BoxDraft]) -> SectionDraft:
+    lead = blocks[0]
+    title = lead.caption if isinstance(lead, TableDraft) else f"{lead.label} {lead.title}".strip()  # type: ignore[union-attr]
+    section = SectionDraft("", title, "", 0, blocks=list(blocks))
+    section.comments.append(
+        "请核对：原文这部分不在任何编号章节下，因含有表格或专栏，已单独成节，标题取自表题或专栏题目。"
+    )
+    return section
 
 
 def _drop_empty_sections(sections: list[SectionDraft], doc: DocDraft, parent: SectionDraft | None = None) -> None:
