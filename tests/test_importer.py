@@ -392,3 +392,24 @@ def test_tables_outside_numbered_sections_are_kept_in_order(tmp_path: Path) -> N
         b for s in doc.body for b in s.blocks if isinstance(b, m.Table)
     ]
     assert len(tables) == 2
+
+
+def test_a_contents_list_copied_from_word_is_not_imported_twice(tmp_path: Path) -> None:
+    doc, _, dropped = draft(
+        """
+        某某省残疾人事业发展规划
+        目  录
+        第一章 发展基础……………………1
+        第二章 总体要求……………………3
+        第一节 指导思想……………………3
+        为促进残疾人全面发展，制定本规划。
+        第一章 发展基础
+        正文一。
+        第二章 总体要求
+        第一节 指导思想
+        正文二。
+        """,
+        tmp_path,
+    )
+    assert outline(doc.body) == ["第一章发展基础", "第二章总体要求", "  第一节指导思想"]
+    assert [d.split("：", 1)[1] for d in dropped][:2] == ["目  录", "第一章 发展基础……………………1"]

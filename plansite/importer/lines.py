@@ -87,7 +87,7 @@ def is_chrome(text: str) -> bool:
 def clean_lines(text: str, dropped: list[str]) -> list[str]:
     """Normalised lines, chrome removed (and recorded in `dropped`)."""
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    chrome = _chrome_block_lines(raw_lines)
+    chrome = _chrome_block_lines(raw_lines) | _contents_lines(raw_lines)
     out = []
     for number, raw in enumerate(raw_lines, 1):
         line = raw.rstrip().replace("\u00a0", " ")
@@ -112,6 +112,36 @@ def _chrome_block_lines(lines: list[str]) -> set[int]:
                 if j > i and end_pattern.fullmatch(lines[j].strip()):
                     found.update(range(i + 1, j + 2))
                     break
+    return found
+
+
+_CONTENTS_TITLE = re.compile(r"目\s*录")
+MAX_CONTENTS = 200  # entries in one contents list, at most
+_LEADER = re.compile(r"[\s.．。…·\-—_]*\d*\s*$")  # dot leaders and a page number after a contents entry
+
+
+def _entry(line: str) -> str:
+    return re.sub(r"\s+", "", _LEADER.sub("", line.strip()))
+
+
+def _contents_lines(lines: list[str]) -> set[int]:
+    """A contents list copied from Word: "目录", then entries that reappear
+    later as the document's headings (dot leaders and page numbers aside).
+    Without this the outline would be imported twice."""
+    found: set[int] = set()
+    for i, line in enumerate(lines):
+        if not _CONTENTS_TITLE.fullmatch(line.strip()):
+            continue
+        last = None
+        for j in range(i + 1, min(len(lines), i + 1 + MAX_CONTENTS)):
+            if not lines[j].strip():
+                continue
+            entry = _entry(lines[j])
+            if not entry or not any(_entry(rest) == entry for rest in lines[j + 1 :]):
+                break  # the first line that is not repeated later starts the document
+            last = j
+        if last is not None and last > i + 1:
+            found.update(range(i + 1, last + 2))  # 1-based: the title line and every entry
     return found
 
 
