@@ -39,6 +39,9 @@ class TableView:
     head: tuple[Markup, ...]
     rows: tuple[tuple[Cell, ...], ...]
     notes: tuple[Markup, ...]
+    # The caption repeats the heading just above (专栏1 …, 重点任务分工): screen
+    # readers still get it as the table's name, sighted readers see it once.
+    caption_repeats_heading: bool = False
     kind: str = "table"
 
 
@@ -133,24 +136,26 @@ def build_view(doc: m.Document, related: tuple[RelatedView, ...] = ()) -> Docume
     text = TextRenderer([GlossaryLinker(terms), speech_tokens])
     ids = _Ids()
 
-    def blocks(items: tuple[m.Block, ...], level: int) -> tuple[BlockView, ...]:
-        return tuple(block(b, level) for b in items)
+    def blocks(items: tuple[m.Block, ...], level: int, heading: str = "") -> tuple[BlockView, ...]:
+        """`heading`: the text of the heading right before the first block."""
+        return tuple(block(b, level, heading if i == 0 else "") for i, b in enumerate(items))
 
-    def block(item: m.Block, level: int) -> BlockView:
+    def block(item: m.Block, level: int, heading: str) -> BlockView:
         if isinstance(item, m.Text):
             return TextView(text.block(item.source))
         if isinstance(item, m.Table):
-            return table(item)
+            return table(item, heading)
         return BoxView(
             id=ids.next("box"),
             label=item.label,
             title=speak_html(item.title),
             level=level + 1,
-            blocks=blocks(item.blocks, level + 1),
+            blocks=blocks(item.blocks, level + 1, _heading_text(item.label, item.title)),
         )
 
-    def table(item: m.Table) -> TableView:
+    def table(item: m.Table, heading: str) -> TableView:
         return TableView(
+            caption_repeats_heading=bool(heading) and _squeeze(item.caption) == _squeeze(heading),
             id=ids.next("table"),
             caption=speak_html(item.caption),
             head=tuple(speak_html(h) for h in item.head),
@@ -171,7 +176,7 @@ def build_view(doc: m.Document, related: tuple[RelatedView, ...] = ()) -> Docume
                     label=s.label,
                     title=speak_html(s.title),
                     level=level,
-                    blocks=blocks(s.blocks, level),
+                    blocks=blocks(s.blocks, level, _heading_text(s.label, s.title)),
                     sections=sections(s.sections, level + 1, sid),
                 )
             )
@@ -196,7 +201,7 @@ def build_view(doc: m.Document, related: tuple[RelatedView, ...] = ()) -> Docume
             label=a.label,
             title=speak_html(a.title),
             level=2,
-            blocks=blocks(a.blocks, 2),
+            blocks=blocks(a.blocks, 2, _heading_text(a.label, a.title)),
             sections=sections(a.sections, 3, f"annex-{i}"),
         )
         for i, a in enumerate(doc.annexes, 1)
@@ -217,6 +222,14 @@ def build_view(doc: m.Document, related: tuple[RelatedView, ...] = ()) -> Docume
         metadata=_metadata(doc),
         related=related,
     )
+
+
+def _heading_text(label: str, title: str) -> str:
+    return f"{label}{title}"
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
 
 
 def _metadata(doc: m.Document) -> tuple[MetaItem, ...]:

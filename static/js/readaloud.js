@@ -66,6 +66,7 @@
     return Array.prototype.filter.call(main.querySelectorAll(UNITS), function (el) {
       if (el.closest(".contents, .read-aloud, [aria-hidden=true]")) return false;
       if (el.tagName === "P" && el.closest("td, th, dd, li")) return false; // read with its container
+      if (el.tagName === "CAPTION" && el.classList.contains("sr-only")) return false; // repeats the heading just read
       return textOf(el) !== "";
     });
   }

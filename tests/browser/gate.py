@@ -80,10 +80,18 @@ def horizontal_overflow(page: Page) -> list[str]:
       const doc = document.documentElement;
       const width = doc.clientWidth;
       if (doc.scrollWidth <= width + 1) return [];
+      // Is el clipped by a scrolling or clipping ancestor? An absolutely
+      // positioned element is only clipped by ancestors at or inside its
+      // containing block (the nearest positioned ancestor).
       const scrolls = (el) => {
+        let absolute = ['absolute', 'fixed'].includes(getComputedStyle(el).position);
         for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
-          const o = getComputedStyle(a).overflowX;
-          if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') return true;
+          const cs = getComputedStyle(a);
+          if (!absolute && ['auto', 'scroll', 'hidden', 'clip'].includes(cs.overflowX)) return true;
+          if (absolute && cs.position !== 'static') {
+            absolute = cs.position === 'absolute' || cs.position === 'fixed';
+            if (['auto', 'scroll', 'hidden', 'clip'].includes(cs.overflowX)) return true;
+          }
         }
         return false;
       };
