@@ -413,3 +413,33 @@ def test_a_contents_list_copied_from_word_is_not_imported_twice(tmp_path: Path) 
     )
     assert outline(doc.body) == ["第一章发展基础", "第二章总体要求", "  第一节指导思想"]
     assert [d.split("：", 1)[1] for d in dropped][:2] == ["目  录", "第一章 发展基础……………………1"]
+
+
+def test_notice_title_over_two_lines_single_addressee_and_hanzi_dates(tmp_path: Path) -> None:
+    doc, _, _ = draft(
+        """
+        某府办发〔2021〕15号
+        某某省人民政府办公厅
+        关于印发某某省“十四五”残疾人保障
+        和发展规划的通知
+        各区县人民政府：
+        现将《某某省“十四五”残疾人保障和发展规划》印发给你们，请认真贯彻执行。
+        某某省人民政府办公厅
+        二〇二一年十二月三十日
+        某某省“十四五”残疾人保障和发展规划
+        为保障残疾人权益，制定本规划。
+        一、总体要求
+        正文。
+        某某省人民政府办公厅
+        二〇二二年一月五日
+        """,
+        tmp_path,
+    )
+    assert doc.notice is not None
+    assert doc.notice.title == "某某省人民政府办公厅关于印发某某省“十四五”残疾人保障和发展规划的通知"
+    assert doc.notice.addressees == "各区县人民政府："
+    assert doc.notice.signature == m.Signature("某某省人民政府办公厅", m.dt.date(2021, 12, 30))
+    assert doc.title == "某某省“十四五”残疾人保障和发展规划"
+    assert doc.date_signed == m.dt.date(2021, 12, 30)
+    assert doc.signature == m.Signature("某某省人民政府办公厅", m.dt.date(2022, 1, 5))
+    assert outline(doc.body) == ["一、总体要求"]

@@ -10,10 +10,35 @@ ISSUER = re.compile(
     r"^[\u4e00-\u9fa5（）()]{2,40}(人民政府|人民政府办公室|人民政府办公厅|残疾人联合会|委员会|办公室|办公厅|局|厅|残联)$"
 )
 DATE_CN = re.compile(r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
+# 二〇二二年一月二十日, as many official documents date their 落款
+DATE_HANZI = re.compile(
+    r"^(?P<y>[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日$"
+)
+_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+
+def hanzi_number(text: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31 (days and months)."""
+    if "十" not in text:
+        return _DIGITS[text]
+    tens, _, ones = text.partition("十")
+    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0)
+
+
+def hanzi_year(text: str) -> int:
+    return int("".join(str(_DIGITS[c]) for c in text))
+
+
 TITLE_END = re.compile(r"(通知|决定|意见|规划|要点|说明|方案|办法|计划|纲要|解读)[)）]?$")
 
 
 def is_standalone(text: str) -> bool:
     """A line that is complete by itself: a doc number, a date, an issuer, a title."""
     text = text.strip()
-    return bool(DOC_NUMBER.match(text) or DATE_CN.match(text) or ISSUER.match(text) or TITLE_END.search(text))
+    return bool(
+        DOC_NUMBER.match(text)
+        or DATE_CN.match(text)
+        or DATE_HANZI.match(text)
+        or ISSUER.match(text)
+        or TITLE_END.search(text)
+    )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..numbering import numbered
 from .lines import TERMINAL, Line
-from .patterns import DATE_CN, DOC_NUMBER, ISSUER
+from .patterns import DATE_CN, DATE_HANZI, DOC_NUMBER, ISSUER, hanzi_number, hanzi_year
 from .tables import TableDraft
 
 # --- recognisers for the document's head and tail ---------------------------------
@@ -116,13 +116,15 @@ def _date(text: str) -> dt.date | None:
 
 
 def _cn_date(text: str) -> dt.date | None:
-    match = DATE_CN.match(text)
-    if not match:
-        return None
+    """2022年1月20日 or 二〇二二年一月二十日."""
     try:
-        return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
-    except ValueError:
+        if match := DATE_CN.match(text):
+            return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+        if match := DATE_HANZI.match(text):
+            return dt.date(hanzi_year(match["y"]), hanzi_number(match["m"]), hanzi_number(match["d"]))
+    except (ValueError, KeyError):
         return None
+    return None
 
 
 def _is_body_start(line: Line) -> bool:
@@ -167,11 +169,26 @@ def _parse_head(items: list[Item], doc: DocDraft) -> list[Item]:
             doc.notice_signature = (text, _cn_date(items[i + 1].text))
             doc.notice_text, after_addressees = after_addressees, []
             i += 1
+        elif (
+            not doc.notice_title
+            and "关于" in text
+            and not NOTICE_TITLE.match(text)
+            and i + 1 < len(items)
+            and isinstance(items[i + 1], Line)
+            and NOTICE_TITLE.match(text + items[i + 1].text)
+        ):
+            # A long title broken over two lines: join them and read it again.
+            items[i + 1] = Line(text + items[i + 1].text, item.number, item.blank_before)
         elif not doc.notice_title and NOTICE_TITLE.match(pending_issuer + text) and "印发" in text:
             doc.notice_title = pending_issuer + text if not text.startswith(pending_issuer) else text
             doc.issuer = doc.issuer or pending_issuer or _issuer_from(text)
             pending_issuer = ""
-        elif not doc.addressees and text.endswith(("：", ":")) and ("、" in text or "，" in text) and len(text) < 150:
+        elif (
+            not doc.addressees
+            and text.endswith(("：", ":"))
+            and ("、" in text or "，" in text or text.startswith("各"))
+            and len(text) < 150
+        ):
             doc.addressees = text
         elif not doc.title and _looks_like_title(text) and not after_addressees:
             doc.title = text
