@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from pathlib import Path
 
 from .build import VerifyError
@@ -34,6 +35,18 @@ def main(argv: list[str] | None = None) -> int:
         print("生成的页面没有通过无障碍结构检查，原有的网站保持不变：", file=sys.stderr)
         print("\n".join(f"  {f}" for f in error.failures), file=sys.stderr)
         return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("已中止，原有的网站保持不变。", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception:
+        # A bug, not a mistake in the content: say so plainly, keep the details for maintainers.
+        print(
+            "程序内部出错（这不是您的文件的问题），网站没有生成，原有的网站保持不变。"
+            "请把下面的技术信息发给网站维护人员。\n--- 技术信息 ---",
+            file=sys.stderr,
+        )
+        traceback.print_exc(file=sys.stderr)
+        return EXIT_FAILED
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--verify", action="store_true", help="替换前用 html5lib 检查每个页面的无障碍结构，有问题则不替换"
     )
+    build.add_argument("--jobs", type=int, default=0, help="并行生成页面的进程数（默认每个处理器核心一个）")
     build.set_defaults(run=_build)
 
     serve = commands.add_parser("serve", help="生成网站并在 127.0.0.1 上预览，文件改动后自动重新生成并刷新浏览器")
@@ -77,9 +91,11 @@ def _content_arg(parser: argparse.ArgumentParser) -> None:
 def _build(args: argparse.Namespace) -> int:
     from .build import build_site
 
-    result = build_site(args.content, args.out, verify=args.verify)
+    result = build_site(args.content, args.out, verify=args.verify, jobs=args.jobs)
+    reused = result.documents - result.rendered
     print(
         f"已生成 {result.documents} 份文件的网站（标准版、大字版、纯文本通道和 .txt），共 {result.files} 个文件：{result.out}"
+        + (f"（其中 {reused} 份没有改动，沿用了上次生成的页面）" if reused else "")
     )
     return EXIT_OK
 

@@ -3,12 +3,11 @@ a failed build that leaves the previous site exactly as it was."""
 
 from __future__ import annotations
 
-import hashlib
 import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import ROOT, fetch, serving, wait_for
+from .conftest import ROOT, fetch, serving, snapshot, wait_for
 
 JIANGBEI = "jiangbei-disability-plan-2021-2025.yaml"
 
@@ -23,26 +22,21 @@ def run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]
     )
 
 
-def snapshot(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
 def test_help_documents_every_command() -> None:
     result = run("--help")
     assert result.returncode == 0
     for command in ("build", "serve", "check", "import"):
         assert command in result.stdout
     assert "--content" in run("build", "--help").stdout
+    assert "--jobs" in run("build", "--help").stdout and "--verify" in run("build", "--help").stdout
     assert "--port" in run("serve", "--help").stdout
 
 
 def test_build_writes_the_site(tmp_path: Path) -> None:
-    result = run("build", "--out", tmp_path / "site")
+    result = run("build", "--out", tmp_path / "site", "--jobs", "2", "--verify")
     assert result.returncode == 0, result.stderr
+    again = run("build", "--out", tmp_path / "site")
+    assert "其中 5 份没有改动" in again.stdout
     assert (tmp_path / "site" / "plans" / "jiangbei-disability-plan-2021-2025" / "index.html").is_file()
     assert (tmp_path / "site" / "static" / "css" / "site.css").is_file()
 
@@ -101,3 +95,24 @@ def test_serve_rebuilds_when_content_changes(tmp_path: Path, content_copy: Path)
             page.read_text(encoding="utf-8").replace("title: 编制背景", "title: 编制背景（修订）"), encoding="utf-8"
         )
         assert wait_for(lambda: "编制背景（修订）" in (fetch(url) or "")), "serve did not rebuild"
+
+
+def test_an_internal_error_is_explained_and_the_site_kept(tmp_path: Path, content_copy: Path) -> None:
+    site = tmp_path / "site"
+    assert run("build", "--content", content_copy, "--out", site).returncode == 0
+    before = snapshot(site)
+    changed = content_copy / JIANGBEI
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace("title: 编制背景", "title: 编制背景（二）"), encoding="utf-8"
+    )
+    # Simulate a bug in rendering (the changed document is rendered, the others reused).
+    code = (
+        "import sys, plansite.jobs as j; from plansite.cli import main;"
+        "j.document_text = lambda *a: 1 / 0;"
+        f"sys.exit(main(['build', '--content', {str(content_copy)!r}, '--out', {str(site)!r}, '--jobs', '1']))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.startswith("程序内部出错（这不是您的文件的问题）")
+    assert "ZeroDivisionError" in result.stderr.split("--- 技术信息 ---", 1)[1]
+    assert snapshot(site) == before
