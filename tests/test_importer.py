@@ -329,7 +329,7 @@ def test_gb18030_file(tmp_path: Path) -> None:
 
 
 def test_guesses_are_marked_for_review(tmp_path: Path) -> None:
-    _, yaml_text, _ = draft("一、任务\n\t甲\n\t乙\n\n\t1\n\t2\n", tmp_path)
+    _, yaml_text, _ = draft("一、任务\n正文。\n\t甲\n\t乙\n\n\t1\n\t2\n", tmp_path)
     assert "# 请核对：原文没有表题" in yaml_text
 
 
@@ -443,3 +443,19 @@ def test_notice_title_over_two_lines_single_addressee_and_hanzi_dates(tmp_path: 
     assert doc.date_signed == m.dt.date(2021, 12, 30)
     assert doc.signature == m.Signature("某某省人民政府办公厅", m.dt.date(2022, 1, 5))
     assert outline(doc.body) == ["一、总体要求"]
+
+
+def test_a_document_from_another_province(tmp_path: Path) -> None:
+    """Letterhead, Word contents list, 第X部分, full-width indents, a numbered list with a bare
+    item, and an annex table under its heading: each lands where a reader expects it."""
+    source = (Path(__file__).parent / "fixtures" / "other-province.txt").read_text(encoding="utf-8")
+    doc, yaml_text, dropped = draft(source, tmp_path)
+    assert any("办公厅文件" in d for d in dropped) and any("目　录" in d for d in dropped)
+    assert doc.notice is not None and doc.notice.text.startswith("《某某省")
+    assert [s.label for s in doc.body] == ["第一部分", "第二部分", "第三部分"]
+    assert texts(doc.body[0].blocks) == ["“十三五”时期，全省残疾人事业取得显著成就。"]
+    jobs = doc.body[2].sections[1]
+    assert texts(jobs.blocks) == ["1.落实按比例就业制度。机关、事业单位带头安排残疾人就业。", "2.扶持自主创业。"]
+    table = doc.annexes[0].blocks[0]
+    assert isinstance(table, m.Table) and table.caption == "附件 重点任务分工表"
+    assert "表题取自上方的标题" in yaml_text

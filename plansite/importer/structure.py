@@ -263,6 +263,12 @@ class _Body:
         caption, self.caption = self.caption, None
         if caption is None and self.box is not None and not self.box.blocks:
             caption = f"{self.box.label} {self.box.title}".strip()
+        if caption is None and self.box is None:
+            holder = self.stack[-1] if self.stack else self.annex
+            if holder is not None and not holder.blocks and not holder.sections and holder.title:
+                gap = "" if holder.label.endswith(("、", "．", ".", "）", ")")) else " "
+                caption = f"{holder.label}{gap}{holder.title}".strip()  # the heading right above names the table
+                table.comments.insert(0, "请核对：原文表格没有表题，表题取自上方的标题。")
         if caption is None:
             caption = "表格"
             table.comments.insert(0, "请核对：原文没有表题，请补写表格标题（caption）。")
@@ -437,6 +443,22 @@ def _section_for(blocks: list[str | TableDraft | BoxDraft]) -> SectionDraft:
 
 def _drop_empty_sections(sections: list[SectionDraft], doc: DocDraft, parent: SectionDraft | None = None) -> None:
     """A heading with nothing under it is really a line of text: keep it as one."""
+    if (
+        parent is not None
+        and any(not s.blocks and not s.sections for s in sections)
+        and not any(s.sections for s in sections)
+    ):
+        # "1. 落实……。机关……" then "2. 扶持自主创业。": a numbered list whose items are
+        # sentences, not sections. Keep every item, in order, as a numbered paragraph.
+        for section in sections:
+            text = f"{section.label}{section.title}"
+            blocks = list(section.blocks)
+            if blocks and isinstance(blocks[0], str):
+                text += blocks.pop(0)
+            parent.blocks.extend([text, *blocks])
+        parent.comments.append(f"请核对：“{sections[0].label}”开头的各项有的没有正文，已全部作为编号段落。")
+        sections.clear()
+        return
     for section in list(sections):
         _drop_empty_sections(section.sections, doc, section)
         if section.blocks or section.sections:
