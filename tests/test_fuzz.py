@@ -167,3 +167,48 @@ def test_the_fuzzer_reaches_both_outcomes() -> None:
 
     probe()
     assert outcomes == {"valid", "invalid"}
+
+
+# --- the importer: any plan-like text gives a draft that passes check ---------------
+
+_LABELS = [
+    "第一章 ",
+    "第二节 ",
+    "一、",
+    "二、",
+    "（一）",
+    "（二）",
+    "1.",
+    "2．",
+    "3、",
+    "（1）",
+    "①",
+    "第一条 ",
+    "专栏1 ",
+    "",
+]
+_LINE = st.builds(
+    lambda label, text, end: f"{label}{text}{end}",
+    st.sampled_from(_LABELS),
+    st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4E40), min_size=1, max_size=50),
+    st.sampled_from(["", "。", "：", "；"]),
+)
+_SPECIAL = st.sampled_from(
+    ["", "\t序号", "\t指标", "\t1", "\t\t", "名词解释", "附件：分工表", "目录", "语音播报", "二〇二二年一月五日"]
+)
+PLAN_TEXT = st.lists(st.one_of(_LINE, _LINE, _SPECIAL), min_size=1, max_size=40).map("\n".join)
+
+
+@given(PLAN_TEXT)
+def test_any_imported_text_passes_check(text: str) -> None:
+    from plansite.importer import import_text
+
+    draft = import_text(text, source_name="fuzz.txt", doc_id="fuzz-doc")
+    with content_folder(draft.yaml.encode("utf-8")) as folder:
+        try:
+            load_content(folder)
+        except ContentError as error:
+            # Only a text with nothing to publish may fail, and it must say so.
+            assert all("没有正文" in p.message for p in error.problems), (
+                "\n".join(map(str, error.problems)) + "\n" + draft.yaml
+            )

@@ -93,8 +93,9 @@ def emit(doc: DocDraft, doc_id: str, source_name: str, id_comment: str = "") -> 
     if doc.body:
         w.key(0, "body")
         _sections(w, doc.body, 2)
-    _text_field(w, "closing", doc.closing, [])
+    _text_field(w, "closing", doc.closing, doc.comments.get("closing", []))
     if doc.glossary:
+        w.comment(0, doc.comments.get("glossary", []))
         w.key(0, "glossary")
         for term in doc.glossary:
             _term(w, term)

@@ -352,6 +352,11 @@ class _Body:
 
     def _term(self, label: str, rest: str, line: int) -> None:
         term, definition = _split_term(rest)
+        same = next((t for t in self.doc.glossary if t.term == term), None)
+        if same is not None:  # one term explained twice: keep both explanations in one entry
+            same.definition = "；".join(d for d in (same.definition, definition) if d)
+            self.doc.note("glossary", f"请核对：名词“{term}”出现了两次，两处解释已合并为一条。")
+            return
         self.doc.glossary.append(TermDraft(label, term, definition, line))
 
 
@@ -411,7 +416,43 @@ def _finish(doc: DocDraft) -> None:
     if doc.notice_signature and not doc.date_signed:
         doc.date_signed = doc.notice_signature[1]
     _drop_empty_sections(doc.body, doc)
+    for annex in doc.annexes:
+        _drop_empty_sections(annex.sections, doc, annex)
+    _drop_empty_annexes(doc)
+    _drop_empty_boxes(doc)
     _lift_blocks(doc)
+
+
+def _drop_empty_boxes(doc: DocDraft) -> None:
+    """A 专栏 heading with nothing under it stays as its line of text, in place."""
+
+    def clean(blocks: list) -> None:
+        for i, block in enumerate(blocks):
+            if isinstance(block, BoxDraft) and not block.blocks:
+                blocks[i] = f"{block.label} {block.title}".strip()
+
+    def walk(sections: list[SectionDraft]) -> None:
+        for section in sections:
+            clean(section.blocks)
+            walk(section.sections)
+
+    clean(doc.preamble)
+    clean(doc.closing)
+    walk(doc.body)
+    walk(doc.annexes)
+
+
+def _drop_empty_annexes(doc: DocDraft) -> None:
+    """An 附件 line with nothing after it (often a web page's download link) is text."""
+    for annex in list(doc.annexes):
+        if annex.blocks or annex.sections:
+            continue
+        doc.annexes.remove(annex)
+        doc.closing.append(f"{annex.label}：{annex.title}" if annex.label else annex.title)
+        doc.note(
+            "closing",
+            f"请核对：“{annex.label}{annex.title}”后面没有附件内容，已作为正文末尾的段落（可能是网页上的下载链接）。",
+        )
 
 
 def _lift_blocks(doc: DocDraft) -> None:

@@ -136,7 +136,13 @@ def _rows_by(lines, start, is_row, split, min_rows: int = 2):  # type: ignore[no
 
 
 def _regularise(table: TableDraft) -> None:
-    """Every row as wide as the header; say where cells were added or merged."""
+    """Every row as wide as the header, every column titled; say what was added or merged."""
+    for i, title in enumerate(table.head):
+        if not title.strip():
+            table.head[i] = f"第{i + 1}列"
+            table.comments.append(
+                f"请核对：第{i + 1}列没有列标题（读屏软件要读出列标题），暂写作“第{i + 1}列”，请改成原文的含义。"
+            )
     width = len(table.head)
     for n, row in enumerate(table.body, 1):
         if len(row) < width:
