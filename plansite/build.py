@@ -20,18 +20,14 @@ from . import pages
 from .cache import job_key, manifest_text, read_manifest, reuse
 from .checks import verify_site
 from .content import Content, load_content
-from .jobs import DocumentJob, default_processes, output_paths, render_documents, render_page
+from .jobs import DocumentJob, default_processes, environment, output_paths, render_documents, render_page
 from .model import Document
 from .modes import MODES
 from .output import MARKER, check_target, staged_output, write_text
 from .pages import Page
-from .render import make_environment
+from .render import PROJECT, STATIC, TEMPLATES
 from .textexport import index_text
 from .view import related_views
-
-PROJECT = Path(__file__).resolve().parent.parent
-TEMPLATES = PROJECT / "templates"
-STATIC = PROJECT / "static"
 
 
 @dataclass(frozen=True)
@@ -91,7 +87,7 @@ def plan_jobs(content: Content) -> list[DocumentJob]:
 
 def index_files(content: Content) -> dict[str, str]:
     """The document list in every mode, and as text."""
-    env = make_environment(TEMPLATES)
+    env = environment()
     entries = [
         DocumentEntry(doc, pages.document_route(doc.id).as_posix(), pages.text_file(doc.id).as_posix())
         for doc in sorted(content.documents, key=lambda d: (-(d.date.toordinal() if d.date else 0), d.id))

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from .jobs import DocumentJob, output_paths
 from .output import MARKER
+from .render import PROJECT
 
 PACKAGE = Path(__file__).resolve().parent
-PROJECT = PACKAGE.parent
 MANIFEST_VERSION = 1
 
 

@@ -27,11 +27,10 @@ from .modes import MODES
 from .output import STAGE_MARKER, write_text
 from .pages import Page
 from .qr import QR_FILE, page_url, qr_svg
-from .render import make_environment
+from .render import TEMPLATES, make_environment
 from .textexport import document_text
 from .view import RelatedView, build_view
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PARALLEL_FROM = 40  # below this many documents, starting workers costs more than it saves
 _PR_SET_PDEATHSIG = 1
 
@@ -79,7 +78,8 @@ def output_paths(job: DocumentJob) -> list[str]:
 
 
 @functools.cache
-def _environment() -> Environment:
+def environment() -> Environment:
+    """One Jinja environment per process (templates are compiled once)."""
     return make_environment(TEMPLATES)
 
 
@@ -100,7 +100,7 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _render_into(stage: str, jobs: list[DocumentJob]) -> int:
-    env = _environment()
+    env = environment()
     count = 0
     for job in jobs:
         if not (Path(stage) / STAGE_MARKER).exists():

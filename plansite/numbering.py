@@ -48,6 +48,16 @@ class Numbered:
     rest: str  # the text after the label
 
 
+# Labels that end in punctuation (一、 1． (一)) join their title directly;
+# word-like labels (第一章 专栏1 附件1) take a space, as the documents print them.
+_JOINING = tuple("、．.，,:：)）")
+
+
+def label_gap(label: str) -> str:
+    """What stands between a label and its title: "" or a space."""
+    return "" if not label or label.endswith(_JOINING) else " "
+
+
 def numbered(line: str) -> Numbered | None:
     """The numbering a line starts with, if any."""
     for style in STYLES:

@@ -8,18 +8,10 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from .numbering import label_gap
 from .speech import speak_html
 from .strings import T
 from .view import chinese_date
-
-# Labels that end in punctuation (一、 1． (一)) join their title directly;
-# word-like labels (第一章 专栏1 附件1) take a space, as the documents print them.
-_JOINING = tuple("、．.，,:：)）")
-
-
-def label_gap(label: str) -> str:
-    return "" if not label or label.endswith(_JOINING) else " "
-
 
 # Every page forbids inline script and style, plugins, <base> and forms, and
 # loads nothing from another host. The only script (语音播报) is a file.
@@ -27,6 +19,11 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "object-src 'none'; base-uri 'none'; form-action 'none'"
 )
+
+
+PROJECT = Path(__file__).resolve().parent.parent
+TEMPLATES = PROJECT / "templates"
+STATIC = PROJECT / "static"
 
 
 def breakable(url: str) -> Markup:

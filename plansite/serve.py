@@ -12,9 +12,10 @@ from pathlib import Path
 from livereload import Server
 from livereload import server as livereload_server
 
-from .build import STATIC, TEMPLATES, build_site
+from .build import build_site
 from .output import OutputError
 from .problems import ContentError
+from .render import STATIC, TEMPLATES
 
 
 def _rebuild(content: Path, out: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from . import model as m
 from .markup import plain_text
+from .numbering import label_gap
 from .strings import T
 from .view import MetaItem, chinese_date
 
@@ -20,7 +21,7 @@ CRLF = "\r\n"
 def heading(label: str, title: str) -> str:
     if not label:
         return title
-    return f"{label}{title}" if label.endswith(("、", "．", ".", "）", ")")) or not title else f"{label} {title}"
+    return f"{label}{label_gap(label) if title else ''}{title}"
 
 
 def table_lines(table: m.Table) -> list[str]:

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..numbering import numbered
+from ..numbering import label_gap, numbered
 from .lines import TERMINAL, Line
 from .patterns import DATE_CN, DATE_HANZI, DOC_NUMBER, ISSUER, hanzi_number, hanzi_year
 from .tables import TableDraft
@@ -266,8 +266,9 @@ class _Body:
         if caption is None and self.box is None:
             holder = self.stack[-1] if self.stack else self.annex
             if holder is not None and not holder.blocks and not holder.sections and holder.title:
-                gap = "" if holder.label.endswith(("、", "．", ".", "）", ")")) else " "
-                caption = f"{holder.label}{gap}{holder.title}".strip()  # the heading right above names the table
+                caption = (
+                    f"{holder.label}{label_gap(holder.label)}{holder.title}".strip()
+                )  # the heading right above names the table
                 table.comments.insert(0, "请核对：原文表格没有表题，表题取自上方的标题。")
         if caption is None:
             caption = "表格"
