@@ -14,20 +14,16 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from . import pages
 from .cache import job_key, manifest_text, read_manifest, reuse
-from .checks import verify_site
 from .content import Content, load_content
-from .jobs import DocumentJob, default_processes, environment, output_paths, render_documents, render_page
-from .model import Document
-from .modes import MODES
 from .output import MARKER, check_target, staged_output, write_text
-from .pages import Page
-from .render import PROJECT, STATIC, TEMPLATES
-from .textexport import index_text
+from .paths import COMPONENTS, PROJECT, STATIC
+from .render import DocumentJob, render_index
+from .verify import verify_site
 from .view import related_views
+from .workers import default_processes, render_documents
 
 
 @dataclass(frozen=True)
@@ -36,15 +32,6 @@ class BuildResult:
     documents: int
     files: int
     rendered: int = 0  # documents rendered; the others were unchanged and reused
-
-
-@dataclass(frozen=True)
-class DocumentEntry:
-    """A document as the index lists it."""
-
-    doc: Document
-    route: str
-    text_file: str
 
 
 class VerifyError(Exception):
@@ -63,10 +50,11 @@ def build_site(content_dir: Path, out_dir: Path, *, verify: bool = False, jobs: 
     document_jobs = plan_jobs(content)
     with staged_output(out_dir) as stage:
         keys = {job.doc.id: job_key(job) for job in document_jobs}
-        to_render = [job for job in document_jobs if not reuse(job, keys[job.doc.id], previous, out_dir, stage)]
+        reused = {job.doc.id for job in document_jobs if reuse(job, keys[job.doc.id], previous, out_dir, stage)}
+        to_render = [job for job in document_jobs if job.doc.id not in reused]
         files = render_documents(to_render, stage, jobs or default_processes())
-        files += sum(len(output_paths(job)) for job in document_jobs if job not in to_render)
-        for rel, text in index_files(content).items():
+        files += sum(len(job.files.paths) for job in document_jobs if job.doc.id in reused)
+        for rel, text in render_index(content.site, content.documents).items():
             write_text(stage, rel, text)
             files += 1
         copy_static(stage)
@@ -85,23 +73,6 @@ def plan_jobs(content: Content) -> list[DocumentJob]:
     return [DocumentJob(doc, related[doc.id], titles[doc.id], content.site) for doc in content.documents]
 
 
-def index_files(content: Content) -> dict[str, str]:
-    """The document list in every mode, and as text."""
-    env = environment()
-    entries = [
-        DocumentEntry(doc, pages.document_route(doc.id).as_posix(), pages.text_file(doc.id).as_posix())
-        for doc in sorted(content.documents, key=lambda d: (-(d.date.toordinal() if d.date else 0), d.id))
-    ]
-    files = {}
-    template = env.get_template("index.html")
-    for mode in MODES:
-        index = Page(pages.INDEX, mode, content.site.name, text_file=pages.INDEX_TEXT)
-        files.update(render_page(template, index, content.site, documents=entries))
-    listed = [(e.doc, PurePosixPath(e.text_file).relative_to(pages.INDEX_TEXT.parent).as_posix()) for e in entries]
-    files[pages.INDEX_TEXT.as_posix()] = index_text(content.site, listed)
-    return files
-
-
 def _unique_titles(content: Content) -> dict[str, str]:
     """Page titles must be unique: a document sharing its title with another,
     or with the index (the site's name), gets its number or id added."""
@@ -115,10 +86,13 @@ def _unique_titles(content: Content) -> dict[str, str]:
 
 
 def copy_static(stage: Path) -> None:
-    """static/ as is, plus site.css = base.css + every component's style.css."""
+    """static/ as is; site.css = base.css + every component's style.css; every component's script."""
     target = stage / "static"
     shutil.copytree(STATIC, target)
     parts = [(STATIC / "css" / "base.css").read_text(encoding="utf-8")]
-    for style in sorted((TEMPLATES / "components").glob("*/style.css")):
+    for style in sorted(COMPONENTS.glob("*/style.css")):
         parts.append(f"/* --- {style.parent.name} --- */\n" + style.read_text(encoding="utf-8"))
     write_text(target, "css/site.css", "\n".join(parts))
+    (target / "js").mkdir(exist_ok=True)
+    for script in sorted(COMPONENTS.glob("*/*.js")):
+        shutil.copyfile(script, target / "js" / script.name)

@@ -17,11 +17,10 @@ import os
 import shutil
 from pathlib import Path
 
-from .jobs import DocumentJob, output_paths
 from .output import MARKER
-from .render import PROJECT
+from .paths import PACKAGE
+from .render import DocumentJob
 
-PACKAGE = Path(__file__).resolve().parent
 MANIFEST_VERSION = 1
 
 
@@ -29,11 +28,10 @@ MANIFEST_VERSION = 1
 def code_fingerprint() -> str:
     """Everything that shapes output besides the content: our code, templates, static files."""
     digest = hashlib.sha256()
-    for folder in (PACKAGE, PROJECT / "templates", PROJECT / "static"):
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix not in (".pyc",):
-                digest.update(path.relative_to(PROJECT).as_posix().encode())
-                digest.update(path.read_bytes())
+    for path in sorted(PACKAGE.rglob("*")):  # templates and static files live in the package
+        if path.is_file() and path.suffix != ".pyc":
+            digest.update(path.relative_to(PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
@@ -62,7 +60,7 @@ def reuse(job: DocumentJob, key: str, previous: dict[str, str], old_site: Path, 
     """Link the document's files from the old site into the stage if its key is unchanged."""
     if previous.get(job.doc.id) != key:
         return False
-    paths = output_paths(job)
+    paths = job.files.paths
     if not all((old_site / rel).is_file() for rel in paths):
         return False
     for rel in paths:

@@ -28,7 +28,8 @@ class Content:
         return {doc.id: doc for doc in self.documents}
 
 
-def document_files(folder: Path) -> list[Path]:
+def document_yaml_files(folder: Path) -> list[Path]:
+    """The document files of a content folder (every *.yaml but site.yaml), sorted."""
     return sorted(p for p in folder.glob("*.yaml") if p.name != SITE_FILE and not p.name.startswith("."))
 
 
@@ -48,7 +49,7 @@ def load_content(folder: Path) -> Content:
     problems: list[Problem] = []
     site = _load_site(folder, problems)
     documents: list[m.Document] = []
-    files = document_files(folder)
+    files = document_yaml_files(folder)
     if not files:
         problems.append(Problem(str(folder), 0, "", "内容文件夹里没有文件（*.yaml）：请至少放入一份文件。"))
     for path in files:

@@ -52,6 +52,8 @@ Block = Text | Table | Box
 
 @dataclass(frozen=True)
 class Section:
+    """A chapter, section, article… of the body, or an annex (附件1, 重点任务分工)."""
+
     label: str  # the numbering as written: 第一章, 第一节, 一、, （一）, 1. ... ("" if none)
     title: str  # "" only for a labelled section whose label is its heading (第一条)
     blocks: tuple[Block, ...]
@@ -64,15 +66,6 @@ class Term:
     term: str
     definition: str  # Markdown
     label: str  # numbering as written in the source, e.g. "1." ("" if none)
-    line: int
-
-
-@dataclass(frozen=True)
-class Annex:
-    label: str  # e.g. 附件1 ("" if none)
-    title: str
-    blocks: tuple[Block, ...]
-    sections: tuple[Section, ...]
     line: int
 
 
@@ -131,7 +124,7 @@ class Document:
     body: tuple[Section, ...]
     closing: str  # Markdown after the body (e.g. a concluding paragraph)
     glossary: tuple[Term, ...]
-    annexes: tuple[Annex, ...]
+    annexes: tuple[Section, ...]  # 附件: sections after the signature
     signature: Signature | None
     file: str  # path relative to the content folder, for messages
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Mode:
     name: str
     prefix: PurePosixPath  # where the mode's pages live under the site root
@@ -17,10 +17,38 @@ class Mode:
     read_aloud: bool  # offer the 语音播报 control (it only appears where speech works)
     scroll_tables: bool  # wrap tables in a focusable scroll container (pointless without CSS)
     images: bool  # may show images (the QR code); the plain-text channel has none
+    in_title: bool  # <title> names the mode (every mode but the standard one)
 
 
-STANDARD = Mode("standard", PurePosixPath("."), "mode_standard", ("css/site.css",), True, True, True)
-LARGE = Mode("large", PurePosixPath("large"), "mode_large", ("css/site.css", "css/large.css"), True, True, True)
-TEXT = Mode("text", PurePosixPath("text"), "mode_text", (), False, False, False)
+STANDARD = Mode(
+    name="standard",
+    prefix=PurePosixPath("."),
+    label_key="mode_standard",
+    stylesheets=("css/site.css",),
+    read_aloud=True,
+    scroll_tables=True,
+    images=True,
+    in_title=False,
+)
+LARGE = Mode(
+    name="large",
+    prefix=PurePosixPath("large"),
+    label_key="mode_large",
+    stylesheets=("css/site.css", "css/large.css"),
+    read_aloud=True,
+    scroll_tables=True,
+    images=True,
+    in_title=True,
+)
+TEXT = Mode(
+    name="text",
+    prefix=PurePosixPath("text"),
+    label_key="mode_text",
+    stylesheets=(),
+    read_aloud=False,
+    scroll_tables=False,
+    images=False,
+    in_title=True,
+)
 
 MODES: tuple[Mode, ...] = (STANDARD, LARGE, TEXT)

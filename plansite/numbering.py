@@ -8,7 +8,10 @@ a hierarchy: callers learn it from the order in which styles first appear.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from markupsafe import Markup
 
 _CN = "零〇一二三四五六七八九十百千两"
 _CN_NUM = f"[{_CN}]+"
@@ -56,6 +59,20 @@ _JOINING = tuple("、．.，,:：)）")
 def label_gap(label: str) -> str:
     """What stands between a label and its title: "" or a space."""
     return "" if not label or label.endswith(_JOINING) else " "
+
+
+def heading_text(label: str, title: str, mark_label: Callable[[str], Markup] | None = None) -> str:
+    """The text of a heading: its label as written, the gap, its title.
+
+    The one place this is assembled (pages, contents, .txt, importer). A
+    section may have only a label (第一条): the label is then the heading. With
+    `mark_label` the label is wrapped in markup; a Markup title stays Markup and
+    a plain label is escaped when joined to it.
+    """
+    if not label:
+        return title
+    shown: str | Markup = mark_label(label) if mark_label else label
+    return shown + (label_gap(label) if title else "") + title
 
 
 def numbered(line: str) -> Numbered | None:

@@ -1,10 +1,14 @@
-"""Where each page lives and how pages link to each other.
+"""Where each page lives, how pages link to each other, and which files a
+document produces.
 
 A page has a route (the same in every mode, e.g. plans/x/index.html) and a
 mode; its file is the mode's prefix plus the route. Every link is relative,
 so the site works from any sub-path of any server and straight from the disk
 (file://). That is why links name `index.html`: a folder link does not open
 its index under file://.
+
+`DocumentFiles` is the one definition of a document's output files: the
+renderer writes exactly these, and an incremental build reuses exactly these.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from .modes import MODES, TEXT, Mode
 
 STATIC = PurePosixPath("static")
 INDEX = PurePosixPath("index.html")
+INDEX_TEXT = TEXT.prefix / "index.txt"  # the document list as plain text
+QR_FILE = "qr.svg"  # 扫一扫: a page's QR code, beside the page
 
 
 def document_route(doc_id: str) -> PurePosixPath:
@@ -26,9 +32,6 @@ def document_route(doc_id: str) -> PurePosixPath:
 def text_file(doc_id: str) -> PurePosixPath:
     """The plain-text (.txt) export of a document, beside the text channel."""
     return TEXT.prefix / "plans" / f"{doc_id}.txt"
-
-
-INDEX_TEXT = TEXT.prefix / "index.txt"  # the document list as plain text
 
 
 @dataclass(frozen=True)
@@ -67,3 +70,35 @@ class Page:
     def alternates(self) -> tuple[Alternate, ...]:
         """This page in every mode, for the mode links and <link rel="alternate">."""
         return tuple(Alternate(mode, self.href(mode.prefix / self.route), mode == self.mode) for mode in MODES)
+
+    def qr_path(self, base_url: str) -> PurePosixPath | None:
+        """The page's QR code: only with a public address to encode, and in modes that show images."""
+        return self.path.parent / QR_FILE if base_url and self.mode.images else None
+
+
+def pages_in_every_mode(route: PurePosixPath, title: str, text: PurePosixPath) -> tuple[Page, ...]:
+    return tuple(Page(route, mode, title, text_file=text) for mode in MODES)
+
+
+@dataclass(frozen=True)
+class DocumentFiles:
+    """Every file one document produces: its page in each mode, their QR codes, its .txt."""
+
+    pages: tuple[Page, ...]
+    text: PurePosixPath
+    base_url: str
+
+    @classmethod
+    def of(cls, doc_id: str, title: str, base_url: str) -> DocumentFiles:
+        text = text_file(doc_id)
+        return cls(pages_in_every_mode(document_route(doc_id), title, text), text, base_url)
+
+    @property
+    def paths(self) -> list[str]:
+        paths = []
+        for page in self.pages:
+            paths.append(page.path.as_posix())
+            qr = page.qr_path(self.base_url)
+            if qr:
+                paths.append(qr.as_posix())
+        return [*paths, self.text.as_posix()]

@@ -13,8 +13,6 @@ from urllib.parse import urljoin
 
 import segno
 
-QR_FILE = "qr.svg"  # beside each page
-
 
 def page_url(base_url: str, path: PurePosixPath) -> str:
     """The page's public address; folders are linked without index.html (shorter code)."""

@@ -1,17 +1,35 @@
-"""Jinja2 environment: autoescaped, strict, and fed only by views."""
+"""Rendering: documents and the index to the text of their files.
+
+Everything a document's pages depend on travels in one `DocumentJob` (the
+document, the documents it links to, its unique title, the site settings),
+so rendering is a function of the job, the templates and the static files
+alone: safe to run in worker processes (`workers`) and to cache by the job's
+content key (`cache`). Which files a document produces is `pages.DocumentFiles`.
+
+The Jinja environment is autoescaped and strict, and fed only by views.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
-from pathlib import Path
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
 from markupsafe import Markup, escape
 
-from .numbering import label_gap
+from . import model as m
+from . import pages
+from .numbering import heading_text
+from .pages import DocumentFiles, Page
+from .paths import TEMPLATES
+from .qr import page_url, qr_svg
 from .speech import speak_html
 from .strings import T
-from .view import chinese_date
+from .textexport import document_text, index_text
+from .view import RelatedView, build_view, chinese_date
 
 # Every page forbids inline script and style, plugins, <base> and forms, and
 # loads nothing from another host. The only script (语音播报) is a file.
@@ -21,9 +39,28 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
-PROJECT = Path(__file__).resolve().parent.parent
-TEMPLATES = PROJECT / "templates"
-STATIC = PROJECT / "static"
+@dataclass(frozen=True)
+class DocumentJob:
+    doc: m.Document
+    related: tuple[RelatedView, ...]
+    title: str  # unique across the site
+    site: m.SiteConfig
+
+    @property
+    def files(self) -> DocumentFiles:
+        return DocumentFiles.of(self.doc.id, self.title, self.site.base_url)
+
+
+@dataclass(frozen=True)
+class DocumentEntry:
+    """A document as the index lists it."""
+
+    doc: m.Document
+    route: str
+    text_file: str
+
+
+# --- the Jinja environment -----------------------------------------------------
 
 
 def breakable(url: str) -> Markup:
@@ -36,9 +73,16 @@ def breakable(url: str) -> Markup:
     return Markup("<wbr>").join(escape(part) for part in parts if part)
 
 
-def make_environment(templates: Path) -> Environment:
+def heading_html(label: str, title: str) -> str:
+    """A heading's text with its label marked up (the numbering, as written)."""
+    return heading_text(label, title, lambda text: Markup('<span class="label">{}</span>').format(text))
+
+
+@functools.cache
+def environment() -> Environment:
+    """One Jinja environment per process (templates are compiled once)."""
     env = Environment(
-        loader=FileSystemLoader(str(templates)),
+        loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -49,7 +93,50 @@ def make_environment(templates: Path) -> Environment:
     env.globals["csp"] = CONTENT_SECURITY_POLICY
     env.globals["read_aloud_strings"] = {k: v for k, v in T.items() if k.startswith("read_")}
     env.filters["chinese_date"] = chinese_date
-    env.filters["label_gap"] = label_gap
+    env.filters["heading_text"] = heading_text
+    env.filters["heading_html"] = heading_html
     env.filters["speak"] = speak_html
     env.filters["breakable"] = breakable
     return env
+
+
+# --- pages and documents -------------------------------------------------------
+
+
+def render_page(template: Template, page: Page, site: m.SiteConfig, **context: Any) -> dict[str, str]:
+    """One page, and its QR code where the site has a public address and the mode shows images."""
+    url = page_url(site.base_url, page.path) if site.base_url else ""
+    qr = page.qr_path(site.base_url)
+    files = {
+        page.path.as_posix(): template.render(page=page, site=site, page_url=url, qr=qr.name if qr else "", **context)
+    }
+    if qr:
+        files[qr.as_posix()] = qr_svg(url)
+    return files
+
+
+def render_document(job: DocumentJob) -> dict[str, str]:
+    """Every file of one document (`job.files`): its page in each mode, their QR codes, its .txt."""
+    view = build_view(job.doc, job.related)
+    template = environment().get_template("document.html")
+    plan = job.files
+    files: dict[str, str] = {}
+    for page in plan.pages:
+        files.update(render_page(template, page, job.site, view=view))
+    files[plan.text.as_posix()] = document_text(job.doc, view.metadata)
+    return files
+
+
+def render_index(site: m.SiteConfig, documents: tuple[m.Document, ...]) -> dict[str, str]:
+    """The document list in every mode, and as text."""
+    entries = [
+        DocumentEntry(doc, pages.document_route(doc.id).as_posix(), pages.text_file(doc.id).as_posix())
+        for doc in sorted(documents, key=lambda d: (-(d.date.toordinal() if d.date else 0), d.id))
+    ]
+    template = environment().get_template("index.html")
+    files: dict[str, str] = {}
+    for page in pages.pages_in_every_mode(pages.INDEX, site.name, pages.INDEX_TEXT):
+        files.update(render_page(template, page, site, documents=entries))
+    listed = [(e.doc, PurePosixPath(e.text_file).relative_to(pages.INDEX_TEXT.parent).as_posix()) for e in entries]
+    files[pages.INDEX_TEXT.as_posix()] = index_text(site, listed)
+    return files

@@ -20,6 +20,9 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SLUG = 80
 MAX_DEPTH = 8  # 第X章 / 第X节 / 一、/ （一）/ 1. / （1）/ ① and one to spare
 
+EMPTY_SECTION = "这个章节没有内容：请在 blocks 里写正文，或在 sections 里写下一级章节；标题本身就是正文的，请把它写成上一级的段落。"
+EMPTY_ANNEX = "附件没有内容：请填写 blocks（段落、表格）或 sections（章节）。"
+
 DOCUMENT_FIELDS = (
     "subtitle",
     "issuer",
@@ -215,26 +218,13 @@ def _glossary(r: Reader, node: yaml.Node) -> tuple[m.Term, ...]:
     return tuple(terms)
 
 
-def _annexes(r: Reader, node: yaml.Node) -> tuple[m.Annex, ...]:
+def _annexes(r: Reader, node: yaml.Node) -> tuple[m.Section, ...]:
+    """附件 are sections after the signature; each must have a title."""
     out = []
     for i, item in enumerate(r.sequence(node, "annexes", "附件")):
-        path = index("annexes", i)
-        f = r.mapping(item, path, required=("title",), optional=("label", "blocks", "sections"))
-        if f is None:
-            continue
-        blocks = _blocks(r, f["blocks"], child(path, "blocks"), 2) if "blocks" in f else ()
-        sections = _sections(r, f["sections"], child(path, "sections"), 2) if "sections" in f else ()
-        if not blocks and not sections:
-            r.error(item, path, "附件没有内容：请填写 blocks（段落、表格）或 sections（章节）。")
-        out.append(
-            m.Annex(
-                label=r.text(f.get("label"), child(path, "label"), required=False),
-                title=r.text(f.get("title"), child(path, "title")),
-                blocks=blocks,
-                sections=sections,
-                line=item.start_mark.line + 1,
-            )
-        )
+        annex = _section(r, item, index("annexes", i), 1, (), annex=True)
+        if annex is not None:
+            out.append(annex)
     return tuple(out)
 
 
@@ -282,14 +272,19 @@ def _check_numbering(r: Reader, sections: list[m.Section], path: str, ancestors:
             first = (style.name, section.label)
 
 
-def _section(r: Reader, node: yaml.Node, path: str, depth: int, ancestors: tuple[str, ...]) -> m.Section | None:
+def _section(
+    r: Reader, node: yaml.Node, path: str, depth: int, ancestors: tuple[str, ...], *, annex: bool = False
+) -> m.Section | None:
     if depth > MAX_DEPTH:
         r.error(node, path, f"章节嵌套超过{MAX_DEPTH}层：请检查缩进，是否把同级的章节写进了上一级的 sections 里。")
         return None
-    f = r.mapping(node, path, optional=("label", "title", "blocks", "sections"))
+    if annex:  # an annex always has a title; a section may have only a label (第一条)
+        f = r.mapping(node, path, required=("title",), optional=("label", "blocks", "sections"))
+    else:
+        f = r.mapping(node, path, optional=("label", "title", "blocks", "sections"))
     if f is None:
         return None
-    if "title" not in f and "label" not in f:
+    if "title" not in f and "label" not in f and not annex:
         r.error(node, path, "章节缺少标题：请写 title（标题），或至少写 label（编号，如“第一条”）。")
     label = r.text(f.get("label"), child(path, "label"), required=False)
     style = style_of(label)
@@ -297,14 +292,10 @@ def _section(r: Reader, node: yaml.Node, path: str, depth: int, ancestors: tuple
     blocks = _blocks(r, f["blocks"], child(path, "blocks"), depth) if "blocks" in f else ()
     sections = _sections(r, f["sections"], child(path, "sections"), depth + 1, inner) if "sections" in f else ()
     if not blocks and not sections:
-        r.error(
-            node,
-            path,
-            "这个章节没有内容：请在 blocks 里写正文，或在 sections 里写下一级章节；标题本身就是正文的，请把它写成上一级的段落。",
-        )
+        r.error(node, path, EMPTY_ANNEX if annex else EMPTY_SECTION)
     return m.Section(
         label=label,
-        title=r.text(f.get("title"), child(path, "title"), required="label" not in f),
+        title=r.text(f.get("title"), child(path, "title"), required=annex or "label" not in f),
         blocks=blocks,
         sections=sections,
         line=node.start_mark.line + 1,

@@ -14,8 +14,8 @@ from livereload import server as livereload_server
 
 from .build import build_site
 from .output import OutputError
+from .paths import STATIC, TEMPLATES
 from .problems import ContentError
-from .render import STATIC, TEMPLATES
 
 
 def _rebuild(content: Path, out: Path) -> None:

@@ -10,18 +10,12 @@ from __future__ import annotations
 
 from . import model as m
 from .markup import plain_text
-from .numbering import label_gap
+from .numbering import heading_text
 from .strings import T
 from .view import MetaItem, chinese_date
 
 BOM = "\ufeff"
 CRLF = "\r\n"
-
-
-def heading(label: str, title: str) -> str:
-    if not label:
-        return title
-    return f"{label}{label_gap(label) if title else ''}{title}"
 
 
 def table_lines(table: m.Table) -> list[str]:
@@ -53,12 +47,12 @@ class _Writer:
             elif isinstance(block, m.Table):
                 self.add("\n".join(table_lines(block)))
             else:
-                self.add(heading(block.label, block.title))
+                self.add(heading_text(block.label, block.title))
                 self.blocks(block.blocks)
 
     def sections(self, sections: tuple[m.Section, ...]) -> None:
         for section in sections:
-            self.add(heading(section.label, section.title))
+            self.add(heading_text(section.label, section.title))
             self.blocks(section.blocks)
             self.sections(section.sections)
 
@@ -100,10 +94,7 @@ def document_text(doc: m.Document, metadata: tuple[MetaItem, ...]) -> str:
     w.sections(doc.body)
     w.markdown(doc.closing)
     w.signature(doc.signature)
-    for annex in doc.annexes:
-        w.add(heading(annex.label, annex.title))
-        w.blocks(annex.blocks)
-        w.sections(annex.sections)
+    w.sections(doc.annexes)
     if doc.glossary:
         w.add(T["glossary"])
         for term in doc.glossary:

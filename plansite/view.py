@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from . import model as m
 from .markup import GlossaryLinker, TextRenderer
+from .numbering import heading_text
 from .speech import speak_html, speech_tokens
 from .strings import T
 
@@ -150,7 +151,7 @@ def build_view(doc: m.Document, related: tuple[RelatedView, ...] = ()) -> Docume
             label=item.label,
             title=speak_html(item.title),
             level=level + 1,
-            blocks=blocks(item.blocks, level + 1, _heading_text(item.label, item.title)),
+            blocks=blocks(item.blocks, level + 1, heading_text(item.label, item.title)),
         )
 
     def table(item: m.Table, heading: str) -> TableView:
@@ -176,7 +177,7 @@ def build_view(doc: m.Document, related: tuple[RelatedView, ...] = ()) -> Docume
                     label=s.label,
                     title=speak_html(s.title),
                     level=level,
-                    blocks=blocks(s.blocks, level, _heading_text(s.label, s.title)),
+                    blocks=blocks(s.blocks, level, heading_text(s.label, s.title)),
                     sections=sections(s.sections, level + 1, sid),
                 )
             )
@@ -195,17 +196,7 @@ def build_view(doc: m.Document, related: tuple[RelatedView, ...] = ()) -> Docume
     preamble = text.block(doc.preamble)
     body = sections(doc.body, 2, "s")
     closing = text.block(doc.closing)
-    annexes = tuple(
-        SectionView(
-            id=f"annex-{i}",
-            label=a.label,
-            title=speak_html(a.title),
-            level=2,
-            blocks=blocks(a.blocks, 2, _heading_text(a.label, a.title)),
-            sections=sections(a.sections, 3, f"annex-{i}"),
-        )
-        for i, a in enumerate(doc.annexes, 1)
-    )
+    annexes = sections(doc.annexes, 2, "annex")
     # Definitions come last and never link terms themselves.
     glossary = tuple(
         TermView(id=terms[t.term], label=t.label, term=t.term, definition=text.inline(t.definition, links=False))
@@ -222,10 +213,6 @@ def build_view(doc: m.Document, related: tuple[RelatedView, ...] = ()) -> Docume
         metadata=_metadata(doc),
         related=related,
     )
-
-
-def _heading_text(label: str, title: str) -> str:
-    return f"{label}{title}"
 
 
 def _squeeze(text: str) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from plansite.build import build_site
-from plansite.checks import Page, load_site
+from plansite.verify import ParsedPage, load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -41,12 +41,12 @@ def feature_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def real_pages(real_site: Path) -> dict[str, Page]:
+def real_pages(real_site: Path) -> dict[str, ParsedPage]:
     return load_site(real_site)
 
 
 @pytest.fixture(scope="session")
-def feature_pages(feature_site: Path) -> dict[str, Page]:
+def feature_pages(feature_site: Path) -> dict[str, ParsedPage]:
     return load_site(feature_site)
 
 

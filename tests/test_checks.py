@@ -7,8 +7,8 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from plansite import checks
-from plansite.checks import Page
+from plansite import verify
+from plansite.verify import ParsedPage
 
 GOOD = """<!DOCTYPE html><html lang="zh-CN"><head><title>好页面</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'">
@@ -21,41 +21,41 @@ GOOD = """<!DOCTYPE html><html lang="zh-CN"><head><title>好页面</title>
 </main><footer><p>页脚</p></footer></body></html>"""
 
 
-def page(html: str) -> Page:
-    return Page("test.html", html5lib.parse(html, namespaceHTMLElements=False))
+def page(html: str) -> ParsedPage:
+    return ParsedPage("test.html", html5lib.parse(html, namespaceHTMLElements=False))
 
 
 def test_good_page_passes_every_check() -> None:
     good = page(GOOD)
-    for check in checks.PAGE_CHECKS:
+    for check in verify.PAGE_CHECKS:
         assert check(good) == [], check.__name__
 
 
 @pytest.mark.parametrize(
     ("check", "old", "new", "expected"),
     [
-        (checks.check_lang, 'lang="zh-CN"', 'lang="en"', "lang"),
-        (checks.check_lang, ' lang="zh-CN"', "", "lang"),
-        (checks.check_title, "<title>好页面</title>", "", "title"),
-        (checks.check_skip_link, '<a href="#main">跳到正文</a>', "", "skip link"),
-        (checks.check_skip_link, '<main id="main">', "<main>", "main"),
-        (checks.check_landmarks, '<nav aria-label="网站导航">', "<nav>", "accessible name"),
-        (checks.check_landmarks, "<footer><p>页脚</p></footer>", "", "footer"),
-        (checks.check_headings, '<h3 id="b">二</h3>', '<h4 id="b">二</h4>', "jumps from 2 to 4"),
-        (checks.check_headings, "<h1>标题</h1>", "<h1>标题</h1><h1>又一个</h1>", "exactly one <h1>"),
-        (checks.check_unique_ids, '<h3 id="b">', '<h3 id="a">', 'duplicate id "a"'),
-        (checks.check_tables, "<caption>表</caption>", "", "caption"),
-        (checks.check_tables, '<th scope="col">', "<th>", "scope"),
-        (checks.check_regions, 'aria-labelledby="a"', 'aria-labelledby="nothing"', "names nothing"),
+        (verify.check_lang, 'lang="zh-CN"', 'lang="en"', "lang"),
+        (verify.check_lang, ' lang="zh-CN"', "", "lang"),
+        (verify.check_title, "<title>好页面</title>", "", "title"),
+        (verify.check_skip_link, '<a href="#main">跳到正文</a>', "", "skip link"),
+        (verify.check_skip_link, '<main id="main">', "<main>", "main"),
+        (verify.check_landmarks, '<nav aria-label="网站导航">', "<nav>", "accessible name"),
+        (verify.check_landmarks, "<footer><p>页脚</p></footer>", "", "footer"),
+        (verify.check_headings, '<h3 id="b">二</h3>', '<h4 id="b">二</h4>', "jumps from 2 to 4"),
+        (verify.check_headings, "<h1>标题</h1>", "<h1>标题</h1><h1>又一个</h1>", "exactly one <h1>"),
+        (verify.check_unique_ids, '<h3 id="b">', '<h3 id="a">', 'duplicate id "a"'),
+        (verify.check_tables, "<caption>表</caption>", "", "caption"),
+        (verify.check_tables, '<th scope="col">', "<th>", "scope"),
+        (verify.check_regions, 'aria-labelledby="a"', 'aria-labelledby="nothing"', "names nothing"),
         (
-            checks.check_no_external_loads,
+            verify.check_no_external_loads,
             'href="static/site.css"',
             'href="https://cdn.example.com/x.css"',
             "another host",
         ),
-        (checks.check_no_external_loads, "<p>正文</p>", '<img src="//cdn.example.com/a.png" alt="">', "another host"),
+        (verify.check_no_external_loads, "<p>正文</p>", '<img src="//cdn.example.com/a.png" alt="">', "another host"),
         (
-            checks.check_no_external_loads,
+            verify.check_no_external_loads,
             "<p>正文</p>",
             '<script src="https://t.example.com/t.js"></script>',
             "another host",
@@ -75,7 +75,7 @@ def test_link_check_finds_missing_file_and_fragment(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     (tmp_path / "other.html").write_text('<html><body><p id="a">a</p></body></html>', encoding="utf-8")
-    failures = checks.check_links(checks.load_site(tmp_path), tmp_path)
+    failures = verify.check_links(verify.load_site(tmp_path), tmp_path)
     assert len(failures) == 3
     assert any("missing file" in f for f in failures)
     assert any("#nowhere" in f for f in failures)
@@ -85,4 +85,4 @@ def test_link_check_finds_missing_file_and_fragment(tmp_path: Path) -> None:
 def test_duplicate_titles_are_reported(tmp_path: Path) -> None:
     for name in ("a.html", "b.html"):
         (tmp_path / name).write_text("<title>同一个</title><p>x</p>", encoding="utf-8")
-    assert checks.check_unique_titles(checks.load_site(tmp_path))
+    assert verify.check_unique_titles(verify.load_site(tmp_path))

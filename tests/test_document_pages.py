@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import re
 
-from plansite.checks import Page, heading_level
+from plansite.verify import ParsedPage, heading_level
+
+from .html import spoken_text, visible_text
 
 JIANGBEI = "plans/jiangbei-disability-plan-2021-2025/index.html"
 FEATURE = "plans/feature-plan/index.html"
 NOTES = "plans/feature-notes/index.html"
 
 
-def _by_id(page: Page, ident: str):  # type: ignore[no-untyped-def]
+def _by_id(page: ParsedPage, ident: str):  # type: ignore[no-untyped-def]
     return next(el for el in page.all() if el.get("id") == ident)
 
 
-def _text(page: Page, el) -> str:  # type: ignore[no-untyped-def]
+def _text(page: ParsedPage, el) -> str:  # type: ignore[no-untyped-def]
     """What a sighted reader sees (spoken forms of symbols are screen-reader-only)."""
-    return re.sub(r"\s+", " ", page.visible_text(el)).strip()
+    return re.sub(r"\s+", " ", visible_text(page, el)).strip()
 
 
-def _metadata(page: Page) -> dict[str, str]:
+def _metadata(page: ParsedPage) -> dict[str, str]:
     dl = next(el for el in page.all("dl") if "meta-list" in (el.get("class") or ""))
     names = [_text(page, dt) for dt in dl.iter("dt")]
     values = [_text(page, dd) for dd in dl.iter("dd")]
@@ -61,7 +63,7 @@ def test_numbering_is_text_in_headings(real_pages) -> None:  # type: ignore[no-u
 def test_jiangbei_tables_are_complete(real_pages) -> None:  # type: ignore[no-untyped-def]
     page = real_pages[JIANGBEI]
     # A caption is the table's name for screen readers, even when it is visually hidden.
-    tables = {re.sub(r"\s+", " ", page.spoken_text(t.find("caption"))).strip(): t for t in page.all("table")}
+    tables = {re.sub(r"\s+", " ", spoken_text(page, t.find("caption"))).strip(): t for t in page.all("table")}
     indicators = tables["专栏1 “十四五”残疾人保障和发展主要指标"]
     rows = list(indicators.find("tbody").iter("tr"))
     assert len(rows) == 11
@@ -113,7 +115,7 @@ def test_glossary_first_use_links_to_definition(feature_pages) -> None:  # type:
 
 
 def test_related_documents_point_to_each_other(feature_pages) -> None:  # type: ignore[no-untyped-def]
-    def related_links(page: Page) -> list[str]:
+    def related_links(page: ParsedPage) -> list[str]:
         section = next(s for s in page.all("section") if "related" in (s.get("class") or ""))
         return [a.get("href") for a in section.iter("a")]
 

@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plansite.build import build_site
-from plansite.checks import verify_site
 from plansite.content import load_content
 from plansite.problems import ContentError
+from plansite.verify import verify_site
 
 settings.register_profile(
     "plansite",

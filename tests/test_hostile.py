@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 
 from plansite.build import build_site
-from plansite.checks import load_site, verify_site
 from plansite.content import load_content
 from plansite.problems import ContentError
+from plansite.verify import load_site, verify_site
 
 from .conftest import ROOT, many_documents, snapshot
+from .html import visible_text
 
 SITE = "name: 测试网站\nowner: 测试残联\n"
 GOOD = "id: a-doc\nkind: plan\ntitle: 标题\nbody:\n  - label: 第一章\n    title: 总则\n    blocks: [正文。]\n"
@@ -272,7 +273,7 @@ def test_markup_and_script_in_any_field_appear_as_text(payload: str, tmp_path: P
         assert not [el for el in page.all() if any(a.lower().startswith("on") for a in el.attrib)], rel
         assert not list(page.all("img")) and not list(page.all("svg")), rel
         if rel.endswith("plans/hostile/index.html"):
-            visible = page.visible_text()
+            visible = visible_text(page)
             assert visible.count(payload) >= 20, f"{rel}: the payload is shown as text in every field"
             if "{{" in payload:
                 assert "49" not in visible

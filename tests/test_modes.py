@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from plansite.checks import Page
 from plansite.content import load_content
 from plansite.modes import LARGE, MODES, STANDARD, TEXT
+from plansite.verify import ParsedPage
 
 from .conftest import CONTENT
+from .html import spoken_text
 
 DOC = "plans/jiangbei-disability-plan-2021-2025/index.html"
 TXT = "text/plans/jiangbei-disability-plan-2021-2025.txt"
@@ -37,7 +38,7 @@ def test_every_page_exists_in_every_mode_and_as_txt(real_site: Path, real_pages)
         assert (real_site / "text" / "plans" / f"{doc.id}.txt").is_file()
 
 
-def _mode_nav(page: Page):  # type: ignore[no-untyped-def]
+def _mode_nav(page: ParsedPage):  # type: ignore[no-untyped-def]
     return next(n for n in page.all("nav") if n.get("aria-label") == "阅读模式")
 
 
@@ -78,10 +79,10 @@ def test_plain_text_channel_is_minimal(real_pages, feature_pages) -> None:  # ty
 
 
 def test_stylesheets_and_read_aloud_per_mode(real_pages) -> None:  # type: ignore[no-untyped-def]
-    def sheets(page: Page) -> list[str]:
+    def sheets(page: ParsedPage) -> list[str]:
         return [link.get("href").rsplit("/", 1)[-1] for link in page.all("link") if link.get("rel") == "stylesheet"]
 
-    def scripts(page: Page) -> list[str]:
+    def scripts(page: ParsedPage) -> list[str]:
         return [s.get("src").rsplit("/", 1)[-1] for s in page.all("script")]
 
     assert sheets(real_pages[in_mode(STANDARD, DOC)]) == ["site.css"]
@@ -167,7 +168,7 @@ def test_symbols_have_spoken_forms_and_latin_is_marked(mode, real_pages) -> None
     assert {"APP", "C5"} <= english
     # What a screen reader reads: no symbol runs, only their spoken forms.
     main = next(page.all("main"))
-    said = page.spoken_text(main)
+    said = spoken_text(page, main)
     assert "＞95" not in said and "大于95" in said
 
 

@@ -10,39 +10,39 @@ from pathlib import Path
 
 import pytest
 
-from plansite import checks
-from plansite.checks import Page
-from plansite.content import document_files
+from plansite import verify
+from plansite.content import document_yaml_files
 from plansite.modes import MODES
+from plansite.verify import ParsedPage
 
 from .conftest import CONTENT, FEATURES
 
 
-def _run(check, pages: dict[str, Page]) -> list[str]:  # type: ignore[no-untyped-def]
+def _run(check, pages: dict[str, ParsedPage]) -> list[str]:  # type: ignore[no-untyped-def]
     return [f"{rel}: {failure}" for rel, page in pages.items() for failure in check(page)]
 
 
-@pytest.mark.parametrize("check", checks.PAGE_CHECKS, ids=lambda c: c.__name__)
-def test_real_site_pages(check, real_pages: dict[str, Page]) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("check", verify.PAGE_CHECKS, ids=lambda c: c.__name__)
+def test_real_site_pages(check, real_pages: dict[str, ParsedPage]) -> None:  # type: ignore[no-untyped-def]
     # Each document and the index, in every mode: an empty build cannot pass.
-    assert len(real_pages) == (len(document_files(CONTENT)) + 1) * len(MODES)
+    assert len(real_pages) == (len(document_yaml_files(CONTENT)) + 1) * len(MODES)
     assert not _run(check, real_pages)
 
 
-@pytest.mark.parametrize("check", checks.PAGE_CHECKS, ids=lambda c: c.__name__)
-def test_feature_site_pages(check, feature_pages: dict[str, Page]) -> None:  # type: ignore[no-untyped-def]
-    assert len(feature_pages) == (len(document_files(FEATURES)) + 1) * len(MODES)
+@pytest.mark.parametrize("check", verify.PAGE_CHECKS, ids=lambda c: c.__name__)
+def test_feature_site_pages(check, feature_pages: dict[str, ParsedPage]) -> None:  # type: ignore[no-untyped-def]
+    assert len(feature_pages) == (len(document_yaml_files(FEATURES)) + 1) * len(MODES)
     assert not _run(check, feature_pages)
 
 
 def test_links_and_fragments_resolve(real_site: Path, real_pages, feature_site: Path, feature_pages) -> None:  # type: ignore[no-untyped-def]
-    assert not checks.check_links(real_pages, real_site)
-    assert not checks.check_links(feature_pages, feature_site)
+    assert not verify.check_links(real_pages, real_site)
+    assert not verify.check_links(feature_pages, feature_site)
 
 
 def test_titles_are_unique(real_pages, feature_pages) -> None:  # type: ignore[no-untyped-def]
-    assert not checks.check_unique_titles(real_pages)
-    assert not checks.check_unique_titles(feature_pages)
+    assert not verify.check_unique_titles(real_pages)
+    assert not verify.check_unique_titles(feature_pages)
 
 
 def test_every_link_is_relative(real_pages, feature_pages) -> None:  # type: ignore[no-untyped-def]

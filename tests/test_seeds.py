@@ -16,12 +16,13 @@ import pytest
 import yaml
 
 from plansite.build import build_site
-from plansite.checks import Page
 from plansite.content import load_content
 from plansite.importer import import_file
 from plansite.importer.lines import decode
+from plansite.verify import ParsedPage
 
 from .conftest import CONTENT, FIXTURES, SEEDS
+from .html import visible_text
 
 REVIEW = yaml.safe_load((FIXTURES / "seeds.yaml").read_text(encoding="utf-8"))
 REQUIRED_RATIO = 0.995
@@ -53,14 +54,14 @@ def seed_lines(entry: dict) -> list[str]:
     return kept
 
 
-def page_text(page: Page) -> str:
+def page_text(page: ParsedPage) -> str:
     """The text of <main> in reading order, without the contents list (it repeats headings)."""
     main = next(page.all("main"))
     for nav in list(main.iter("nav")):
         for parent in main.iter():
             if nav in list(parent):
                 parent.remove(nav)
-    return normalise(page.visible_text(main))
+    return normalise(visible_text(page, main))
 
 
 def compare(lines: list[str], text: str, title: str) -> tuple[float, list[str], list[str]]:
@@ -124,7 +125,7 @@ def test_imported_seed_passes_check_and_builds(entry: dict, tmp_path: Path) -> N
     assert (tmp_path / "site" / "plans" / entry["id"] / "index.html").is_file()
 
 
-def _tables(page: Page) -> dict[str, tuple[int, int]]:
+def _tables(page: ParsedPage) -> dict[str, tuple[int, int]]:
     out = {}
     for table in page.all("table"):
         caption = re.sub(r"\s+", " ", page.text(table.find("caption"))).strip()  # its name, visible or not
@@ -152,7 +153,7 @@ def test_the_named_tables_and_glossary_are_real(real_pages) -> None:  # type: ig
 
 
 def test_drafting_notes_and_plan_link_to_each_other(real_pages) -> None:  # type: ignore[no-untyped-def]
-    def related(page: Page) -> list[str]:
+    def related(page: ParsedPage) -> list[str]:
         section = next(s for s in page.all("section") if "related" in (s.get("class") or ""))
         return [a.get("href") for a in section.iter("a")]
 

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..numbering import label_gap, numbered
+from ..numbering import heading_text, numbered
 from .lines import TERMINAL, Line
 from .patterns import DATE_CN, DATE_HANZI, DOC_NUMBER, ISSUER, hanzi_number, hanzi_year
 from .tables import TableDraft
@@ -262,13 +262,11 @@ class _Body:
     def _table(self, table: TableDraft, *, last: bool) -> None:
         caption, self.caption = self.caption, None
         if caption is None and self.box is not None and not self.box.blocks:
-            caption = f"{self.box.label} {self.box.title}".strip()
+            caption = heading_text(self.box.label, self.box.title).strip()
         if caption is None and self.box is None:
             holder = self.stack[-1] if self.stack else self.annex
             if holder is not None and not holder.blocks and not holder.sections and holder.title:
-                caption = (
-                    f"{holder.label}{label_gap(holder.label)}{holder.title}".strip()
-                )  # the heading right above names the table
+                caption = heading_text(holder.label, holder.title).strip()  # the heading above names the table
                 table.comments.insert(0, "请核对：原文表格没有表题，表题取自上方的标题。")
         if caption is None:
             caption = "表格"
@@ -430,7 +428,7 @@ def _drop_empty_boxes(doc: DocDraft) -> None:
     def clean(blocks: list) -> None:
         for i, block in enumerate(blocks):
             if isinstance(block, BoxDraft) and not block.blocks:
-                blocks[i] = f"{block.label} {block.title}".strip()
+                blocks[i] = heading_text(block.label, block.title).strip()
 
     def walk(sections: list[SectionDraft]) -> None:
         for section in sections:
@@ -475,7 +473,7 @@ def _lift_blocks(doc: DocDraft) -> None:
 
 def _section_for(blocks: list[str | TableDraft | BoxDraft]) -> SectionDraft:
     lead = blocks[0]
-    title = lead.caption if isinstance(lead, TableDraft) else f"{lead.label} {lead.title}".strip()  # type: ignore[union-attr]
+    title = lead.caption if isinstance(lead, TableDraft) else heading_text(lead.label, lead.title).strip()
     section = SectionDraft("", title, "", 0, blocks=list(blocks))
     section.comments.append(
         "请核对：原文这部分不在任何编号章节下，因含有表格或专栏，已单独成节，标题取自表题或专栏题目。"

@@ -1,4 +1,6 @@
-"""Structural accessibility checks on built HTML, parsed with html5lib.
+"""Verify built pages: the structural accessibility checks behind `build --verify`.
+
+Pages are parsed with html5lib.
 
 These are the promises every page makes (DESIGN.md, "Output"): language,
 unique title, skip link first, landmarks, one h1, no skipped heading levels,
@@ -44,7 +46,9 @@ LOADING_LINK_RELS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload
 
 
 @dataclass
-class Page:
+class ParsedPage:
+    """A built HTML file as html5lib parsed it."""
+
     path: str  # relative to the site root, posix
     root: Element
 
@@ -55,41 +59,11 @@ class Page:
         """All text, as in the source (visible and screen-reader-only alike)."""
         return "".join((element if element is not None else self.root).itertext())
 
-    def visible_text(self, element: Element | None = None) -> str:
-        """What a sighted reader sees: without the .sr-only spoken forms."""
-        return _text_without(element if element is not None else self.root, _is_sr_only)
 
-    def spoken_text(self, element: Element | None = None) -> str:
-        """What a screen reader reads: without aria-hidden content."""
-        return _text_without(element if element is not None else self.root, _is_aria_hidden)
-
-
-def _is_sr_only(el: Element) -> bool:
-    return "sr-only" in (el.get("class") or "").split()
-
-
-def _is_aria_hidden(el: Element) -> bool:
-    return el.get("aria-hidden") == "true"
-
-
-def _text_without(element: Element, skip: Callable[[Element], bool]) -> str:
-    """The text inside `element` (not its tail), leaving out subtrees `skip` picks."""
-
-    def inside(el: Element) -> str:
-        parts = [el.text or ""]
-        for child in el:
-            if not skip(child):
-                parts.append(inside(child))
-            parts.append(child.tail or "")
-        return "".join(parts)
-
-    return "" if skip(element) else inside(element)
-
-
-def parse_page(path: Path, rel: str) -> Page:
+def parse_page(path: Path, rel: str) -> ParsedPage:
     with open(path, "rb") as handle:
         root = html5lib.parse(handle, namespaceHTMLElements=False)
-    return Page(rel, root)
+    return ParsedPage(rel, root)
 
 
 def heading_level(element: Element) -> int | None:
@@ -104,19 +78,19 @@ def heading_level(element: Element) -> int | None:
 # --- per-page checks -------------------------------------------------------------
 
 
-def check_lang(page: Page) -> list[str]:
+def check_lang(page: ParsedPage) -> list[str]:
     lang = page.root.get("lang")
     return [] if lang == "zh-CN" else [f'<html lang> is "{lang}", expected "zh-CN"']
 
 
-def check_title(page: Page) -> list[str]:
+def check_title(page: ParsedPage) -> list[str]:
     titles = [t for t in page.all("title")]
     if len(titles) != 1 or not page.text(titles[0]).strip():
         return ["page has no single, non-empty <title>"]
     return []
 
 
-def _focusable(page: Page) -> Iterator[Element]:
+def _focusable(page: ParsedPage) -> Iterator[Element]:
     for el in page.all():
         if (
             (el.tag == "a" and el.get("href") is not None)
@@ -126,7 +100,7 @@ def _focusable(page: Page) -> Iterator[Element]:
             yield el
 
 
-def check_skip_link(page: Page) -> list[str]:
+def check_skip_link(page: ParsedPage) -> list[str]:
     first = next(_focusable(page), None)
     if first is None or first.tag != "a" or first.get("href") != "#main":
         return ['the first focusable element is not a skip link to "#main"']
@@ -136,7 +110,7 @@ def check_skip_link(page: Page) -> list[str]:
     return []
 
 
-def check_landmarks(page: Page) -> list[str]:
+def check_landmarks(page: ParsedPage) -> list[str]:
     failures = []
     body = page.root.find("body")
     top = [el.tag for el in body] if body is not None else []
@@ -155,7 +129,7 @@ def check_landmarks(page: Page) -> list[str]:
     return failures
 
 
-def check_headings(page: Page) -> list[str]:
+def check_headings(page: ParsedPage) -> list[str]:
     levels = [lvl for el in page.all() if (lvl := heading_level(el)) is not None]
     failures = []
     if levels.count(1) != 1:
@@ -168,7 +142,7 @@ def check_headings(page: Page) -> list[str]:
     return failures
 
 
-def check_unique_ids(page: Page) -> list[str]:
+def check_unique_ids(page: ParsedPage) -> list[str]:
     seen: set[str] = set()
     dupes = set()
     for el in page.all():
@@ -180,7 +154,7 @@ def check_unique_ids(page: Page) -> list[str]:
     return [f'duplicate id "{d}"' for d in sorted(dupes)]
 
 
-def check_tables(page: Page) -> list[str]:
+def check_tables(page: ParsedPage) -> list[str]:
     failures = []
     for table in page.all("table"):
         caption = table.find("caption")
@@ -195,7 +169,7 @@ def check_tables(page: Page) -> list[str]:
     return failures
 
 
-def check_regions(page: Page) -> list[str]:
+def check_regions(page: ParsedPage) -> list[str]:
     """Every <section> with an aria-labelledby is a region: its name must exist and have text."""
     ids = {el.get("id"): el for el in page.all() if el.get("id")}
     failures = []
@@ -214,7 +188,7 @@ def _is_local(url: str) -> bool:
     return not parts.scheme and not parts.netloc
 
 
-def check_no_external_loads(page: Page) -> list[str]:
+def check_no_external_loads(page: ParsedPage) -> list[str]:
     failures = []
     for el in page.all():
         for attr in LOADING_ATTRS.get(el.tag, ()):
@@ -231,7 +205,7 @@ def check_no_external_loads(page: Page) -> list[str]:
     return failures
 
 
-def check_csp(page: Page) -> list[str]:
+def check_csp(page: ParsedPage) -> list[str]:
     """A Content-Security-Policy that forbids inline script, and a page that needs none."""
     failures = []
     policies = [
@@ -256,7 +230,7 @@ def check_csp(page: Page) -> list[str]:
     return failures
 
 
-PAGE_CHECKS: tuple[Callable[[Page], list[str]], ...] = (
+PAGE_CHECKS: tuple[Callable[[ParsedPage], list[str]], ...] = (
     check_lang,
     check_title,
     check_skip_link,
@@ -273,14 +247,14 @@ PAGE_CHECKS: tuple[Callable[[Page], list[str]], ...] = (
 # --- site-wide checks --------------------------------------------------------------
 
 
-def load_site(root: Path) -> dict[str, Page]:
+def load_site(root: Path) -> dict[str, ParsedPage]:
     return {
         path.relative_to(root).as_posix(): parse_page(path, path.relative_to(root).as_posix())
         for path in sorted(root.rglob("*.html"))
     }
 
 
-def check_links(pages: dict[str, Page], root: Path) -> list[str]:
+def check_links(pages: dict[str, ParsedPage], root: Path) -> list[str]:
     """Every local href and #fragment resolves to a file and an id that exist."""
     ids = {rel: {el.get("id") for el in page.all() if el.get("id")} for rel, page in pages.items()}
     failures = []
@@ -304,7 +278,7 @@ def check_links(pages: dict[str, Page], root: Path) -> list[str]:
     return failures
 
 
-def check_unique_titles(pages: dict[str, Page]) -> list[str]:
+def check_unique_titles(pages: dict[str, ParsedPage]) -> list[str]:
     seen: dict[str, str] = {}
     failures = []
     for rel, page in pages.items():

@@ -1,0 +1,66 @@
+"""Rendering many documents in worker processes.
+
+Workers write their files straight into the staging folder, so the parent
+never holds the whole site in memory, and they die with the build.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+
+from .output import STAGE_MARKER, write_text
+from .render import DocumentJob, render_document
+
+PARALLEL_FROM = 40  # below this many documents, starting workers costs more than it saves
+CHUNKS_PER_WORKER = 4  # small enough chunks that no worker is left with the long tail
+_PR_SET_PDEATHSIG = 1
+
+
+def default_processes() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def render_documents(jobs: list[DocumentJob], stage: Path, processes: int) -> int:
+    """Render and write every job's files; returns the number of files written."""
+    if processes <= 1 or len(jobs) < PARALLEL_FROM:
+        return _render_into(str(stage), jobs)
+    # Interleaved chunks spread long and short documents evenly over the workers.
+    count = processes * CHUNKS_PER_WORKER
+    chunks = [jobs[i::count] for i in range(count)]
+    # "spawn": workers start clean, even when the build runs inside serve's threads.
+    with ProcessPoolExecutor(
+        max_workers=processes, mp_context=get_context("spawn"), initializer=_die_with_parent, initargs=(os.getpid(),)
+    ) as pool:
+        return sum(pool.map(_render_into, [str(stage)] * len(chunks), chunks))
+
+
+def _render_into(stage: str, jobs: list[DocumentJob]) -> int:
+    count = 0
+    for job in jobs:
+        if not (Path(stage) / STAGE_MARKER).exists():
+            raise RuntimeError(f"the staging folder {stage} was removed: the build was stopped")
+        for rel, text in render_document(job).items():
+            write_text(Path(stage), rel, text)
+            count += 1
+    return count
+
+
+def _die_with_parent(parent: int) -> None:
+    """Worker initializer: if the build is killed, its workers go too (Linux).
+
+    An orphaned worker would keep writing into a staging folder that the next
+    build has already removed, or wait forever for work. The parent may have
+    died before this ran, so check it is still there after asking.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL))
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
