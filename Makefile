@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test test-tools check lint bench clean
+.PHONY: site serve test test-tools check lint golden bench clean
 
 site: $(STAMP)
 	$(PY) build.py build
@@ -23,6 +23,11 @@ test: $(STAMP) test-tools
 # Chromium, a CJK font, Java and the pinned npm packages, where missing.
 test-tools:
 	scripts/install-test-tools.sh
+
+# After a deliberate change of the output: review the pages, then refresh the
+# digests that tests/test_golden.py compares against.
+golden: $(STAMP)
+	$(PY) -m tests.test_golden
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
