@@ -76,7 +76,7 @@ class Page:
         return self.path.parent / QR_FILE if base_url and self.mode.images else None
 
 
-def pages_in_every_mode(route: PurePosixPath, title: str, text: PurePosixPath) -> tuple[Page, ...]:
+def pages_in_every_mode(route: PurePosixPath, title: str, text: PurePosixPath | None) -> tuple[Page, ...]:
     return tuple(Page(route, mode, title, text_file=text) for mode in MODES)
 
 

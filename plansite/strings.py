@@ -35,6 +35,9 @@ T = MappingProxyType(
         "owner": "主办单位：{owner}",
         "back_to_top": "回到页首",
         "back_to_contents": "回到目录",
+        # the page of component examples (for maintainers and the browser gate; not published)
+        "components_title": "组件示例",
+        "components_params": "参数",
         # reading modes
         "modes": "阅读模式",
         "mode_standard": "标准版",

@@ -19,6 +19,9 @@ from pathlib import Path
 import pytest
 
 from plansite.build import build_site
+from plansite.components import gallery_files
+from plansite.content import load_content
+from plansite.output import write_text
 
 from ..conftest import CONTENT, FEATURES
 from . import gate
@@ -30,10 +33,18 @@ SITES = {"real": CONTENT, "features": FEATURES}
 
 @functools.cache
 def built_pages() -> list[str]:
-    """Every HTML page of every built site, as paths under SERVE_ROOT."""
+    """Every HTML page of every built site, and the page of component examples
+    in every mode (beside the real site, so its header links resolve), as paths
+    under SERVE_ROOT."""
     for name, content in SITES.items():
         build_site(content, SERVE_ROOT / name)
-    return sorted(p.relative_to(SERVE_ROOT).as_posix() for name in SITES for p in (SERVE_ROOT / name).rglob("*.html"))
+    pages = [p.relative_to(SERVE_ROOT).as_posix() for name in SITES for p in (SERVE_ROOT / name).rglob("*.html")]
+    gallery = SERVE_ROOT / "gallery"
+    build_site(CONTENT, gallery)
+    for rel, text in gallery_files(load_content(CONTENT).site).items():
+        write_text(gallery, rel, text)
+        pages.append(f"gallery/{rel}")
+    return sorted(pages)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
