@@ -20,7 +20,9 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SLUG = 80
 MAX_DEPTH = 8  # 第X章 / 第X节 / 一、/ （一）/ 1. / （1）/ ① and one to spare
 
-EMPTY_SECTION = "这个章节没有内容：请在 blocks 里写正文，或在 sections 里写下一级章节；标题本身就是正文的，请把它写成上一级的段落。"
+EMPTY_SECTION = (
+    "这个章节没有内容：请在 blocks 里写正文，或在 sections 里写下一级章节；标题本身就是正文的，请把它写成上一级的段落。"
+)
 EMPTY_ANNEX = "附件没有内容：请填写 blocks（段落、表格）或 sections（章节）。"
 
 DOCUMENT_FIELDS = (
