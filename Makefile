@@ -32,6 +32,7 @@ golden: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m mypy
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)

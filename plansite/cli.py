@@ -51,7 +51,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="build.py",
         description="plansite：把 content/ 中的 YAML 规划文件生成为无障碍静态网站。",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

@@ -14,7 +14,8 @@ strings by hand.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -39,7 +40,7 @@ _DISABLED = [
     "backticks",
 ]
 
-TokenTransform = Callable[[list[Token], dict], list[Token]]
+TokenTransform = Callable[[list[Token], MutableMapping[str, Any]], list[Token]]
 
 
 def is_safe_href(url: str) -> bool:
@@ -58,7 +59,7 @@ def _base() -> MarkdownIt:
 @functools.cache
 def _link_finder() -> MarkdownIt:
     md = _base()
-    md.validateLink = lambda url: True  # see every link, even ones markdown-it would drop
+    md.validateLink = lambda url: True  # type: ignore[method-assign]  # markdown-it-py's hook; see every link
     return md
 
 
@@ -95,7 +96,7 @@ class TextRenderer:
 
     def __init__(self, transforms: Sequence[TokenTransform] = ()) -> None:
         self._md = _base()
-        self._md.validateLink = is_safe_href
+        self._md.validateLink = is_safe_href  # type: ignore[method-assign]  # markdown-it-py's hook
         self._transforms = list(transforms)
         self._md.core.ruler.push("plansite_transforms", self._apply)
 
@@ -151,7 +152,7 @@ class GlossaryLinker:
         # Longest first, so "残疾人之家" wins over a shorter term inside it.
         self._pending = dict(sorted(anchors.items(), key=lambda kv: -len(kv[0])))
 
-    def __call__(self, tokens: list[Token], env: dict) -> list[Token]:
+    def __call__(self, tokens: list[Token], env: MutableMapping[str, Any]) -> list[Token]:
         if not self._pending or not env.get("links", True):
             return tokens
         return map_text(tokens, lambda token, in_link: [token] if in_link else self._link_text(token))

@@ -16,8 +16,9 @@ voice does not spell them as pinyin.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
+from typing import Any
 
 from markdown_it.token import Token
 from markupsafe import Markup, escape
@@ -101,7 +102,7 @@ def speak_html(text: str) -> Markup:
     return Markup("").join(parts)
 
 
-def speech_tokens(tokens: list[Token], env: dict) -> list[Token]:
+def speech_tokens(tokens: list[Token], env: MutableMapping[str, Any]) -> list[Token]:
     """The same, as a markdown-it token transform (see markup.TextRenderer)."""
     return map_text(tokens, _speak_token)
 

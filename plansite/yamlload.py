@@ -130,8 +130,10 @@ def compose_text(text: str, rel: str) -> tuple[yaml.Node | None, list[Problem]]:
         return None, [Problem(rel, line, "", _syntax_message(error, source_line))]
     except yaml.reader.ReaderError as error:  # a control character (NUL, form feed ...) in the text
         # libyaml counts bytes, the pure-Python reader characters.
-        before = text.encode("utf-8")[: error.position] if _Loader is not yaml.SafeLoader else text[: error.position]
-        line = before.count(b"\n" if isinstance(before, bytes) else "\n") + 1
+        if _Loader is not yaml.SafeLoader:
+            line = text.encode("utf-8")[: error.position].count(b"\n") + 1
+        else:
+            line = text[: error.position].count("\n") + 1
         return None, [
             Problem(
                 rel,

@@ -117,7 +117,7 @@ def test_glossary_first_use_links_to_definition(feature_pages) -> None:  # type:
 def test_related_documents_point_to_each_other(feature_pages) -> None:  # type: ignore[no-untyped-def]
     def related_links(page: ParsedPage) -> list[str]:
         section = next(s for s in page.all("section") if "related" in (s.get("class") or ""))
-        return [a.get("href") for a in section.iter("a")]
+        return [a.get("href", "") for a in section.iter("a")]
 
     assert "../feature-notes/index.html" in related_links(feature_pages[FEATURE])
     # feature-notes does not declare the link; the way back is made for it.

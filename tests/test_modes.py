@@ -80,10 +80,10 @@ def test_plain_text_channel_is_minimal(real_pages, feature_pages) -> None:  # ty
 
 def test_stylesheets_and_read_aloud_per_mode(real_pages) -> None:  # type: ignore[no-untyped-def]
     def sheets(page: ParsedPage) -> list[str]:
-        return [link.get("href").rsplit("/", 1)[-1] for link in page.all("link") if link.get("rel") == "stylesheet"]
+        return [link.get("href", "").rsplit("/", 1)[-1] for link in page.all("link") if link.get("rel") == "stylesheet"]
 
     def scripts(page: ParsedPage) -> list[str]:
-        return [s.get("src").rsplit("/", 1)[-1] for s in page.all("script")]
+        return [s.get("src", "").rsplit("/", 1)[-1] for s in page.all("script")]
 
     assert sheets(real_pages[in_mode(STANDARD, DOC)]) == ["site.css"]
     assert sheets(real_pages[in_mode(LARGE, DOC)]) == ["site.css", "large.css"]

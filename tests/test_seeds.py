@@ -129,7 +129,9 @@ def _tables(page: ParsedPage) -> dict[str, tuple[int, int]]:
     out = {}
     for table in page.all("table"):
         caption = re.sub(r"\s+", " ", page.text(table.find("caption"))).strip()  # its name, visible or not
-        rows = list(table.find("tbody").iter("tr"))
+        body = table.find("tbody")
+        assert body is not None
+        rows = list(body.iter("tr"))
         out[caption] = (len(rows), len(list(rows[0])))
     return out
 
@@ -155,7 +157,7 @@ def test_the_named_tables_and_glossary_are_real(real_pages) -> None:  # type: ig
 def test_drafting_notes_and_plan_link_to_each_other(real_pages) -> None:  # type: ignore[no-untyped-def]
     def related(page: ParsedPage) -> list[str]:
         section = next(s for s in page.all("section") if "related" in (s.get("class") or ""))
-        return [a.get("href") for a in section.iter("a")]
+        return [a.get("href", "") for a in section.iter("a")]
 
     plan = real_pages["plans/jiangbei-disability-plan-2021-2025/index.html"]
     notes = real_pages["plans/jiangbei-disability-plan-drafting-notes/index.html"]

@@ -7,6 +7,7 @@ from textwrap import dedent
 
 import pytest
 
+from plansite import model as m
 from plansite.content import load_content
 from plansite.problems import ContentError, Problem
 
@@ -54,6 +55,7 @@ def test_valid_document_loads(tmp_path: Path) -> None:
     content = load_content(write(tmp_path, {"a.yaml": VALID}))
     assert [d.id for d in content.documents] == ["a-plan"]
     table = content.documents[0].body[0].blocks[1]
+    assert isinstance(table, m.Table)
     assert table.rows[0] == ("1", "参保率", "＞95", "预期性")
 
 

@@ -46,7 +46,7 @@ class _Writer:
         if value in (None, ""):
             return
         self.comment(indent, list(comments))
-        self.lines.append(f"{' ' * indent}{key}: {scalar(value)}")  # type: ignore[arg-type]
+        self.lines.append(f"{' ' * indent}{key}: {scalar(value)}")
 
     def key(self, indent: int, key: str) -> None:
         self.lines.append(f"{' ' * indent}{key}:")

@@ -148,6 +148,8 @@ def _parse_head(items: list[Item], doc: DocDraft) -> list[Item]:
         if i + 1 < len(items) and isinstance(items[i + 1], TableDraft) and _caption_like(item.text):
             break  # the caption of a table: the body starts here
         text = item.text
+        following = items[i + 1] if i + 1 < len(items) else None
+        next_line = following.text if isinstance(following, Line) else None
         if match := DOC_NUMBER.match(text):
             if doc.doc_number:
                 break
@@ -162,23 +164,20 @@ def _parse_head(items: list[Item], doc: DocDraft) -> list[Item]:
             doc.source_title = match["source"].strip()
         elif ISSUER.match(text) and not doc.addressees:
             pending_issuer = text
-        elif (
-            ISSUER.match(text) and i + 1 < len(items) and isinstance(items[i + 1], Line) and _cn_date(items[i + 1].text)
-        ):
+        elif ISSUER.match(text) and next_line is not None and _cn_date(next_line):
             # 落款 of the notice: issuer, then the date on the next line.
-            doc.notice_signature = (text, _cn_date(items[i + 1].text))
+            doc.notice_signature = (text, _cn_date(next_line))
             doc.notice_text, after_addressees = after_addressees, []
             i += 1
         elif (
             not doc.notice_title
             and "关于" in text
             and not NOTICE_TITLE.match(text)
-            and i + 1 < len(items)
-            and isinstance(items[i + 1], Line)
-            and NOTICE_TITLE.match(text + items[i + 1].text)
+            and next_line is not None
+            and NOTICE_TITLE.match(text + next_line)
         ):
             # A long title broken over two lines: join them and read it again.
-            items[i + 1] = Line(text + items[i + 1].text, item.number, item.blank_before)
+            items[i + 1] = Line(text + next_line, item.number, item.blank_before)
         elif not doc.notice_title and NOTICE_TITLE.match(pending_issuer + text) and "印发" in text:
             doc.notice_title = pending_issuer + text if not text.startswith(pending_issuer) else text
             doc.issuer = doc.issuer or pending_issuer or _issuer_from(text)
@@ -200,7 +199,7 @@ def _parse_head(items: list[Item], doc: DocDraft) -> list[Item]:
         i += 1
     if pending_issuer and not doc.issuer:
         doc.issuer = pending_issuer
-    doc.preamble = after_addressees
+    doc.preamble = list(after_addressees)
     return items[i:]
 
 
@@ -326,6 +325,7 @@ class _Body:
 
     def _heading(self, style: str, label: str, rest: str, line: int) -> bool:
         """Open a section if this numbered line is a heading; False if it is prose."""
+        title: str | None
         if style == "article":
             title, text = "", rest  # 第X条: the label is the heading, the rest is the article
         else:
@@ -473,7 +473,12 @@ def _lift_blocks(doc: DocDraft) -> None:
 
 def _section_for(blocks: list[str | TableDraft | BoxDraft]) -> SectionDraft:
     lead = blocks[0]
-    title = lead.caption if isinstance(lead, TableDraft) else heading_text(lead.label, lead.title).strip()
+    if isinstance(lead, TableDraft):
+        title = lead.caption
+    elif isinstance(lead, BoxDraft):
+        title = heading_text(lead.label, lead.title).strip()
+    else:
+        title = lead
     section = SectionDraft("", title, "", 0, blocks=list(blocks))
     section.comments.append(
         "请核对：原文这部分不在任何编号章节下，因含有表格或专栏，已单独成节，标题取自表题或专栏题目。"
@@ -493,8 +498,10 @@ def _drop_empty_sections(sections: list[SectionDraft], doc: DocDraft, parent: Se
         for section in sections:
             text = f"{section.label}{section.title}"
             blocks = list(section.blocks)
-            if blocks and isinstance(blocks[0], str):
-                text += blocks.pop(0)
+            first = blocks[0] if blocks else None
+            if isinstance(first, str):
+                text += first
+                blocks.pop(0)
             parent.blocks.extend([text, *blocks])
         parent.comments.append(f"请核对：“{sections[0].label}”开头的各项有的没有正文，已全部作为编号段落。")
         sections.clear()

@@ -143,7 +143,9 @@ def test_read_aloud_plays_from_the_top_and_moves_on(reading) -> None:  # type: i
     assert first["lang"] == "zh-CN" and first["rate"] == 1
     assert first["text"] == "重庆市江北区“十四五”残疾人保障和发展规划（2021至2025年）"
     assert reading.evaluate("() => document.querySelector('.reading').tagName") == "H1"
-    total = int(re.search(r"共(\d+)段", _status(reading)).group(1))
+    found = re.search(r"共(\d+)段", _status(reading))
+    assert found
+    total = int(found.group(1))
     assert _status(reading) == f"正在朗读第1段，共{total}段" and total > 100
     reading.evaluate("() => window.__speech.finish()")
     assert len(_spoken(reading)) == 2
