@@ -19,6 +19,8 @@ from .lines import clean_lines, decode, join_broken
 from .structure import parse
 from .tables import find_tables
 
+ID_DIGEST = 8  # hex digits of the title's hash in a generated id (doc-1a2b3c4d)
+
 
 @dataclass(frozen=True)
 class ImportResult:
@@ -46,5 +48,5 @@ def _choose_id(doc_id: str | None, source_name: str, title: str) -> tuple[str, s
     stem = Path(source_name).stem.lower()
     if SLUG.match(stem) and len(stem) <= MAX_SLUG:
         return stem, "请核对：id 取自文件名，会成为网址的一部分，建议改成有意义的英文短语。"
-    digest = hashlib.sha1(title.encode("utf-8")).hexdigest()[:8]
+    digest = hashlib.sha1(title.encode("utf-8")).hexdigest()[:ID_DIGEST]
     return f"doc-{digest}", "请核对：请把 id 改成有意义的英文短语（小写字母、数字、短横线），它会成为网址的一部分。"

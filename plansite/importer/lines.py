@@ -146,24 +146,33 @@ def _contents_lines(lines: list[str]) -> set[int]:
     return found
 
 
+# Hard-wrap detection (wrap_width), measured on the seeds and gazette copies.
+WRAP_MIN_LINE = 8  # shorter lines (headings, dates) say nothing about the wrap width
+WRAP_MIN_LINES = 8  # fewer measured lines than this: too little text to tell
+WRAP_TOLERANCE = 2  # characters a wrapped line may differ from the common width (punctuation)
+WRAP_SHARE_LONG = 0.25  # a gazette column: 0.37 of lines at the common width; one paragraph per line: ≤ 0.14
+WRAP_SHARE_SHORT = 0.5  # a short text must show the pattern more clearly
+WRAP_SHORT_TEXT = 20  # measured lines below which a text counts as short
+WRAP_COLUMN = (12, 60)  # the narrowest and widest column a layout breaks at, in characters
+WRAP_MID_SENTENCE = 0.6  # share of wrapped lines that end mid-sentence (layout, not paragraphs)
+
+
 def wrap_width(lines: list[str]) -> int | None:
     """The width a page layout broke lines at, if it did (e.g. a gazette's column).
 
     Hard-wrapped text has many lines of nearly the same length; prose with one
     paragraph per line does not.
     """
-    lengths = [len(s.strip()) for s in lines if len(s.strip()) >= 8 and "\t" not in s]
-    if len(lengths) < 8:
+    measured = [s.strip() for s in lines if len(s.strip()) >= WRAP_MIN_LINE and "\t" not in s]
+    if len(measured) < WRAP_MIN_LINES:
         return None
-    common, _freq = Counter(lengths).most_common(1)[0]
-    near = [s.strip() for s in lines if len(s.strip()) >= 8 and "\t" not in s and abs(len(s.strip()) - common) <= 2]
-    share = len(near) / len(lengths)
-    # Measured on the seeds: a gazette column 0.37, one paragraph per line at most 0.14.
-    # A short text must show the pattern more clearly.
-    needed = 0.25 if len(lengths) >= 20 else 0.5
-    # Lines a layout broke mostly end mid-sentence; a column is at least ~12 characters.
+    common, _freq = Counter(len(s) for s in measured).most_common(1)[0]
+    near = [s for s in measured if abs(len(s) - common) <= WRAP_TOLERANCE]
+    share = len(near) / len(measured)
+    needed = WRAP_SHARE_LONG if len(measured) >= WRAP_SHORT_TEXT else WRAP_SHARE_SHORT
     mid_sentence = sum(1 for s in near if not s.endswith(TERMINAL)) / max(len(near), 1)
-    return common if share >= needed and 12 <= common <= 60 and mid_sentence >= 0.6 else None
+    narrowest, widest = WRAP_COLUMN
+    return common if share >= needed and narrowest <= common <= widest and mid_sentence >= WRAP_MID_SENTENCE else None
 
 
 def join_broken(items: list[str | T]) -> list[Line | T]:

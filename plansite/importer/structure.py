@@ -34,6 +34,11 @@ TITLE_WORDS = ("规划", "要点", "说明", "方案", "意见", "办法", "计�
 
 MAX_HEADING = 40  # longer lines are prose, not headings
 MAX_RUN_IN = 30  # a run-in title (“1.巩固……。聚焦……”) is at most this long
+MAX_TITLE = 80  # a document title is at most this long (longer lines in the head are prose)
+MAX_ADDRESSEES = 150  # a 主送 line (各镇人民政府、街道办事处……：) is at most this long
+MAX_BARE_ANNEX = 20  # a 附件 line with nothing after it is a heading only when this short
+MIN_RUN_IN = 2  # characters before the 。 or ： that ends a run-in title
+QUOTE_CHARS = 30  # how much of a line a 请核对 comment quotes
 
 
 @dataclass
@@ -133,7 +138,7 @@ def _is_body_start(line: Line) -> bool:
 
 
 def _looks_like_title(text: str) -> bool:
-    return len(text) <= 80 and not text.endswith(TERMINAL[:4]) and any(w in text for w in TITLE_WORDS)
+    return len(text) <= MAX_TITLE and not text.endswith(TERMINAL[:4]) and any(w in text for w in TITLE_WORDS)
 
 
 def _parse_head(items: list[Item], doc: DocDraft) -> list[Item]:
@@ -186,7 +191,7 @@ def _parse_head(items: list[Item], doc: DocDraft) -> list[Item]:
             not doc.addressees
             and text.endswith(("：", ":"))
             and ("、" in text or "，" in text or text.startswith("各"))
-            and len(text) < 150
+            and len(text) < MAX_ADDRESSEES
         ):
             doc.addressees = text
         elif not doc.title and _looks_like_title(text) and not after_addressees:
@@ -194,7 +199,7 @@ def _parse_head(items: list[Item], doc: DocDraft) -> list[Item]:
         elif doc.addressees or doc.title:
             after_addressees.append(text)
         else:
-            doc.note("preamble", f"请核对：第{item.number}行“{text[:30]}”未能识别，已放在正文开头。")
+            doc.note("preamble", f"请核对：第{item.number}行“{text[:QUOTE_CHARS]}”未能识别，已放在正文开头。")
             after_addressees.append(text)
         i += 1
     if pending_issuer and not doc.issuer:
@@ -291,7 +296,7 @@ class _Body:
         if GLOSSARY.match(text):
             self.box, self.in_glossary = None, True
             return
-        if (match := ANNEX.match(text)) and match["title"] and (following is not None or len(text) < 20):
+        if (match := ANNEX.match(text)) and match["title"] and (following is not None or len(text) < MAX_BARE_ANNEX):
             self._open_annex(match["label"].replace(" ", ""), match["title"], line.number)
             return
         if match := BOX.match(text):
@@ -369,7 +374,7 @@ def _split_heading(rest: str) -> tuple[str | None, str]:
     # A run-in title: a short phrase ending in 。 or ： that the text continues after.
     for i, char in enumerate(rest[: MAX_RUN_IN + 1]):
         if char in "。：:":
-            if i >= 2 and i + 1 < len(rest):
+            if i >= MIN_RUN_IN and i + 1 < len(rest):
                 return rest[: i + 1], rest[i + 1 :].strip()
             break
     return None, ""
@@ -514,7 +519,7 @@ def _drop_empty_sections(sections: list[SectionDraft], doc: DocDraft, parent: Se
         text = f"{section.label}{section.title}"
         if parent is not None:
             parent.blocks.append(text)
-            parent.comments.append(f"请核对：“{text[:20]}”下面没有正文，已作为本节的段落。")
+            parent.comments.append(f"请核对：“{text[:QUOTE_CHARS]}”下面没有正文，已作为本节的段落。")
         else:
             doc.preamble.append(text)
-            doc.note("preamble", f"请核对：“{text[:20]}”下面没有正文，已作为正文开头的段落。")
+            doc.note("preamble", f"请核对：“{text[:QUOTE_CHARS]}”下面没有正文，已作为正文开头的段落。")
