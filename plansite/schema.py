@@ -50,7 +50,7 @@ def read_document(r: Reader, root: yaml.Node) -> m.Document | None:
         r.error(
             root,
             "",
-            f"文件的最外层应该是“字段: 值”的形式，从 id: … 开始，现在是{describe(root)}：请参照 README 的示例。",
+            f"文件的最外层应该是“字段: 值”的形式，从 id: … 开始，现在是{describe(root)}：请参照 docs/editing.md 的示例。",
         )
         return None
     f = r.mapping(root, "", required=("id", "kind", "title"), optional=DOCUMENT_FIELDS)

@@ -143,9 +143,9 @@ def compose_text(text: str, rel: str) -> tuple[yaml.Node | None, list[Problem]]:
             )
         ]
     except yaml.YAMLError:
-        return None, [Problem(rel, 0, "", "YAML 格式错误：请对照 README 的示例检查缩进、冒号和引号。")]
+        return None, [Problem(rel, 0, "", "YAML 格式错误：请对照 docs/editing.md 的示例检查缩进、冒号和引号。")]
     if root is None:
-        return None, [Problem(rel, 0, "", "文件是空的：请按 README 中的示例填写 id、kind、title 等字段。")]
+        return None, [Problem(rel, 0, "", "文件是空的：请按 docs/editing.md 中的示例填写 id、kind、title 等字段。")]
     return root, _check_tree(root, rel)
 
 

@@ -1,8 +1,8 @@
 """Hostile and malformed input: a clear message every time, never a traceback,
 nothing dangerous on a page, and an existing site never damaged.
 
-CASES is the table the README shows (test_readme_lists_every_case keeps the
-two in step).
+CASES is the table docs/security.md shows, with the real messages
+(test_docs_show_every_case_with_its_message keeps the two in step).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import pytest
 
 from plansite.build import build_site
 from plansite.content import load_content
-from plansite.problems import ContentError
+from plansite.problems import ContentError, Problem
 from plansite.verify import load_site, verify_site
 
 from .conftest import ROOT, many_documents, snapshot
@@ -349,7 +349,25 @@ def test_builds_are_byte_identical_across_hash_seeds_and_paths(tmp_path: Path) -
     assert len(outputs[0]) > 20
 
 
-def test_readme_lists_every_case() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    missing = [case.name for case in CASES if f"| {case.name} |" not in readme]
-    assert not missing, f"README's table of hostile inputs is missing: {missing}"
+def _shown(problem: Problem) -> str:
+    """A problem as the docs' table shows it: without the file name."""
+    where = " ".join(part for part in (f"第{problem.line}行" if problem.line else "", problem.field) if part)
+    return f"{where}：{problem.message}" if where else problem.message
+
+
+def docs_table_rows(tmp_path: Path) -> list[str]:
+    rows = []
+    for i, case in enumerate(CASES):
+        with pytest.raises(ContentError) as caught:
+            load_content(write(tmp_path / str(i), {"x.yaml": case.data}))
+        hit = next(p for p in caught.value.problems if case.message in p.message)
+        rows.append(f"| {case.name} | {_shown(hit)} |")
+    return rows
+
+
+def test_docs_show_every_case_with_its_message(tmp_path: Path) -> None:
+    docs = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    missing = [row for row in docs_table_rows(tmp_path) if row not in docs]
+    assert not missing, "docs/security.md's table of hostile inputs differs from the real messages:\n" + "\n".join(
+        missing
+    )
