@@ -18,6 +18,7 @@ class Mode:
     scroll_tables: bool  # wrap tables in a focusable scroll container (pointless without CSS)
     images: bool  # may show images (the QR code); the plain-text channel has none
     in_title: bool  # <title> names the mode (every mode but the standard one)
+    spoken_forms: bool  # symbols carry spoken forms (they need the stylesheet); else the plain text
 
 
 STANDARD = Mode(
@@ -29,6 +30,7 @@ STANDARD = Mode(
     scroll_tables=True,
     images=True,
     in_title=False,
+    spoken_forms=True,
 )
 LARGE = Mode(
     name="large",
@@ -39,6 +41,7 @@ LARGE = Mode(
     scroll_tables=True,
     images=True,
     in_title=True,
+    spoken_forms=True,
 )
 TEXT = Mode(
     name="text",
@@ -49,6 +52,7 @@ TEXT = Mode(
     scroll_tables=False,
     images=False,
     in_title=True,
+    spoken_forms=False,
 )
 
 MODES: tuple[Mode, ...] = (STANDARD, LARGE, TEXT)

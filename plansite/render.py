@@ -26,7 +26,7 @@ from .numbering import heading_text
 from .pages import DocumentFiles, Page
 from .paths import TEMPLATES
 from .qr import page_url, qr_svg
-from .speech import speak_html
+from .speech import speak_html, without_spoken_forms
 from .strings import T
 from .textexport import document_text, index_text
 from .view import RelatedView, build_view, chinese_date
@@ -107,9 +107,8 @@ def render_page(template: Template, page: Page, site: m.SiteConfig, **context: A
     """One page, and its QR code where the site has a public address and the mode shows images."""
     url = page_url(site.base_url, page.path) if site.base_url else ""
     qr = page.qr_path(site.base_url)
-    files = {
-        page.path.as_posix(): template.render(page=page, site=site, page_url=url, qr=qr.name if qr else "", **context)
-    }
+    html = template.render(page=page, site=site, page_url=url, qr=qr.name if qr else "", **context)
+    files = {page.path.as_posix(): html if page.mode.spoken_forms else without_spoken_forms(html)}
     if qr:
         files[qr.as_posix()] = qr_svg(url)
     return files

@@ -32,6 +32,7 @@ T = MappingProxyType(
         "source": "来源",
         "source_link": "查看原文发布页面",
         "table_notes": "表注",
+        "table_scroller": "表格（可左右滚动）",
         "owner": "主办单位：{owner}",
         "back_to_top": "回到页首",
         "back_to_contents": "回到目录",
@@ -52,16 +53,17 @@ T = MappingProxyType(
         "page_url": "本页网址：",
         # 语音播报 (read aloud); the control exists only where the browser can speak
         "read_aloud": "语音播报",
-        "read_play": "朗读",
         "read_pause": "暂停",
         "read_resume": "继续",
         "read_stop": "停止",
         "read_faster": "加快语速",
         "read_slower": "减慢语速",
-        "read_status_reading": "正在朗读第{n}段，共{total}段",
+        "read_progress": "第{n}段，共{total}段；语速{rate}倍",
+        # announced in the live region: changes of state only
+        "read_status_started": "开始朗读",
         "read_status_paused": "已暂停",
+        "read_status_resumed": "继续朗读",
         "read_status_stopped": "已停止",
         "read_status_done": "朗读完毕",
-        "read_status_rate": "语速：{rate}倍",
     }
 )

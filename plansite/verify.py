@@ -155,10 +155,15 @@ def check_unique_ids(page: ParsedPage) -> list[str]:
 
 
 def check_tables(page: ParsedPage) -> list[str]:
+    """Every table is named (a <caption>, or the heading its caption would repeat) and has scoped headers."""
     failures = []
+    ids = {el.get("id"): el for el in page.all() if el.get("id")}
     for table in page.all("table"):
         caption = table.find("caption")
-        if caption is None or not page.text(caption).strip():
+        named_by = ids.get(table.get("aria-labelledby") or "")
+        if named_by is not None and heading_level(named_by) is None:
+            failures.append(f"table {table.get('id')} is named by something that is not a heading")
+        elif named_by is None and (caption is None or not page.text(caption).strip()):
             failures.append(f"table {table.get('id')} has no <caption>")
         headers = list(table.iter("th"))
         if not headers:

@@ -40,9 +40,10 @@ class TableView:
     head: tuple[Markup, ...]
     rows: tuple[tuple[Cell, ...], ...]
     notes: tuple[Markup, ...]
-    # The caption repeats the heading just above (专栏1 …, 重点任务分工): screen
-    # readers still get it as the table's name, sighted readers see it once.
-    caption_repeats_heading: bool = False
+    head_text: tuple[str, ...]  # the column headers as text, for the card layout's labels
+    # When the caption only repeats the heading just above (专栏1 …, 重点任务分工),
+    # the table is named by that heading (its id) and the title is said once.
+    labelled_by: str = ""
     kind: str = "table"
 
 
@@ -132,34 +133,42 @@ class _Ids:
         return f"{prefix}-{next(counter)}"
 
 
+Heading = tuple[str, str]  # the text and the anchor id of a heading
+NO_HEADING: Heading = ("", "")
+
+
 def build_view(doc: m.Document, related: tuple[RelatedView, ...] = ()) -> DocumentView:
     terms = {t.term: f"term-{i}" for i, t in enumerate(doc.glossary, 1)}
     text = TextRenderer([GlossaryLinker(terms), speech_tokens])
     ids = _Ids()
 
-    def blocks(items: tuple[m.Block, ...], level: int, heading: str = "") -> tuple[BlockView, ...]:
-        """`heading`: the text of the heading right before the first block."""
-        return tuple(block(b, level, heading if i == 0 else "") for i, b in enumerate(items))
+    def blocks(items: tuple[m.Block, ...], level: int, heading: Heading = NO_HEADING) -> tuple[BlockView, ...]:
+        """`heading`: the heading right before the first block (its text and id)."""
+        return tuple(block(b, level, heading if i == 0 else NO_HEADING) for i, b in enumerate(items))
 
-    def block(item: m.Block, level: int, heading: str) -> BlockView:
+    def block(item: m.Block, level: int, heading: Heading) -> BlockView:
         if isinstance(item, m.Text):
             return TextView(text.block(item.source))
         if isinstance(item, m.Table):
             return table(item, heading)
+        box_id = ids.next("box")
         return BoxView(
-            id=ids.next("box"),
+            id=box_id,
             label=item.label,
             title=speak_html(item.title),
             level=level + 1,
-            blocks=blocks(item.blocks, level + 1, heading_text(item.label, item.title)),
+            blocks=blocks(item.blocks, level + 1, (heading_text(item.label, item.title), f"{box_id}-title")),
         )
 
-    def table(item: m.Table, heading: str) -> TableView:
+    def table(item: m.Table, heading: Heading) -> TableView:
+        heading_words, heading_id = heading
+        repeats = bool(heading_words) and _squeeze(item.caption) == _squeeze(heading_words)
         return TableView(
-            caption_repeats_heading=bool(heading) and _squeeze(item.caption) == _squeeze(heading),
+            labelled_by=heading_id if repeats else "",
             id=ids.next("table"),
             caption=speak_html(item.caption),
             head=tuple(speak_html(h) for h in item.head),
+            head_text=item.head,
             rows=tuple(
                 tuple(Cell(text.inline(c), header=(j == item.row_header)) for j, c in enumerate(row))
                 for row in item.rows
@@ -177,7 +186,7 @@ def build_view(doc: m.Document, related: tuple[RelatedView, ...] = ()) -> Docume
                     label=s.label,
                     title=speak_html(s.title),
                     level=level,
-                    blocks=blocks(s.blocks, level, heading_text(s.label, s.title)),
+                    blocks=blocks(s.blocks, level, (heading_text(s.label, s.title), sid)),
                     sections=sections(s.sections, level + 1, sid),
                 )
             )

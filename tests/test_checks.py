@@ -18,6 +18,7 @@ GOOD = """<!DOCTYPE html><html lang="zh-CN"><head><title>好页面</title>
 <main id="main"><h1>标题</h1><h2 id="a">一</h2><h3 id="b">二</h3>
 <section aria-labelledby="a"><p>正文</p></section>
 <table id="t"><caption>表</caption><tr><th scope="col">列</th></tr><tr><td>1</td></tr></table>
+<p id="para">段落</p><table id="u" aria-labelledby="b"><tr><th scope="col">列</th></tr><tr><td>1</td></tr></table>
 </main><footer><p>页脚</p></footer></body></html>"""
 
 
@@ -46,6 +47,8 @@ def test_good_page_passes_every_check() -> None:
         (verify.check_unique_ids, '<h3 id="b">', '<h3 id="a">', 'duplicate id "a"'),
         (verify.check_tables, "<caption>表</caption>", "", "caption"),
         (verify.check_tables, '<th scope="col">', "<th>", "scope"),
+        (verify.check_tables, 'aria-labelledby="b"', 'aria-labelledby="para"', "not a heading"),
+        (verify.check_tables, 'aria-labelledby="b"', 'aria-labelledby="nowhere"', "no <caption>"),
         (verify.check_regions, 'aria-labelledby="a"', 'aria-labelledby="nothing"', "names nothing"),
         (
             verify.check_no_external_loads,

@@ -68,7 +68,9 @@ def _shown_values(value: Any, key: str = "") -> list[str]:
     if key in NOT_SHOWN:
         return []
     if isinstance(value, dict):
-        return [text for k, v in value.items() for text in _shown_values(v, k)]
+        # a table named by the heading above does not show its caption again
+        hidden = {"caption"} if value.get("labelled_by") else set()
+        return [text for k, v in value.items() if k not in hidden for text in _shown_values(v, k)]
     if isinstance(value, list):
         return [text for v in value for text in _shown_values(v, key)]
     if isinstance(value, str) and value.strip():

@@ -7,6 +7,7 @@ after normalising whitespace and the width of punctuation, and in order.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import re
 import unicodedata
@@ -22,7 +23,7 @@ from plansite.importer.lines import decode
 from plansite.verify import ParsedPage
 
 from .conftest import CONTENT, FIXTURES, SEEDS
-from .html import visible_text
+from .html import table_name, visible_text
 
 REVIEW = yaml.safe_load((FIXTURES / "seeds.yaml").read_text(encoding="utf-8"))
 REQUIRED_RATIO = 0.995
@@ -56,7 +57,7 @@ def seed_lines(entry: dict) -> list[str]:
 
 def page_text(page: ParsedPage) -> str:
     """The text of <main> in reading order, without the contents list (it repeats headings)."""
-    main = next(page.all("main"))
+    main = copy.deepcopy(next(page.all("main")))  # the parsed page is shared by other tests
     for nav in list(main.iter("nav")):
         for parent in main.iter():
             if nav in list(parent):
@@ -128,7 +129,7 @@ def test_imported_seed_passes_check_and_builds(entry: dict, tmp_path: Path) -> N
 def _tables(page: ParsedPage) -> dict[str, tuple[int, int]]:
     out = {}
     for table in page.all("table"):
-        caption = re.sub(r"\s+", " ", page.text(table.find("caption"))).strip()  # its name, visible or not
+        caption = table_name(page, table)
         body = table.find("tbody")
         assert body is not None
         rows = list(body.iter("tr"))

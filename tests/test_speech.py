@@ -1,10 +1,13 @@
-"""Spoken forms for symbols speech engines misread, and Latin marked as English."""
+"""Spoken forms where speech engines misread, English marked only on real
+English phrases, the plain-text channel's plain text, and linear time."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
-from plansite.speech import Segment, segments, speak_html
+from plansite.speech import Segment, is_foreign, segments, speak_html, without_spoken_forms
 
 
 def spoken(text: str) -> list[tuple[str, str]]:
@@ -19,26 +22,32 @@ def spoken(text: str) -> list[tuple[str, str]]:
         ("比例>99%", [(">99%", "大于99%")]),
         ("低于＜5", [("＜5", "小于5")]),
         ("不超过≤3", [("≤3", "小于等于3")]),
-        ("（2021—2025年）", [("2021—2025", "2021至2025")]),
-        ("2021——2025年", [("2021——2025", "2021至2025")]),
+        # a unit after a range is said after each end; the written unit stays as text
+        ("（2021—2025年）", [("2021—2025", "2021年至2025")]),
+        ("2021——2025年", [("2021——2025", "2021年至2025")]),
         ("3～5人", [("3～5", "3至5")]),
-        ("0-6岁残疾儿童", [("0-6", "0至6")]),
-        ("规划(2021-2025年)", [("2021-2025", "2021至2025")]),
-        ("江北府发〔2022〕20号", [("〔2022〕", "2022年")]),
+        ("3～5个月", [("3～5", "3个月至5")]),
+        ("0-6岁残疾儿童", [("0-6", "0岁至6")]),
+        ("规划(2021-2025年)", [("2021-2025", "2021年至2025")]),
     ],
 )
 def test_spoken_forms(text: str, expected: list[tuple[str, str]]) -> None:
     assert spoken(text) == expected
 
 
-@pytest.mark.parametrize("text", ["电话:023-63651188", "13883910958", "0.2万人", "第3节", "2022年4月"])
-def test_numbers_that_are_not_symbols_stay_as_they_are(text: str) -> None:
+@pytest.mark.parametrize(
+    "text", ["电话:023-63651188", "13883910958", "0.2万人", "第3节", "2022年4月", "江北府发〔2022〕20号"]
+)
+def test_what_speech_engines_read_well_stays_as_it_is(text: str) -> None:
     assert spoken(text) == []
 
 
-def test_latin_fragments() -> None:
-    latin = [s.text for s in segments("减免助残APP流量，C5驾驶证，网站支持IPV6和Wi-Fi。") if s.latin]
-    assert latin == ["APP", "C5", "IPV6", "Wi-Fi"]
+def test_only_real_english_phrases_are_marked() -> None:
+    latin = [
+        s.text for s in segments("减免助残APP流量，C5驾驶证，IPV6、Wi-Fi和X光，开展Internet Plus行动。") if s.latin
+    ]
+    assert latin == ["Internet Plus"]
+    assert is_foreign("accessibility") and not is_foreign("WCAG") and not is_foreign("5G")
 
 
 def test_segments_cover_the_text_exactly() -> None:
@@ -48,8 +57,33 @@ def test_segments_cover_the_text_exactly() -> None:
 
 
 def test_speak_html_escapes_and_marks() -> None:
-    html = speak_html("<script>＞95 APP")
+    html = speak_html("<script>＞95 Internet Plus")
     assert html == (
-        '&lt;script&gt;<span aria-hidden="true">＞95</span><span class="sr-only">（大于95）</span> '
-        '<span lang="en">APP</span>'
-    ).replace("&lt;script&gt;", '&lt;<span lang="en">script</span>&gt;')
+        '&lt;<span lang="en">script</span>&gt;<span class="say" data-say="大于95"><span aria-hidden="true">＞95</span></span> '
+        '<span lang="en">Internet Plus</span>'
+    )
+
+
+def test_the_plain_text_channel_keeps_only_the_text() -> None:
+    html = speak_html("参保率＞95%（2021—2025年）&amp;")
+    assert without_spoken_forms(html) == "参保率＞95%（2021—2025年）&amp;amp;"
+    assert without_spoken_forms('<span class="other">x</span>') == '<span class="other">x</span>'
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["1", "＜1 a ", "2021—", "0-", "a.", "A B ", "＞", "—1"],
+    ids=["digits", "compare-latin", "ranges", "hyphens", "dotted-latin", "words", "symbols", "dash-digit"],
+)
+def test_time_is_linear_in_the_text(unit: str) -> None:
+    """Adversarial runs: 4× the text takes about 4× the time, never 16×."""
+
+    def seconds(size: int) -> float:
+        text = unit * (size // len(unit))
+        start = time.perf_counter()
+        segments(text)
+        return time.perf_counter() - start
+
+    small, large = min(seconds(25_000) for _ in range(3)), min(seconds(100_000) for _ in range(3))
+    assert large < max(small, 0.002) * 10, (small, large)
+    assert large < 2, "100 KB of one pattern is segmented in well under two seconds"

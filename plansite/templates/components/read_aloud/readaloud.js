@@ -6,9 +6,13 @@
  * speak, it does not exist at all. All text comes from the page
  * (data-strings on this script tag, from plansite/strings.py).
  *
- * It reads the document one unit at a time (a heading, a paragraph, a table
- * row with its headers) from the first unit on screen, highlights and
- * scrolls to the unit being read, and announces its state in a live region.
+ * Before reading it is one button under the title. While reading it becomes
+ * a bar fixed to the bottom edge of the window, so it stays in reach; Esc
+ * stops. It reads the document one unit at a time (a heading, a paragraph, a
+ * list item, a metadata pair, a table row with its headers) from where the
+ * reader was, highlighting the unit being read. Its live region announces
+ * only changes of state (start, pause, resume, stop, end), never each unit,
+ * so it does not talk over a screen reader; progress is shown, not announced.
  */
 (function () {
   "use strict";
@@ -21,7 +25,7 @@
   if (!script || !main || !title) return;
 
   var S = JSON.parse(script.getAttribute("data-strings") || "{}");
-  var UNITS = "h1, h2, h3, h4, h5, h6, [role=heading], p, dt, dd, caption, tbody tr";
+  var UNITS = "h1, h2, h3, h4, h5, h6, [role=heading], p, li, .meta-list__row, dt, dd, caption, tbody tr";
   var MIN_RATE = 0.5, MAX_RATE = 2, STEP = 0.25;
 
   var state = "stopped"; // stopped | playing | paused
@@ -34,14 +38,15 @@
     return text.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
   }
 
-  // What a screen reader would say: skip aria-hidden symbols, keep the
-  // visually hidden spoken forms (without their brackets).
+  // What a screen reader says: a symbol's spoken form (data-say, see
+  // speech.py) instead of the symbol, nothing that is aria-hidden.
   function spoken(node) {
     if (node.nodeType === 3) return node.nodeValue;
-    if (node.nodeType !== 1 || node.getAttribute("aria-hidden") === "true") return "";
+    if (node.nodeType !== 1) return "";
+    if (node.classList.contains("say")) return node.getAttribute("data-say") || "";
+    if (node.getAttribute("aria-hidden") === "true") return "";
     var text = "";
     for (var child = node.firstChild; child; child = child.nextSibling) text += spoken(child);
-    if (node.classList.contains("sr-only")) text = text.replace(/^（/, "").replace(/）$/, "");
     return text;
   }
 
@@ -59,14 +64,19 @@
   }
 
   function textOf(el) {
-    return (el.tagName === "TR" ? rowText(el) : spoken(el)).replace(/\s+/g, " ").trim();
+    if (el.tagName === "TR") return rowText(el);
+    if (el.classList.contains("meta-list__row")) {
+      // a metadata pair is one unit: 文件类型：规划
+      var parts = Array.prototype.map.call(el.children, function (c) { return spoken(c).trim(); });
+      return parts.join("：").replace(/\s+/g, " ").trim();
+    }
+    return spoken(el).replace(/\s+/g, " ").trim();
   }
 
   function collect() {
     return Array.prototype.filter.call(main.querySelectorAll(UNITS), function (el) {
       if (el.closest(".contents, .read-aloud, [aria-hidden=true]")) return false;
-      if (el.tagName === "P" && el.closest("td, th, dd, li")) return false; // read with its container
-      if (el.tagName === "CAPTION" && el.classList.contains("sr-only")) return false; // repeats the heading just read
+      if (el.parentElement.closest(UNITS)) return false; // read with the unit around it
       return textOf(el) !== "";
     });
   }
@@ -104,31 +114,32 @@
 
   // --- the control ----------------------------------------------------------
 
-  var region = document.createElement("section");
+  var region = document.createElement("div");
   region.className = "read-aloud";
-  region.setAttribute("aria-labelledby", "read-aloud-title");
-  var heading = document.createElement("h2");
-  heading.id = "read-aloud-title";
-  heading.textContent = S.read_aloud;
-  region.appendChild(heading);
+  region.setAttribute("role", "region");
+  region.setAttribute("aria-label", S.read_aloud);
 
   var bar = document.createElement("div");
   bar.className = "read-aloud__buttons";
-  function button(label, action) {
+  function button(label, action, extra) {
     var b = document.createElement("button");
     b.type = "button";
     b.textContent = label;
+    if (extra) b.className = "read-aloud__more";
     b.addEventListener("click", action);
     bar.appendChild(b);
     return b;
   }
-  var playButton = button(S.read_play, playPauseResume);
-  button(S.read_stop, stop);
-  button(S.read_slower, function () { changeRate(-STEP); });
-  button(S.read_faster, function () { changeRate(STEP); });
+  var playButton = button(S.read_aloud, playPauseResume);
+  button(S.read_stop, stop, true);
+  button(S.read_slower, function () { changeRate(-STEP); }, true);
+  button(S.read_faster, function () { changeRate(STEP); }, true);
   region.appendChild(bar);
 
-  var status = document.createElement("p");
+  var progress = document.createElement("p"); // shown, never announced
+  progress.className = "read-aloud__progress read-aloud__more";
+  region.appendChild(progress);
+  var status = document.createElement("p"); // announces changes of state only
   status.className = "read-aloud__status";
   status.setAttribute("role", "status");
   region.appendChild(status);
@@ -138,9 +149,16 @@
     status.textContent = text;
   }
 
+  function showProgress() {
+    progress.textContent = format(S.read_progress, { n: index + 1, total: units.length, rate: rate });
+  }
+
   function setState(next) {
     state = next;
-    playButton.textContent = next === "playing" ? S.read_pause : next === "paused" ? S.read_resume : S.read_play;
+    playButton.textContent = next === "playing" ? S.read_pause : next === "paused" ? S.read_resume : S.read_aloud;
+    var active = next !== "stopped";
+    region.classList.toggle("read-aloud--active", active);
+    document.body.classList.toggle("read-aloud-active", active); // room below the page for the bar
   }
 
   function highlight(el) {
@@ -162,6 +180,7 @@
     }
     index = i;
     highlight(units[i]);
+    showProgress();
     var utterance = new SpeechSynthesisUtterance(textOf(units[i]));
     utterance.lang = "zh-CN";
     utterance.rate = rate;
@@ -172,7 +191,6 @@
     };
     current = utterance;
     synth.speak(utterance);
-    announce(format(S.read_status_reading, { n: i + 1, total: units.length }));
   }
 
   function playPauseResume() {
@@ -183,17 +201,19 @@
     } else if (state === "paused") {
       synth.resume();
       setState("playing");
-      announce(format(S.read_status_reading, { n: index + 1, total: units.length }));
+      announce(S.read_status_resumed);
     } else {
       units = collect();
       var start = startIndex();
       chosen = false;
       setState("playing");
+      announce(S.read_status_started);
       speak(start);
     }
   }
 
   function stop() {
+    if (state === "stopped") return;
     current = null;
     setState("stopped");
     synth.cancel();
@@ -203,14 +223,17 @@
 
   function changeRate(delta) {
     rate = Math.min(MAX_RATE, Math.max(MIN_RATE, Math.round((rate + delta) * 100) / 100));
+    showProgress();
     if (state === "playing") {
       current = null; // restart the current unit at the new rate
       synth.cancel();
       speak(index);
     }
-    announce(format(S.read_status_rate, { rate: rate }));
   }
 
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && state !== "stopped") stop();
+  });
   var pending = false;
   window.addEventListener("scroll", function () {
     if (pending) return;
