@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test test-tools check lint golden bench clean
+.PHONY: site serve test test-tools check lint golden transcripts screenshots bench clean
 
 site: $(STAMP)
 	$(PY) build.py build
@@ -28,6 +28,14 @@ test-tools:
 # digests that tests/test_golden.py compares against.
 golden: $(STAMP)
 	$(PY) -m tests.test_golden
+
+# After a deliberate change of what screen readers announce: review, then refresh.
+transcripts: $(STAMP) test-tools
+	UPDATE_TRANSCRIPTS=1 $(PY) -m pytest -q tests/browser/test_readers.py -k transcript
+
+# Screenshots of a plan page (标准版, 大字版; 1280 and 360 px) for reviewers, in docs/screenshots/.
+screenshots: $(STAMP) test-tools
+	$(PY) scripts/screenshots.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

@@ -20,7 +20,7 @@ from .cache import job_key, manifest_text, read_manifest, reuse
 from .content import Content, load_content
 from .output import MARKER, check_target, staged_output, write_text
 from .paths import COMPONENTS, PROJECT, STATIC
-from .render import DocumentJob, render_index
+from .render import SITE_PAGES, DocumentJob, render_index, render_site_pages
 from .verify import verify_site
 from .view import related_views
 from .workers import default_processes, render_documents
@@ -54,7 +54,8 @@ def build_site(content_dir: Path, out_dir: Path, *, verify: bool = False, jobs: 
         to_render = [job for job in document_jobs if job.doc.id not in reused]
         files = render_documents(to_render, stage, jobs or default_processes())
         files += sum(len(job.files.paths) for job in document_jobs if job.doc.id in reused)
-        for rel, text in render_index(content.site, content.documents).items():
+        site_pages = render_index(content.site, content.documents) | render_site_pages(content.site)
+        for rel, text in site_pages.items():
             write_text(stage, rel, text)
             files += 1
         copy_static(stage)
@@ -75,8 +76,9 @@ def plan_jobs(content: Content) -> list[DocumentJob]:
 
 def _unique_titles(content: Content) -> dict[str, str]:
     """Page titles must be unique: a document sharing its title with another,
-    or with the index (the site's name), gets its number or id added."""
-    counts: dict[str, int] = {content.site.name: 1}
+    with the index (the site's name) or with a page of the site's own (使用帮助),
+    gets its number or id added."""
+    counts: dict[str, int] = {content.site.name: 1} | {title: 1 for _route, _template, title in SITE_PAGES}
     for doc in content.documents:
         counts[doc.title] = counts.get(doc.title, 0) + 1
     return {

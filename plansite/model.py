@@ -139,8 +139,20 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Contact:
+    """Where readers send feedback on accessibility (无障碍声明, footer)."""
+
+    phone: str
+    email: str
+    address: str
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     name: str
-    owner: str
+    owner: str  # 主办单位
+    contact: Contact
     base_url: str  # absolute URL where the site will live, or "" (links stay relative either way)
     footer: tuple[str, ...] = field(default_factory=tuple)
+    reviewed: dt.date | None = None  # the last accessibility review, for the statement
+    limitations: tuple[str, ...] = ()  # known accessibility limitations of this site, for the statement

@@ -12,47 +12,55 @@ from pathlib import PurePosixPath
 class Mode:
     name: str
     prefix: PurePosixPath  # where the mode's pages live under the site root
-    label_key: str  # key in strings.T
+    label_key: str  # key in strings.T: the mode's name (in titles)
+    nav_key: str  # key in strings.T: its entry in the 阅读模式 navigation
     stylesheets: tuple[str, ...]  # under static/; none for the plain-text channel
     read_aloud: bool  # offer the 语音播报 control (it only appears where speech works)
     scroll_tables: bool  # wrap tables in a focusable scroll container (pointless without CSS)
     images: bool  # may show images (the QR code); the plain-text channel has none
     in_title: bool  # <title> names the mode (every mode but the standard one)
     spoken_forms: bool  # symbols carry spoken forms (they need the stylesheet); else the plain text
+    text_size: bool  # offer the 文字大小 control (it needs the stylesheet)
 
 
 STANDARD = Mode(
     name="standard",
     prefix=PurePosixPath("."),
     label_key="mode_standard",
+    nav_key="mode_standard",
     stylesheets=("css/site.css",),
     read_aloud=True,
     scroll_tables=True,
     images=True,
     in_title=False,
     spoken_forms=True,
+    text_size=True,
 )
 LARGE = Mode(
     name="large",
     prefix=PurePosixPath("large"),
     label_key="mode_large",
+    nav_key="mode_large_nav",
     stylesheets=("css/site.css", "css/large.css"),
     read_aloud=True,
     scroll_tables=True,
     images=True,
     in_title=True,
     spoken_forms=True,
+    text_size=True,
 )
 TEXT = Mode(
     name="text",
     prefix=PurePosixPath("text"),
     label_key="mode_text",
+    nav_key="mode_text",
     stylesheets=(),
     read_aloud=False,
     scroll_tables=False,
     images=False,
     in_title=True,
     spoken_forms=False,
+    text_size=False,
 )
 
 MODES: tuple[Mode, ...] = (STANDARD, LARGE, TEXT)

@@ -22,6 +22,8 @@ from .modes import MODES, TEXT, Mode
 STATIC = PurePosixPath("static")
 INDEX = PurePosixPath("index.html")
 INDEX_TEXT = TEXT.prefix / "index.txt"  # the document list as plain text
+HELP = PurePosixPath("help/index.html")  # 使用帮助
+STATEMENT = PurePosixPath("accessibility/index.html")  # 无障碍声明
 QR_FILE = "qr.svg"  # 扫一扫: a page's QR code, beside the page
 
 

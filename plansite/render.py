@@ -27,7 +27,7 @@ from .pages import DocumentFiles, Page
 from .paths import TEMPLATES
 from .qr import page_url, qr_svg
 from .speech import speak_html, without_spoken_forms
-from .strings import T
+from .strings import PROSE, T
 from .textexport import document_text, index_text
 from .view import RelatedView, build_view, chinese_date
 
@@ -90,8 +90,10 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.globals["t"] = T
+    env.globals["prose"] = PROSE
     env.globals["csp"] = CONTENT_SECURITY_POLICY
     env.globals["read_aloud_strings"] = {k: v for k, v in T.items() if k.startswith("read_")}
+    env.globals["text_size_strings"] = {k: v for k, v in T.items() if k.startswith("text_size")}
     env.filters["chinese_date"] = chinese_date
     env.filters["heading_text"] = heading_text
     env.filters["heading_html"] = heading_html
@@ -114,15 +116,26 @@ def render_page(template: Template, page: Page, site: m.SiteConfig, **context: A
     return files
 
 
+def file_size(text: str) -> str:
+    """A file's size as its download link says it: 512 字节, 8.5 KB, 12 KB, 1.2 MB."""
+    size = len(text.encode("utf-8"))
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= scale:
+            value = size / scale
+            return f"{value:.1f} {unit}" if value < 10 else f"{round(value)} {unit}"
+    return T["size_bytes"].format(n=size)
+
+
 def render_document(job: DocumentJob) -> dict[str, str]:
     """Every file of one document (`job.files`): its page in each mode, their QR codes, its .txt."""
     view = build_view(job.doc, job.related)
     template = environment().get_template("document.html")
     plan = job.files
+    text = document_text(job.doc, view.metadata)
     files: dict[str, str] = {}
     for page in plan.pages:
-        files.update(render_page(template, page, job.site, view=view))
-    files[plan.text.as_posix()] = document_text(job.doc, view.metadata)
+        files.update(render_page(template, page, job.site, view=view, text_size=file_size(text)))
+    files[plan.text.as_posix()] = text
     return files
 
 
@@ -132,10 +145,26 @@ def render_index(site: m.SiteConfig, documents: tuple[m.Document, ...]) -> dict[
         DocumentEntry(doc, pages.document_route(doc.id).as_posix(), pages.text_file(doc.id).as_posix())
         for doc in sorted(documents, key=lambda d: (-(d.date.toordinal() if d.date else 0), d.id))
     ]
+    listed = [(e.doc, PurePosixPath(e.text_file).relative_to(pages.INDEX_TEXT.parent).as_posix()) for e in entries]
+    text = index_text(site, listed)
     template = environment().get_template("index.html")
     files: dict[str, str] = {}
-    for page in pages.pages_in_every_mode(pages.INDEX, site.name, pages.INDEX_TEXT):
-        files.update(render_page(template, page, site, documents=entries))
-    listed = [(e.doc, PurePosixPath(e.text_file).relative_to(pages.INDEX_TEXT.parent).as_posix()) for e in entries]
-    files[pages.INDEX_TEXT.as_posix()] = index_text(site, listed)
+    # The home page's title is the site's name alone (base.html adds it once).
+    for page in pages.pages_in_every_mode(pages.INDEX, "", pages.INDEX_TEXT):
+        files.update(render_page(template, page, site, documents=entries, text_size=file_size(text)))
+    files[pages.INDEX_TEXT.as_posix()] = text
+    return files
+
+
+# The site's own pages: (route, template, title).
+SITE_PAGES = ((pages.HELP, "help.html", T["help"]), (pages.STATEMENT, "statement.html", T["statement"]))
+
+
+def render_site_pages(site: m.SiteConfig) -> dict[str, str]:
+    """使用帮助 and 无障碍声明, in every mode."""
+    files: dict[str, str] = {}
+    for route, name, title in SITE_PAGES:
+        template = environment().get_template(name)
+        for page in pages.pages_in_every_mode(route, title, None):
+            files.update(render_page(template, page, site))
     return files

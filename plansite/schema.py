@@ -7,6 +7,7 @@ so one run reports every problem in a file.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import yaml
@@ -90,7 +91,7 @@ def read_document(r: Reader, root: yaml.Node) -> m.Document | None:
 
 
 def read_site(r: Reader, root: yaml.Node) -> m.SiteConfig | None:
-    f = r.mapping(root, "", required=("name", "owner"), optional=("base_url", "footer"))
+    f = r.mapping(root, "", required=("name", "owner", "contact"), optional=("base_url", "footer", "accessibility"))
     if f is None:
         return None
     base_url = r.text(f.get("base_url"), "base_url", required=False)
@@ -103,12 +104,51 @@ def read_site(r: Reader, root: yaml.Node) -> m.SiteConfig | None:
         if "footer" in f
         else ()
     )
+    contact = _contact(r, f["contact"]) if "contact" in f else None
+    reviewed, limitations = _accessibility(r, f["accessibility"]) if "accessibility" in f else (None, ())
+    if contact is None:
+        return None
     return m.SiteConfig(
         name=r.text(f.get("name"), "name"),
         owner=r.text(f.get("owner"), "owner"),
+        contact=contact,
         base_url=base_url,
         footer=footer,
+        reviewed=reviewed,
+        limitations=limitations,
     )
+
+
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
+PHONE = re.compile(r"^[0-9０-９+＋()（）\- ]{3,30}(?:[转,，][0-9]{1,6})?$")
+
+
+def _contact(r: Reader, node: yaml.Node) -> m.Contact | None:
+    """The feedback contact the accessibility statement must give (phone, email, address)."""
+    f = r.mapping(node, "contact", required=("phone", "email", "address"))
+    if f is None or len(f) < 3:
+        return None
+    phone = r.text(f["phone"], "contact.phone")
+    if phone and not PHONE.match(phone):
+        r.error(f["phone"], "contact.phone", f"“{phone[:30]}”不像电话号码：请写数字，例如 023-12345678 或 12385。")
+    email = r.text(f["email"], "contact.email")
+    if email and not EMAIL.match(email):
+        r.error(f["email"], "contact.email", f"“{email[:40]}”不像电子邮箱地址：请写成 name@example.gov.cn 的形式。")
+    return m.Contact(phone=phone, email=email, address=r.text(f["address"], "contact.address"))
+
+
+def _accessibility(r: Reader, node: yaml.Node) -> tuple[dt.date | None, tuple[str, ...]]:
+    f = r.mapping(node, "accessibility", optional=("reviewed", "limitations"))
+    if f is None:
+        return None, ()
+    reviewed = r.date(f["reviewed"], "accessibility.reviewed") if "reviewed" in f else None
+    path = "accessibility.limitations"
+    limitations = (
+        tuple(r.text(n, index(path, i)) for i, n in enumerate(r.sequence(f["limitations"], path, "已知的不足")))
+        if "limitations" in f
+        else ()
+    )
+    return reviewed, limitations
 
 
 # --- fields ------------------------------------------------------------------

@@ -6,9 +6,11 @@ comes from here, only the words of the site around it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
+from typing import Any
 
-T = MappingProxyType(
+T: Mapping[str, str] = MappingProxyType(
     {
         "skip_link": "跳到正文",
         "site_nav": "网站导航",
@@ -44,7 +46,31 @@ T = MappingProxyType(
         "mode_standard": "标准版",
         "mode_large": "大字版",
         "mode_text": "纯文本通道",
-        "mode_txt_file": "下载纯文本文件（.txt）",
+        "mode_large_nav": "大字版（长辈版）",  # the entry in the 阅读模式 navigation
+        "mode_txt_file": "下载纯文本文件（.txt，{size}）",
+        "mode_txt_link": "纯文本文件（.txt）",  # <link rel=alternate> title
+        "size_bytes": "{n} 字节",
+        "downloads": "下载",
+        # 文字大小 (适老化 网页放大): created by script where script runs
+        "text_size": "文字大小",
+        "text_size_larger": "放大",
+        "text_size_smaller": "缩小",
+        "text_size_reset": "还原",
+        # the footer, the help page and the accessibility statement
+        "contact": "联系方式",
+        "contact_phone": "电话",
+        "contact_email": "电子邮箱",
+        "contact_address": "地址",
+        "help": "使用帮助",
+        "statement": "无障碍声明",
+        "help_intro": "本站的每份文件都有几种阅读方式，下面说明怎样使用。",
+        "statement_intro": "{owner}致力于让所有人，包括视力、听力、肢体、认知障碍者和老年人，都能获取本站发布的文件。",
+        "statement_standards_title": "遵循的标准",
+        "statement_testing_title": "如何检验",
+        "statement_reviewed": "最近一次评估：{date}",
+        "statement_limitations_title": "已知的不足",
+        "statement_feedback_title": "反馈",
+        "statement_feedback": "如果您在使用本站时遇到困难，或需要其他格式的文件，请联系我们：",
         "txt_table": "表格：",
         "txt_file": "纯文本文件",
         # 扫一扫在手机打开当前页 (only when site.yaml gives base_url)
@@ -65,5 +91,65 @@ T = MappingProxyType(
         "read_status_resumed": "继续朗读",
         "read_status_stopped": "已停止",
         "read_status_done": "朗读完毕",
+    }
+)
+
+
+# Longer site text: the help page and the accessibility statement (tuples of paragraphs).
+PROSE: Mapping[str, Any] = MappingProxyType(
+    {
+        "help_sections": (
+            (
+                "阅读模式",
+                (
+                    "每页顶部的“阅读模式”可以在几种形式之间切换，内容完全相同：",
+                    "标准版：适合大多数读者，关掉样式或脚本也能阅读。",
+                    "大字版（长辈版）：正文字号放大到 24 像素以上，加大行距和按钮，对比度更高，在手机上每个表格逐行显示为卡片，不用左右滑动。",
+                    "纯文本通道：只有文字和结构，没有样式、脚本和图片，适合读屏软件、文本浏览器和网速慢的手机。",
+                ),
+            ),
+            (
+                "文字大小",
+                (
+                    "标准版和大字版页面顶部有“放大”“缩小”“还原”按钮，可以调整本站的文字大小；调整后访问本站其他页面时仍然有效。",
+                    "也可以使用浏览器自带的缩放（Ctrl 和加号、减号）或浏览器设置里的默认字号，大字版会在您设置的字号基础上放大。",
+                ),
+            ),
+            (
+                "语音播报",
+                (
+                    "文件页面标题下方的“语音播报”按钮会用浏览器的语音朗读全文，从您正在看的位置开始；点击某一段后再按按钮，就从那一段开始。",
+                    "朗读时控制条固定在窗口底部，可以暂停、继续、停止、加快或减慢语速；按 Esc 键停止。使用读屏软件的读者可以直接用读屏软件阅读，不需要这个功能。",
+                    "浏览器不支持语音时不显示这个按钮。",
+                ),
+            ),
+            (
+                "键盘操作",
+                (
+                    "按 Tab 键依次经过页面上的链接和按钮，当前位置有明显的黄色边框；按 Shift+Tab 返回。",
+                    "每页第一次按 Tab 出现“跳到正文”链接，按回车直接跳过页头到正文。",
+                    "文件页面的“目录”列出全部章节，选择一项即可跳到该章节。",
+                ),
+            ),
+            (
+                "下载纯文本文件",
+                (
+                    "文件页面的“下载纯文本文件（.txt）”可以把全文保存到电脑或手机，用记事本等任何软件打开，也可以交给自己的朗读软件。表格按行写成“表头：内容”的形式。",
+                ),
+            ),
+        ),
+        "statement_standards": (
+            "《Web 内容无障碍指南》（WCAG）2.2 AA 级",
+            "GB/T 37668—2019《信息技术 互联网内容无障碍可访问性技术要求与测试方法》",
+            "工业和信息化部《互联网网站适老化通用设计规范》",
+        ),
+        "statement_testing": (
+            "每次生成网站时，每个页面的每种模式都经过自动检查：用 html5lib 检查页面结构（语言、标题、跳到正文链接、地标、标题层级、表格表头、链接）；在 Chromium 浏览器中运行 axe-core（WCAG 2.2 AA 及 7:1 的 AAA 级对比度）和 Nu HTML Checker；检查 320 像素宽度下的重排、200% 和 400% 缩放、文字间距、键盘操作和焦点可见性。",
+            "此外检查读者实际得到的内容：复制和页面内查找得到的是原文，读屏软件读出的标题和表格（由浏览器的无障碍树生成），手机宽度下的大字版表格，以及语音播报控件。",
+        ),
+        "statement_limitations": (
+            "纯文本通道没有样式表，符号（如“＞95”）按原文呈现，部分语音引擎会略去这些符号；需要读法提示的读者请使用标准版或大字版。",
+            "语音播报依赖浏览器自带的语音合成，部分浏览器没有中文语音。",
+        ),
     }
 )

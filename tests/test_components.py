@@ -29,7 +29,21 @@ from .html import visible_text
 SITE = load_content(CONTENT).site
 EXAMPLES = examples()
 # Parameter values that are not shown as text: anchors, links, classes, kinds.
-NOT_SHOWN = {"id", "route", "labelled_by", "heading_id", "class", "url", "kind", "html", "header", "level", "qr"}
+NOT_SHOWN = {
+    "id",
+    "route",
+    "labelled_by",
+    "heading_id",
+    "class",
+    "url",
+    "kind",
+    "html",
+    "header",
+    "level",
+    "qr",
+    "href",
+    "type",
+}
 
 
 def _example_id(example: Example) -> str:

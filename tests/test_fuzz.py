@@ -33,7 +33,7 @@ settings.register_profile(
 )
 settings.load_profile("plansite")
 
-SITE = "name: 模糊测试\nowner: 测试\n"
+SITE = 'name: 模糊测试\nowner: 测试\ncontact: {phone: "12345", email: a@example.gov.cn, address: 测试地址}\n'
 
 # Any Unicode, including what editors paste by accident (controls, surrogates
 # are excluded by the YAML emitter itself; the loader refuses the rest).

@@ -24,7 +24,7 @@ from plansite.verify import load_site, verify_site
 from .conftest import ROOT, many_documents, snapshot
 from .html import visible_text
 
-SITE = "name: 测试网站\nowner: 测试残联\n"
+SITE = 'name: 测试网站\nowner: 测试残联\ncontact: {phone: "12345", email: a@example.gov.cn, address: 测试地址}\n'
 GOOD = "id: a-doc\nkind: plan\ntitle: 标题\nbody:\n  - label: 第一章\n    title: 总则\n    blocks: [正文。]\n"
 
 
@@ -262,14 +262,17 @@ def test_markup_and_script_in_any_field_appear_as_text(payload: str, tmp_path: P
     folder = tmp_path / "content"
     folder.mkdir()
     p = json.dumps(payload, ensure_ascii=False)
-    (folder / "site.yaml").write_text(f"name: {p}\nowner: {p}\nfooter: [{p}]\n", encoding="utf-8")
+    (folder / "site.yaml").write_text(
+        f"name: {p}\nowner: {p}\nfooter: [{p}]\ncontact: {{phone: '12345', email: a@example.gov.cn, address: {p}}}\n",
+        encoding="utf-8",
+    )
     (folder / "hostile.yaml").write_text(_hostile_document(payload), encoding="utf-8")
     out = tmp_path / "site"
     build_site(folder, out)
     assert not verify_site(out), "every page keeps its promises, including the CSP"
     for rel, page in load_site(out).items():
         scripts = [s.get("src") for s in page.all("script")]
-        assert all(src and src.endswith("static/js/readaloud.js") for src in scripts), rel
+        assert all(src and src.endswith(("static/js/readaloud.js", "static/js/textsize.js")) for src in scripts), rel
         assert not [el for el in page.all() if any(a.lower().startswith("on") for a in el.attrib)], rel
         assert not list(page.all("img")) and not list(page.all("svg")), rel
         if rel.endswith("plans/hostile/index.html"):

@@ -13,7 +13,7 @@ from plansite import model as m
 from plansite.content import load_content
 from plansite.importer import import_file, import_text
 
-SITE = "name: 测试\nowner: 测试\n"
+SITE = 'name: 测试\nowner: 测试\ncontact: {phone: "12345", email: a@example.gov.cn, address: 测试地址}\n'
 
 
 def draft(text: str, tmp_path: Path) -> tuple[m.Document, str, tuple[str, ...]]:

@@ -42,21 +42,34 @@ def _mode_nav(page: ParsedPage):  # type: ignore[no-untyped-def]
     return next(n for n in page.all("nav") if n.get("aria-label") == "阅读模式")
 
 
+def file_size_label(size: int) -> str:
+    kb = size / 1024
+    return f"{kb:.1f} KB" if kb < 10 else f"{round(kb)} KB"
+
+
 @pytest.mark.parametrize("mode", MODES, ids=lambda m: m.name)
-def test_mode_links_connect_every_page(mode, real_pages) -> None:  # type: ignore[no-untyped-def]
+def test_mode_links_connect_every_page(mode, real_pages, real_site: Path) -> None:  # type: ignore[no-untyped-def]
     for route in routes():
         path = in_mode(mode, route)
         page = real_pages[path]
         links = [(a.get("href"), a.get("aria-current"), page.text(a)) for a in _mode_nav(page).iter("a")]
         targets = [posixpath.normpath(posixpath.join(posixpath.dirname(path), href)) for href, _, _ in links]
         expected = [in_mode(m, route) for m in MODES]
-        if route == "index.html":
-            expected.append("text/index.txt")
-        else:
-            expected.append(TXT.replace("jiangbei-disability-plan-2021-2025", route.split("/")[1]))
         assert targets == expected, path
         current = [label for _, flag, label in links if flag == "page"]
-        assert current == [{"standard": "标准版", "large": "大字版", "text": "纯文本通道"}[mode.name]]
+        assert current == [{"standard": "标准版", "large": "大字版（长辈版）", "text": "纯文本通道"}[mode.name]]
+        # the .txt: downloaded, its size in the link text, and a machine-readable alternate
+        txt = (
+            "text/index.txt"
+            if route == "index.html"
+            else TXT.replace("jiangbei-disability-plan-2021-2025", route.split("/")[1])
+        )
+        download = next(a for a in page.all("a") if a.get("download") is not None)
+        href = posixpath.normpath(posixpath.join(posixpath.dirname(path), download.get("href", "")))
+        size = len((real_site / txt).read_bytes())
+        assert href == txt and download.get("type") == "text/plain", path
+        assert page.text(download) == f"下载纯文本文件（.txt，{file_size_label(size)}）", path
+        expected.append(txt)
         alternates = [
             posixpath.normpath(posixpath.join(posixpath.dirname(path), link.get("href")))
             for link in page.all("link")
@@ -87,10 +100,10 @@ def test_stylesheets_and_read_aloud_per_mode(real_pages) -> None:  # type: ignor
 
     assert sheets(real_pages[in_mode(STANDARD, DOC)]) == ["site.css"]
     assert sheets(real_pages[in_mode(LARGE, DOC)]) == ["site.css", "large.css"]
-    assert scripts(real_pages[in_mode(STANDARD, DOC)]) == ["readaloud.js"]
-    assert scripts(real_pages[in_mode(LARGE, DOC)]) == ["readaloud.js"]
+    assert scripts(real_pages[in_mode(STANDARD, DOC)]) == ["textsize.js", "readaloud.js"]
+    assert scripts(real_pages[in_mode(LARGE, DOC)]) == ["textsize.js", "readaloud.js"]
     assert scripts(real_pages[in_mode(TEXT, DOC)]) == []
-    assert scripts(real_pages["index.html"]) == [], "the index has nothing to read aloud"
+    assert scripts(real_pages["index.html"]) == ["textsize.js"], "the index has nothing to read aloud"
 
 
 def test_page_titles_name_the_mode(real_pages) -> None:  # type: ignore[no-untyped-def]
@@ -206,6 +219,12 @@ def test_plain_text_channel_reads_in_a_text_browser(real_site: Path) -> None:
         check=True,
     ).stdout
     lines = [re.sub(r"\s+", " ", line).strip() for line in dump.splitlines()]
+    # the document's own text, with no spoken form added
+    text = "\n".join(lines)
+    for written in ("＞95", "0-6岁", "江北府发〔2022〕20号"):
+        assert written in text, written
+    for said in ("大于95", "0至6", "（2022年）", "2021至2025", "2021年至2025"):
+        assert said not in text, said
     for expected in ("第一章 编制背景", "第一节 指导思想", "目录", "标准版", "大字版"):
         assert any(expected in line for line in lines), expected
     assert lines.index("第一章 编制背景") > lines.index("目录")

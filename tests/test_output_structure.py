@@ -13,6 +13,7 @@ import pytest
 from plansite import verify
 from plansite.content import document_yaml_files
 from plansite.modes import MODES
+from plansite.render import SITE_PAGES
 from plansite.verify import ParsedPage
 
 from .conftest import CONTENT, FEATURES
@@ -25,13 +26,13 @@ def _run(check, pages: dict[str, ParsedPage]) -> list[str]:  # type: ignore[no-u
 @pytest.mark.parametrize("check", verify.PAGE_CHECKS, ids=lambda c: c.__name__)
 def test_real_site_pages(check, real_pages: dict[str, ParsedPage]) -> None:  # type: ignore[no-untyped-def]
     # Each document and the index, in every mode: an empty build cannot pass.
-    assert len(real_pages) == (len(document_yaml_files(CONTENT)) + 1) * len(MODES)
+    assert len(real_pages) == (len(document_yaml_files(CONTENT)) + 1 + len(SITE_PAGES)) * len(MODES)
     assert not _run(check, real_pages)
 
 
 @pytest.mark.parametrize("check", verify.PAGE_CHECKS, ids=lambda c: c.__name__)
 def test_feature_site_pages(check, feature_pages: dict[str, ParsedPage]) -> None:  # type: ignore[no-untyped-def]
-    assert len(feature_pages) == (len(document_yaml_files(FEATURES)) + 1) * len(MODES)
+    assert len(feature_pages) == (len(document_yaml_files(FEATURES)) + 1 + len(SITE_PAGES)) * len(MODES)
     assert not _run(check, feature_pages)
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from plansite.render import SITE_PAGES
+
 from .conftest import CONTENT, ROOT
 
 
@@ -48,8 +50,9 @@ def test_pip_install_gives_a_working_command(tmp_path: Path) -> None:
     build = subprocess.run([command, "build"], cwd=elsewhere, capture_output=True, text=True, env=env)
     assert build.returncode == 0, build.stderr
     site = elsewhere / "site"
-    pages = sorted(site.rglob("index.html"))
-    assert len(pages) == 3 * (1 + len(list((CONTENT).glob("*.yaml"))) - 1)
+    documents = len(list(CONTENT.glob("*.yaml"))) - 1  # but site.yaml
+    assert len(list((site / "plans").glob("*/index.html"))) == documents
+    assert len(list(site.rglob("index.html"))) == 3 * (documents + 1 + len(SITE_PAGES))
     assert (site / "static" / "css" / "site.css").read_text(encoding="utf-8").count("/* --- ") >= 15
     assert (site / "static" / "js" / "readaloud.js").is_file()
     where = subprocess.run(

@@ -11,7 +11,7 @@ from plansite import model as m
 from plansite.content import load_content
 from plansite.problems import ContentError, Problem
 
-SITE = "name: 测试网站\nowner: 测试残联\n"
+SITE = 'name: 测试网站\nowner: 测试残联\ncontact: {phone: "12345", email: a@example.gov.cn, address: 测试地址}\n'
 
 VALID = """\
 id: a-plan

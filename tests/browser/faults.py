@@ -54,6 +54,29 @@ PAGES: dict[str, tuple[str, str, bool]] = {
         True,
     ),
     "loads-from-another-host": ('<link rel="stylesheet" href="https://cdn.example.com/site.css">', "", True),
+    # What real readers get: a spoken form as visually hidden text is copied and
+    # breaks find-in-page and the heading's name; a tall header pushes the h1
+    # off a phone's first screen; a table that does not become cards.
+    "spoken-form-as-text": (
+        "<style>.sr { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;"
+        " overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }</style>",
+        '<h2>规划（<span aria-hidden="true">2021—2025</span><span class="sr">（2021至2025）</span>年）</h2>'
+        '<p>参保率<span aria-hidden="true">＞95</span><span class="sr">（大于95）</span>。</p>',
+        True,
+    ),
+    # the old plain-text channel: the same markup without a stylesheet shows the spoken form
+    "spoken-form-without-css": (
+        "",
+        '<p>参保率<span aria-hidden="true">＞95</span><span class="sr-only">（大于95）</span>。</p>',
+        True,
+    ),
+    "tall-header": ("<style>header { height: 700px; }</style>", "", True),
+    "table-too-wide-on-a-phone": (
+        "<style>td, th { font-size: 24px; }</style>",
+        '<table><caption>指标</caption><tr><th scope="col">序号</th><th scope="col">指标</th><th scope="col">目标值</th>'
+        '<th scope="col">属性</th></tr><tr><td>1</td><td>残疾人家庭人均收入年均增长</td><td>同步</td><td>预期性</td></tr></table>',
+        True,
+    ),
 }
 
 PIXEL = base64.b64decode(

@@ -294,3 +294,72 @@ def run_vnu(files: list[Path]) -> dict[Path, list[str]]:
         extract = (message.get("extract") or "").strip().replace("\n", " ")[:80]
         errors.setdefault(path, []).append(f"[vnu] {where}: {message.get('message')} — {extract}")
     return errors
+
+
+# --- what real readers get (issue: copy, find, names, phones) -----------------------
+
+
+def copied_text(page: Page, selector: str = "main") -> str:
+    """Select everything in `selector` and copy it, as a reader does; the clipboard's text."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.evaluate(
+        """(sel) => { const r = document.createRange(); r.selectNodeContents(document.querySelector(sel));
+                       const s = getSelection(); s.removeAllRanges(); s.addRange(r); }""",
+        selector,
+    )
+    page.keyboard.press("Control+c")
+    text = page.evaluate("() => navigator.clipboard.readText()")
+    page.evaluate("() => getSelection().removeAllRanges()")
+    return str(text)
+
+
+def finds(page: Page, text: str) -> bool:
+    """Whether the browser's find-in-page finds `text` (from the top of the page)."""
+    return bool(page.evaluate("(t) => { getSelection().removeAllRanges(); return window.find(t, true); }", text))
+
+
+def accessible_name(page: Page, selector: str) -> str:
+    """The accessible name Chromium computes for the first element matching `selector`."""
+    snapshot = page.locator(selector).first.aria_snapshot()
+    first = snapshot.splitlines()[0]
+    start = first.find('"')
+    return first[start + 1 : first.rfind('"')].replace('\\"', '"') if start >= 0 else ""
+
+
+def first_screen(page: Page) -> list[str]:
+    """The page's h1 starts on the first screen (its first line fully visible)."""
+    box = page.evaluate(
+        """() => { const h = document.querySelector('h1'); const r = h.getBoundingClientRect();
+                   return {top: r.top, line: parseFloat(getComputedStyle(h).lineHeight) || 40,
+                           height: innerHeight}; }"""
+    )
+    if box["top"] + box["line"] > box["height"]:
+        return [f"[first-screen] h1: starts at {box['top']:.0f} px, below the first screen ({box['height']} px)"]
+    return []
+
+
+CARDS = (
+    _DESCRIBE
+    + """
+() => {
+  const out = [];
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth > width + 1) out.push(`page: scrolls sideways (${document.documentElement.scrollWidth} > ${width})`);
+  for (const table of document.querySelectorAll('main table')) {
+    const wrap = table.closest('.table-wrap');
+    if (wrap && wrap.scrollWidth > wrap.clientWidth + 1) out.push(`${describe(table)}: scrolls sideways in its container`);
+    for (const cell of table.querySelectorAll('tbody td, tbody th')) {
+      const cs = getComputedStyle(cell), size = parseFloat(cs.fontSize), w = cell.getBoundingClientRect().width;
+      if (size < 24) { out.push(`${describe(cell)}: text ${size}px, under 24px`); break; }
+      if (w < 8 * size) { out.push(`${describe(cell)}: ${Math.round(w / size)} characters wide, under 8`); break; }
+    }
+  }
+  return out;
+}
+"""
+)
+
+
+def card_tables(page: Page) -> list[str]:
+    """Every table readable on a phone without sideways scrolling: ≥ 24 px text, ≥ 8 characters wide."""
+    return [f"[cards] {line}" for line in page.evaluate(CARDS)]

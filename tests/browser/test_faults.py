@@ -104,3 +104,29 @@ def test_nu_html_checker_reports_the_invalid_attribute() -> None:
     errors = gate.run_vnu([page, clean])
     assert errors[clean.resolve()] == []
     assert any("aria-labeledby" in e for e in errors[Path(page).resolve()]), errors
+
+
+# --- what real readers get -----------------------------------------------------------
+
+
+def test_a_spoken_form_written_as_text_is_caught(open_page) -> None:  # type: ignore[no-untyped-def]
+    clean = open_page(_path("clean")).page
+    assert gate.copied_text(clean).strip().endswith("正文段落。")
+    page = open_page(_path("spoken-form-as-text")).page
+    assert "（大于95）" in gate.copied_text(page), "the copy check sees a spoken form copied as text"
+    assert gate.accessible_name(page, "h2") != "规划（2021年至2025年）", "the heading's name is broken"
+    # Chromium's window.find skips clipped text, but not text a page without CSS shows.
+    assert gate.finds(open_page(_path("clean")).page, "正文段落。")
+    assert not gate.finds(open_page(_path("spoken-form-without-css")).page, "参保率＞95。")
+
+
+def test_a_tall_header_pushes_the_h1_off_the_first_screen(open_page) -> None:  # type: ignore[no-untyped-def]
+    assert gate.first_screen(open_page(_path("clean"), width=360, height=640).page) == []
+    failures = gate.first_screen(open_page(_path("tall-header"), width=360, height=640).page)
+    assert failures and failures[0].startswith("[first-screen] h1")
+
+
+def test_a_table_that_stays_a_grid_on_a_phone_is_caught(open_page) -> None:  # type: ignore[no-untyped-def]
+    assert gate.card_tables(open_page(_path("clean"), width=360, height=640).page) == []
+    failures = gate.card_tables(open_page(_path("table-too-wide-on-a-phone"), width=360, height=640).page)
+    assert any("characters wide" in f or "sideways" in f for f in failures), failures

@@ -75,3 +75,9 @@ def test_nu_html_checker_finds_no_error() -> None:
     errors = gate.run_vnu(pages)
     failures = [f"{Path(p).relative_to(SERVE_ROOT)}: {e}" for p, found in errors.items() for e in found]
     assert not failures, "\n".join(failures)
+
+
+def test_h1_is_on_the_first_screen_of_a_phone(open_page, site_page: str) -> None:  # type: ignore[no-untyped-def]
+    opened = open_page(site_page, width=360, height=640)
+    failures = gate.first_screen(opened.page)
+    assert not failures, report(site_page, failures)
