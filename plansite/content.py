@@ -99,13 +99,13 @@ def _cross_check(documents: list[m.Document], *, complete: bool) -> list[Problem
     if not complete:
         return problems  # a broken file's id is unknown; do not report its links as dangling
     for doc in documents:
-        for rel in doc.related:
+        links = [("related", rel) for rel in doc.related]
+        links += [("superseded_by", doc.superseded_by)] if doc.superseded_by else []
+        for field, rel in links:
             if rel.id == doc.id:
-                problems.append(Problem(doc.file, rel.line, "related", "文件不能把自己列为相关文件。"))
+                problems.append(Problem(doc.file, rel.line, field, "文件不能指向它自己。"))
             elif rel.id not in owners:
                 problems.append(
-                    Problem(
-                        doc.file, rel.line, "related", f"找不到 id 为“{rel.id}”的文件：请检查拼写，或先添加那份文件。"
-                    )
+                    Problem(doc.file, rel.line, field, f"找不到 id 为“{rel.id}”的文件：请检查拼写，或先添加那份文件。")
                 )
     return problems

@@ -8,7 +8,11 @@ source unchanged; turning it into HTML is the job of `markup` and `view`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+VALIDITY = ("有效", "失效", "废止")  # 有效性, as the editor writes it (never inferred from the period)
 
 KINDS: dict[str, str] = {
     "plan": "规划",
@@ -127,6 +131,12 @@ class Document:
     annexes: tuple[Section, ...]  # 附件: sections after the signature
     signature: Signature | None
     file: str  # path relative to the content folder, for messages
+    # 政府信息公开 metadata, all optional
+    index_number: str = ""  # 索引号
+    topic: str = ""  # 主题分类
+    keywords: tuple[str, ...] = ()  # 主题词
+    validity: str = ""  # 有效性: one of VALIDITY, or "" when not stated
+    superseded_by: Related | None = None  # the document that replaces this one
 
     @property
     def kind_label(self) -> str:
@@ -148,11 +158,33 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class SiteRecords:
+    """What a government site must show in its footer, all optional."""
+
+    site_id_code: str = ""  # 网站标识码
+    icp: str = ""  # ICP备案号, linked to the MIIT register
+    police_record: str = ""  # 公安机关备案号, linked to the public-security register
+    organizer: str = ""  # 承办单位
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     name: str
     owner: str  # 主办单位
     contact: Contact
+    records: SiteRecords
     base_url: str  # absolute URL where the site will live, or "" (links stay relative either way)
     footer: tuple[str, ...] = field(default_factory=tuple)
     reviewed: dt.date | None = None  # the last accessibility review, for the statement
     limitations: tuple[str, ...] = ()  # known accessibility limitations of this site, for the statement
+
+    @property
+    def domain(self) -> str:
+        """The host of base_url (SiteDomain), or ""."""
+        return urlsplit(self.base_url).hostname or "" if self.base_url else ""
+
+    @property
+    def police_record_code(self) -> str:
+        """The 14-digit code in the 公安机关备案号, for its link to the register."""
+        found = re.search(r"\d{14}", self.records.police_record)
+        return found.group() if found else ""

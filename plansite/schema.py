@@ -43,6 +43,11 @@ DOCUMENT_FIELDS = (
     "glossary",
     "annexes",
     "signature",
+    "index_number",
+    "topic",
+    "keywords",
+    "validity",
+    "superseded_by",
 )
 
 
@@ -87,11 +92,38 @@ def read_document(r: Reader, root: yaml.Node) -> m.Document | None:
         annexes=_annexes(r, f["annexes"]) if "annexes" in f else (),
         signature=_signature(r, f["signature"], "signature") if "signature" in f else None,
         file=r.file,
+        index_number=r.text(f.get("index_number"), "index_number", required=False),
+        topic=r.text(f.get("topic"), "topic", required=False),
+        keywords=_texts(r, f["keywords"], "keywords", "主题词") if "keywords" in f else (),
+        validity=_validity(r, f.get("validity")),
+        superseded_by=_superseded_by(r, f["superseded_by"]) if "superseded_by" in f else None,
     )
 
 
+def _texts(r: Reader, node: yaml.Node, path: str, what: str) -> tuple[str, ...]:
+    return tuple(r.text(n, index(path, i)) for i, n in enumerate(r.sequence(node, path, what)))
+
+
+def _validity(r: Reader, node: yaml.Node | None) -> str:
+    value = r.text(node, "validity", required=False)
+    if value and value not in m.VALIDITY:
+        r.error(node, "validity", f"“{value}”不是有效性的写法：请写 {'、'.join(m.VALIDITY)} 之一。")  # type: ignore[arg-type]
+        return ""
+    return value
+
+
+def _superseded_by(r: Reader, node: yaml.Node) -> m.Related | None:
+    value = _slug(r, node, "superseded_by")
+    return m.Related(value, node.start_mark.line + 1) if value else None
+
+
 def read_site(r: Reader, root: yaml.Node) -> m.SiteConfig | None:
-    f = r.mapping(root, "", required=("name", "owner", "contact"), optional=("base_url", "footer", "accessibility"))
+    f = r.mapping(
+        root,
+        "",
+        required=("name", "owner", "contact"),
+        optional=("base_url", "footer", "accessibility", "site_id_code", "icp", "police_record", "organizer"),
+    )
     if f is None:
         return None
     base_url = r.text(f.get("base_url"), "base_url", required=False)
@@ -112,10 +144,36 @@ def read_site(r: Reader, root: yaml.Node) -> m.SiteConfig | None:
         name=r.text(f.get("name"), "name"),
         owner=r.text(f.get("owner"), "owner"),
         contact=contact,
+        records=_records(r, f),
         base_url=base_url,
         footer=footer,
         reviewed=reviewed,
         limitations=limitations,
+    )
+
+
+SITE_ID_CODE = re.compile(r"^[0-9A-Za-z]{10}$")
+POLICE_RECORD = re.compile(r"(\d{14})")  # the record code inside 京公网安备11010202000001号
+
+
+def _records(r: Reader, f: dict[str, yaml.Node]) -> m.SiteRecords:
+    code = r.text(f.get("site_id_code"), "site_id_code", required=False)
+    if code and not SITE_ID_CODE.match(code):
+        r.error(
+            f["site_id_code"],
+            "site_id_code",
+            f"网站标识码“{code[:20]}”应是10位数字或字母：请对照全国政府网站信息报送系统核对。",
+        )
+    police = r.text(f.get("police_record"), "police_record", required=False)
+    if police and not POLICE_RECORD.search(police):
+        r.error(
+            f["police_record"], "police_record", "公安机关备案号里应有14位备案编号，例如 京公网安备11010202000001号。"
+        )
+    return m.SiteRecords(
+        site_id_code=code,
+        icp=r.text(f.get("icp"), "icp", required=False),
+        police_record=police,
+        organizer=r.text(f.get("organizer"), "organizer", required=False),
     )
 
 

@@ -9,13 +9,14 @@ view; templates only lay it out.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import count
 
 from markupsafe import Markup
 
 from . import model as m
-from .markup import GlossaryLinker, TextRenderer
+from .markup import GlossaryLinker, TextRenderer, plain_text
 from .numbering import heading_text
 from .speech import speak_html, speech_tokens
 from .strings import T
@@ -88,7 +89,7 @@ class MetaItem:
 @dataclass(frozen=True)
 class RelatedView:
     id: str
-    kind_label: str
+    kind_label: str  # how the list names the link: the document's kind, or its relation (替代本文件的文件)
     title: str
 
 
@@ -112,6 +113,7 @@ class DocumentView:
     glossary: tuple[TermView, ...]
     metadata: tuple[MetaItem, ...]
     related: tuple[RelatedView, ...] = field(default_factory=tuple)
+    description: str = ""  # for <meta name="Description">: the opening of the text, plain
 
     @property
     def contents(self) -> tuple[SectionView, ...]:
@@ -221,7 +223,24 @@ def build_view(doc: m.Document, related: tuple[RelatedView, ...] = ()) -> Docume
         glossary=glossary,
         metadata=_metadata(doc),
         related=related,
+        description=_description(doc),
     )
+
+
+DESCRIPTION_CHARS = 120  # a search result's snippet, about two lines
+
+
+def _description(doc: m.Document) -> str:
+    """The document's opening words as plain text: its preamble, else its first paragraph."""
+    first = doc.preamble or next((b.source for s in _walk(doc.body) for b in s.blocks if isinstance(b, m.Text)), "")
+    text = " ".join(plain_text(first).split()) if first else doc.title
+    return text if len(text) <= DESCRIPTION_CHARS else text[:DESCRIPTION_CHARS] + "…"
+
+
+def _walk(sections: tuple[m.Section, ...]) -> Iterator[m.Section]:
+    for section in sections:
+        yield section
+        yield from _walk(section.sections)
 
 
 def _squeeze(text: str) -> str:
@@ -240,20 +259,26 @@ def _metadata(doc: m.Document) -> tuple[MetaItem, ...]:
         else None,
         MetaItem(T["period"], period),
         MetaItem(T["region"], doc.region),
+        MetaItem(T["index_number"], doc.index_number),
+        MetaItem(T["topic"], doc.topic),
+        MetaItem(T["keywords"], T["keywords_separator"].join(doc.keywords)),
+        MetaItem(T["validity"], doc.validity),
     ]
     return tuple(i for i in items if i is not None and i.value)
 
 
 def related_views(content_docs: dict[str, m.Document]) -> dict[str, tuple[RelatedView, ...]]:
-    """Related documents in both directions: a plan lists its 起草说明 and vice versa."""
-    links: dict[str, set[str]] = {doc_id: set() for doc_id in content_docs}
+    """Related documents in both directions: a plan lists its 起草说明 and vice versa;
+    a document replaced by another lists it, and the other lists what it replaces."""
+    links: dict[str, dict[str, str]] = {doc_id: {} for doc_id in content_docs}  # id -> {other id: label}
     for doc in content_docs.values():
         for rel in doc.related:
-            links[doc.id].add(rel.id)
-            links[rel.id].add(doc.id)
+            links[doc.id].setdefault(rel.id, content_docs[rel.id].kind_label)
+            links[rel.id].setdefault(doc.id, doc.kind_label)
+        if doc.superseded_by:
+            links[doc.id][doc.superseded_by.id] = T["superseded_by"]
+            links[doc.superseded_by.id][doc.id] = T["supersedes"]
     return {
-        doc_id: tuple(
-            RelatedView(other, content_docs[other].kind_label, content_docs[other].title) for other in sorted(targets)
-        )
+        doc_id: tuple(RelatedView(other, label, content_docs[other].title) for other, label in sorted(targets.items()))
         for doc_id, targets in links.items()
     }

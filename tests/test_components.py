@@ -118,7 +118,8 @@ def test_example_renders_into_a_valid_page(example: Example, mode: Any) -> None:
     assert str(render_example(example, page, SITE)).strip(), "the example rendered nothing"
     main = next(parsed.all("main"))
     # Shown to the eye, or (a caption that repeats the heading) to screen readers.
-    seen = {re.sub(r"\s+", "", text) for text in (visible_text(parsed, main), parsed.text(main))}
+    head = str(render_example(example, page, SITE)) if example.page_chrome else ""  # e.g. <meta content>
+    seen = {re.sub(r"\s+", "", text) for text in (visible_text(parsed, main), parsed.text(main), head)}
     missing = [v for v in _shown_values(example.params) if not any(re.sub(r"\s+", "", v) in t for t in seen)]
     assert not missing, f"{_example_id(example)} does not show {missing}"
 
