@@ -20,7 +20,9 @@ from .cache import job_key, manifest_text, read_manifest, reuse
 from .content import Content, load_content
 from .output import MARKER, check_target, staged_output, write_text
 from .paths import COMPONENTS, PROJECT, STATIC
-from .render import SITE_PAGES, DocumentJob, render_index, render_site_pages
+from .problems import ContentError, Problem
+from .render import SITE_PAGES, SITE_ROUTES, DocumentJob, render_index, render_site_pages
+from .sitefiles import site_files
 from .verify import verify_site
 from .view import related_views
 from .workers import default_processes, render_documents
@@ -55,13 +57,15 @@ def build_site(content_dir: Path, out_dir: Path, *, verify: bool = False, jobs: 
         files = render_documents(to_render, stage, jobs or default_processes())
         files += sum(len(job.files.paths) for job in document_jobs if job.doc.id in reused)
         site_pages = render_index(content.site, content.documents) | render_site_pages(content.site)
+        site_pages |= site_files(content.site, content.documents, [route.as_posix() for route in SITE_ROUTES])
         for rel, text in site_pages.items():
             write_text(stage, rel, text)
             files += 1
         copy_static(stage)
+        copy_extra(content_dir / EXTRA, stage)
         write_text(stage, MARKER, manifest_text(keys))
         if verify:
-            failures = verify_site(stage)
+            failures = verify_site(stage, content.site.root_path)
             if failures:
                 raise VerifyError(failures)
     return BuildResult(out_dir, len(content.documents), files, rendered=len(to_render))
@@ -85,6 +89,35 @@ def _unique_titles(content: Content) -> dict[str, str]:
         doc.id: doc.title if counts[doc.title] == 1 else f"{doc.title}（{doc.doc_number or doc.id}）"
         for doc in content.documents
     }
+
+
+EXTRA = "extra"  # content/extra/: files an operator publishes as they are (.well-known/, verification files)
+
+
+def copy_extra(extra: Path, stage: Path) -> None:
+    """Copy content/extra/ into the site's root, so files put there are never lost by a rebuild.
+
+    Only regular files; a name the build itself writes, or a link, is refused.
+    """
+    if not extra.is_dir():
+        return
+    problems = []
+    for source in sorted(extra.rglob("*")):
+        rel = source.relative_to(extra).as_posix()
+        where = f"{extra.parent.name}/{EXTRA}/{rel}"
+        if source.is_symlink():
+            problems.append(
+                Problem(where, 0, "", "这是一个链接（快捷方式）：extra/ 里只能放普通文件，请换成文件本身。")
+            )
+        elif source.is_file():
+            target = stage / rel
+            if target.exists():
+                problems.append(Problem(where, 0, "", f"网站本身已有“{rel}”：请给这个文件换一个名字或位置。"))
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+    if problems:
+        raise ContentError(problems)
 
 
 def copy_static(stage: Path) -> None:

@@ -184,6 +184,14 @@ class SiteConfig:
         return urlsplit(self.base_url).hostname or "" if self.base_url else ""
 
     @property
+    def root_path(self) -> str:
+        """The path of base_url (/zwgk/plans/), or "" when there is none."""
+        if not self.base_url:
+            return ""
+        path = urlsplit(self.base_url).path or "/"
+        return path if path.endswith("/") else path + "/"
+
+    @property
     def police_record_code(self) -> str:
         """The 14-digit code in the 公安机关备案号, for its link to the register."""
         found = re.search(r"\d{14}", self.records.police_record)

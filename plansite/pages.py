@@ -23,6 +23,7 @@ STATIC = PurePosixPath("static")
 INDEX = PurePosixPath("index.html")
 INDEX_TEXT = TEXT.prefix / "index.txt"  # the document list as plain text
 HELP = PurePosixPath("help/index.html")  # 使用帮助
+NOT_FOUND = PurePosixPath("404.html")  # what the server shows for an address that does not exist
 STATEMENT = PurePosixPath("accessibility/index.html")  # 无障碍声明
 QR_FILE = "qr.svg"  # 扫一扫: a page's QR code, beside the page
 
@@ -49,6 +50,9 @@ class Page:
     mode: Mode
     title: str  # unique across the site within a mode; <title> adds the mode and site name
     text_file: PurePosixPath | None = None  # the .txt export, for document pages
+    # Links from the site's root path (/zwgk/plans/…) instead of relative ones: for
+    # 404.html, which the server shows at whatever address was asked for.
+    root_path: str = ""
 
     @property
     def path(self) -> PurePosixPath:
@@ -58,6 +62,8 @@ class Page:
         """A relative link from this page to `target`, a path from the site root."""
         target = str(target)
         target, _, fragment = target.partition("#")
+        if self.root_path:
+            return self.root_path + posixpath.normpath(target) + ("#" + fragment if fragment else "")
         link = posixpath.relpath(posixpath.normpath(target), self.path.parent.as_posix())
         return link + ("#" + fragment if fragment else "")
 
@@ -78,8 +84,10 @@ class Page:
         return self.path.parent / QR_FILE if base_url and self.mode.images else None
 
 
-def pages_in_every_mode(route: PurePosixPath, title: str, text: PurePosixPath | None) -> tuple[Page, ...]:
-    return tuple(Page(route, mode, title, text_file=text) for mode in MODES)
+def pages_in_every_mode(
+    route: PurePosixPath, title: str, text: PurePosixPath | None, root_path: str = ""
+) -> tuple[Page, ...]:
+    return tuple(Page(route, mode, title, text_file=text, root_path=root_path) for mode in MODES)
 
 
 @dataclass(frozen=True)

@@ -158,13 +158,19 @@ def render_index(site: m.SiteConfig, documents: tuple[m.Document, ...]) -> dict[
 
 # The site's own pages: (route, template, title).
 SITE_PAGES = ((pages.HELP, "help.html", T["help"]), (pages.STATEMENT, "statement.html", T["statement"]))
+SITE_ROUTES = (pages.INDEX, *(route for route, _template, _title in SITE_PAGES))  # pages besides documents
 
 
 def render_site_pages(site: m.SiteConfig) -> dict[str, str]:
-    """使用帮助 and 无障碍声明, in every mode."""
+    """使用帮助, 无障碍声明 and the 404 page, in every mode."""
     files: dict[str, str] = {}
     for route, name, title in SITE_PAGES:
         template = environment().get_template(name)
         for page in pages.pages_in_every_mode(route, title, None):
             files.update(render_page(template, page, site))
+    # The server shows 404.html at any address, so its links start from the
+    # site's root path when base_url gives it (else they work from the root).
+    template = environment().get_template("not_found.html")
+    for page in pages.pages_in_every_mode(pages.NOT_FOUND, T["not_found"], None, root_path=site.root_path):
+        files.update(render_page(template, page, site))
     return files

@@ -259,8 +259,12 @@ def load_site(root: Path) -> dict[str, ParsedPage]:
     }
 
 
-def check_links(pages: dict[str, ParsedPage], root: Path) -> list[str]:
-    """Every local href and #fragment resolves to a file and an id that exist."""
+def check_links(pages: dict[str, ParsedPage], root: Path, root_path: str = "") -> list[str]:
+    """Every local href and #fragment resolves to a file and an id that exist.
+
+    `root_path`: the site's path on its server (/zwgk/plans/), for links that
+    start from it (404.html); any other link starting with / leaves the site.
+    """
     ids = {rel: {el.get("id") for el in page.all() if el.get("id")} for rel, page in pages.items()}
     failures = []
     for rel, page in pages.items():
@@ -269,9 +273,15 @@ def check_links(pages: dict[str, ParsedPage], root: Path) -> list[str]:
             if href is None or not _is_local(href):
                 continue
             parts = urlsplit(href)
-            target = (
-                posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path))) if parts.path else rel
-            )
+            path = unquote(parts.path)
+            if path.startswith("/"):
+                if not root_path or not path.startswith(root_path):
+                    failures.append(f"{rel}: link {href!r} leaves the site")
+                    continue
+                path = path[len(root_path) :]
+                target = posixpath.normpath(path) if path else "index.html"
+            else:
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path)) if path else rel
             if target.startswith("../"):
                 failures.append(f"{rel}: link {href!r} leaves the site")
                 continue
@@ -294,7 +304,7 @@ def check_unique_titles(pages: dict[str, ParsedPage]) -> list[str]:
     return failures
 
 
-def verify_site(root: Path) -> list[str]:
+def verify_site(root: Path, root_path: str = "") -> list[str]:
     pages = load_site(root)
     failures = [f"{rel}: {f}" for rel, page in pages.items() for check in PAGE_CHECKS for f in check(page)]
-    return failures + check_links(pages, root) + check_unique_titles(pages)
+    return failures + check_links(pages, root, root_path) + check_unique_titles(pages)

@@ -60,7 +60,7 @@ def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
     content = many_documents(tmp_path / "content", 60)
     serial = build_site(content, tmp_path / "serial", jobs=1)
     parallel = build_site(content, tmp_path / "parallel", jobs=2)
-    assert serial.files == parallel.files == 60 * 4 + 4 + 6  # the help page and the statement in 3 modes
+    assert serial.files == parallel.files == 60 * 4 + 4 + 9  # help, statement and 404 in 3 modes
     assert snapshot(tmp_path / "serial") == snapshot(tmp_path / "parallel")
 
 
