@@ -105,10 +105,17 @@ def environment() -> Environment:
 # --- pages and documents -------------------------------------------------------
 
 
-def render_page(template: Template, page: Page, site: m.SiteConfig, **context: Any) -> dict[str, str]:
-    """One page, and its QR code where the site has a public address and the mode shows images."""
-    url = page_url(site.base_url, page.path) if site.base_url else ""
-    qr = page.qr_path(site.base_url)
+def render_page(
+    template: Template, page: Page, site: m.SiteConfig, *, addressable: bool = True, **context: Any
+) -> dict[str, str]:
+    """One page, and its QR code where the site has a public address and the mode shows images.
+
+    A page that is not `addressable` (404.html, shown at any address) has no
+    address of its own: no canonical link, no QR code.
+    """
+    base_url = site.base_url if addressable else ""
+    url = page_url(base_url, page.path) if base_url else ""
+    qr = page.qr_path(base_url)
     html = template.render(page=page, site=site, page_url=url, qr=qr.name if qr else "", **context)
     files = {page.path.as_posix(): html if page.mode.spoken_forms else without_spoken_forms(html)}
     if qr:
@@ -172,5 +179,5 @@ def render_site_pages(site: m.SiteConfig) -> dict[str, str]:
     # site's root path when base_url gives it (else they work from the root).
     template = environment().get_template("not_found.html")
     for page in pages.pages_in_every_mode(pages.NOT_FOUND, T["not_found"], None, root_path=site.root_path):
-        files.update(render_page(template, page, site))
+        files.update(render_page(template, page, site, addressable=False))
     return files
