@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .cache import job_key, manifest_text, read_manifest, reuse
 from .content import Content, load_content
+from .listings import listing_routes, ways_in
 from .output import MARKER, check_target, staged_output, write_text
 from .paths import COMPONENTS, PROJECT, STATIC
 from .problems import ContentError, Problem
@@ -57,7 +58,8 @@ def build_site(content_dir: Path, out_dir: Path, *, verify: bool = False, jobs: 
         files = render_documents(to_render, stage, jobs or default_processes())
         files += sum(len(job.files.paths) for job in document_jobs if job.doc.id in reused)
         site_pages = render_index(content.site, content.documents) | render_site_pages(content.site)
-        site_pages |= site_files(content.site, content.documents, [route.as_posix() for route in SITE_ROUTES])
+        routes = [*SITE_ROUTES, *listing_routes(ways_in(content.documents))]
+        site_pages |= site_files(content.site, content.documents, [route.as_posix() for route in routes])
         for rel, text in site_pages.items():
             write_text(stage, rel, text)
             files += 1

@@ -18,6 +18,7 @@ examples.yaml:
       - name: ...
         params: {...}   # values as the macro gets them; a key named `html`
                         # holds markup (our own, never an editor's)
+        python: NAME    # or: params built by EXAMPLE_BUILDERS[NAME] (objects with methods)
         caller: ...     # markup for {% call %}, for macros that wrap content
 """
 
@@ -31,6 +32,7 @@ import yaml
 from markupsafe import Markup
 
 from . import model as m
+from .listings import ways_in
 from .pages import Page, pages_in_every_mode
 from .paths import COMPONENTS
 from .render import environment, render_page
@@ -64,12 +66,56 @@ def examples(folder: Path = COMPONENTS) -> list[Example]:
                     component=name,
                     name=example["name"],
                     macro=example.get("macro", spec.get("macro", name)),
-                    params=_trusted(example.get("params", {})),
+                    params=EXAMPLE_BUILDERS[example["python"]]()
+                    if "python" in example
+                    else _trusted(example.get("params", {})),
                     caller=example.get("caller", ""),
                     page_chrome=bool(spec.get("page_chrome", False)),
                 )
             )
     return found
+
+
+def _example_documents(count: int) -> tuple[m.Document, ...]:
+    """Documents for examples of listings: only their number and dates matter."""
+    import datetime as dt
+
+    return tuple(
+        m.Document(
+            id=f"example-{i}",
+            kind=("plan", "notice")[i % 2],
+            title=f"示例文件{i}",
+            subtitle="",
+            issuer="",
+            doc_number="",
+            date_signed=None,
+            date_published=dt.date(2020 + i % 3, 1, 1),
+            period=None,
+            region=("示范市", "示范区")[i % 2],
+            source=None,
+            related=(),
+            notice=None,
+            preamble="正文。",
+            body=(),
+            closing="",
+            glossary=(),
+            annexes=(),
+            signature=None,
+            file=f"example-{i}.yaml",
+        )
+        for i in range(count)
+    )
+
+
+def _pagination_example() -> dict[str, Any]:
+    return {"listing": ways_in(_example_documents(5000)).everything, "current": 7}
+
+
+def _ways_in_example() -> dict[str, Any]:
+    return {"ways": ways_in(_example_documents(12))}
+
+
+EXAMPLE_BUILDERS = {"pagination_example": _pagination_example, "ways_in_example": _ways_in_example}
 
 
 def _trusted(value: Any, key: str = "") -> Any:

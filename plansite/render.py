@@ -12,6 +12,7 @@ The Jinja environment is autoescaped and strict, and fed only by views.
 from __future__ import annotations
 
 import functools
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -22,6 +23,7 @@ from markupsafe import Markup, escape
 
 from . import model as m
 from . import pages
+from .listings import NEWEST, page_numbers, ways_in
 from .numbering import heading_text
 from .pages import DocumentFiles, Page
 from .paths import TEMPLATES
@@ -91,6 +93,7 @@ def environment() -> Environment:
     )
     env.globals["t"] = T
     env.globals["prose"] = PROSE
+    env.globals["page_numbers"] = page_numbers
     env.globals["csp"] = CONTENT_SECURITY_POLICY
     env.globals["read_aloud_strings"] = {k: v for k, v in T.items() if k.startswith("read_")}
     env.globals["text_size_strings"] = {k: v for k, v in T.items() if k.startswith("text_size")}
@@ -146,20 +149,52 @@ def render_document(job: DocumentJob) -> dict[str, str]:
     return files
 
 
-def render_index(site: m.SiteConfig, documents: tuple[m.Document, ...]) -> dict[str, str]:
-    """The document list in every mode, and as text."""
-    entries = [
+def _entries(documents: tuple[m.Document, ...]) -> list[DocumentEntry]:
+    return [
         DocumentEntry(doc, pages.document_route(doc.id).as_posix(), pages.text_file(doc.id).as_posix())
-        for doc in sorted(documents, key=lambda d: (-(d.date.toordinal() if d.date else 0), d.id))
+        for doc in documents
     ]
-    listed = [(e.doc, PurePosixPath(e.text_file).relative_to(pages.INDEX_TEXT.parent).as_posix()) for e in entries]
-    text = index_text(site, listed)
+
+
+def _listing_text(site: m.SiteConfig, title: str, documents: tuple[m.Document, ...], text: PurePosixPath) -> str:
+    listed = [(doc, posixpath.relpath(pages.text_file(doc.id).as_posix(), text.parent.as_posix())) for doc in documents]
+    return index_text(site, title, listed)
+
+
+def render_index(site: m.SiteConfig, documents: tuple[m.Document, ...]) -> dict[str, str]:
+    """The home page (the newest documents and the ways in), every listing page, in every mode and as text."""
+    ways = ways_in(documents)
+    newest = ways.everything.documents
+    text = _listing_text(site, site.name, newest, pages.INDEX_TEXT)
+    files: dict[str, str] = {pages.INDEX_TEXT.as_posix(): text}
     template = environment().get_template("index.html")
-    files: dict[str, str] = {}
     # The home page's title is the site's name alone (base.html adds it once).
     for page in pages.pages_in_every_mode(pages.INDEX, "", pages.INDEX_TEXT):
-        files.update(render_page(template, page, site, documents=entries, text_size=file_size(text)))
-    files[pages.INDEX_TEXT.as_posix()] = text
+        files.update(
+            render_page(template, page, site, documents=_entries(newest[:NEWEST]), ways=ways, text_size=file_size(text))
+        )
+    template = environment().get_template("listing.html")
+    for listing in ways.all:
+        text = _listing_text(site, listing.title, listing.documents, listing.text_file)
+        files[listing.text_file.as_posix()] = text
+        for number in range(1, listing.pages + 1):
+            title = (
+                listing.title
+                if number == 1
+                else T["listing_page"].format(title=listing.title, n=number, total=listing.pages)
+            )
+            for page in pages.pages_in_every_mode(listing.page_route(number), title, listing.text_file):
+                files.update(
+                    render_page(
+                        template,
+                        page,
+                        site,
+                        listing=listing,
+                        number=number,
+                        documents=_entries(listing.entries(number)),
+                        text_size=file_size(text),
+                    )
+                )
     return files
 
 

@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from . import model as m
 from . import pages
+from .listings import newest_first
 from .modes import MODES, STANDARD, Mode
 from .qr import page_url
 
@@ -22,10 +23,6 @@ ROBOTS = "robots.txt"
 FEED = "feed.xml"
 FEED_ENTRIES = 20  # the newest documents in the feed
 TIMEZONE = "+08:00"  # documents are dated in China Standard Time
-
-
-def newest_first(documents: tuple[m.Document, ...]) -> list[m.Document]:
-    return sorted(documents, key=lambda d: (-(d.date.toordinal() if d.date else 0), d.id))
 
 
 def site_files(site: m.SiteConfig, documents: tuple[m.Document, ...], routes: list[str]) -> dict[str, str]:

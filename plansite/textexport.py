@@ -66,15 +66,18 @@ def _finish(paragraphs: list[str]) -> str:
     return BOM + text.replace("\r\n", "\n").replace("\n", CRLF)
 
 
-def index_text(site: m.SiteConfig, documents: list[tuple[m.Document, str]]) -> str:
-    """The document list as text: each document with its metadata and its .txt file."""
+def index_text(site: m.SiteConfig, title: str, documents: list[tuple[m.Document, str]]) -> str:
+    """A document list as text (the home page's, a listing's): each document with
+    its metadata and its .txt file."""
     w = _Writer()
-    w.add(site.name, T["document_count"].format(n=len(documents)))
+    w.add(title, T["document_count"].format(n=len(documents)))
     for doc, txt_name in documents:
         lines = [doc.title, f"{T['kind']}：{doc.kind_label}"]
         lines += [f"{T['issuer']}：{doc.issuer}"] if doc.issuer else []
         lines += [f"{T['doc_number']}：{doc.doc_number}"] if doc.doc_number else []
-        lines += [f"{T['date_published']}：{chinese_date(doc.date)}"] if doc.date else []
+        if doc.date:  # the date a reader sorts by, named as what it is
+            label = T["date_published"] if doc.date_published else T["date_signed"]
+            lines.append(f"{label}：{chinese_date(doc.date)}")
         lines.append(f"{T['txt_file']}：{txt_name}")
         w.add("\n".join(lines))
     w.add(T["owner"].format(owner=site.owner), *site.footer)

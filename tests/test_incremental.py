@@ -7,6 +7,8 @@ from pathlib import Path
 
 from plansite import cache
 from plansite.build import build_site
+from plansite.content import load_content
+from plansite.listings import ways_in
 
 from .conftest import CONTENT, many_documents, snapshot
 
@@ -60,7 +62,9 @@ def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
     content = many_documents(tmp_path / "content", 60)
     serial = build_site(content, tmp_path / "serial", jobs=1)
     parallel = build_site(content, tmp_path / "parallel", jobs=2)
-    assert serial.files == parallel.files == 60 * 4 + 4 + 9  # help, statement and 404 in 3 modes
+    listings = ways_in(load_content(content).documents).all
+    listing_files = sum(listing.pages * 3 + 1 for listing in listings)  # pages in 3 modes and a .txt
+    assert serial.files == parallel.files == 60 * 4 + 4 + 9 + listing_files  # help, statement, 404 in 3 modes
     assert snapshot(tmp_path / "serial") == snapshot(tmp_path / "parallel")
 
 

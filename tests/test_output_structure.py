@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from plansite import verify
-from plansite.content import document_yaml_files
+from plansite.content import document_yaml_files, load_content
+from plansite.listings import listing_routes, ways_in
 from plansite.modes import MODES
 from plansite.render import SITE_PAGES
 from plansite.verify import ParsedPage
@@ -23,17 +24,23 @@ def _run(check, pages: dict[str, ParsedPage]) -> list[str]:  # type: ignore[no-u
     return [f"{rel}: {failure}" for rel, page in pages.items() for failure in check(page)]
 
 
+def pages_per_mode(content: Path) -> int:
+    """Each document, the home page, 404, the site's own pages and every listing page."""
+    listings = listing_routes(ways_in(load_content(content).documents))
+    return len(document_yaml_files(content)) + 2 + len(SITE_PAGES) + len(listings)
+
+
 @pytest.mark.parametrize("check", verify.PAGE_CHECKS, ids=lambda c: c.__name__)
 def test_real_site_pages(check, real_pages: dict[str, ParsedPage]) -> None:  # type: ignore[no-untyped-def]
     # Each document and the index, in every mode: an empty build cannot pass.
     # with the index and 404.html
-    assert len(real_pages) == (len(document_yaml_files(CONTENT)) + 2 + len(SITE_PAGES)) * len(MODES)
+    assert len(real_pages) == pages_per_mode(CONTENT) * len(MODES)
     assert not _run(check, real_pages)
 
 
 @pytest.mark.parametrize("check", verify.PAGE_CHECKS, ids=lambda c: c.__name__)
 def test_feature_site_pages(check, feature_pages: dict[str, ParsedPage]) -> None:  # type: ignore[no-untyped-def]
-    assert len(feature_pages) == (len(document_yaml_files(FEATURES)) + 2 + len(SITE_PAGES)) * len(MODES)
+    assert len(feature_pages) == pages_per_mode(FEATURES) * len(MODES)
     assert not _run(check, feature_pages)
 
 
