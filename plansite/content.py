@@ -33,12 +33,12 @@ def document_yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if p.name != SITE_FILE and not p.name.startswith("."))
 
 
-def load_document(path: Path, rel: str) -> tuple[m.Document | None, list[Problem]]:
+def load_document(path: Path, rel: str, max_attachment_mb: int = 50) -> tuple[m.Document | None, list[Problem]]:
     root, problems = compose_file(path, rel)
     if root is None:
         return None, problems
     reader = Reader(rel)
-    doc = read_document(reader, root)
+    doc = read_document(reader, root, path.parent, max_attachment_mb)
     problems += reader.problems
     return (doc if not problems else None), problems
 
@@ -53,7 +53,7 @@ def load_content(folder: Path) -> Content:
     if not files:
         problems.append(Problem(str(folder), 0, "", "内容文件夹里没有文件（*.yaml）：请至少放入一份文件。"))
     for path in files:
-        doc, found = load_document(path, _rel(path, folder))
+        doc, found = load_document(path, _rel(path, folder), site.max_attachment_mb if site else 50)
         problems += found
         if doc is not None:
             documents.append(doc)

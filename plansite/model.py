@@ -73,6 +73,34 @@ class Term:
     line: int
 
 
+ATTACHMENT_FORMATS = {  # extension: the format's name in a link's text
+    ".pdf": "PDF",
+    ".ofd": "OFD",
+    ".doc": "Word",
+    ".docx": "Word",
+    ".wps": "WPS",
+    ".xls": "Excel",
+    ".xlsx": "Excel",
+    ".et": "WPS表格",
+    ".csv": "CSV",
+}
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file published with a document (原件 PDF, Word, WPS, OFD, spreadsheets)."""
+
+    title: str  # e.g. 原文
+    name: str  # the file's name, as published beside the document's other files
+    source: str  # where it is read from (absolute path)
+    size: int  # bytes
+    sha256: str  # of its content: a changed file changes the document's content key
+
+    @property
+    def format(self) -> str:
+        return ATTACHMENT_FORMATS[self.name[self.name.rfind(".") :].lower()]
+
+
 @dataclass(frozen=True)
 class Signature:
     issuer: str
@@ -137,6 +165,7 @@ class Document:
     keywords: tuple[str, ...] = ()  # 主题词
     validity: str = ""  # 有效性: one of VALIDITY, or "" when not stated
     superseded_by: Related | None = None  # the document that replaces this one
+    attachments: tuple[Attachment, ...] = ()
 
     @property
     def kind_label(self) -> str:
@@ -177,6 +206,7 @@ class SiteConfig:
     footer: tuple[str, ...] = field(default_factory=tuple)
     reviewed: dt.date | None = None  # the last accessibility review, for the statement
     limitations: tuple[str, ...] = ()  # known accessibility limitations of this site, for the statement
+    max_attachment_mb: int = 50  # the largest attachment a document may publish
 
     @property
     def domain(self) -> str:

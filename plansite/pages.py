@@ -32,6 +32,11 @@ def document_route(doc_id: str) -> PurePosixPath:
     return PurePosixPath("plans") / doc_id / "index.html"
 
 
+def attachment_file(doc_id: str, name: str) -> PurePosixPath:
+    """An attachment (原件), shared by every mode."""
+    return PurePosixPath("files") / doc_id / name
+
+
 def text_file(doc_id: str) -> PurePosixPath:
     """The plain-text (.txt) export of a document, beside the text channel."""
     return TEXT.prefix / "plans" / f"{doc_id}.txt"
@@ -92,16 +97,18 @@ def pages_in_every_mode(
 
 @dataclass(frozen=True)
 class DocumentFiles:
-    """Every file one document produces: its page in each mode, their QR codes, its .txt."""
+    """Every file one document produces: its page in each mode, their QR codes, its .txt, its attachments."""
 
     pages: tuple[Page, ...]
     text: PurePosixPath
     base_url: str
+    attachments: tuple[PurePosixPath, ...] = ()
 
     @classmethod
-    def of(cls, doc_id: str, title: str, base_url: str) -> DocumentFiles:
+    def of(cls, doc_id: str, title: str, base_url: str, attachments: tuple[str, ...] = ()) -> DocumentFiles:
         text = text_file(doc_id)
-        return cls(pages_in_every_mode(document_route(doc_id), title, text), text, base_url)
+        files = tuple(attachment_file(doc_id, name) for name in attachments)
+        return cls(pages_in_every_mode(document_route(doc_id), title, text), text, base_url, files)
 
     @property
     def paths(self) -> list[str]:
@@ -111,4 +118,4 @@ class DocumentFiles:
             qr = page.qr_path(self.base_url)
             if qr:
                 paths.append(qr.as_posix())
-        return [*paths, self.text.as_posix()]
+        return [*paths, self.text.as_posix(), *(a.as_posix() for a in self.attachments)]

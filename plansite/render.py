@@ -50,7 +50,9 @@ class DocumentJob:
 
     @property
     def files(self) -> DocumentFiles:
-        return DocumentFiles.of(self.doc.id, self.title, self.site.base_url)
+        return DocumentFiles.of(
+            self.doc.id, self.title, self.site.base_url, tuple(a.name for a in self.doc.attachments)
+        )
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ def environment() -> Environment:
     env.globals["t"] = T
     env.globals["prose"] = PROSE
     env.globals["page_numbers"] = page_numbers
+    env.globals["size_label"] = size_label
     env.globals["csp"] = CONTENT_SECURITY_POLICY
     env.globals["read_aloud_strings"] = {k: v for k, v in T.items() if k.startswith("read_")}
     env.globals["text_size_strings"] = {k: v for k, v in T.items() if k.startswith("text_size")}
@@ -127,8 +130,11 @@ def render_page(
 
 
 def file_size(text: str) -> str:
-    """A file's size as its download link says it: 512 字节, 8.5 KB, 12 KB, 1.2 MB."""
-    size = len(text.encode("utf-8"))
+    """A text file's size as its download link says it: 512 字节, 8.5 KB, 12 KB, 1.2 MB."""
+    return size_label(len(text.encode("utf-8")))
+
+
+def size_label(size: int) -> str:
     for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
         if size >= scale:
             value = size / scale
@@ -142,9 +148,19 @@ def render_document(job: DocumentJob) -> dict[str, str]:
     template = environment().get_template("document.html")
     plan = job.files
     text = document_text(job.doc, view.metadata)
+    attachments = [
+        {
+            "route": route.as_posix(),
+            "type": "",
+            "label": T["attachment_label"].format(title=a.title, format=a.format, size=size_label(a.size)),
+        }
+        for a, route in zip(job.doc.attachments, plan.attachments, strict=True)
+    ]
     files: dict[str, str] = {}
     for page in plan.pages:
-        files.update(render_page(template, page, job.site, view=view, text_size=file_size(text)))
+        files.update(
+            render_page(template, page, job.site, view=view, text_size=file_size(text), attachments=attachments)
+        )
     files[plan.text.as_posix()] = text
     return files
 

@@ -8,7 +8,9 @@ so one run reports every problem in a file.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
+from pathlib import Path
 
 import yaml
 
@@ -48,10 +50,12 @@ DOCUMENT_FIELDS = (
     "keywords",
     "validity",
     "superseded_by",
+    "attachments",
 )
 
 
-def read_document(r: Reader, root: yaml.Node) -> m.Document | None:
+def read_document(r: Reader, root: yaml.Node, folder: Path | None = None, max_mb: int = 50) -> m.Document | None:
+    """`folder`: where the document's file is (its attachments are beside it)."""
     if not isinstance(root, yaml.MappingNode):
         r.error(
             root,
@@ -97,7 +101,55 @@ def read_document(r: Reader, root: yaml.Node) -> m.Document | None:
         keywords=_texts(r, f["keywords"], "keywords", "主题词") if "keywords" in f else (),
         validity=_validity(r, f.get("validity")),
         superseded_by=_superseded_by(r, f["superseded_by"]) if "superseded_by" in f else None,
+        attachments=_attachments(r, f["attachments"], folder, max_mb) if "attachments" in f and folder else (),
     )
+
+
+def _attachments(r: Reader, node: yaml.Node, folder: Path, max_mb: int) -> tuple[m.Attachment, ...]:
+    out = []
+    for i, item in enumerate(r.sequence(node, "attachments", "附件文件")):
+        path = index("attachments", i)
+        f = r.mapping(item, path, required=("file", "title"))
+        if f is None or "file" not in f:
+            continue
+        name = r.text(f["file"], child(path, "file"))
+        title = r.text(f.get("title"), child(path, "title"))
+        attachment = _attachment_file(r, f["file"], child(path, "file"), folder, name, max_mb)
+        if attachment:
+            out.append(m.Attachment(title, *attachment))
+    return tuple(out)
+
+
+def _attachment_file(
+    r: Reader, node: yaml.Node, path: str, folder: Path, name: str, max_mb: int
+) -> tuple[str, str, int, str] | None:
+    """(name, source, size, sha256) of a file beside the document, or None with the problem recorded."""
+    formats = "、".join(sorted(set(m.ATTACHMENT_FORMATS.values())))
+    if not name:
+        return None
+    if "/" in name or "\\" in name or name.startswith("."):
+        r.error(node, path, f"“{name[:60]}”：附件要和文件的 YAML 放在同一个文件夹里，这里只写文件名（例如 原文.pdf）。")
+        return None
+    if name[name.rfind(".") :].lower() not in m.ATTACHMENT_FORMATS or "." not in name:
+        r.error(node, path, f"“{name[:60]}”不是可以发布的附件类型：只能发布 {formats} 文件。")
+        return None
+    source = folder / name
+    if source.is_symlink() or not source.is_file():
+        r.error(node, path, f"找不到附件“{name[:60]}”：请把文件放在 {folder.name}/ 里，和这份文件的 YAML 放在一起。")
+        return None
+    size = source.stat().st_size
+    if size > max_mb * 1024 * 1024:
+        r.error(
+            node,
+            path,
+            f"附件“{name[:60]}”有 {size / 1024 / 1024:.1f} MB，超过了 {max_mb} MB：请压缩，或在 site.yaml 里调整 max_attachment_mb。",
+        )
+        return None
+    digest = hashlib.sha256()
+    with open(source, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return name, str(source.resolve()), size, digest.hexdigest()
 
 
 def _texts(r: Reader, node: yaml.Node, path: str, what: str) -> tuple[str, ...]:
@@ -122,7 +174,16 @@ def read_site(r: Reader, root: yaml.Node) -> m.SiteConfig | None:
         root,
         "",
         required=("name", "owner", "contact"),
-        optional=("base_url", "footer", "accessibility", "site_id_code", "icp", "police_record", "organizer"),
+        optional=(
+            "base_url",
+            "footer",
+            "accessibility",
+            "site_id_code",
+            "icp",
+            "police_record",
+            "organizer",
+            "max_attachment_mb",
+        ),
     )
     if f is None:
         return None
@@ -149,6 +210,9 @@ def read_site(r: Reader, root: yaml.Node) -> m.SiteConfig | None:
         footer=footer,
         reviewed=reviewed,
         limitations=limitations,
+        max_attachment_mb=r.integer(f["max_attachment_mb"], "max_attachment_mb", low=1, high=2048) or 50
+        if "max_attachment_mb" in f
+        else 50,
     )
 
 

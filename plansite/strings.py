@@ -83,6 +83,7 @@ T: Mapping[str, str] = MappingProxyType(
         "mode_txt_link": "纯文本文件（.txt）",  # <link rel=alternate> title
         "size_bytes": "{n} 字节",
         "downloads": "下载",
+        "attachment_label": "{title}（{format}，{size}）",
         # 文字大小 (适老化 网页放大): created by script where script runs
         "text_size": "文字大小",
         "text_size_larger": "放大",

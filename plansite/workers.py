@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import shutil
 import signal
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
@@ -46,6 +47,11 @@ def _render_into(stage: str, jobs: list[DocumentJob]) -> int:
             raise RuntimeError(f"the staging folder {stage} was removed: the build was stopped")
         for rel, text in render_document(job).items():
             write_text(Path(stage), rel, text)
+            count += 1
+        for attachment, route in zip(job.doc.attachments, job.files.attachments, strict=True):
+            target = Path(stage) / route
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(attachment.source, target)
             count += 1
     return count
 
