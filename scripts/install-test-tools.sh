@@ -3,12 +3,14 @@
 # Debian's Chromium (Playwright must never download its own), a CJK font so
 # layout checks measure real glyphs, Java for the Nu HTML Checker, lynx for
 # reading the plain-text channel as a text browser does, and the
-# npm packages pinned in package-lock.json (axe-core, vnu-jar).
+# npm packages pinned in package-lock.json (axe-core, vnu-jar), and nginx to
+# serve the built site as a government web server would (tests/test_nginx.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 command -v lynx >/dev/null 2>&1 || missing+=(lynx)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)

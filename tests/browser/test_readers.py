@@ -260,3 +260,25 @@ def test_screen_reader_transcript_matches_the_reviewed_one(open_page, mode: str,
 
         diff = "\n".join(difflib.unified_diff(expected, actual, "reviewed", "now", lineterm="", n=1))
         pytest.fail(f"the transcript changed:\n{diff[:4000]}")
+
+
+# --- opened from the disk ---------------------------------------------------------------
+
+
+def test_the_site_works_opened_from_disk(browser) -> None:  # type: ignore[no-untyped-def]
+    """file://: styles, scripts, mode links and downloads all resolve (links name index.html)."""
+    from .conftest import SERVE_ROOT, built_pages
+
+    built_pages()
+    page = browser.new_page()
+    failed: list[str] = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.goto((SERVE_ROOT / "real" / "plans/jiangbei-disability-plan-2021-2025/index.html").as_uri())
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.meta-list')).borderLeftStyle") == "solid"
+    assert page.locator(".read-aloud").count() == 1 or page.evaluate("() => !window.speechSynthesis")
+    page.get_by_role("navigation", name="阅读模式").get_by_role("link", name="大字版（长辈版）").click()
+    assert page.url.endswith("/large/plans/jiangbei-disability-plan-2021-2025/index.html")
+    page.get_by_role("link", name="首页").first.click()
+    assert page.url.endswith("/large/index.html") and page.locator("h1").count() == 1
+    assert not failed, failed
+    page.close()
