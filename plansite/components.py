@@ -24,6 +24,7 @@ examples.yaml:
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -78,8 +79,6 @@ def examples(folder: Path = COMPONENTS) -> list[Example]:
 
 def _example_documents(count: int) -> tuple[m.Document, ...]:
     """Documents for examples of listings: only their number and dates matter."""
-    import datetime as dt
-
     return tuple(
         m.Document(
             id=f"example-{i}",

@@ -134,7 +134,10 @@ def _attachment_file(
         r.error(node, path, f"“{name[:60]}”不是可以发布的附件类型：只能发布 {formats} 文件。")
         return None
     source = folder / name
-    if source.is_symlink() or not source.is_file():
+    if source.is_symlink():
+        r.error(node, path, f"“{name[:60]}”是一个链接（快捷方式）：请把文件本身放在 {folder.name}/ 里。")
+        return None
+    if not source.is_file():
         r.error(node, path, f"找不到附件“{name[:60]}”：请把文件放在 {folder.name}/ 里，和这份文件的 YAML 放在一起。")
         return None
     size = source.stat().st_size

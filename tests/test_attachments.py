@@ -84,4 +84,4 @@ def test_a_link_in_place_of_an_attachment_is_refused(tmp_path: Path) -> None:
     (content / "原文.pdf").symlink_to("/etc/hostname")
     with pytest.raises(ContentError) as caught:
         load_content(content)
-    assert any("找不到附件" in str(p) for p in caught.value.problems)
+    assert any("是一个链接" in str(p) for p in caught.value.problems)
