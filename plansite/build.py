@@ -57,8 +57,9 @@ def build_site(content_dir: Path, out_dir: Path, *, verify: bool = False, jobs: 
         to_render = [job for job in document_jobs if job.doc.id not in reused]
         files = render_documents(to_render, stage, jobs or default_processes())
         files += sum(len(job.files.paths) for job in document_jobs if job.doc.id in reused)
-        site_pages = render_index(content.site, content.documents) | render_site_pages(content.site)
-        routes = [*SITE_ROUTES, *listing_routes(ways_in(content.documents))]
+        ways = ways_in(content.documents)  # the listings: rendered, and named in the sitemap
+        site_pages = render_index(content.site, ways) | render_site_pages(content.site)
+        routes = [*SITE_ROUTES, *listing_routes(ways)]
         site_pages |= site_files(content.site, content.documents, [route.as_posix() for route in routes])
         for rel, text in site_pages.items():
             write_text(stage, rel, text)

@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from . import model as m
 from . import pages
-from .listings import NEWEST, page_numbers, ways_in
+from .listings import NEWEST, Ways, page_numbers
 from .numbering import heading_text
 from .pages import DocumentFiles, Page
 from .paths import TEMPLATES
@@ -177,9 +177,8 @@ def _listing_text(site: m.SiteConfig, title: str, documents: tuple[m.Document, .
     return index_text(site, title, listed)
 
 
-def render_index(site: m.SiteConfig, documents: tuple[m.Document, ...]) -> dict[str, str]:
+def render_index(site: m.SiteConfig, ways: Ways) -> dict[str, str]:
     """The home page (the newest documents and the ways in), every listing page, in every mode and as text."""
-    ways = ways_in(documents)
     newest = ways.everything.documents
     text = _listing_text(site, site.name, newest, pages.INDEX_TEXT)
     files: dict[str, str] = {pages.INDEX_TEXT.as_posix(): text}
