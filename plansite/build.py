@@ -23,6 +23,7 @@ from .output import MARKER, check_target, staged_output, write_text
 from .paths import COMPONENTS, PROJECT, STATIC
 from .problems import ContentError, Problem
 from .render import SITE_PAGES, SITE_ROUTES, DocumentJob, render_index, render_site_pages
+from .search import write_index
 from .sitefiles import site_files
 from .verify import verify_site
 from .view import related_views
@@ -58,12 +59,13 @@ def build_site(content_dir: Path, out_dir: Path, *, verify: bool = False, jobs: 
         files = render_documents(to_render, stage, jobs or default_processes())
         files += sum(len(job.files.paths) for job in document_jobs if job.doc.id in reused)
         ways = ways_in(content.documents)  # the listings: rendered, and named in the sitemap
-        site_pages = render_index(content.site, ways) | render_site_pages(content.site)
+        site_pages = render_index(content.site, ways) | render_site_pages(content.site, ways)
         routes = [*SITE_ROUTES, *listing_routes(ways)]
         site_pages |= site_files(content.site, content.documents, [route.as_posix() for route in routes])
         for rel, text in site_pages.items():
             write_text(stage, rel, text)
             files += 1
+        files += write_index(content.documents, stage)  # reads the documents' .txt files, written above
         copy_static(stage)
         copy_extra(content_dir / EXTRA, stage)
         write_text(stage, MARKER, manifest_text(keys))

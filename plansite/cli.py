@@ -16,6 +16,7 @@ from .build import VerifyError
 from .content import load_content
 from .output import OutputError
 from .problems import ContentError
+from .search import SearchIndexError
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
@@ -30,6 +31,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INVALID
     except OutputError as error:
         print(f"错误：{error}", file=sys.stderr)
+        return EXIT_FAILED
+    except SearchIndexError as error:
+        print(f"错误：{error}\n网站没有生成，原有的网站保持不变。", file=sys.stderr)
         return EXIT_FAILED
     except VerifyError as error:
         print("生成的页面没有通过无障碍结构检查，原有的网站保持不变：", file=sys.stderr)

@@ -21,6 +21,7 @@ class Mode:
     in_title: bool  # <title> names the mode (every mode but the standard one)
     spoken_forms: bool  # symbols carry spoken forms (they need the stylesheet); else the plain text
     text_size: bool  # offer the 文字大小 control (it needs the stylesheet)
+    search: bool  # the search page has its search field (it needs script); else it links to the listings
 
 
 STANDARD = Mode(
@@ -35,6 +36,7 @@ STANDARD = Mode(
     in_title=False,
     spoken_forms=True,
     text_size=True,
+    search=True,
 )
 LARGE = Mode(
     name="large",
@@ -48,6 +50,7 @@ LARGE = Mode(
     in_title=True,
     spoken_forms=True,
     text_size=True,
+    search=True,
 )
 TEXT = Mode(
     name="text",
@@ -61,6 +64,7 @@ TEXT = Mode(
     in_title=True,
     spoken_forms=False,
     text_size=False,
+    search=False,
 )
 
 MODES: tuple[Mode, ...] = (STANDARD, LARGE, TEXT)

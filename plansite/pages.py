@@ -25,6 +25,7 @@ INDEX_TEXT = TEXT.prefix / "index.txt"  # the document list as plain text
 HELP = PurePosixPath("help/index.html")  # 使用帮助
 NOT_FOUND = PurePosixPath("404.html")  # what the server shows for an address that does not exist
 STATEMENT = PurePosixPath("accessibility/index.html")  # 无障碍声明
+SEARCH = PurePosixPath("search/index.html")  # 搜索
 QR_FILE = "qr.svg"  # 扫一扫: a page's QR code, beside the page
 
 

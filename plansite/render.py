@@ -34,11 +34,22 @@ from .textexport import document_text, index_text
 from .view import RelatedView, build_view, chinese_date
 
 # Every page forbids inline script and style, plugins, <base> and forms, and
-# loads nothing from another host. The only script (语音播报) is a file.
+# loads nothing from another host. Scripts are files of the site's own.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "object-src 'none'; base-uri 'none'; form-action 'none'"
 )
+# The search page alone may compile WebAssembly: Pagefind's search engine is WebAssembly.
+SEARCH_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+    "script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"
+)
+
+
+def content_security_policy(page: Page) -> str:
+    """The policy of one page (in its <meta>; docs/nginx/plansite.conf sends the same as a header)."""
+    return (
+        SEARCH_CONTENT_SECURITY_POLICY if page.route == pages.SEARCH and page.mode.search else CONTENT_SECURITY_POLICY
+    )
 
 
 @dataclass(frozen=True)
@@ -97,9 +108,10 @@ def environment() -> Environment:
     env.globals["prose"] = PROSE
     env.globals["page_numbers"] = page_numbers
     env.globals["size_label"] = size_label
-    env.globals["csp"] = CONTENT_SECURITY_POLICY
+    env.globals["csp"] = content_security_policy
     env.globals["read_aloud_strings"] = {k: v for k, v in T.items() if k.startswith("read_")}
     env.globals["text_size_strings"] = {k: v for k, v in T.items() if k.startswith("text_size")}
+    env.globals["search_strings"] = {k: v for k, v in T.items() if k.startswith("search_")}
     env.filters["chinese_date"] = chinese_date
     env.filters["heading_text"] = heading_text
     env.filters["heading_html"] = heading_html
@@ -214,17 +226,21 @@ def render_index(site: m.SiteConfig, ways: Ways) -> dict[str, str]:
 
 
 # The site's own pages: (route, template, title).
-SITE_PAGES = ((pages.HELP, "help.html", T["help"]), (pages.STATEMENT, "statement.html", T["statement"]))
+SITE_PAGES = (
+    (pages.SEARCH, "search.html", T["search"]),
+    (pages.HELP, "help.html", T["help"]),
+    (pages.STATEMENT, "statement.html", T["statement"]),
+)
 SITE_ROUTES = (pages.INDEX, *(route for route, _template, _title in SITE_PAGES))  # pages besides documents
 
 
-def render_site_pages(site: m.SiteConfig) -> dict[str, str]:
-    """使用帮助, 无障碍声明 and the 404 page, in every mode."""
+def render_site_pages(site: m.SiteConfig, ways: Ways) -> dict[str, str]:
+    """搜索, 使用帮助, 无障碍声明 and the 404 page, in every mode."""
     files: dict[str, str] = {}
     for route, name, title in SITE_PAGES:
         template = environment().get_template(name)
         for page in pages.pages_in_every_mode(route, title, None):
-            files.update(render_page(template, page, site))
+            files.update(render_page(template, page, site, ways=ways))
     # The server shows 404.html at any address, so its links start from the
     # site's root path when base_url gives it (else they work from the root).
     template = environment().get_template("not_found.html")

@@ -25,6 +25,10 @@ from xml.etree.ElementTree import Element
 
 import html5lib
 
+from . import pages
+from .modes import MODES
+from .pages import Page
+
 FOCUSABLE = {"a", "button", "input", "select", "textarea", "summary"}
 LANDMARKS = ("header", "nav", "main", "footer")
 HEADING = re.compile(r"^h([1-6])$")
@@ -210,6 +214,10 @@ def check_no_external_loads(page: ParsedPage) -> list[str]:
     return failures
 
 
+# The pages that run the search engine (WebAssembly): the search page of every mode with a search field.
+SEARCH_PAGES = frozenset(Page(pages.SEARCH, mode, "").path.as_posix() for mode in MODES if mode.search)
+
+
 def check_csp(page: ParsedPage) -> list[str]:
     """A Content-Security-Policy that forbids inline script, and a page that needs none."""
     failures = []
@@ -224,6 +232,8 @@ def check_csp(page: ParsedPage) -> list[str]:
     script = directives.get("script-src", directives.get("default-src", []))
     if not script or "'unsafe-inline'" in script or "'unsafe-eval'" in script or "*" in script:
         failures.append(f"the policy allows inline or foreign script: {policies[0]}")
+    if "'wasm-unsafe-eval'" in script and page.path not in SEARCH_PAGES:
+        failures.append("the policy allows WebAssembly, which only the search page may")
     for el in page.all():
         if el.tag == "script" and (el.get("src") is None or (el.text or "").strip()):
             failures.append("an inline <script>")

@@ -71,6 +71,15 @@ def test_check_reports_fault(check, old: str, new: str, expected: str) -> None: 
     assert any(expected in f for f in failures), failures
 
 
+def test_only_the_search_page_may_compile_webassembly() -> None:
+    wasm = GOOD.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'")
+    assert any("WebAssembly" in f for f in verify.check_csp(page(wasm)))
+    for path in ("search/index.html", "large/search/index.html"):
+        assert verify.check_csp(ParsedPage(path, html5lib.parse(wasm, namespaceHTMLElements=False))) == []
+    text_channel = ParsedPage("text/search/index.html", html5lib.parse(wasm, namespaceHTMLElements=False))
+    assert verify.check_csp(text_channel), "the text channel runs no script"
+
+
 def test_link_check_finds_missing_file_and_fragment(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text(
         '<html><body><a href="missing.html">x</a><a href="#nowhere">y</a><a href="other.html#b">z</a>'

@@ -3,22 +3,26 @@ a failed build that leaves the previous site exactly as it was."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from .conftest import ROOT, fetch, serving, snapshot, wait_for
 
 JIANGBEI = "jiangbei-disability-plan-2021-2025.yaml"
 
 
-def run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def run(*args: str | Path, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(ROOT / "build.py"), *map(str, args)],
         cwd=cwd,
         capture_output=True,
         text=True,
         timeout=120,
+        env=env,
     )
 
 
@@ -116,3 +120,17 @@ def test_an_internal_error_is_explained_and_the_site_kept(tmp_path: Path, conten
     assert result.stderr.startswith("程序内部出错（这不是您的文件的问题）")
     assert "ZeroDivisionError" in result.stderr.split("--- 技术信息 ---", 1)[1]
     assert snapshot(site) == before
+
+
+@pytest.mark.parametrize("binary", ["/nonexistent/pagefind", "/bin/false"], ids=["missing", "failing"])
+def test_a_missing_or_failing_search_indexer_is_reported_and_the_site_kept(tmp_path: Path, binary: str) -> None:
+    site = tmp_path / "site"
+    assert run("build", "--out", site).returncode == 0
+    before = snapshot(site)
+    # pagefind's own switch for the binary it runs (PAGEFIND_BINARY_PATH).
+    result = run("build", "--out", site, env={**os.environ, "PAGEFIND_BINARY_PATH": binary})
+    assert result.returncode == 1
+    assert "搜索索引" in result.stderr and "原有的网站保持不变" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "no staging folder is left behind"

@@ -5,7 +5,9 @@ hashes to what was reviewed (tests/fixtures/golden/NAME.sha256).
 A refactoring must leave these unchanged. When the output changes on purpose,
 review the new pages, then run `make golden` and commit the new lists with the
 change that explains them. Stylesheets and scripts are left out (the browser
-gate judges them), and so is the manifest (its keys hash the code).
+gate judges them), and so is the manifest (its keys hash the code) and the search
+index (Pagefind's own format and version; tests/browser/test_search.py judges it,
+test_incremental.py that it is byte-identical from build to build).
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ def digest_list(site: Path) -> str:
     lines = []
     for path in sorted(site.rglob("*")):
         rel = path.relative_to(site).as_posix()
-        if path.is_file() and not rel.startswith("static/") and not rel.startswith("."):
+        if path.is_file() and not rel.startswith(("static/", "pagefind/", ".")):
             lines.append(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {rel}")
     return "\n".join(lines) + "\n"
 

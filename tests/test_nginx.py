@@ -2,7 +2,8 @@
 under a sub-path with the configuration operators are given
 (docs/nginx/plansite.conf). Every page and link of every mode is crawled:
 everything resolves, every response has the right type and charset, gzip
-works, the CSP is sent as a header, and a missing address gets the 404 page."""
+works, the CSP is sent as a header, and a missing address gets the 404 page.
+Search through nginx in Chromium is tests/browser/test_search.py."""
 
 from __future__ import annotations
 
@@ -139,7 +140,13 @@ def test_every_page_and_link_of_every_mode_resolves_with_the_right_type(served: 
             problems.append(f"{path}: Content-Type {headers.get('content-type')!r}, expected {expected!r}")
         if ext != ".html":
             continue
-        ids = {el.get("id") for el in html5lib.parse(body, namespaceHTMLElements=False).iter() if el.get("id")}
+        document = html5lib.parse(body, namespaceHTMLElements=False)
+        policy = [m.get("content") for m in document.iter("meta") if m.get("http-equiv") == "Content-Security-Policy"]
+        if policy != [headers.get("content-security-policy")]:
+            problems.append(
+                f"{path}: the policy header {headers.get('content-security-policy')!r} is not the page's {policy}"
+            )
+        ids = {el.get("id") for el in document.iter() if el.get("id")}
         for link in _links(body):
             target = urljoin(url, link)
             parts = urlsplit(target)

@@ -1,0 +1,156 @@
+"""Site search: a Pagefind index of every document, written into the site at build time.
+
+Pagefind (PyPI `pagefind[extended]`) writes a static index and a small
+WebAssembly search engine that runs in the reader's browser: no server, no
+request to another host. Out of the box it splits Chinese into words at build
+time but into single characters in the browser, so 托底 is indexed as one word
+and searched as 托|底, and what it returns often does not contain the query.
+
+So plansite splits the text itself, the same way on both sides (`index_text`
+here, `units` in the search component's script, tested to agree):
+
+- every letter or digit that is not ASCII (every 汉字) is a word of its own,
+  a run of ASCII letters and digits is one word (2021, ICP);
+- punctuation and spaces stay glued to the word before them, so the text can
+  be shown again exactly (spaces as U+2060) but take no position of their own;
+- the browser searches each word of the query as an exact phrase of these
+  units, so 托底 finds 托底 and never 托养…底线, and 川府发〔2022〕9号 is found
+  however its brackets are typed.
+
+The records are the documents' .txt exports (the document's own text with its
+metadata lines), in document order, so the index is byte-identical for the
+same content.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import model as m
+from . import pages
+from .view import chinese_date
+
+BUNDLE = "pagefind"  # the index's folder in the site
+# The parts of Pagefind's output the search page uses; its ready-made UIs are not published.
+BUNDLE_KEEP = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
+LANGUAGE = "und"  # not zh: Pagefind would segment again; our units need no stemming either
+SPACE = "\u2060"  # a space of the text: no whitespace to Pagefind, restored by the search page
+
+# A unit and the punctuation after it. [^\W_] is a letter or digit (str.isalnum).
+_UNIT = re.compile(r"(?:[0-9A-Za-z]+|[^\W_]|^)[\W_]*")
+_UNITS_ONLY = re.compile(r"[0-9A-Za-z]+|[^\W_]")
+_WHITESPACE = re.compile(r"\s+")
+# Full-width letters and digits (２０２２, ＩＣＰ) are searched as the ASCII ones; nothing else is
+# changed, so the text shown in the results is the document's own.
+_HALF_WIDTH = {
+    code: code - 0xFEE0
+    for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+    for code in range(r[0], r[1] + 1)
+}
+
+
+class SearchIndexError(Exception):
+    """Pagefind could not write the index (it is missing, or failed)."""
+
+
+def half_width(text: str) -> str:
+    return text.translate(_HALF_WIDTH)
+
+
+def units(text: str) -> list[str]:
+    """The units of `text`, without its punctuation and spaces (search.js has the same function)."""
+    return _UNITS_ONLY.findall(half_width(text))
+
+
+def index_text(text: str) -> str:
+    """The text as Pagefind should index it: units separated by spaces (see the module's docstring)."""
+    text = _WHITESPACE.sub(SPACE, half_width(text.strip()))
+    return " ".join(unit for unit in _UNIT.findall(text) if unit)
+
+
+@dataclass(frozen=True)
+class Record:
+    url: str  # the document's route; the search page turns it into a link in its own mode
+    text: str
+    meta: dict[str, str]
+
+
+def records(documents: tuple[m.Document, ...], site: Path) -> list[Record]:
+    """One record per document, from its .txt export in the built site."""
+    found = []
+    for doc in documents:
+        text = (site / pages.text_file(doc.id)).read_text(encoding="utf-8-sig")
+        meta = {"title": doc.title, "kind": doc.kind_label}
+        if doc.doc_number:
+            meta["number"] = doc.doc_number
+        if doc.date:
+            meta["date"] = chinese_date(doc.date)
+        found.append(Record(pages.document_route(doc.id).as_posix(), index_text(text), meta))
+    return found
+
+
+def record_page(record: Record) -> str:
+    """A record as the page Pagefind indexes: its metadata in <meta>, its split text as the body."""
+    metas = "".join(
+        f'<meta data-pagefind-meta="{name}[content]" content="{html.escape(value)}">\n'
+        for name, value in sorted(record.meta.items())
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>{html.escape(record.meta["title"])}</title>\n'
+        f"{metas}</head><body data-pagefind-body>{html.escape(record.text)}</body></html>\n"
+    )
+
+
+def write_index(documents: tuple[m.Document, ...], site: Path) -> int:
+    """Write the search index of `documents` into site/pagefind/; returns the number of files written.
+
+    Each record is written as a small page into a scratch folder in the
+    staging folder, which Pagefind's command indexes (its Python API answers one record
+    per 0.1 s: 100 s for 1000 documents).
+    """
+    found = records(documents, site)
+    output = site / BUNDLE
+    executable = _executable()
+    # In the staging folder: a killed build leaves nothing of its own elsewhere.
+    with tempfile.TemporaryDirectory(prefix=".search-records-", dir=site) as scratch:
+        for record in found:
+            page = Path(scratch, record.url)
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(record_page(record), encoding="utf-8")
+        try:
+            run = subprocess.run(
+                [str(executable), "--site", scratch, "--output-path", str(output), "--keep-index-url", "--silent"],
+                capture_output=True,
+                text=True,
+                timeout=INDEX_TIMEOUT,
+            )
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise SearchIndexError(f"无法生成搜索索引（Pagefind）：{error}") from error
+        if run.returncode != 0 or not (output / "pagefind.js").is_file():
+            raise SearchIndexError(f"无法生成搜索索引（Pagefind 出错）：{(run.stderr or run.stdout).strip()[:2000]}")
+    for path in sorted(output.iterdir()):
+        if path.is_file() and path.name not in BUNDLE_KEEP and path.suffix not in (".pf_meta", ".pagefind"):
+            path.unlink()
+        elif path.is_dir() and path.name not in ("index", "fragment"):
+            shutil.rmtree(path)
+    return sum(1 for path in output.rglob("*") if path.is_file())
+
+
+INDEX_TIMEOUT = 600  # seconds; 1000 documents take a few
+
+
+def _executable() -> Path:
+    from pagefind.service import get_executable  # the binary installed with `pagefind[extended]`
+
+    executable = get_executable()
+    if executable is None or not executable.is_file():
+        raise SearchIndexError(
+            "找不到生成搜索索引的程序 Pagefind：请重新安装 plansite（pip install -e .，会一并安装 pagefind[extended]）。"
+        )
+    return executable

@@ -1,0 +1,73 @@
+"""The search index: how text is split for it, and what the build writes.
+
+The browser side (searching, quality) is tests/browser/test_search.py."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from plansite import pages
+from plansite.content import load_content
+from plansite.search import BUNDLE, SPACE, index_text, units
+
+from .conftest import CONTENT
+
+
+def test_every_unit_is_its_own_word_with_the_punctuation_after_it() -> None:
+    assert index_text("托底，综合") == "托 底， 综 合"
+    assert (
+        index_text("（川府发〔2022〕9号）") == "（ 川 府 发〔 2022〕 9 号）"
+    )  # text before the first unit: a word of its own
+    assert index_text("ICP备２０２２01号 16.8%") == f"ICP 备 202201 号{SPACE} 16. 8%"
+    assert index_text("第一段\r\n\r\n第二段") == f"第 一 段{SPACE} 第 二 段"
+    assert units("“十四五”时期 ｅ-mail") == ["十", "四", "五", "时", "期", "e", "mail"]
+
+
+def test_nothing_of_the_text_is_lost() -> None:
+    text = "《中华人民共和国残疾人保障法》（2018年修正）第一条　为了维护残疾人的合法权益……，APP、C5"
+    assert index_text(text).replace(" ", "").replace(SPACE, "　") == text
+
+
+@pytest.mark.parametrize("unit", ["1", "托", "，", "a.", " ", "〔2〕", "_"], ids=repr)
+def test_splitting_is_linear_in_the_text(unit: str) -> None:
+    def seconds(size: int) -> float:
+        text = unit * (size // len(unit))
+        start = time.perf_counter()
+        index_text(text)
+        return time.perf_counter() - start
+
+    small, large = min(seconds(25_000) for _ in range(3)), min(seconds(100_000) for _ in range(3))
+    assert large < max(small, 0.002) * 10, (small, large)
+    assert large < 2
+
+
+def _fragments(site: Path) -> list[dict[str, object]]:
+    found = []
+    for path in sorted((site / BUNDLE / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        found.append(json.loads(data[data.index(b"{") :]))
+    return found
+
+
+def test_the_build_writes_one_record_per_document_and_no_ready_made_ui(real_site: Path) -> None:
+    documents = load_content(CONTENT).documents
+    bundle = real_site / BUNDLE
+    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-worker.js").is_file()
+    assert not list(bundle.glob("*ui*")), "Pagefind's ready-made interfaces are not published"
+    fragments = _fragments(real_site)
+    assert sorted(str(f["url"]).lstrip("/") for f in fragments) == sorted(
+        pages.document_route(doc.id).as_posix() for doc in documents
+    )
+    by_url = {str(f["url"]).lstrip("/"): f for f in fragments}
+    for doc in documents:
+        fragment = by_url[pages.document_route(doc.id).as_posix()]
+        meta = fragment["meta"]
+        assert isinstance(meta, dict) and meta["title"] == doc.title and meta["kind"] == doc.kind_label
+        text = (real_site / pages.text_file(doc.id)).read_text(encoding="utf-8-sig")
+        # The record is the document's .txt, every unit of it.
+        assert units(str(fragment["content"])) == units(text)
