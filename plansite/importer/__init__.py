@@ -3,6 +3,9 @@
     bytes -> lines (chrome dropped, listed) -> tables found -> broken lines
     rejoined -> structure parsed -> YAML with review comments
 
+Markdown (a .md file, or text with Markdown headings) is read by markdown-it-py
+instead (markdown.py) into the same lines and tables, its headings marked.
+
 The draft passes `build.py check` as it is; the editor then reviews it
 against the source, guided by the `# 请核对` comments.
 """
@@ -16,7 +19,8 @@ from pathlib import Path
 from ..schema import MAX_SLUG, SLUG
 from .emit import emit
 from .lines import clean_lines, decode, join_broken
-from .structure import parse
+from .markdown import front_matter_date, is_markdown, markdown_items
+from .structure import DocDraft, parse
 from .tables import find_tables
 
 ID_DIGEST = 8  # hex digits of the title's hash in a generated id (doc-1a2b3c4d)
@@ -31,11 +35,27 @@ class ImportResult:
 
 def import_text(text: str, *, source_name: str, doc_id: str | None = None) -> ImportResult:
     dropped: list[str] = []
-    lines = clean_lines(text, dropped)
-    items = join_broken(find_tables(lines))
-    draft = parse(items)
+    if is_markdown(text, source_name):
+        items, fields = markdown_items(text, dropped)
+        draft = parse(items, _stated(fields))
+    else:
+        lines = clean_lines(text, dropped)
+        draft = parse(join_broken(find_tables(lines)))
     chosen, comment = _choose_id(doc_id, source_name, draft.title)
     return ImportResult(emit(draft, chosen, source_name, comment), chosen, tuple(dropped))
+
+
+def _stated(fields: dict[str, object]) -> DocDraft:
+    """What Markdown front matter states outright (title, 发文字号, 发文机关, date)."""
+    known = DocDraft()
+    for key, attribute in (("title", "title"), ("doc_number", "doc_number"), ("issuer", "issuer")):
+        value = fields.get(key)
+        if isinstance(value, str | int) and str(value).strip():
+            setattr(known, attribute, str(value).strip())
+    for key in ("date_published", "date"):
+        if known.date_published is None:
+            known.date_published = front_matter_date(fields.get(key))
+    return known
 
 
 def import_file(path: Path, doc_id: str | None = None) -> ImportResult:

@@ -70,6 +70,7 @@ class Line:
     text: str
     number: int  # 1-based line number in the source, for the editor's review
     blank_before: bool = False
+    heading: int = 0  # a heading's level where the source marks it (Markdown); 0 elsewhere
 
 
 def decode(data: bytes) -> str:

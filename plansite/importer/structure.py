@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..numbering import heading_text, numbered
+from ..numbering import Numbered, heading_text, numbered
 from .lines import TERMINAL, Line
 from .patterns import DATE_CN, DATE_HANZI, DOC_NUMBER, ISSUER, hanzi_number, hanzi_year
 from .tables import TableDraft
@@ -58,6 +58,7 @@ class SectionDraft:
     blocks: list[str | TableDraft | BoxDraft] = field(default_factory=list)
     sections: list[SectionDraft] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
+    marked: int = 0  # the heading level the source marked it with (Markdown), else 0
 
 
 @dataclass
@@ -100,8 +101,9 @@ class DocDraft:
 Item = Line | TableDraft
 
 
-def parse(items: list[Item]) -> DocDraft:
-    doc = DocDraft()
+def parse(items: list[Item], known: DocDraft | None = None) -> DocDraft:
+    """The draft of `items`; `known` holds what the source states outright (Markdown front matter)."""
+    doc = known or DocDraft()
     rest = _parse_head(items, doc)
     rest = _parse_tail(rest, doc)
     _Body(doc).run(rest)
@@ -155,7 +157,11 @@ def _parse_head(items: list[Item], doc: DocDraft) -> list[Item]:
         text = item.text
         following = items[i + 1] if i + 1 < len(items) else None
         next_line = following.text if isinstance(following, Line) else None
-        if match := DOC_NUMBER.match(text):
+        if item.heading >= 2 or (item.heading == 1 and doc.title and doc.title != text):
+            break  # a marked heading: the body starts here
+        if item.heading == 1:
+            doc.title = text  # the source marks its title
+        elif match := DOC_NUMBER.match(text):
             if doc.doc_number:
                 break
             doc.doc_number = match["n"]
@@ -304,6 +310,9 @@ class _Body:
             self._attach_box(self.box)
             return
         n = numbered(text)
+        if line.heading and not self.in_glossary:
+            self._marked_heading(line, n)
+            return
         if self.in_glossary and n is not None:
             self._term(n.label, n.rest.strip(), line.number)
             return
@@ -333,6 +342,8 @@ class _Body:
         title: str | None
         if style == "article":
             title, text = "", rest  # 第X条: the label is the heading, the rest is the article
+        elif style.startswith("marked-"):
+            title, text = rest, ""  # marked as a heading by the source: all of it is the title
         else:
             title, text = _split_heading(rest)
         if title is None:
@@ -353,6 +364,19 @@ class _Body:
             self.doc.body.append(section)
         self.stack.append(section)
         return True
+
+    def _marked_heading(self, line: Line, n: Numbered | None) -> None:
+        """A heading the source marks (Markdown): always a section, with its numbering where it has
+        one, nested by its level (an open heading of the same or a deeper level closes)."""
+        while self.stack and self.stack[-1].marked >= line.heading:
+            self.stack.pop()
+        opened = False
+        if n is not None and n.style.name != "article":
+            title, text = _split_heading(n.rest.strip())
+            opened = title is not None and not text and self._heading(n.style.name, n.label, title, line.number)
+        if not opened:
+            self._heading(f"marked-{line.heading}", "", line.text, line.number)
+        self.stack[-1].marked = line.heading
 
     def _term(self, label: str, rest: str, line: int) -> None:
         term, definition = _split_term(rest)

@@ -1,0 +1,130 @@
+"""Markdown in (a .md file, or a .txt that is Markdown): the same items as plain text.
+
+markdown-it-py reads the source (CommonMark with pipe tables), so every
+Markdown construct is read by a real parser, never by patterns:
+
+- ATX (`## 第一章 总则`) and setext headings become lines marked with their
+  level: the first level-1 heading is the title, the others open sections even
+  without a numbering label;
+- paragraphs, list items and quotes become lines (a soft line break inside a
+  paragraph is no break in Chinese text);
+- pipe tables become tables, the first row their header;
+- HTML (`<!-- INFO END -->`) is never text: it is left out and listed;
+- YAML front matter (`---` … `---`) gives title, date and 发文字号 where present.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import PurePath
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .lines import Line
+from .tables import TableDraft
+
+SUFFIXES = (".md", ".markdown")
+_ATX = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)---[ \t]*\n", re.DOTALL)
+MAX_FRONT_MATTER = 10_000  # characters; longer is not front matter
+
+
+def is_markdown(text: str, source_name: str) -> bool:
+    """A .md file, or text with at least two ATX headings (no plan's own text starts lines with "# ")."""
+    if PurePath(source_name).suffix.lower() in SUFFIXES:
+        return True
+    return len(_ATX.findall(text, 0, 200_000)) >= 2
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def front_matter(text: str) -> tuple[dict[str, object], str, int]:
+    """(fields, the rest of the text, lines the front matter took)."""
+    match = _FRONT_MATTER.match(text[: MAX_FRONT_MATTER + 10])
+    if not match:
+        return {}, text, 0
+    try:
+        fields = yaml.safe_load(match["yaml"])
+    except yaml.YAMLError:
+        return {}, text, 0
+    if not isinstance(fields, dict):
+        return {}, text, 0
+    return fields, text[match.end() :], match.group(0).count("\n")
+
+
+def _inline_text(token: Token) -> str:
+    """An inline token's text: markup dropped, soft breaks joined (Chinese has no spaces between lines)."""
+    parts = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type == "softbreak":
+            parts.append("" if parts and _ends_cjk(parts[-1]) else " ")
+        elif child.type == "hardbreak":
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(child.content)
+    return "".join(parts).strip()
+
+
+def _ends_cjk(text: str) -> bool:
+    return bool(text) and ord(text[-1]) > 0x2E7F
+
+
+def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraft], dict[str, object]]:
+    """The document's lines and tables, and its front matter."""
+    fields, body, offset = front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
+    tokens = _parser().parse(body)
+    items: list[Line | TableDraft] = []
+    heading = 0
+    table: list[list[str]] | None = None
+    row: list[str] = []
+    table_line = 0
+    for index, token in enumerate(tokens):
+        line = (token.map[0] + 1 + offset) if token.map else 0
+        if token.type == "heading_open":
+            heading = int(token.tag[1])
+        elif token.type == "heading_close":
+            heading = 0
+        elif token.type == "table_open":
+            table, table_line = [], line
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and table is not None:
+            table.append(row)
+        elif token.type == "table_close" and table is not None:
+            if len(table) >= 2:
+                items.append(TableDraft(table, table_line))
+            table = None
+        elif token.type == "inline" and table is not None:
+            row.append(_inline_text(token))
+        elif token.type == "inline":
+            content = _inline_text(token)
+            for part in content.split("\n"):
+                if part.strip():
+                    opened = tokens[index - 1].map if index else None
+                    number = (opened[0] + 1 + offset) if opened else line
+                    items.append(Line(part.strip(), number, heading=heading))
+        elif token.type == "html_block":
+            for n, raw in enumerate(token.content.splitlines()):
+                if raw.strip():
+                    dropped.append(f"第{line + n}行：{raw.strip()}")
+        elif token.type in ("fence", "code_block"):
+            items += [Line(raw.strip(), line + n) for n, raw in enumerate(token.content.splitlines()) if raw.strip()]
+    return items, fields
+
+
+def front_matter_date(value: object) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None

@@ -1,0 +1,142 @@
+"""Importing Markdown: a .md file, or a .txt that is Markdown (the corpus's law copies).
+
+markdown-it-py reads it; these tests check what an editor gets: headings as
+sections (with or without numbering), the first heading as the title, pipe
+tables as tables, HTML comments left out and listed, front matter as metadata,
+and, on the Markdown files of ../shared/corpus/import/, every chapter listed in
+their .headings files."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+from plansite import model as m
+from plansite.build import build_site
+from plansite.content import load_content
+from plansite.importer import import_file, import_text
+
+from .conftest import ROOT
+from .test_importer import SITE, outline, texts
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "import"
+
+
+def draft(text: str, tmp_path: Path, name: str = "test.md") -> tuple[m.Document, str, tuple[str, ...]]:
+    result = import_text(dedent(text).strip("\n"), source_name=name, doc_id="test-doc")
+    folder = tmp_path / "content"
+    folder.mkdir(exist_ok=True)
+    (folder / "site.yaml").write_text(SITE, encoding="utf-8")
+    (folder / "test-doc.yaml").write_text(result.yaml, encoding="utf-8")
+    return load_content(folder).documents[0], result.yaml, result.dropped
+
+
+def test_headings_tables_lists_and_comments(tmp_path: Path) -> None:
+    doc, yaml_text, dropped = draft(
+        """
+        ---
+        title: 某市残疾人康复服务实施方案
+        doc_number: 某残联发〔2024〕3号
+        date: 2024-03-01
+        ---
+
+        <!-- 以下为正文 -->
+
+        前言的第一段，
+        在源文件里折了行。
+
+        总体要求
+        --------
+
+        ### （一）指导思想
+
+        以**人民为中心**，见 [附件](https://example.gov.cn/a.pdf)。
+
+        ## 主要指标
+
+        主要指标表
+
+        | 指标 | 目标值 |
+        | --- | --- |
+        | 康复服务覆盖率 | ≥85% |
+        | 辅助器具适配率 | ≥85% |
+
+        ## 保障措施
+
+        - 加强组织领导；
+        - 强化经费保障。
+        """,
+        tmp_path,
+    )
+    assert doc.title == "某市残疾人康复服务实施方案"
+    assert doc.doc_number == "某残联发〔2024〕3号" and str(doc.date_published) == "2024-03-01"
+    assert outline(doc.body) == ["总体要求", "  （一）指导思想", "主要指标", "保障措施"]
+    assert texts(doc.body[0].sections[0].blocks) == ["以人民为中心，见 附件。"]
+    table = doc.body[1].blocks[0]
+    assert isinstance(table, m.Table) and table.caption == "主要指标表"
+    assert table.head == ("指标", "目标值") and len(table.rows) == 2
+    assert texts(doc.body[2].blocks) == ["加强组织领导；", "强化经费保障。"]
+    assert "前言的第一段，在源文件里折了行。" in doc.preamble
+    assert any("以下为正文" in line for line in dropped)
+    published = [line for line in yaml_text.splitlines() if not line.lstrip().startswith("#")]
+    assert not [line for line in published if "#" in line or "<!--" in line or "===" in line]
+
+
+def test_a_txt_with_markdown_headings_is_read_as_markdown(tmp_path: Path) -> None:
+    doc, _, _ = draft(
+        "# 某某条例\n\n## 第一章 总则\n\n第一条 为了……，制定本条例。\n\n## 第二章 附则\n\n第二条 本条例自公布之日起施行。\n",
+        tmp_path,
+        "law.txt",
+    )
+    assert doc.title == "某某条例"
+    assert outline(doc.body) == ["第一章总则", "  第一条", "第二章附则", "  第二条"]
+
+
+def test_one_hash_line_in_plain_text_is_not_markdown(tmp_path: Path) -> None:
+    result = import_text("一、任务\n# 号开头的一行字\n正文。\n", source_name="plain.txt", doc_id="x")
+    assert "# 号开头的一行字" in result.yaml
+
+
+@pytest.mark.parametrize("size", [2_000, 8_000])
+def test_markdown_import_is_linear(size: int) -> None:
+    """Adversarial Markdown (deep lists, long emphasis runs, many headings) imports in time linear in its size."""
+    unit = "## 第一章 总则\n\n- > - **a*b_c`d[e](f \n\n" + "#" * 50 + " x\n\n"
+
+    def seconds(n: int) -> float:
+        start = time.perf_counter()
+        import_text(unit * n, source_name="x.md", doc_id="x")
+        return time.perf_counter() - start
+
+    small, large = seconds(size // 4), seconds(size)
+    assert large < max(small, 0.01) * 10, (small, large)
+
+
+CORPUS_MARKDOWN = sorted(CORPUS.glob("*_md.txt")) if CORPUS.is_dir() else []
+
+
+@pytest.mark.skipif(not CORPUS_MARKDOWN, reason="../shared/corpus/import/ is not beside the project")
+@pytest.mark.parametrize("source", CORPUS_MARKDOWN, ids=lambda p: p.name)
+def test_the_corpus_markdown_files_keep_every_chapter_and_build(source: Path, tmp_path: Path) -> None:
+    result = import_file(source, "corpus-doc")
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "site.yaml").write_text(SITE, encoding="utf-8")
+    (folder / "corpus-doc.yaml").write_text(result.yaml, encoding="utf-8")
+    doc = load_content(folder).documents[0]
+    expected = [
+        line.strip() for line in Path(f"{source}.headings").read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+    squeeze = re.compile(r"\s+")
+    found = {squeeze.sub("", f"{s.label}{s.title}") for s in doc.body}
+    recall = sum(squeeze.sub("", h) in found for h in expected) / len(expected)
+    title = re.search(r"— (.+?)(（|,|$)", Path(f"{source}.meta").read_text(encoding="utf-8").splitlines()[0])
+    print(f"\n{source.name}: {len(expected)} headings, recall {recall:.0%}, title {doc.title!r}")
+    assert recall >= 0.95
+    assert title and doc.title == title.group(1).strip()
+    published = [line for line in result.yaml.splitlines() if not line.lstrip().startswith("#")]
+    assert not [line for line in published if "#" in line or "<!--" in line]
+    build_site(folder, tmp_path / "site")
