@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..schema import MAX_SLUG, SLUG
 from .emit import emit
+from .govinfo import read_block
 from .lines import clean_lines, decode, join_broken
 from .markdown import front_matter_date, is_markdown, markdown_items
 from .structure import DocDraft, parse
@@ -39,8 +40,9 @@ def import_text(text: str, *, source_name: str, doc_id: str | None = None) -> Im
         items, fields = markdown_items(text, dropped)
         draft = parse(items, _stated(fields))
     else:
-        lines = clean_lines(text, dropped)
-        draft = parse(join_broken(find_tables(lines)))
+        known = DocDraft()
+        lines = clean_lines(read_block(text, known), dropped)
+        draft = parse(join_broken(find_tables(lines)), known)
     chosen, comment = _choose_id(doc_id, source_name, draft.title)
     return ImportResult(emit(draft, chosen, source_name, comment), chosen, tuple(dropped))
 

@@ -74,6 +74,10 @@ def emit(doc: DocDraft, doc_id: str, source_name: str, id_comment: str = "") -> 
     if doc.period:
         w.lines.append(f"period: {{start: {doc.period[0]}, end: {doc.period[1]}}}")
     w.field(0, "region", doc.region)
+    w.field(0, "index_number", doc.index_number)
+    w.field(0, "topic", doc.topic)
+    if doc.keywords:
+        w.lines.append(f"keywords: {flow(doc.keywords)}")
     if doc.source_title:
         w.key(0, "source")
         w.field(2, "title", doc.source_title)

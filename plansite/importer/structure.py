@@ -80,6 +80,9 @@ class DocDraft:
     period: tuple[int, int] | None = None
     region: str = ""
     source_title: str = ""
+    index_number: str = ""  # 索引号, 主题分类, 主题词: from a 政府信息公开 block (govinfo.py)
+    topic: str = ""
+    keywords: list[str] = field(default_factory=list)
     notice_title: str = ""
     addressees: str = ""
     notice_text: list[str] = field(default_factory=list)
@@ -122,7 +125,7 @@ def _date(text: str) -> dt.date | None:
         return None
 
 
-def _cn_date(text: str) -> dt.date | None:
+def cn_date(text: str) -> dt.date | None:
     """2022年1月20日 or 二〇二二年一月二十日."""
     try:
         if match := DATE_CN.match(text):
@@ -161,10 +164,14 @@ def _parse_head(items: list[Item], doc: DocDraft) -> list[Item]:
             break  # a marked heading: the body starts here
         if item.heading == 1:
             doc.title = text  # the source marks its title
+        elif doc.title and _squeezed(text) == _squeezed(doc.title):
+            pass  # the title the source stated already (a metadata block), written again
+        elif doc.title and next_line is not None and _squeezed(text + next_line) == _squeezed(doc.title):
+            i += 1  # the same, over two lines
         elif match := DOC_NUMBER.match(text):
-            if doc.doc_number:
+            if doc.doc_number and _squeezed(match["n"]) != _squeezed(doc.doc_number):
                 break
-            doc.doc_number = match["n"]
+            doc.doc_number = doc.doc_number or match["n"]
         elif match := PUBLISHED_BY.match(text):
             doc.issuer = doc.issuer or match["issuer"]
             doc.date_published = _date(match["date"])
@@ -175,9 +182,9 @@ def _parse_head(items: list[Item], doc: DocDraft) -> list[Item]:
             doc.source_title = match["source"].strip()
         elif ISSUER.match(text) and not doc.addressees:
             pending_issuer = text
-        elif ISSUER.match(text) and next_line is not None and _cn_date(next_line):
+        elif ISSUER.match(text) and next_line is not None and cn_date(next_line):
             # 落款 of the notice: issuer, then the date on the next line.
-            doc.notice_signature = (text, _cn_date(next_line))
+            doc.notice_signature = (text, cn_date(next_line))
             doc.notice_text, after_addressees = after_addressees, []
             i += 1
         elif (
@@ -214,6 +221,10 @@ def _parse_head(items: list[Item], doc: DocDraft) -> list[Item]:
     return items[i:]
 
 
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
 def _issuer_from(notice_title: str) -> str:
     head = notice_title.split("关于", 1)[0]
     return head if ISSUER.match(head) else ""
@@ -227,8 +238,8 @@ def _parse_tail(items: list[Item], doc: DocDraft) -> list[Item]:
     if len(items) >= 2 and all(isinstance(x, Line) for x in items[-2:]):
         issuer, date = items[-2], items[-1]
         assert isinstance(issuer, Line) and isinstance(date, Line)
-        if ISSUER.match(issuer.text) and _cn_date(date.text):
-            doc.signature = (issuer.text, _cn_date(date.text))
+        if ISSUER.match(issuer.text) and cn_date(date.text):
+            doc.signature = (issuer.text, cn_date(date.text))
             return items[:-2]
     return items
 

@@ -1,0 +1,90 @@
+"""The 政府信息公开 block at the top of a gov.cn-style page, read as metadata.
+
+A saved or copied policy page starts with a table of 索引号, 主题分类, 发文机关,
+成文日期, 标题, 发文字号, 发布日期 and 主题词. Copied as text it becomes lines of
+tab-separated cells (`索 引 号： \t000014349/2019-00004 \t主题分类： \t卫生`), or
+one `键：值` per line. Read as prose it would be a fake table that stops the head
+parser; read here, it fills the draft's metadata and leaves blank lines in its
+place (so line numbers stay those of the source).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .structure import DocDraft, cn_date
+
+# 键 (spaces inside removed) -> the draft's field
+KEYS: dict[str, str] = {
+    "索引号": "index_number",
+    "主题分类": "topic",
+    "发文机关": "issuer",
+    "成文日期": "date_signed",
+    "标题": "title",
+    "名称": "title",
+    "发文字号": "doc_number",
+    "文号": "doc_number",
+    "发布日期": "date_published",
+    "主题词": "keywords",
+}
+MAX_BLOCK_START = 20  # the block is among the first lines of the page
+MAX_VALUE = 200  # a metadata value is short; longer is prose
+_KEY_CELL = re.compile(r"^(?P<key>[^：:]{2,12})[：:]\s*(?P<value>.*)$")
+_SPACES = re.compile(r"[\s\u3000]+")
+_KEYWORD_SEPARATORS = re.compile(r"[\s\u3000、，,；;]+")
+
+
+def _pairs(line: str) -> list[tuple[str, str]] | None:
+    """The (field, value) pairs of one line of the block, or None if it is not one."""
+    cells = [cell.strip() for cell in line.split("\t")]
+    pairs: list[tuple[str, str]] = []
+    i = 0
+    while i < len(cells):
+        match = _KEY_CELL.match(cells[i])
+        key = _SPACES.sub("", match["key"]) if match else ""
+        if match is None or key not in KEYS:
+            if cells[i]:
+                return None  # a cell that is neither a key nor a key's value: not the block
+            i += 1
+            continue
+        value = match["value"].strip()
+        if not value and i + 1 < len(cells) and not _KEY_CELL.match(cells[i + 1]):
+            value, i = cells[i + 1], i + 1
+        pairs.append((KEYS[key], value))
+        i += 1
+    return pairs or None
+
+
+def read_block(text: str, known: DocDraft) -> str:
+    """Fill `known` from the block at the top of `text`; return the text with the block blanked."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    start = next((i for i, line in enumerate(lines[:MAX_BLOCK_START]) if line.strip()), None)
+    if start is None or _pairs(lines[start]) is None:
+        return text
+    end = start
+    found: list[tuple[str, str]] = []
+    for i in range(start, len(lines)):
+        if not lines[i].strip():
+            continue
+        pairs = _pairs(lines[i])
+        if pairs is None:
+            break
+        found += pairs
+        end = i + 1
+    if len(found) < 2:
+        return text  # one 键：值 line alone is the document's own text
+    for name, value in found:
+        _set(known, name, value)
+    return "\n".join(["" for _ in lines[:end]] + lines[end:])
+
+
+def _set(known: DocDraft, name: str, value: str) -> None:
+    value = value.strip()
+    if not value or len(value) > MAX_VALUE:
+        return
+    if name in ("date_signed", "date_published"):
+        setattr(known, name, cn_date(_SPACES.sub("", value)))
+    elif name == "keywords":
+        known.keywords = [word for word in _KEYWORD_SEPARATORS.split(value) if word]
+    else:
+        setattr(known, name, _SPACES.sub("", value) if name in ("title", "doc_number") else value)

@@ -1,0 +1,78 @@
+"""The 政府信息公开 block of a copied gov.cn page is read as metadata, not as a table,
+and the title and 发文字号 written again below it are not taken for text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from plansite.importer import import_file
+
+from .test_import_markdown import CORPUS
+from .test_importer import SITE, draft
+
+TAB_LAYOUT = (
+    "索 引 号： \t000014349/2019-00004 \t主题分类： \t卫生、体育\\卫生\n"
+    "发文机关： \t国务院办公厅 \t成文日期： \t2019年01月16日\n"
+    "标　　题： \t国务院办公厅关于加强三级公立医院绩效考核工作的意见\n"
+    "发文字号： \t国办发〔2019〕4号 \t发布日期： \t2019年01月30日\n"
+    "主 题 词： \t\t\t\n\n\n"
+    "国务院办公厅关于加强\n\n三级公立医院绩效考核工作的意见\n\n国办发〔2019〕4号\n\n"
+    "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n\n"
+    "为进一步深化公立医院改革，现提出以下意见。\n\n一、总体要求\n\n（一）指导思想。\n\n以人民为中心。\n"
+)
+
+
+def test_the_block_fills_the_metadata_and_the_head_is_read_after_it(tmp_path: Path) -> None:
+    doc, yaml_text, _ = draft(TAB_LAYOUT, tmp_path)
+    assert doc.title == "国务院办公厅关于加强三级公立医院绩效考核工作的意见"
+    assert doc.issuer == "国务院办公厅" and doc.doc_number == "国办发〔2019〕4号"
+    assert doc.date_signed == dt.date(2019, 1, 16) and doc.date_published == dt.date(2019, 1, 30)
+    assert doc.index_number == "000014349/2019-00004" and doc.topic == "卫生、体育\\卫生"
+    assert doc.body[0].title == "总体要求" and doc.body[0].sections[0].title.startswith("指导思想")
+    assert "索 引 号" not in yaml_text and "三级公立医院绩效考核工作的意见\n" not in doc.preamble
+    assert not [b for b in doc.body[0].blocks if not isinstance(b, str) and hasattr(b, "rows")], "no fake table"
+
+
+def test_one_key_per_line_and_keywords(tmp_path: Path) -> None:
+    doc, _, _ = draft(
+        "发文字号：某残联发〔2024〕5号\n主题词：残疾人　康复、就业\n\n某市残疾人就业促进办法\n\n一、总则\n\n第一段。\n",
+        tmp_path,
+    )
+    assert doc.doc_number == "某残联发〔2024〕5号" and doc.keywords == ("残疾人", "康复", "就业")
+    assert doc.title == "某市残疾人就业促进办法"
+
+
+def test_a_single_key_line_is_the_documents_own_text(tmp_path: Path) -> None:
+    doc, _, _ = draft("某市残疾人就业促进规划\n\n一、总则\n\n标题：这一行是正文。\n", tmp_path)
+    assert doc.index_number == "" and "标题：这一行是正文。" in str(doc.body[0].blocks)
+
+
+WEB_PAGES = (
+    sorted(p for p in CORPUS.glob("*.txt") if p.read_text(encoding="utf-8").lstrip().startswith("索"))
+    if CORPUS.is_dir()
+    else []
+)
+
+
+@pytest.mark.skipif(not WEB_PAGES, reason="../shared/corpus/import/ is not beside the project")
+@pytest.mark.parametrize("source", WEB_PAGES, ids=lambda p: p.name)
+def test_the_corpus_web_pages_keep_their_metadata(source: Path, tmp_path: Path) -> None:
+    block = source.read_text(encoding="utf-8").split("\n\n\n", 1)[0]
+    result = import_file(source, "corpus-doc")
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "site.yaml").write_text(SITE, encoding="utf-8")
+    (folder / "corpus-doc.yaml").write_text(result.yaml, encoding="utf-8")
+    from plansite.content import load_content
+
+    doc = load_content(folder).documents[0]
+    print(
+        f"\n{source.name}: {doc.title} {doc.doc_number} {doc.issuer} {doc.date_signed} {doc.date_published} {doc.index_number}"
+    )
+    assert doc.doc_number and doc.doc_number in block
+    assert doc.title and doc.title in block.replace(" ", "").replace("\u3000", "")
+    assert doc.index_number and doc.index_number in block
+    assert doc.date_published is not None
