@@ -19,6 +19,10 @@ KINDS: dict[str, str] = {
     "interpretation": "政策解读",
     "work-points": "工作要点",
     "notice": "通知",
+    "opinion": "意见",
+    "measures": "办法",
+    "regulation": "条例",
+    "law": "法律",
 }
 
 

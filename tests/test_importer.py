@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from textwrap import dedent
 
+import pytest
+
 from plansite import model as m
 from plansite.content import load_content
 from plansite.importer import import_file, import_text
@@ -459,3 +461,21 @@ def test_a_document_from_another_province(tmp_path: Path) -> None:
     table = doc.annexes[0].blocks[0]
     assert isinstance(table, m.Table) and table.caption == "附件 重点任务分工表"
     assert "表题取自上方的标题" in yaml_text
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("中华人民共和国残疾人保障法", "law"),
+        ("残疾预防和残疾人康复条例", "regulation"),
+        ("上海市实施《中华人民共和国残疾人保障法》办法", "measures"),
+        ("国务院关于做好当前和今后一个时期促进就业工作的若干意见", "opinion"),
+        ("重庆市江北区“十四五”残疾人保障和发展规划（2021—2025年）", "plan"),
+        ("国务院关于印发国家职业教育改革实施方案的通知", "notice"),
+        ("2018年全市残疾人工作要点", "work-points"),
+        ("关于《江北区“十四五”残疾人保障和发展规划》的起草说明", "interpretation"),
+    ],
+)
+def test_the_kind_is_what_the_title_ends_with(title: str, kind: str, tmp_path: Path) -> None:
+    doc, _, _ = draft(f"{title}\n\n一、总则\n\n正文。\n", tmp_path)
+    assert doc.kind == kind

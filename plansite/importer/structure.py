@@ -30,7 +30,21 @@ BOX = re.compile(r"^专栏\s*(?P<n>\d+)\s*(?P<title>.*)$")
 ANNEX = re.compile(r"^(?P<label>附件\s*\d*|附表\s*\d*)\s*[:：]?\s*(?P<title>.*)$")
 GLOSSARY = re.compile(r"^(名词解释|名词释义|术语解释)[:：]?$")
 KIND_WORDS = (("起草说明", "interpretation"), ("解读", "interpretation"), ("工作要点", "work-points"), ("规划", "plan"))
-TITLE_WORDS = ("规划", "要点", "说明", "方案", "意见", "办法", "计划", "纲要", "解读")
+# What a title ends with says what the document is (brackets after it, such as （2021—2025年）, aside).
+KIND_ENDINGS = (
+    ("起草说明", "interpretation"),
+    ("解读", "interpretation"),
+    ("工作要点", "work-points"),
+    ("规划", "plan"),
+    ("纲要", "plan"),
+    ("意见", "opinion"),
+    ("办法", "measures"),
+    ("条例", "regulation"),
+    ("法", "law"),
+    ("通知", "notice"),
+)
+TRAILING_BRACKETS = re.compile(r"[（(][^（()）]*[)）]$")
+TITLE_WORDS = ("规划", "要点", "说明", "方案", "意见", "办法", "计划", "纲要", "解读", "条例")
 
 MAX_HEADING = 40  # longer lines are prose, not headings
 MAX_RUN_IN = 30  # a run-in title (“1.巩固……。聚焦……”) is at most this long
@@ -143,7 +157,11 @@ def _is_body_start(line: Line) -> bool:
 
 
 def _looks_like_title(text: str) -> bool:
-    return len(text) <= MAX_TITLE and not text.endswith(TERMINAL[:4]) and any(w in text for w in TITLE_WORDS)
+    return (
+        len(text) <= MAX_TITLE
+        and not text.endswith(TERMINAL[:4])
+        and (any(w in text for w in TITLE_WORDS) or bool(_ending_kind(text)))
+    )
 
 
 def _parse_head(items: list[Item], doc: DocDraft) -> list[Item]:
@@ -438,11 +456,8 @@ def _finish(doc: DocDraft) -> None:
     if not doc.title:
         doc.title = "（请填写标题）"
         doc.note("title", "请核对：没有找到文件标题，请填写。")
-    for words, kind in KIND_WORDS:
-        if words in doc.title:
-            doc.kind = kind
-            break
-    else:
+    doc.kind = doc.kind or _kind(doc.title)
+    if not doc.kind:
         doc.kind = "notice"
         doc.note("kind", "请核对：无法从标题判断文件类型，暂定为 notice（通知）。")
     if match := PERIOD.search(doc.title):
@@ -460,6 +475,16 @@ def _finish(doc: DocDraft) -> None:
     _drop_empty_annexes(doc)
     _drop_empty_boxes(doc)
     _lift_blocks(doc)
+
+
+def _kind(title: str) -> str:
+    """The kind a title names by its last word, else by a word in it; "" if none."""
+    return _ending_kind(title) or next((kind for words, kind in KIND_WORDS if words in title), "")
+
+
+def _ending_kind(title: str) -> str:
+    bare = TRAILING_BRACKETS.sub("", title.strip())
+    return next((kind for ending, kind in KIND_ENDINGS if bare.endswith(ending)), "")
 
 
 def _drop_empty_boxes(doc: DocDraft) -> None:
