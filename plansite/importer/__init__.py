@@ -41,7 +41,7 @@ def import_text(text: str, *, source_name: str, doc_id: str | None = None) -> Im
         draft = parse(items, _stated(fields))
     else:
         known = DocDraft()
-        lines = clean_lines(read_block(text, known), dropped)
+        lines = clean_lines(read_block(text, known, dropped), dropped)
         draft = parse(join_broken(find_tables(lines)), known)
     chosen, comment = _choose_id(doc_id, source_name, draft.title)
     return ImportResult(emit(draft, chosen, source_name, comment), chosen, tuple(dropped))

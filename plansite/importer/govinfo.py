@@ -55,8 +55,10 @@ def _pairs(line: str) -> list[tuple[str, str]] | None:
     return pairs or None
 
 
-def read_block(text: str, known: DocDraft) -> str:
-    """Fill `known` from the block at the top of `text`; return the text with the block blanked."""
+def read_block(text: str, known: DocDraft, read: list[str]) -> str:
+    """Fill `known` from the block at the top of `text`; return the text with the block blanked.
+
+    The lines read are listed in `read` (第N行（文件信息）：…), for the editor to check."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     start = next((i for i, line in enumerate(lines[:MAX_BLOCK_START]) if line.strip()), None)
     if start is None or _pairs(lines[start]) is None:
@@ -75,6 +77,11 @@ def read_block(text: str, known: DocDraft) -> str:
         return text  # one 键：值 line alone is the document's own text
     for name, value in found:
         _set(known, name, value)
+    read += [
+        f"第{n}行（已读作文件信息）：{' '.join(lines[n - 1].split())}"
+        for n in range(start + 1, end + 1)
+        if lines[n - 1].strip()
+    ]
     return "\n".join(["" for _ in lines[:end]] + lines[end:])
 
 

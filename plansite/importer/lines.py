@@ -47,6 +47,9 @@ CHROME_PATTERNS: tuple[str, ...] = (
     r"编辑委员会",
     r"(主\s*任|副主任|编\s*辑|主\s*办|编辑出版|地\s*址|电\s*话|邮\s*编|印\s*刷|出刊日期)\s*[:：].*",
     r"-\s*\d+、.*[(（]\d+[)）]",  # a gazette's contents entry: - 1、……(1)
+    # page numbers of a PDF or a printed page: — 3 —, - 3 -, 第 3 页, 第3页 共12页
+    r"[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}",
+    r"第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?",
 )
 T = TypeVar("T")
 
