@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from plansite.content import load_content  # noqa: E402
-from tests.search_quality import generate_content, measure, queries_of  # noqa: E402
+from tests.search_quality import ROUTES_JS, generate_content, measure, queries_of  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHILD = """
@@ -43,14 +43,6 @@ start = time.perf_counter()
 write_index(documents, Path(sys.argv[2]))
 print(json.dumps({"seconds": time.perf_counter() - start}))
 """
-ROUTES = """async (query) => {
-  window.__routes = window.__routes || new Map();
-  const results = await window.plansiteSearch.find(query);
-  for (const result of results) {
-    if (!window.__routes.has(result.id)) window.__routes.set(result.id, (await result.data()).url.replace(/^\\/+/, ""));
-  }
-  return results.map((result) => window.__routes.get(result.id));
-}"""
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -102,7 +94,7 @@ def main() -> None:
             page.get_by_label("搜索文件").press("Enter")
             page.get_by_role("status").filter(has_text="文件").wait_for(timeout=30_000)
             first = time.perf_counter() - start
-            report = measure(lambda q: page.evaluate(ROUTES, q), queries, work / "site", ids)
+            report = measure(lambda q: page.evaluate(ROUTES_JS, q), queries, work / "site", ids)
             browser.close()
         httpd.shutdown()
         print(

@@ -36,6 +36,16 @@ from plansite import model as m
 from plansite import pages
 
 FIXED_WORDS = ("托养", "无障碍", "辅助器具")
+# In the search page: every result's route for a query, best first, loading each document's
+# data once per page (Pagefind would load it again for every result).
+ROUTES_JS = """async (query) => {
+  window.__routes = window.__routes || new Map();
+  const results = await window.plansiteSearch.find(query);
+  for (const result of results) {
+    if (!window.__routes.has(result.id)) window.__routes.set(result.id, (await result.data()).url.replace(/^\\/+/, ""));
+  }
+  return results.map((result) => window.__routes.get(result.id));
+}"""
 TOP = 5
 _NOT_TEXT = re.compile(r"[\W_]+")
 _HAN = re.compile(r"[\u3400-\u9fff]+")

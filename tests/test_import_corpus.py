@@ -1,7 +1,10 @@
 """The importer on the real documents of ../shared/corpus/import/: per-file figures.
 
 For every file: the draft passes `check` and builds unedited; every heading in
-its .headings file is found (label and title, spaces and a closing 。 aside);
+its .headings file is found (label and title, spaces and a closing 。 aside); no
+Markdown or HTML markup is published as text (the title and metadata of the web
+pages and Markdown copies are tested in test_import_govinfo.py and
+test_import_markdown.py);
 and every line of the source that was not dropped as page chrome is in the
 built .txt (text kept). Text kept and invented headings (sections not in
 .headings) are printed, not yet asserted: tables with merged cells and
@@ -18,11 +21,9 @@ import pytest
 from plansite import model as m
 from plansite import pages
 from plansite.build import build_site
-from plansite.content import load_content
-from plansite.importer import import_file
 
 from .test_import_markdown import CORPUS
-from .test_importer import SITE
+from .test_importer import draft_of_file
 
 SOURCES = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
 _SQUEEZE = re.compile(r"\s+|[。．.：:]$")
@@ -41,13 +42,8 @@ def _walk(sections: tuple[m.Section, ...]) -> list[m.Section]:
 @pytest.mark.skipif(not SOURCES, reason="../shared/corpus/import/ is not beside the project")
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
 def test_the_importer_on_the_corpus(source: Path, tmp_path: Path) -> None:
-    result = import_file(source, "corpus-doc")
-    folder = tmp_path / "content"
-    folder.mkdir()
-    (folder / "site.yaml").write_text(SITE, encoding="utf-8")
-    (folder / "corpus-doc.yaml").write_text(result.yaml, encoding="utf-8")
-    doc = load_content(folder).documents[0]
-    build_site(folder, tmp_path / "site")
+    doc, result = draft_of_file(source, tmp_path)
+    build_site(tmp_path / "content", tmp_path / "site")
 
     expected = [
         line.strip() for line in Path(f"{source}.headings").read_text(encoding="utf-8").splitlines() if line.strip()
@@ -74,3 +70,6 @@ def test_the_importer_on_the_corpus(source: Path, tmp_path: Path) -> None:
         f"lines kept {kept:.1%}, title {doc.title}, kind {doc.kind}"
     )
     assert recall >= TARGET_RECALL, sorted(wanted - names)[:10]
+    # Markdown and HTML markup are never published as text (YAML comments aside).
+    published = [line for line in result.yaml.splitlines() if not line.lstrip().startswith("#")]
+    assert not [line for line in published if re.search(r"^\s*-?\s*#|<!--", line)]

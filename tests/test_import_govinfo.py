@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from plansite.importer import import_file
-
 from .test_import_markdown import CORPUS
-from .test_importer import SITE, draft
+from .test_importer import draft, draft_of_file
 
 TAB_LAYOUT = (
     "索 引 号： \t000014349/2019-00004 \t主题分类： \t卫生、体育\\卫生\n"
@@ -61,14 +59,7 @@ WEB_PAGES = (
 @pytest.mark.parametrize("source", WEB_PAGES, ids=lambda p: p.name)
 def test_the_corpus_web_pages_keep_their_metadata(source: Path, tmp_path: Path) -> None:
     block = source.read_text(encoding="utf-8").split("\n\n\n", 1)[0]
-    result = import_file(source, "corpus-doc")
-    folder = tmp_path / "content"
-    folder.mkdir()
-    (folder / "site.yaml").write_text(SITE, encoding="utf-8")
-    (folder / "corpus-doc.yaml").write_text(result.yaml, encoding="utf-8")
-    from plansite.content import load_content
-
-    doc = load_content(folder).documents[0]
+    doc, _result = draft_of_file(source, tmp_path)
     print(
         f"\n{source.name}: {doc.title} {doc.doc_number} {doc.issuer} {doc.date_signed} {doc.date_published} {doc.index_number}"
     )

@@ -2,13 +2,11 @@
 
 markdown-it-py reads it; these tests check what an editor gets: headings as
 sections (with or without numbering), the first heading as the title, pipe
-tables as tables, HTML comments left out and listed, front matter as metadata,
-and, on the Markdown files of ../shared/corpus/import/, every chapter listed in
-their .headings files."""
+tables as tables, HTML comments left out and listed, front matter as metadata. The
+corpus's Markdown files are imported by tests/test_import_corpus.py."""
 
 from __future__ import annotations
 
-import re
 import time
 from pathlib import Path
 from textwrap import dedent
@@ -16,9 +14,8 @@ from textwrap import dedent
 import pytest
 
 from plansite import model as m
-from plansite.build import build_site
 from plansite.content import load_content
-from plansite.importer import import_file, import_text
+from plansite.importer import import_text
 
 from .conftest import ROOT
 from .test_importer import SITE, outline, texts
@@ -113,30 +110,3 @@ def test_markdown_import_is_linear(size: int) -> None:
 
     small, large = seconds(size // 4), seconds(size)
     assert large < max(small, 0.01) * 10, (small, large)
-
-
-CORPUS_MARKDOWN = sorted(CORPUS.glob("*_md.txt")) if CORPUS.is_dir() else []
-
-
-@pytest.mark.skipif(not CORPUS_MARKDOWN, reason="../shared/corpus/import/ is not beside the project")
-@pytest.mark.parametrize("source", CORPUS_MARKDOWN, ids=lambda p: p.name)
-def test_the_corpus_markdown_files_keep_every_chapter_and_build(source: Path, tmp_path: Path) -> None:
-    result = import_file(source, "corpus-doc")
-    folder = tmp_path / "content"
-    folder.mkdir()
-    (folder / "site.yaml").write_text(SITE, encoding="utf-8")
-    (folder / "corpus-doc.yaml").write_text(result.yaml, encoding="utf-8")
-    doc = load_content(folder).documents[0]
-    expected = [
-        line.strip() for line in Path(f"{source}.headings").read_text(encoding="utf-8").splitlines() if line.strip()
-    ]
-    squeeze = re.compile(r"\s+")
-    found = {squeeze.sub("", f"{s.label}{s.title}") for s in doc.body}
-    recall = sum(squeeze.sub("", h) in found for h in expected) / len(expected)
-    title = re.search(r"— (.+?)(（|,|$)", Path(f"{source}.meta").read_text(encoding="utf-8").splitlines()[0])
-    print(f"\n{source.name}: {len(expected)} headings, recall {recall:.0%}, title {doc.title!r}")
-    assert recall >= 0.95
-    assert title and doc.title == title.group(1).strip()
-    published = [line for line in result.yaml.splitlines() if not line.lstrip().startswith("#")]
-    assert not [line for line in published if "#" in line or "<!--" in line]
-    build_site(folder, tmp_path / "site")

@@ -13,7 +13,7 @@ import pytest
 
 from plansite import model as m
 from plansite.content import load_content
-from plansite.importer import import_file, import_text
+from plansite.importer import ImportResult, import_file, import_text
 
 SITE = 'name: 测试\nowner: 测试\ncontact: {phone: "12345", email: a@example.gov.cn, address: 测试地址}\n'
 
@@ -25,6 +25,16 @@ def draft(text: str, tmp_path: Path) -> tuple[m.Document, str, tuple[str, ...]]:
     (folder / "site.yaml").write_text(SITE, encoding="utf-8")
     (folder / "test-doc.yaml").write_text(result.yaml, encoding="utf-8")
     return load_content(folder).documents[0], result.yaml, result.dropped
+
+
+def draft_of_file(source: Path, tmp_path: Path) -> tuple[m.Document, ImportResult]:
+    """Import `source` as an editor would, and load the draft as `check` does."""
+    result = import_file(source, "corpus-doc")
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "site.yaml").write_text(SITE, encoding="utf-8")
+    (folder / "corpus-doc.yaml").write_text(result.yaml, encoding="utf-8")
+    return load_content(folder).documents[0], result
 
 
 def outline(sections: tuple[m.Section, ...], depth: int = 0) -> list[str]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from plansite.content import load_content
 from plansite.search import BUNDLE, SPACE, index_text, units
 
 from .conftest import CONTENT
+from .timing import assert_linear
 
 
 def test_every_unit_is_its_own_word_with_the_punctuation_after_it() -> None:
@@ -35,15 +35,7 @@ def test_nothing_of_the_text_is_lost() -> None:
 
 @pytest.mark.parametrize("unit", ["1", "托", "，", "a.", " ", "〔2〕", "_"], ids=repr)
 def test_splitting_is_linear_in_the_text(unit: str) -> None:
-    def seconds(size: int) -> float:
-        text = unit * (size // len(unit))
-        start = time.perf_counter()
-        index_text(text)
-        return time.perf_counter() - start
-
-    small, large = min(seconds(25_000) for _ in range(3)), min(seconds(100_000) for _ in range(3))
-    assert large < max(small, 0.002) * 10, (small, large)
-    assert large < 2
+    assert_linear(index_text, unit)
 
 
 def _fragments(site: Path) -> list[dict[str, object]]:

@@ -3,11 +3,11 @@ English phrases, the plain-text channel's plain text, and linear time."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from plansite.speech import Segment, is_foreign, segments, speak_html, without_spoken_forms
+
+from .timing import assert_linear
 
 
 def spoken(text: str) -> list[tuple[str, str]]:
@@ -77,13 +77,4 @@ def test_the_plain_text_channel_keeps_only_the_text() -> None:
 )
 def test_time_is_linear_in_the_text(unit: str) -> None:
     """Adversarial runs: 4× the text takes about 4× the time, never 16×."""
-
-    def seconds(size: int) -> float:
-        text = unit * (size // len(unit))
-        start = time.perf_counter()
-        segments(text)
-        return time.perf_counter() - start
-
-    small, large = min(seconds(25_000) for _ in range(3)), min(seconds(100_000) for _ in range(3))
-    assert large < max(small, 0.002) * 10, (small, large)
-    assert large < 2, "100 KB of one pattern is segmented in well under two seconds"
+    assert_linear(segments, unit)

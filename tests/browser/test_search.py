@@ -20,7 +20,7 @@ from plansite.build import build_site
 from plansite.content import load_content
 
 from ..conftest import CONTENT
-from ..search_quality import generate_content, measure, queries_of
+from ..search_quality import ROUTES_JS, generate_content, measure, queries_of
 from ..test_nginx import _get, served  # noqa: F401 (the nginx fixture)
 from . import gate
 from .conftest import SERVE_ROOT, built_pages
@@ -165,19 +165,8 @@ def test_the_script_and_the_index_split_text_the_same_way(open_page) -> None:  #
 # --- quality ------------------------------------------------------------------------------
 
 
-# Every result's address, loading each document's data once per page (Pagefind loads it per result).
-_ROUTES = """async (query) => {
-  window.__routes = window.__routes || new Map();
-  const results = await window.plansiteSearch.find(query);
-  for (const result of results) {
-    if (!window.__routes.has(result.id)) window.__routes.set(result.id, (await result.data()).url.replace(/^\\/+/, ""));
-  }
-  return results.map((result) => window.__routes.get(result.id));
-}"""
-
-
 def _searcher(page):  # type: ignore[no-untyped-def]
-    return lambda query: page.evaluate(_ROUTES, query)
+    return lambda query: page.evaluate(ROUTES_JS, query)
 
 
 def test_quality_on_the_published_documents(open_page) -> None:  # type: ignore[no-untyped-def]
