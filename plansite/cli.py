@@ -16,6 +16,7 @@ from .build import VerifyError
 from .content import load_content
 from .output import OutputError
 from .problems import ContentError
+from .schema import MAX_SLUG, valid_id
 from .search import SearchIndexError
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
@@ -115,6 +116,13 @@ def _import(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         print(f"错误：找不到文件 {args.file}。", file=sys.stderr)
         return EXIT_FAILED
+    if args.id is not None and not valid_id(args.id):
+        print(
+            f"错误：--id “{args.id}” 不能用作 id：只能用小写英文字母、数字和短横线（-），以字母或数字开头，"
+            f"不超过 {MAX_SLUG} 个字符，例如 --id jiangbei-plan-2021。",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
     result = import_file(args.file, args.id)
     out = args.out or Path("content") / f"{result.doc_id}.yaml"
     if out.exists() and not args.force:
@@ -123,7 +131,7 @@ def _import(args: argparse.Namespace) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(result.yaml, encoding="utf-8")
     if result.dropped:
-        print("以下网页或公报的版面内容没有导入，请核对：", file=sys.stderr)
+        print("以下几行没有作为正文导入（网页或公报的版面内容，或已读作文件信息），请核对：", file=sys.stderr)
         for line in result.dropped:
             print(f"  {line}", file=sys.stderr)
     print(f"已写入 {out}：请对照原文核对，尤其是标有“请核对”的地方，然后运行 python build.py check。")

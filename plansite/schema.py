@@ -21,6 +21,13 @@ from .reader import Reader, child, describe, index, is_null
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SLUG = 80
+
+
+def valid_id(value: str) -> bool:
+    """A document id (and so a file and folder name in the site): lower-case letters, digits, hyphens."""
+    return bool(SLUG.match(value)) and len(value) <= MAX_SLUG
+
+
 MAX_DEPTH = 8  # 第X章 / 第X节 / 一、/ （一）/ 1. / （1）/ ① and one to spare
 
 EMPTY_SECTION = (

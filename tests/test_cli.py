@@ -134,3 +134,20 @@ def test_a_missing_or_failing_search_indexer_is_reported_and_the_site_kept(tmp_p
     assert "Traceback" not in result.stderr
     assert snapshot(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "no staging folder is left behind"
+
+
+@pytest.mark.parametrize("doc_id", ["../../outside", "Bad_ID", "a/b", "-x", "x" * 81])
+def test_import_refuses_an_id_that_is_not_an_id(tmp_path: Path, doc_id: str) -> None:
+    source = tmp_path / "plan.txt"
+    source.write_text("某市残疾人事业发展规划\n\n一、总则\n\n正文。\n", encoding="utf-8")
+    result = run("import", source, f"--id={doc_id}", cwd=tmp_path)
+    assert result.returncode == 2 and "不能用作 id" in result.stderr
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["plan.txt"], "nothing is written"
+
+
+def test_untitled_drafts_get_ids_of_their_own(tmp_path: Path) -> None:
+    from plansite.importer import import_text
+
+    first = import_text("一、总则\n\n第一份的正文。\n", source_name="草稿.txt")
+    second = import_text("一、总则\n\n第二份的正文。\n", source_name="草稿.txt")
+    assert first.doc_id != second.doc_id

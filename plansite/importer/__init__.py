@@ -21,7 +21,7 @@ from .emit import emit
 from .govinfo import read_block
 from .lines import clean_lines, decode, join_broken
 from .markdown import front_matter_date, is_markdown, markdown_items
-from .structure import DocDraft, parse
+from .structure import UNTITLED, DocDraft, parse
 from .tables import find_tables
 
 ID_DIGEST = 8  # hex digits of the title's hash in a generated id (doc-1a2b3c4d)
@@ -43,7 +43,8 @@ def import_text(text: str, *, source_name: str, doc_id: str | None = None) -> Im
         known = DocDraft()
         lines = clean_lines(read_block(text, known, dropped), dropped)
         draft = parse(join_broken(find_tables(lines)), known)
-    chosen, comment = _choose_id(doc_id, source_name, draft.title)
+    # An untitled draft is named by its text, so that two of them never share an id.
+    chosen, comment = _choose_id(doc_id, source_name, draft.title if draft.title != UNTITLED else text)
     return ImportResult(emit(draft, chosen, source_name, comment), chosen, tuple(dropped))
 
 

@@ -46,6 +46,7 @@ KIND_ENDINGS = (
 TRAILING_BRACKETS = re.compile(r"[（(][^（()）]*[)）]$")
 TITLE_WORDS = ("规划", "要点", "说明", "方案", "意见", "办法", "计划", "纲要", "解读", "条例")
 
+UNTITLED = "（请填写标题）"  # the title of a draft whose title was not found
 MAX_HEADING = 40  # longer lines are prose, not headings
 MAX_RUN_IN = 30  # a run-in title (“1.巩固……。聚焦……”) is at most this long
 MAX_TITLE = 80  # a document title is at most this long (longer lines in the head are prose)
@@ -454,7 +455,7 @@ def _finish(doc: DocDraft) -> None:
         if match:
             doc.title = match["title"].strip("《》")
     if not doc.title:
-        doc.title = "（请填写标题）"
+        doc.title = UNTITLED
         doc.note("title", "请核对：没有找到文件标题，请填写。")
     doc.kind = doc.kind or _kind(doc.title)
     if not doc.kind:
