@@ -34,6 +34,7 @@ import yaml
 
 from plansite import model as m
 from plansite import pages
+from plansite.search import half_width
 
 FIXED_WORDS = ("托养", "无障碍", "辅助器具")
 # In the search page: every result's route for a query, best first, loading each document's
@@ -49,13 +50,11 @@ ROUTES_JS = """async (query) => {
 TOP = 5
 _NOT_TEXT = re.compile(r"[\W_]+")
 _HAN = re.compile(r"[\u3400-\u9fff]+")
-_HALF_WIDTH = {
-    c: c - 0xFEE0 for a, b in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(a, b + 1)
-}
 
 
 def comparable(text: str) -> str:
-    return _NOT_TEXT.sub("", text.translate(_HALF_WIDTH)).lower()
+    """Text as compared: spaces and punctuation removed, lower case, full-width letters and digits as ASCII."""
+    return _NOT_TEXT.sub("", half_width(text)).lower()
 
 
 @dataclass(frozen=True)

@@ -22,12 +22,12 @@ from plansite import model as m
 from plansite import pages
 from plansite.build import build_site
 
+from .search_quality import comparable
 from .test_import_markdown import CORPUS
 from .test_importer import draft_of_file
 
 SOURCES = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
 _SQUEEZE = re.compile(r"\s+|[。．.：:]$")
-_NOT_TEXT = re.compile(r"[\W_]+")
 TARGET_RECALL = 0.95
 
 
@@ -56,10 +56,10 @@ def test_the_importer_on_the_corpus(source: Path, tmp_path: Path) -> None:
         s for s in sections if not {_SQUEEZE.sub("", f"{s.label}{s.title}"), _SQUEEZE.sub("", s.title)} & wanted
     ]
 
-    built = _NOT_TEXT.sub("", (tmp_path / "site" / pages.text_file(doc.id)).read_text(encoding="utf-8-sig"))
+    built = comparable((tmp_path / "site" / pages.text_file(doc.id)).read_text(encoding="utf-8-sig"))
     dropped = {int(d.split("行")[0].removeprefix("第")) for d in result.dropped if d.startswith("第")}
     lines = [
-        _NOT_TEXT.sub("", line)
+        comparable(line)
         for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1)
         if number not in dropped
     ]
