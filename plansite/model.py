@@ -35,10 +35,92 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Cell:
+    """A table cell; `rows` / `cols` above 1 when it is merged with the cells
+    below it / to its right (written once, in its first row and column)."""
+
+    text: str
+    rows: int = 1
+    cols: int = 1
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    """A full-width row (一、医疗质量) that heads the rows beneath it, up to the next one."""
+
+    title: str
+
+
+Row = tuple[Cell, ...] | GroupRow
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A cell where it stands in the table's grid. A cell merged downwards is
+    placed again in each row it covers, as a copy."""
+
+    cell: Cell
+    column: int  # 0-based, its first column
+    copy: bool  # True in the rows below its own that it covers
+
+
+def layout(rows: tuple[Row, ...], columns: int) -> tuple[list[tuple[Placed, ...] | GroupRow], list[tuple[int, str]]]:
+    """Each row's cells placed on the grid of `columns` columns, and what does
+    not fit as (row index, message): the one place that knows how merged
+    cells fill a table, for the schema, the HTML and the .txt alike."""
+    grid: list[tuple[Placed, ...] | GroupRow] = []
+    problems: list[tuple[int, str]] = []
+    above: dict[int, tuple[Placed, int]] = {}  # first column -> cell merged down into this row, rows it still covers
+    for i, row in enumerate(rows):
+        if isinstance(row, GroupRow):
+            if above:
+                problems.append((i, "上方有单元格向下合并到了这一分组行：请减小那个单元格的 rows。"))
+                above = {}
+            grid.append(row)
+            continue
+        placed = [Placed(p.cell, p.column, copy=True) for p, _ in above.values()]
+        taken = {c for p, _ in above.values() for c in range(p.column, p.column + p.cell.cols)}
+        below: dict[int, tuple[Placed, int]] = {k: (p, left - 1) for k, (p, left) in above.items() if left > 1}
+        overlap = False
+        column = 0
+        for cell in row:
+            while column in taken:
+                column += 1
+            spans = range(column, column + cell.cols)
+            overlap = overlap or any(c in taken for c in spans)
+            taken.update(spans)
+            placed.append(Placed(cell, column, copy=False))
+            if cell.rows > 1:
+                below[column] = (placed[-1], cell.rows - 1)
+            column += cell.cols
+        if overlap:
+            problems.append(
+                (i, "该行有单元格跨列合并到了上方合并下来的单元格上：请改正合并的列数（cols）或行数（rows）。")
+            )
+        elif taken != set(range(columns)):
+            merged = bool(above) or any(c.rows > 1 or c.cols > 1 for c in row)
+            problems.append((i, _width_problem(len(row), len(taken), merged, columns)))
+        above = below
+        grid.append(tuple(sorted(placed, key=lambda p: p.column)))
+    if above:
+        problems.append((len(rows) - 1, "有单元格向下合并超出了表格的最后一行：请减小那个单元格的 rows。"))
+    return grid, problems
+
+
+def _width_problem(cells: int, width: int, merged: bool, columns: int) -> str:
+    if not merged:
+        return f'该行有{cells}个单元格，表头有{columns}列：请补齐或删去单元格（空单元格写 ""）。'
+    return (
+        f"该行的单元格连同合并进来的共占{width}列，表头有{columns}列："
+        '请补齐或删去单元格（空单元格写 ""），或改正合并的行数、列数（rows、cols）。'
+    )
+
+
+@dataclass(frozen=True)
 class Table:
     caption: str
     head: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+    rows: tuple[Row, ...]
     # 0-based index of the column whose cells head their rows, or None.
     row_header: int | None
     notes: tuple[str, ...]

@@ -17,6 +17,7 @@ class Mode:
     stylesheets: tuple[str, ...]  # under static/; none for the plain-text channel
     read_aloud: bool  # offer the 语音播报 control (it only appears where speech works)
     scroll_tables: bool  # wrap tables in a focusable scroll container (pointless without CSS)
+    table_cards: bool  # tables may show as cards (narrow 大字版): every row complete, merged cells repeated
     images: bool  # may show images (the QR code); the plain-text channel has none
     in_title: bool  # <title> names the mode (every mode but the standard one)
     spoken_forms: bool  # symbols carry spoken forms (they need the stylesheet); else the plain text
@@ -32,6 +33,7 @@ STANDARD = Mode(
     stylesheets=("css/site.css",),
     read_aloud=True,
     scroll_tables=True,
+    table_cards=False,
     images=True,
     in_title=False,
     spoken_forms=True,
@@ -46,6 +48,7 @@ LARGE = Mode(
     stylesheets=("css/site.css", "css/large.css"),
     read_aloud=True,
     scroll_tables=True,
+    table_cards=True,
     images=True,
     in_title=True,
     spoken_forms=True,
@@ -60,6 +63,7 @@ TEXT = Mode(
     stylesheets=(),
     read_aloud=False,
     scroll_tables=False,
+    table_cards=False,
     images=False,
     in_title=True,
     spoken_forms=False,

@@ -530,19 +530,13 @@ def _table(r: Reader, node: yaml.Node, path: str) -> m.Table | None:
     )
     if "head" in f and not head:
         r.error(f["head"], child(path, "head"), "表头是空的：请在 head 里写出每一列的标题，例如 [序号, 指标, 目标值]。")
-    rows: list[tuple[str, ...]] = []
     rows_path = child(path, "rows")
-    for i, row_node in enumerate(r.sequence(f["rows"], rows_path, "表格行") if "rows" in f else []):
-        row_path = index(rows_path, i)
-        cells = tuple(_cell(r, n, index(row_path, j)) for j, n in enumerate(r.sequence(row_node, row_path, "单元格")))
-        if head and cells and len(cells) != len(head):
-            r.error(
-                row_node,
-                row_path,
-                f'该行有{len(cells)}个单元格，表头有{len(head)}列：请补齐或删去单元格（空单元格写 ""）。',
-            )
-        rows.append(cells)
-    if "rows" in f and not rows:
+    row_nodes = r.sequence(f["rows"], rows_path, "表格行") if "rows" in f else []
+    rows = tuple(_row(r, n, index(rows_path, i)) for i, n in enumerate(row_nodes))
+    if head and rows:
+        for i, message in m.layout(rows, len(head))[1]:
+            r.error(row_nodes[i], index(rows_path, i), message)
+    if "rows" in f and all(isinstance(row, m.GroupRow) for row in rows):
         r.error(f["rows"], rows_path, "表格没有数据行：请至少写一行。")
     row_header = _row_header(r, f.get("row_headers"), child(path, "row_headers"), len(head))
     notes_path = child(path, "notes")
@@ -554,18 +548,39 @@ def _table(r: Reader, node: yaml.Node, path: str) -> m.Table | None:
     return m.Table(
         caption=r.text(f.get("caption"), child(path, "caption")),
         head=head,
-        rows=tuple(rows),
+        rows=rows,
         row_header=row_header,
         notes=notes,
         line=node.start_mark.line + 1,
     )
 
 
-def _cell(r: Reader, node: yaml.Node, path: str) -> str:
+def _row(r: Reader, node: yaml.Node, path: str) -> m.Row:
+    """A list of cells, or `{group: 一、医疗质量}` for a full-width row heading the rows beneath it."""
+    if isinstance(node, yaml.MappingNode):
+        f = r.mapping(node, path, required=("group",))
+        return m.GroupRow(r.text(f.get("group") if f else None, child(path, "group")))
+    return tuple(_cell(r, n, index(path, j)) for j, n in enumerate(r.sequence(node, path, "单元格")))
+
+
+MAX_SPAN = 1000  # rows or columns one merged cell may cover
+
+
+def _cell(r: Reader, node: yaml.Node, path: str) -> m.Cell:
+    """A scalar, or `{text: …, rows: 2, cols: 3}` for a cell merged with those below / to its right."""
+    spans = {"rows": 1, "cols": 1}
+    if isinstance(node, yaml.MappingNode):
+        f = r.mapping(node, path, required=("text",), optional=("rows", "cols")) or {}
+        for key in spans:
+            if key in f:
+                spans[key] = r.integer(f[key], child(path, key), low=1, high=MAX_SPAN) or 1
+        if "text" not in f:
+            return m.Cell("", spans["rows"], spans["cols"])
+        node, path = f["text"], child(path, "text")
     value = r.cell(node, path)
     for href in bad_links(value) if value else ():
         r.error(node, path, f"不允许的链接“{href[:60]}”：链接只能以 https://、http:// 或 mailto: 开头。")
-    return value
+    return m.Cell(value, spans["rows"], spans["cols"])
 
 
 def _row_header(r: Reader, node: yaml.Node | None, path: str, columns: int) -> int | None:

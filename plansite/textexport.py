@@ -19,12 +19,20 @@ CRLF = "\r\n"
 
 
 def table_lines(table: m.Table) -> list[str]:
+    """Each row complete (a merged cell repeated in every row it covers), a group row as its own line."""
     lines = [f"{T['txt_table']}{table.caption}"]
-    for row in table.rows:
-        pairs = [f"{head}：{cell}" for head, cell in zip(table.head, row, strict=True) if cell]
+    for row in m.layout(table.rows, len(table.head))[0]:
+        if isinstance(row, m.GroupRow):
+            lines.append(row.title)
+            continue
+        pairs = [f"{_columns(table.head, p)}：{p.cell.text}" for p in row if p.cell.text]
         lines.append("；".join(pairs) + "。" if pairs else "")
     lines += [plain_text(note) for note in table.notes]
     return lines
+
+
+def _columns(head: tuple[str, ...], placed: m.Placed) -> str:
+    return "、".join(head[placed.column : placed.column + placed.cell.cols])
 
 
 class _Writer:

@@ -9,7 +9,7 @@ view; templates only lay it out.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import count
 
@@ -29,9 +29,26 @@ class TextView:
 
 
 @dataclass(frozen=True)
-class Cell:
+class CellView:
     html: Markup
     header: bool  # a row header (th scope=row)
+    label: str  # its column header(s) as text: the 大字版 cards show it before the value
+    rows: int = 1  # rowspan
+    cols: int = 1  # colspan
+    id: str = ""  # a row header's, in a table with merged cells or group rows
+    headers: str = ""  # ids of the header cells that apply to it, in such a table
+
+
+@dataclass(frozen=True)
+class BodyView:
+    """A run of rows in its own <tbody>, headed by a group row (一、医疗质量) if `group`."""
+
+    group: Markup | None
+    group_id: str
+    rows: tuple[tuple[CellView, ...], ...]  # as written: merged cells span rows and columns
+    # Every row complete, a cell merged downwards repeated in each row it covers,
+    # for layouts that show rows one by one (the 大字版 cards).
+    full_rows: tuple[tuple[CellView, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -39,9 +56,12 @@ class TableView:
     id: str
     caption: Markup
     head: tuple[Markup, ...]
-    rows: tuple[tuple[Cell, ...], ...]
+    # With merged cells or group rows, position alone no longer says which header
+    # cells apply, so every cell names its headers (WCAG H43): the column
+    # headers' ids (all "" in a simple table).
+    head_ids: tuple[str, ...]
+    bodies: tuple[BodyView, ...]
     notes: tuple[Markup, ...]
-    head_text: tuple[str, ...]  # the column headers as text, for the card layout's labels
     # When the caption only repeats the heading just above (专栏1 …, 重点任务分工),
     # the table is named by that heading (its id) and the title is said once.
     labelled_by: str = ""
@@ -165,16 +185,16 @@ def build_view(doc: m.Document, related: tuple[RelatedView, ...] = ()) -> Docume
     def table(item: m.Table, heading: Heading) -> TableView:
         heading_words, heading_id = heading
         repeats = bool(heading_words) and _squeeze(item.caption) == _squeeze(heading_words)
+        table_id = ids.next("table")
         return TableView(
             labelled_by=heading_id if repeats else "",
-            id=ids.next("table"),
+            id=table_id,
             caption=speak_html(item.caption),
             head=tuple(speak_html(h) for h in item.head),
-            head_text=item.head,
-            rows=tuple(
-                tuple(Cell(text.inline(c), header=(j == item.row_header)) for j, c in enumerate(row))
-                for row in item.rows
+            head_ids=tuple(
+                _HeaderNames(table_id).column(c) if _is_complex(item) else "" for c in range(len(item.head))
             ),
+            bodies=_bodies(item, table_id, text.inline),
             notes=tuple(text.inline(n) for n in item.notes),
         )
 
@@ -282,3 +302,89 @@ def related_views(content_docs: dict[str, m.Document]) -> dict[str, tuple[Relate
         doc_id: tuple(RelatedView(other, label, content_docs[other].title) for other, label in sorted(targets.items()))
         for doc_id, targets in links.items()
     }
+
+
+def _is_complex(table: m.Table) -> bool:
+    return any(isinstance(row, m.GroupRow) or any(c.rows > 1 or c.cols > 1 for c in row) for row in table.rows)
+
+
+def _bodies(table: m.Table, table_id: str, inline: Callable[[str], Markup]) -> tuple[BodyView, ...]:
+    """The table's rows in runs under their group rows, each cell with the
+    header cells that apply to it: the column headers above it, the row
+    header of each row it covers (wherever it stands in the row, as browsers
+    expose row headers to screen readers), its group row."""
+    names = _HeaderNames(table_id) if _is_complex(table) else None
+    grid = m.layout(table.rows, len(table.head))[0]
+    # Each row's row header: its id as written (a merged one is written once) and in a complete row.
+    written: list[str] = []
+    own: list[str] = []
+    first_row: dict[int, int] = {}  # a row-header cell (by id()) -> the row it is written in
+    for i, row in enumerate(grid):
+        found = None if isinstance(row, m.GroupRow) else next((p for p in row if p.column == table.row_header), None)
+        if found is None or names is None:
+            written.append("")
+            own.append("")
+            continue
+        first_row.setdefault(id(found.cell), i)
+        written.append(names.row(first_row[id(found.cell)]))
+        own.append(names.row(i))
+    html: dict[int, Markup] = {}  # each cell rendered once, however often a merge repeats it
+    bodies: list[BodyView] = []
+    group: Markup | None = None
+    group_id = ""
+    rows: list[tuple[CellView, ...]] = []
+    full: list[tuple[CellView, ...]] = []
+
+    def cell(placed: m.Placed, i: int, *, full_row: bool) -> CellView:
+        key = id(placed.cell)
+        if key not in html:
+            html[key] = inline(placed.cell.text)
+        columns = range(placed.column, placed.column + placed.cell.cols)
+        is_header = placed.column == table.row_header
+        label = "、".join(table.head[c] for c in columns)
+        if names is None:
+            return CellView(html[key], is_header, label)
+        ids = own if full_row else written
+        covered = range(i, i + 1) if full_row else range(i, i + placed.cell.rows)
+        headers = [names.column(c) for c in columns]
+        if not is_header:
+            headers += list(dict.fromkeys(ids[r] for r in covered if ids[r]))
+        if group_id:
+            headers.append(group_id)
+        return CellView(
+            html=html[key],
+            header=is_header,
+            label=label,
+            rows=1 if full_row else placed.cell.rows,
+            cols=placed.cell.cols,
+            id=ids[i] if is_header else "",
+            headers=" ".join(headers),
+        )
+
+    for i, row in enumerate(grid):
+        if isinstance(row, m.GroupRow):
+            if rows or group is not None:
+                bodies.append(BodyView(group, group_id, tuple(rows), tuple(full)))
+            group, group_id, rows, full = speak_html(row.title), names.group(i) if names else "", [], []
+            continue
+        rows.append(tuple(cell(p, i, full_row=False) for p in row if not p.copy))
+        full.append(tuple(cell(p, i, full_row=True) for p in row))
+    if rows or group is not None:
+        bodies.append(BodyView(group, group_id, tuple(rows), tuple(full)))
+    return tuple(bodies)
+
+
+@dataclass(frozen=True)
+class _HeaderNames:
+    """Ids of a table's header cells, for headers=…"""
+
+    table_id: str
+
+    def column(self, c: int) -> str:
+        return f"{self.table_id}-h{c}"
+
+    def row(self, i: int) -> str:
+        return f"{self.table_id}-r{i}"
+
+    def group(self, i: int) -> str:
+        return f"{self.table_id}-g{i}"

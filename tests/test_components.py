@@ -42,6 +42,9 @@ NOT_SHOWN = {
     "level",
     "qr",
     "href",
+    "head_ids",
+    "group_id",
+    "headers",
     "type",
 }
 

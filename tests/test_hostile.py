@@ -77,9 +77,29 @@ CASES = [
         4,
     ),
     Case(
-        "wrong type: cell is a mapping",
-        _table("          caption: 表\n          head: [甲]\n          rows: [[{x: 1}]]\n"),
+        "wrong type: cell is a list",
+        _table("          caption: 表\n          head: [甲]\n          rows: [[[1, 2]]]\n"),
         "单元格应该是文字",
+        11,
+    ),
+    Case(
+        "a merged cell without its text",
+        _table("          caption: 表\n          head: [甲]\n          rows: [[{rows: 1}]]\n"),
+        "缺少必填字段“text”",
+        11,
+    ),
+    Case(
+        "a merged cell past the last row",
+        _table("          caption: 表\n          head: [甲, 乙]\n          rows: [[{text: 1, rows: 2}, 2]]\n"),
+        "超出了表格的最后一行",
+        11,
+    ),
+    Case(
+        "merged cells that do not fill the row",
+        _table(
+            "          caption: 表\n          head: [甲, 乙, 丙]\n          rows: [[{text: 1, rows: 2}, 2, 3], [4]]\n"
+        ),
+        "连同合并进来的共占2列",
         11,
     ),
     Case("an unknown field", _good("title:", "titel:"), "是不是想写“title”", 3),

@@ -56,7 +56,7 @@ def test_valid_document_loads(tmp_path: Path) -> None:
     assert [d.id for d in content.documents] == ["a-plan"]
     table = content.documents[0].body[0].blocks[1]
     assert isinstance(table, m.Table)
-    assert table.rows[0] == ("1", "参保率", "＞95", "预期性")
+    assert table.rows[0] == tuple(m.Cell(t) for t in ("1", "参保率", "＞95", "预期性"))
 
 
 def test_row_width_mismatch_names_file_line_and_field(tmp_path: Path) -> None:

@@ -30,6 +30,12 @@ WIDE_TABLE = (
     "<tr><td>1</td><td>2</td></tr></table>"
 )
 NO_HEADERS = "<table><caption>没有表头</caption>" + "<tr><td>1</td><td>2</td><td>3</td><td>4</td></tr>" * 4 + "</table>"
+# A merged cell whose headers attribute names the wrong column header.
+WRONG_HEADERS = (
+    '<table><caption>合并单元格</caption><thead><tr><th scope="col" id="h0">领域</th><th scope="col" id="h1">指标</th></tr></thead>'
+    '<tbody><tr><td rowspan="2" headers="h1">康复</td><td headers="h1">救助人数</td></tr>'
+    '<tr><td headers="h1">适配率</td></tr></tbody></table>'
+)
 
 # name: (extra head, extra body, keep the skip link)
 PAGES: dict[str, tuple[str, str, bool]] = {
@@ -38,6 +44,7 @@ PAGES: dict[str, tuple[str, str, bool]] = {
     "low-contrast": ("", '<p style="color:#aaaaaa">浅灰色的文字。</p>', True),
     "below-aaa-contrast": ("", '<p style="color:#767676">对比度 4.5:1，达到 AA，未达到 AAA。</p>', True),
     "table-without-headers": ("", NO_HEADERS, True),
+    "merged-cell-with-wrong-headers": ("", WRONG_HEADERS, True),
     "skipped-heading": ("", "<h3>跳过了二级标题</h3><p>内容。</p>", True),
     "invalid-attribute": ("", '<p aria-labeledby="x">拼错的属性。</p>', True),
     "wide-table-without-container": ("", WIDE_TABLE, True),

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
+from .transcript import headers_disagree
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Flags from ../shared/a11y: headless, and no background traffic to hosts we cannot reach.
@@ -363,3 +365,8 @@ CARDS = (
 def card_tables(page: Page) -> list[str]:
     """Every table readable on a phone without sideways scrolling: ≥ 24 px text, ≥ 8 characters wide."""
     return [f"[cards] {line}" for line in page.evaluate(CARDS)]
+
+
+def table_headers(page: Page) -> list[str]:
+    """Every cell's headers attribute names the header cells its table's structure gives it."""
+    return [f"[headers] {line}" for line in headers_disagree(page)]

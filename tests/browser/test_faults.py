@@ -130,3 +130,10 @@ def test_a_table_that_stays_a_grid_on_a_phone_is_caught(open_page) -> None:  # t
     assert gate.card_tables(open_page(_path("clean"), width=360, height=640).page) == []
     failures = gate.card_tables(open_page(_path("table-too-wide-on-a-phone"), width=360, height=640).page)
     assert any("characters wide" in f or "sideways" in f for f in failures), failures
+
+
+def test_a_merged_cell_naming_the_wrong_header_is_caught(open_page) -> None:  # type: ignore[no-untyped-def]
+    assert gate.table_headers(open_page(_path("clean")).page) == []
+    failures = gate.table_headers(open_page(_path("merged-cell-with-wrong-headers")).page)
+    # 康复 spans two rows under 领域 (h0) but names 指标 (h1)
+    assert failures == ["[headers] table 1, cell 3: headers names cells [1], the structure gives [0]"], failures

@@ -24,6 +24,11 @@ def test_axe_core_finds_no_violation(open_page, site_page: str) -> None:  # type
     assert not failures, f"axe-core {gate.axe_version()}:\n" + report(site_page, failures)
 
 
+def test_table_cells_name_their_real_headers(open_page, site_page: str) -> None:  # type: ignore[no-untyped-def]
+    failures = gate.table_headers(open_page(site_page).page)
+    assert not failures, report(site_page, failures)
+
+
 def test_page_requests_nothing_from_other_hosts(open_page, site_page: str) -> None:  # type: ignore[no-untyped-def]
     opened = open_page(site_page)
     opened.page.wait_for_load_state("networkidle")

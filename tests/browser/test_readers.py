@@ -11,7 +11,7 @@ import pytest
 
 from . import gate
 from .test_reading import STUB, real
-from .transcript import transcript
+from .transcript import page_transcript
 
 MODES = ["", "large/", "text/"]
 MODE_IDS = ["standard", "large", "text"]
@@ -53,7 +53,7 @@ def test_accessible_names_read_as_one_phrase(open_page, mode: str) -> None:  # t
 
 
 def test_a_box_title_is_said_once_as_a_heading(open_page) -> None:  # type: ignore[no-untyped-def]
-    announced = transcript(open_page(real("")).page.locator("body").aria_snapshot())
+    announced = page_transcript(open_page(real("")).page)
     title = "专栏1 “十四五”残疾人保障和发展主要指标"
     said = [line for line in announced if title in line]
     # the heading, and the table it names when a reader moves by tables; no region, no group
@@ -75,14 +75,73 @@ def test_large_type_tables_are_cards_on_a_phone(open_page, path: str) -> None:  
     assert page.locator("main table").count() >= 1
     assert gate.card_tables(page) == []
     # screen readers still get each cell with its headers
-    cells = transcript(page.locator("body").aria_snapshot())
+    cells = page_transcript(page)
     assert any("，" in line and "：" in line for line in cells)
 
 
 def test_cards_keep_header_relations(open_page) -> None:  # type: ignore[no-untyped-def]
     page = open_page(TABLE_PAGES[0], width=360, height=640).page
-    announced = transcript(page.locator("body").aria_snapshot())
+    announced = page_transcript(page)
     assert "目标值，残疾人城乡居民基本医疗保险参保率（%)：大于95" in announced
+
+
+# The feature plan's 附件2: merged cells and group rows, as a screen reader
+# should announce them (reviewed): every data cell with its column, its row
+# header (to its left) and its group.
+MERGED_AS_WRITTEN = [
+    "二级指标，残疾儿童康复救助人数，辅助器具适配率（%），一、服务质量：（一）康复服务",
+    "三级指标，一、服务质量：残疾儿童康复救助人数",
+    "指标性质，残疾儿童康复救助人数，一、服务质量：定量",
+    "目标值，残疾儿童康复救助人数，一、服务质量：1200",
+    "三级指标，一、服务质量：辅助器具适配率（%）",
+    "指标性质，辅助器具适配率（%），一、服务质量：定量",
+    "目标值，辅助器具适配率（%），一、服务质量：大于等于90",
+    "二级指标，托养服务满意度，一、服务质量：（二）托养服务",
+    "三级指标，一、服务质量：托养服务满意度",
+    "指标性质，目标值，托养服务满意度，一、服务质量：定性（按年度调查结果评定）",
+    "二级指标，专业人员占比（%），持证上岗率（%），二、持续发展：（三）人才队伍",
+    "三级指标，二、持续发展：专业人员占比（%）",
+    "指标性质，专业人员占比（%），二、持续发展：定量",
+    "目标值，专业人员占比（%），持证上岗率（%），二、持续发展：逐年提高",
+    "三级指标，二、持续发展：持证上岗率（%）",
+    "指标性质，持证上岗率（%），二、持续发展：定量",
+]
+# 大字版 repeats a merged cell in every row it covers, so each row (a card on a phone) is complete.
+MERGED_FULL_ROWS = [
+    "二级指标，残疾儿童康复救助人数，一、服务质量：（一）康复服务",
+    *MERGED_AS_WRITTEN[1:4],
+    "二级指标，辅助器具适配率（%），一、服务质量：（一）康复服务",
+    *MERGED_AS_WRITTEN[4:10],
+    "二级指标，专业人员占比（%），二、持续发展：（三）人才队伍",
+    *MERGED_AS_WRITTEN[11:13],
+    "目标值，专业人员占比（%），二、持续发展：逐年提高",
+    "二级指标，持证上岗率（%），二、持续发展：（三）人才队伍",
+    *MERGED_AS_WRITTEN[14:],
+    "目标值，持证上岗率（%），二、持续发展：逐年提高",
+]
+
+
+def _merged_table(lines: list[str]) -> list[str]:
+    start = lines.index("table: 残疾人服务绩效考核指标") + 1
+    end = lines.index("注：目标值为2025年数值。", start)  # the table's note follows it
+    return lines[start:end]
+
+
+@pytest.mark.parametrize(
+    ("mode", "width", "expected"),
+    [
+        ("", 1280, MERGED_AS_WRITTEN),
+        ("text/", 1280, [line.replace("大于等于90", "≥90") for line in MERGED_AS_WRITTEN]),  # no spoken forms there
+        ("large/", 360, MERGED_FULL_ROWS),
+    ],
+    ids=["standard", "text", "large-phone"],
+)
+def test_merged_cells_are_announced_with_their_headers(open_page, mode: str, width: int, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    page = open_page(f"features/{mode}plans/feature-plan/index.html", width=width, height=800).page
+    assert _merged_table(page_transcript(page)) == expected
+    assert gate.table_headers(page) == []
+    if mode == "large/":
+        assert gate.card_tables(page) == []
 
 
 def test_the_grid_stays_at_desktop_widths(open_page) -> None:  # type: ignore[no-untyped-def]
@@ -250,7 +309,7 @@ def test_screen_reader_transcript_matches_the_reviewed_one(open_page, mode: str,
     Chromium's accessibility tree. A change here changes what blind readers
     hear: review the difference, then rerun with UPDATE_TRANSCRIPTS=1 (make transcripts)."""
     fixture = TRANSCRIPTS / f"jiangbei-{name}.txt"
-    actual = transcript(open_page(real(mode)).page.locator("body").aria_snapshot())
+    actual = page_transcript(open_page(real(mode)).page)
     if os.environ.get("UPDATE_TRANSCRIPTS"):
         fixture.write_text("\n".join(actual) + "\n", encoding="utf-8")
     expected = fixture.read_text(encoding="utf-8").splitlines()

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from . import gate
-from .transcript import transcript
+from .transcript import page_transcript
 
 DOC = "plans/jiangbei-disability-plan-2021-2025/index.html"
 
@@ -24,7 +24,7 @@ def real(mode_prefix: str, route: str = DOC) -> str:
 @pytest.fixture(params=["", "large/", "text/"], ids=["standard", "large", "text"])
 def announced(request, open_page) -> list[str]:  # type: ignore[no-untyped-def]
     page = open_page(real(request.param)).page
-    return transcript(page.locator("body").aria_snapshot())
+    return page_transcript(page)
 
 
 def test_landmarks_in_order(announced: list[str]) -> None:
@@ -79,14 +79,14 @@ def test_table_cells_are_announced_with_their_headers(announced: list[str]) -> N
 
 @pytest.mark.parametrize("mode", ["", "large/"], ids=["standard", "large"])
 def test_symbols_are_announced_by_their_spoken_form(open_page, mode: str) -> None:  # type: ignore[no-untyped-def]
-    text = "\n".join(transcript(open_page(real(mode)).page.locator("body").aria_snapshot()))
+    text = "\n".join(page_transcript(open_page(real(mode)).page))
     assert "大于95" in text and "＞95" not in text
     assert "江北府发〔2022〕20号" in text, "〔2022〕 reads fine and is left as written"
 
 
 def test_transcript_can_fail_on_a_table_without_headers(open_page, fault_pages) -> None:  # type: ignore[no-untyped-def]
     page = open_page("faults/table-without-headers.html").page
-    lines = transcript(page.locator("body").aria_snapshot())
+    lines = page_transcript(page)
     start = lines.index("table: 没有表头")
     assert lines[start + 1 : start + 3] == ["1", "2"], "no header is announced with a bare cell"
 
