@@ -3,8 +3,10 @@
 # Debian's Chromium (Playwright must never download its own), a CJK font so
 # layout checks measure real glyphs, Java for the Nu HTML Checker, lynx for
 # reading the plain-text channel as a text browser does, and the
-# npm packages pinned in package-lock.json (axe-core, vnu-jar), and nginx to
-# serve the built site as a government web server would (tests/test_nginx.py).
+# npm packages pinned in package-lock.json (axe-core, vnu-jar), nginx to
+# serve the built site as a government web server would (tests/test_nginx.py),
+# and LibreOffice Writer (no GUI) to print the importer's Word fixtures as PDF,
+# the way real PDFs are made (tests/test_import_formats.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +17,7 @@ command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chr
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 import yaml
 
@@ -30,8 +31,10 @@ def scalar(value: str | int | dt.date) -> str:
     return dumped.removesuffix("\n...\n").rstrip("\n")
 
 
-def flow(values: list[str]) -> str:
-    return yaml.safe_dump(values, allow_unicode=True, width=1_000_000, default_flow_style=True).rstrip("\n")
+def flow(values: Sequence[object]) -> str:
+    return yaml.safe_dump(values, allow_unicode=True, width=1_000_000, default_flow_style=True, sort_keys=False).rstrip(
+        "\n"
+    )
 
 
 class _Writer:
@@ -172,12 +175,29 @@ def _table(w: _Writer, table: TableDraft, indent: int) -> None:
         w.comment(inner, [f"请核对：每一行以第{row_header}列（{table.head[row_header - 1]}）为行标题。"])
         w.lines.append(f"{' ' * inner}row_headers: {row_header}")
     w.key(inner, "rows")
-    for row in table.body:
-        w.item(inner + 2, flow(row))
+    for r, row in enumerate(table.rows[1:], 1):
+        if r in table.groups:
+            w.item(inner + 2, f"group: {scalar(row[0])}")
+            continue
+        w.item(inner + 2, flow([_cell(text, table.spans.get((r, k))) for k, text in enumerate(row)]))
+
+
+def _cell(text: str, span: tuple[int, int] | None) -> object:
+    """A cell as the content model writes it: text, or {text, rows, cols} when merged."""
+    if span is None:
+        return text
+    cell: dict[str, object] = {"text": text}
+    if span[0] > 1:
+        cell["rows"] = span[0]
+    if span[1] > 1:
+        cell["cols"] = span[1]
+    return cell
 
 
 def _guess_row_header(table: TableDraft) -> int | None:
     """A 序号 column is not a good row header; the column after it usually is."""
+    if table.spans or table.groups:
+        return None  # which cell of a row stands in which column is the merges' business
     first = table.head[0].replace(" ", "")
     column = 2 if first in ("序号", "编号") and len(table.head) > 2 else 1
     values = [row[column - 1] for row in table.body]

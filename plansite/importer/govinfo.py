@@ -95,3 +95,13 @@ def _set(known: DocDraft, name: str, value: str) -> None:
         known.keywords = [word for word in _KEYWORD_SEPARATORS.split(value) if word]
     else:
         setattr(known, name, _SPACES.sub("", value) if name in ("title", "doc_number") else value)
+
+
+def read_rows(rows: list[list[str]], known: DocDraft) -> bool:
+    """Fill `known` from a table of a saved page if it is the block (two or more fields); say whether it was."""
+    found = [pair for row in rows for pair in (_pairs("\t".join(row)) or [])]
+    if len(found) < 2 or any(_pairs("\t".join(row)) is None for row in rows if any(c.strip() for c in row)):
+        return False
+    for name, value in found:
+        _set(known, name, value)
+    return True

@@ -76,13 +76,20 @@ class Line:
     heading: int = 0  # a heading's level where the source marks it (Markdown); 0 elsewhere
 
 
-def decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # control characters no text file holds
+
+
+def decode(data: bytes) -> str | None:
+    """UTF-8 or UTF-16 (by its byte-order mark), else UTF-8, else GB18030; None if it is not text."""
+    encodings = [e for bom, e in _BOMS if data.startswith(bom)] or ["utf-8", "gb18030"]
+    for encoding in encodings:
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding).removeprefix("\ufeff")
         except UnicodeDecodeError:
             continue
-    return data.decode("utf-8", errors="replace")
+        return None if _BINARY.search(text[:100_000]) else text
+    return None
 
 
 def is_chrome(text: str) -> bool:
@@ -179,12 +186,13 @@ def wrap_width(lines: list[str]) -> int | None:
     return common if share >= needed and narrowest <= common <= widest and mid_sentence >= WRAP_MID_SENTENCE else None
 
 
-def join_broken(items: list[str | T]) -> list[Line | T]:
+def join_broken(items: list[str | T], width: int | None = None) -> list[Line | T]:
     """Rejoin lines a layout broke mid-sentence; keep paragraphs and headings apart.
 
     Items that are not strings (tables found earlier) pass through untouched.
+    `width`: the wrap width when known from more text than `items` (else measured here).
     """
-    width = wrap_width([i for i in items if isinstance(i, str)])
+    width = width or wrap_width([i for i in items if isinstance(i, str)])
     out: list[Line | T] = []
     blank = False
     last_length = 0  # length of the last physical line, not of the joined paragraph

@@ -7,8 +7,11 @@ import re
 
 DOC_NUMBER = re.compile(r"^[（(]?(?P<n>[\u4e00-\u9fa5]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号)[)）]?$")
 ISSUER = re.compile(
-    r"^[\u4e00-\u9fa5（）()]{2,40}(人民政府|人民政府办公室|人民政府办公厅|残疾人联合会|委员会|办公室|办公厅|局|厅|残联)$"
+    r"^(?:[\u4e00-\u9fa5（）()]{2,40}"
+    r"(?:人民政府|人民政府办公室|人民政府办公厅|残疾人联合会|委员会|办公室|办公厅|局|厅|残联|部|委|总局|署)"
+    r"|国务院|国务院办公厅|中共中央办公厅|中共中央)$"
 )
+PUBLIC_NOTE = re.compile(r"^[（(]此件[^）)]{1,20}[）)]$")  # （此件公开发布） after a 落款
 DATE_CN = re.compile(r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
 # 二〇二二年一月二十日, as many official documents date their 落款
 DATE_HANZI = re.compile(

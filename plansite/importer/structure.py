@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..numbering import Numbered, heading_text, numbered
 from .lines import TERMINAL, Line
-from .patterns import DATE_CN, DATE_HANZI, DOC_NUMBER, ISSUER, hanzi_number, hanzi_year
+from .patterns import DATE_CN, DATE_HANZI, DOC_NUMBER, ISSUER, PUBLIC_NOTE, hanzi_number, hanzi_year
 from .tables import TableDraft
 
 # --- recognisers for the document's head and tail ---------------------------------
@@ -51,6 +51,7 @@ MAX_HEADING = 40  # longer lines are prose, not headings
 MAX_RUN_IN = 30  # a run-in title (“1.巩固……。聚焦……”) is at most this long
 MAX_TITLE = 80  # a document title is at most this long (longer lines in the head are prose)
 MAX_ADDRESSEES = 150  # a 主送 line (各镇人民政府、街道办事处……：) is at most this long
+MAX_TAIL = 400  # items from the end where a 落款 followed by 附件 is looked for
 MAX_BARE_ANNEX = 20  # a 附件 line with nothing after it is a heading only when this short
 MIN_RUN_IN = 2  # characters before the 。 or ： that ends a run-in title
 QUOTE_CHARS = 30  # how much of a line a 请核对 comment quotes
@@ -253,13 +254,20 @@ def _issuer_from(notice_title: str) -> str:
 
 
 def _parse_tail(items: list[Item], doc: DocDraft) -> list[Item]:
-    """A closing 落款: issuer then date as the last two lines."""
-    if len(items) >= 2 and all(isinstance(x, Line) for x in items[-2:]):
-        issuer, date = items[-2], items[-1]
-        assert isinstance(issuer, Line) and isinstance(date, Line)
-        if ISSUER.match(issuer.text) and cn_date(date.text):
+    """The 落款: an issuer line then a date line, at the end or followed only by
+    a note such as （此件公开发布） and the 附件. The note and the 附件 stay."""
+    for i in range(len(items) - 2, max(len(items) - MAX_TAIL, 0) - 1, -1):
+        issuer, date = items[i], items[i + 1]
+        if not (isinstance(issuer, Line) and isinstance(date, Line)):
+            continue
+        if not (ISSUER.match(issuer.text) and cn_date(date.text)):
+            continue
+        rest = items[i + 2 :]
+        rest_start = 1 if rest and isinstance(rest[0], Line) and PUBLIC_NOTE.match(rest[0].text) else 0
+        after = rest[rest_start] if len(rest) > rest_start else None
+        if after is None or (isinstance(after, Line) and (ANNEX.match(after.text) or after.heading)):
             doc.signature = (issuer.text, cn_date(date.text))
-            return items[:-2]
+            return items[:i] + rest
     return items
 
 
@@ -397,8 +405,15 @@ class _Body:
 
     def _marked_heading(self, line: Line, n: Numbered | None) -> None:
         """A heading the source marks (Markdown): always a section, with its numbering where it has
-        one, nested by its level (an open heading of the same or a deeper level closes)."""
+        one, nested by its level (an open heading of the same or a deeper level closes). Where
+        the source runs out of levels (HTML has six) a numbering style new to the open headings
+        at the same level nests under them, as it would in plain text."""
+        style = n.style.name if n is not None else ""
         while self.stack and self.stack[-1].marked >= line.heading:
+            top = self.stack[-1]
+            deeper = top.marked == line.heading and style and style != top.style
+            if deeper and style not in {s.style for s in self.stack}:
+                break
             self.stack.pop()
         opened = False
         if n is not None and n.style.name != "article":
@@ -557,7 +572,7 @@ def _drop_empty_sections(sections: list[SectionDraft], doc: DocDraft, parent: Se
     if (
         parent is not None
         and any(not s.blocks and not s.sections for s in sections)
-        and not any(s.sections for s in sections)
+        and not any(s.sections or s.marked for s in sections)
     ):
         # "1. 落实……。机关……" then "2. 扶持自主创业。": a numbered list whose items are
         # sentences, not sections. Keep every item, in order, as a numbered paragraph.

@@ -17,10 +17,13 @@ _SPACES = re.compile(r" {2,}|\u3000+")
 
 @dataclass
 class TableDraft:
-    rows: list[list[str]]  # rows[0] is the header row
+    rows: list[list[str]]  # rows[0] is the header row; a row omits the cells merged into it from above
     line: int  # 1-based source line where the table starts
     caption: str = ""
     comments: list[str] = field(default_factory=list)
+    # A merged cell: (row, index in that row) -> (rows, columns) it covers, where the source says so.
+    spans: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    groups: set[int] = field(default_factory=set)  # rows that are one full-width group row (一、医疗质量)
 
     @property
     def head(self) -> list[str]:
@@ -151,3 +154,74 @@ def _regularise(table: TableDraft) -> None:
         elif len(row) > width:
             table.comments.append(f"请核对：第{n}行有{len(row)}个单元格，多出的已并入最后一列。")
             row[width - 1 :] = ["　".join(row[width - 1 :])]
+
+
+@dataclass(frozen=True)
+class SourceCell:
+    """A cell as a structured source (HTML, Word, PDF) states it."""
+
+    text: str
+    rows: int = 1
+    cols: int = 1
+    header: bool = False  # <th>, or a Word table's repeated header row
+
+
+def from_grid(source: list[list[SourceCell]], line: int) -> TableDraft | None:
+    """A table of a structured source, made valid: merges clipped to the
+    table, empty slots filled, header rows above the first row of data joined
+    into one header per column (目标值 over 2020年 -> 目标值 2020年), a body row
+    of one cell across the table a group row. None if it is not a table of
+    data (under two rows or two columns)."""
+    slots: list[list[tuple[int, int] | None]] = [[] for _ in source]  # (row, index) owning each slot
+    for r, source_row in enumerate(source):
+        x = 0
+        for k, cell in enumerate(source_row):
+            while x < len(slots[r]) and slots[r][x] is not None:
+                x += 1
+            for dy in range(min(max(cell.rows, 1), len(source) - r)):
+                line_slots = slots[r + dy]
+                for dx in range(max(cell.cols, 1)):
+                    while len(line_slots) <= x + dx:
+                        line_slots.append(None)
+                    if line_slots[x + dx] is None:  # overlapping merges: the first one keeps the slot
+                        line_slots[x + dx] = (r, k)
+            x += max(cell.cols, 1)
+    width = max((len(row) for row in slots), default=0)
+    if len(source) < 2 or width < 2:
+        return None
+    head_rows = 1
+    while head_rows < len(source) - 1 and source[head_rows] and all(c.header for c in source[head_rows]):
+        if not all(c.header for c in source[0]):
+            break
+        head_rows += 1
+    head: list[str] = []
+    for x in range(width):
+        parts: list[str] = []
+        for r in range(head_rows):
+            owner = slots[r][x] if x < len(slots[r]) else None
+            text = source[owner[0]][owner[1]].text.strip() if owner else ""
+            if text and (not parts or parts[-1] != text):
+                parts.append(text)
+        head.append(" ".join(parts))
+    table = TableDraft([head], line)
+    for r in range(head_rows, len(source)):
+        texts: list[str] = []
+        for x in range(width):
+            owner = slots[r][x] if x < len(slots[r]) else None
+            if owner is None or owner[0] < head_rows:
+                texts.append("")
+                continue
+            if owner[0] != r:
+                continue  # merged into this row from above
+            if x > 0 and x - 1 < len(slots[r]) and slots[r][x - 1] == owner:
+                continue  # merged from the left
+            cell = source[owner[0]][owner[1]]
+            rows = sum(1 for y in range(r, len(source)) if x < len(slots[y]) and slots[y][x] == owner)
+            cols = sum(1 for c in range(x, width) if c < len(slots[r]) and slots[r][c] == owner)
+            if (rows, cols) != (1, 1):
+                table.spans[(len(table.rows), len(texts))] = (rows, cols)
+            texts.append(cell.text.strip())
+        if len(texts) == 1 and table.spans.get((len(table.rows), 0)) == (1, width) and width > 1:
+            table.groups.add(len(table.rows))
+        table.rows.append(texts)
+    return table

@@ -1,0 +1,217 @@
+"""A saved web page (.html, .htm) in: the same items as plain text.
+
+html5lib parses the page the way a browser does (any markup, any nesting),
+then one walk in document order turns it into lines and tables:
+
+- navigation chrome is left out and listed (<nav>, <script>, <form>, the
+  page's own <header>/<footer>, and elements whose class or id says nav, menu,
+  breadcrumb, share, footer, print or 二维码);
+- <h1>…<h6> become lines marked with their level (the first <h1> the title);
+- each block (<p>, <div>, <li>, …) becomes a line; <br> breaks it; white
+  space between Chinese characters (a line break in the source) is no space;
+- a data <table> keeps its rowspan, colspan and <th> header rows; the gov.cn
+  政府信息公开 table (索引号, 发文机关, 发文字号…) is read into the metadata; a
+  layout table (one holding other tables, or one column) is walked like a
+  <div>.
+
+Line numbers are found by locating each block's text in the source, so the
+editor's review comments point at the page's own lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from xml.etree.ElementTree import Element
+
+import html5lib
+
+from .govinfo import read_rows
+from .lines import Line
+from .structure import DocDraft
+from .tables import SourceCell, TableDraft, from_grid
+
+SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+_DOCTYPE = re.compile(r"\A\ufeff?\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+_CHROME_TAGS = {"script", "style", "noscript", "template", "nav", "form", "button", "select", "iframe", "svg", "object"}
+_PAGE_CHROME_TAGS = {"header", "footer", "aside"}  # chrome when they belong to the page, not to an article
+_CHROME_NAME = re.compile(
+    r"(?:^|[-_\s])(?:nav|navbar|menu|breadcrumbs?|crumbs?|share|sharing|footer|toolbar|print|qrcode|ewm|sidebar)(?:$|[-_\s\d])",
+    re.IGNORECASE,
+)
+_BLOCKS = {
+    "p", "div", "li", "dd", "dt", "blockquote", "pre", "section", "article", "main", "center", "ul", "ol", "dl",
+    "table", "tr", "td", "th", "caption", "figure", "figcaption", "address", "body", "h1", "h2", "h3", "h4", "h5", "h6",
+}  # fmt: skip
+_SPACE = re.compile(r"[ \t\n\r\f\u00a0]+")
+_BETWEEN_CJK = re.compile(r"(?<=[\u2e80-\uffff]) (?=[\u2e80-\uffff])")
+MAX_CELL_TEXT = 500  # characters: a "cell" longer than this is a layout table's column of text
+
+
+def is_html(text: str, source_name: str) -> bool:
+    return PurePath(source_name).suffix.lower() in SUFFIXES or bool(_DOCTYPE.match(text[:2000]))
+
+
+def tidy(text: str) -> str:
+    """Collapsed white space, none between Chinese characters (a source line break)."""
+    return _BETWEEN_CJK.sub("", _SPACE.sub(" ", text)).strip(" \u3000")
+
+
+@dataclass
+class _Walk:
+    source: str
+    known: DocDraft
+    read: list[str]
+    dropped: list[str]
+    items: list[Line | TableDraft] = field(default_factory=list)
+    inline: list[str] = field(default_factory=list)  # text of the block being read
+    position: int = 0  # where in the source the last block was found
+    line: int = 1
+
+    def locate(self, text: str) -> int:
+        """The source line of a block's text (searched forward, so linear in the page)."""
+        probe = text[:8]
+        found = self.source.find(probe, self.position) if probe else -1
+        if found >= 0:
+            self.line += self.source.count("\n", self.position, found)
+            self.position = found
+        return self.line
+
+    def flush(self, heading: int = 0) -> None:
+        for part in "".join(self.inline).split("\n"):
+            text = tidy(part)
+            if text:
+                self.items.append(Line(text, self.locate(text), heading=heading))
+        self.inline = []
+
+    def element(self, el: Element, in_article: bool) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if _is_chrome(el, tag, in_article):
+            text = tidy("".join(el.itertext()))
+            if text and tag not in ("script", "style", "template"):
+                self.dropped.append(f"第{self.locate(text)}行（网页导航等）：{text[:60]}")
+            self._tail(el)
+            return
+        if tag == "br":
+            self.inline.append("\n")
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.flush()
+            self.inline.append(el.text or "")
+            for child in el:
+                self.inline.append("".join(child.itertext()) + (child.tail or ""))
+            self.flush(heading=int(tag[1]))
+        elif tag == "table" and self.table(el):
+            pass
+        elif tag in _BLOCKS:
+            self.flush()
+            self.inline.append(el.text or "")
+            for child in el:
+                self.element(child, in_article or tag in ("article", "main"))
+            self.flush()
+        else:
+            self.inline.append(el.text or "")
+            for child in el:
+                self.element(child, in_article)
+        self._tail(el)
+
+    def _tail(self, el: Element) -> None:
+        if el.tail:
+            self.inline.append(el.tail)
+
+    def table(self, el: Element) -> bool:
+        """A data table, or the metadata block: read, True. A layout table: False (walk it as blocks)."""
+        rows = [r for r in _rows(el)]
+        cells = [[c for c in r if c.tag in ("td", "th")] for r in rows]
+        if any(t is not el for t in el.iter("table")) or max((len(r) for r in cells), default=0) < 2:
+            return False
+        source = [
+            [
+                SourceCell(_cell_text(c), _number(c.get("rowspan")), _number(c.get("colspan")), c.tag == "th")
+                for c in row
+            ]
+            for row in cells
+            if row
+        ]
+        if any(len(c.text) > MAX_CELL_TEXT for row in source for c in row):
+            return False
+        self.flush()
+        texts = [[c.text for c in row] for row in source]
+        first = next((c.text for row in source for c in row if c.text), "")
+        line = self.locate(first)
+        if read_rows(texts, self.known):
+            self.read += [f"第{line}行（已读作文件信息）：{' '.join(t for t in row if t)}" for row in texts]
+            return True
+        table = from_grid(source, line)
+        if table is None:
+            return False
+        caption = el.find("caption")
+        if caption is not None and tidy("".join(caption.itertext())):
+            self.items.append(Line(tidy("".join(caption.itertext())), line))
+        self.items.append(table)
+        return True
+
+
+def _is_chrome(el: Element, tag: str, in_article: bool) -> bool:
+    if tag in _CHROME_TAGS or (tag in _PAGE_CHROME_TAGS and not in_article):
+        return True
+    if not isinstance(el.tag, str):
+        return True  # a comment or processing instruction: never text
+    name = f"{el.get('class', '')} {el.get('id', '')}".strip()
+    return bool(name) and bool(_CHROME_NAME.search(name)) and tag not in ("td", "th", "tr", "table")
+
+
+def _rows(table: Element) -> list[Element]:
+    """The table's own rows (thead, tbody, tfoot or direct), not those of a nested table."""
+    out = []
+    for child in table:
+        if child.tag == "tr":
+            out.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            out += [r for r in child if r.tag == "tr"]
+    return out
+
+
+def _cell_text(cell: Element) -> str:
+    """A cell's paragraphs joined by a space (a cell is one value in the model)."""
+    parts: list[str] = []
+
+    def walk(el: Element) -> None:
+        if el.tag in _BLOCKS or el.tag == "br":
+            parts.append("\n")
+        parts.append(el.text or "")
+        for child in el:
+            if isinstance(child.tag, str) and child.tag not in _CHROME_TAGS:
+                walk(child)
+            parts.append(child.tail or "")
+
+    walk(cell)
+    return " ".join(t for t in (tidy(p) for p in "".join(parts).split("\n")) if t)
+
+
+def _number(value: str | None) -> int:
+    """rowspan / colspan as a browser reads it: digits at the start, at least 1, at most 1000."""
+    match = re.match(r"\s*(\d{1,4})", value or "")
+    return min(max(int(match.group(1)), 1), 1000) if match else 1
+
+
+def html_items(text: str, known: DocDraft, read: list[str], dropped: list[str]) -> list[Line | TableDraft]:
+    """The page's lines and tables; its metadata block goes into `known`."""
+    root = html5lib.parse(text, namespaceHTMLElements=False)
+    body = root.find("body")
+    walk = _Walk(text, known, read, dropped)
+    if body is not None:
+        walk.element(body, in_article=False)
+    walk.flush()
+    title = root.find("head/title")
+    if not any(isinstance(i, Line) and i.heading == 1 for i in walk.items) and title is not None and title.text:
+        _title_from_head(walk.items, tidy(title.text))
+    return walk.items
+
+
+def _title_from_head(items: list[Line | TableDraft], title: str) -> None:
+    """Without an <h1>, the page's first line that the <title> starts with is the title (site names follow it)."""
+    for item in items[:20]:
+        if isinstance(item, Line) and len(item.text) >= 4 and title.startswith(item.text):
+            item.heading = 1
+            return

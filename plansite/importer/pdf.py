@@ -1,0 +1,281 @@
+"""A PDF in: its text in reading order and its ruled tables, as items.
+
+pdfplumber reads each page's characters with their positions and sizes:
+
+- tables are found from their ruling lines; each cell's extent on the grid of
+  the table's own edges gives its rowspan and colspan; a table that runs on
+  at the top of the next page with the same columns is one table (a repeated
+  header row is dropped);
+- running headers and footers are left out and listed: page numbers in the
+  margins (— 3 —, 第3页, 3/16, - 3 -), and any margin line that repeats on most
+  pages (digits aside);
+- the other lines go, in order, to the plain-text rules that rejoin lines
+  broken by the layout (lines.join_broken): a vertical gap or an indented first
+  line starts a new paragraph;
+- text larger than the body's is a heading, ranked by size, the largest on
+  the first page the title (a title over two lines is one).
+
+A scanned PDF has no characters: it is refused with a message to OCR it first.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from ..numbering import numbered
+from .lines import TERMINAL, Line, join_broken, wrap_width
+from .tables import SourceCell, TableDraft, from_grid
+
+# A space the extraction puts where the font changes between a Chinese character and a Latin
+# letter or digit (2025 年): Chinese text has none there.
+_FONT_GAP = re.compile(
+    r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%]) (?=[\u3000-\u9fff\uff00-\uffef])"
+)
+MARGIN = 0.08  # of the page height: where running headers and footers sit
+PAGE_NUMBER = re.compile(r"^[-—–－\s]*(第\s*)?\d{1,4}(\s*页)?[-—–－\s]*$|^\d{1,4}\s*/\s*\d{1,4}$")
+HEADING_SIZE = 1.08  # a line this much larger than the body text is a heading
+MAX_HEADING = 60  # characters: a longer "large" line is display text, not a heading
+
+
+class NotReadablePdfError(ValueError):
+    """The PDF cannot be opened, or holds no text (a scan)."""
+
+
+def is_pdf(data: bytes) -> bool:
+    return data[:1024].lstrip().startswith(b"%PDF-")
+
+
+@dataclass
+class _Line:
+    text: str
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    size: float
+
+
+def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
+    import pdfplumber  # imported here: only an import of a PDF needs it
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except (PDFSyntaxError, ValueError, KeyError, TypeError) as error:
+        raise NotReadablePdfError(str(error) or type(error).__name__) from error
+    with pdf:
+        pages = [_read_page(page, n) for n, page in enumerate(pdf.pages, 1)]
+    lines = [line for page_lines, _ in pages for line in page_lines]
+    if not any(line.text.strip() for line in lines) and not any(tables for _, tables in pages):
+        raise NotReadablePdfError("没有文字层")
+    chrome = _running_lines(pages)
+    body_size = _body_size(lines)
+    sizes = sorted({round(line.size, 1) for line in lines if line.size > body_size * HEADING_SIZE}, reverse=True)
+    stream: list[Any] = []  # str lines, "" paragraph breaks, TableDraft, or (text, level) headings
+    previous: _Line | None = None
+    left = min((line.x0 for line in lines), default=0.0)
+    pitch = _usual_gap(lines)
+    for page_lines, tables in pages:
+        placed: list[tuple[float, int, _Line | TableDraft]] = [(line.top, 0, line) for line in page_lines]
+        placed += [(top, 1, table) for top, table in tables]
+        for _, _, line in sorted(placed, key=lambda x: (x[0], x[1])):
+            if isinstance(line, TableDraft):
+                _add_table(stream, line)
+                previous = None
+                continue
+            if id(line) in chrome:
+                dropped.append(f"第{line.page}页（页眉、页脚或页码）：{line.text}")
+                continue
+            level = (
+                sizes.index(round(line.size, 1)) + 1
+                if round(line.size, 1) in sizes and len(line.text) <= MAX_HEADING
+                else 0
+            )
+            if level:
+                close = previous is not None and 0 <= line.top - previous.bottom < (line.bottom - line.top)
+                if stream and isinstance(stream[-1], tuple) and stream[-1][1] == level and close:
+                    stream[-1] = (stream[-1][0] + line.text, level)  # a heading over two lines
+                else:
+                    stream.append((line.text, level))
+                previous = line
+                continue
+            if previous is not None and _new_paragraph(previous, line, left, pitch):
+                stream.append("")
+            stream.append(line.text)
+            previous = line
+    return _items(stream)
+
+
+def _read_page(page: Any, number: int) -> tuple[list[_Line], list[tuple[float, TableDraft]]]:
+    found = page.find_tables()
+    tables = [(t.bbox[1], t) for t in found]
+    boxes = [t.bbox for t in found]
+
+    def outside(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+    text_page = page.filter(outside) if boxes else page
+    lines = []
+    for raw in text_page.extract_text_lines(return_chars=True):
+        chars = [c for c in raw["chars"] if c["text"].strip()]
+        if not raw["text"].strip() or not chars:
+            continue
+        size = Counter(round(c["size"], 1) for c in chars).most_common(1)[0][0]
+        lines.append(_Line(_FONT_GAP.sub("", raw["text"].strip()), number, raw["top"], raw["bottom"], raw["x0"], size))
+    drafts = []
+    for top, table in tables:
+        draft = _table(page, table, number)
+        if draft is not None:
+            drafts.append((top, draft))
+    return lines, drafts
+
+
+def _table(page: Any, table: Any, number: int) -> TableDraft | None:
+    """A ruled table: each cell placed on the grid of the table's own cell edges."""
+    cells = [c for c in table.cells if c]
+    xs = sorted({round(v, 1) for c in cells for v in (c[0], c[2])})
+    ys = sorted({round(v, 1) for c in cells for v in (c[1], c[3])})
+    if len(xs) < 3 or len(ys) < 3:
+        return None
+    chars = [ch for ch in page.chars if ch["text"].strip()]
+    by_row: dict[int, list[tuple[int, SourceCell]]] = {}
+    for c in cells:
+        x0, x1 = xs.index(round(c[0], 1)), xs.index(round(c[2], 1))
+        y0, y1 = ys.index(round(c[1], 1)), ys.index(round(c[3], 1))
+        inside = [
+            ch
+            for ch in chars
+            if c[0] <= (ch["x0"] + ch["x1"]) / 2 <= c[2] and c[1] <= (ch["top"] + ch["bottom"]) / 2 <= c[3]
+        ]
+        text = _cell_text(inside)
+        by_row.setdefault(y0, []).append((x0, SourceCell(_join(text), max(y1 - y0, 1), max(x1 - x0, 1), y0 == 0)))
+    source = [[cell for _, cell in sorted(by_row.get(y, []), key=lambda p: p[0])] for y in range(len(ys) - 1)]
+    return from_grid(source, number)
+
+
+def _cell_text(chars: list[dict[str, Any]]) -> str:
+    """A cell's characters in reading order: lines by their top, left to right."""
+    lines: list[list[dict[str, Any]]] = []
+    for ch in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        if lines and abs(lines[-1][0]["top"] - ch["top"]) < ch["size"] * 0.5:
+            lines[-1].append(ch)
+        else:
+            lines.append([ch])
+    return _join("\n".join("".join(c["text"] for c in sorted(line, key=lambda c: c["x0"])) for line in lines))
+
+
+def _join(text: str) -> str:
+    """A cell's lines, rejoined: no space where a Chinese line was broken."""
+    out = ""
+    for part in text.split("\n"):
+        part = part.strip()
+        out += part if (not out or ord(out[-1]) > 0x2E7F or (part and ord(part[0]) > 0x2E7F)) else " " + part
+    return out
+
+
+def _add_table(stream: list[Any], table: TableDraft) -> None:
+    """A table that runs on from the page before (same columns, nothing between) is one table."""
+    last = stream[-1] if stream else None
+    if isinstance(last, TableDraft) and len(last.head) == len(table.head):
+        start = 1 if table.head == last.head else 0  # a header row repeated on the new page
+        rows = table.rows[start:]
+        offset = len(last.rows) - start
+        if rows and _continues_row(last.rows[-1], rows[0]):
+            # a row broken by the page: its second half ends the cells of its first
+            last.rows[-1] = [a + b for a, b in zip(last.rows[-1], rows[0], strict=False)]
+            rows = rows[1:]
+            offset -= 1
+            start += 1
+        for (r, k), span in table.spans.items():
+            if r >= start:
+                last.spans[(r + offset, k)] = span
+        last.groups |= {g + offset for g in table.groups if g >= start}
+        last.rows += rows
+        return
+    stream.append(table)
+
+
+def _continues_row(last: list[str], first: list[str]) -> bool:
+    """The first row on a new page is the rest of the last one: some of its cells are empty, and
+    each of the others carries on a cell that stopped mid-sentence, without starting a new item."""
+    if len(last) != len(first) or all(first) or not any(first):
+        return False
+    return all(
+        not b or (a and not a.endswith(TERMINAL) and not b[0].isdigit() and numbered(b) is None)
+        for a, b in zip(last, first, strict=True)
+    )
+
+
+def _running_lines(pages: list[tuple[list[_Line], list[Any]]]) -> set[int]:
+    """ids of the lines in the margins that are page numbers or repeat on most pages."""
+    heights = [max((line.bottom for line in lines), default=0.0) for lines, _ in pages]
+    page_height = max(heights, default=0.0) or 1.0
+    margin_lines = [
+        line
+        for lines, _ in pages
+        for line in lines
+        if line.top < page_height * MARGIN or line.bottom > page_height * (1 - MARGIN)
+    ]
+    shape = Counter(re.sub(r"\d+", "#", line.text) for line in margin_lines)
+    repeated = {s for s, n in shape.items() if len(pages) >= 3 and n >= len(pages) / 2}
+    return {
+        id(line) for line in margin_lines if PAGE_NUMBER.match(line.text) or re.sub(r"\d+", "#", line.text) in repeated
+    }
+
+
+def _body_size(lines: list[_Line]) -> float:
+    weights: Counter[float] = Counter()
+    for line in lines:
+        weights[round(line.size, 1)] += len(line.text)
+    return weights.most_common(1)[0][0] if weights else 0.0
+
+
+def _usual_gap(lines: list[_Line]) -> float:
+    """The most common gap between one line and the next on a page: the text's line spacing."""
+    gaps: Counter[float] = Counter()
+    for a, b in itertools.pairwise(lines):
+        if a.page == b.page and b.top > a.bottom:
+            gaps[round(b.top - a.bottom)] += 1
+    return float(gaps.most_common(1)[0][0]) if gaps else 0.0
+
+
+def _new_paragraph(previous: _Line, line: _Line, left: float, pitch: float) -> bool:
+    indented = line.x0 > left + line.size * 1.5
+    if previous.page != line.page:
+        return indented  # an indented first line at the top of a page
+    return line.top - previous.bottom > pitch + line.size * 0.4 or indented
+
+
+def _items(stream: list[Any]) -> list[Line | TableDraft]:
+    """Headings as marked lines; the runs of text between them rejoined by the plain-text rules."""
+    out: list[Line | TableDraft] = []
+    run: list[Any] = []
+    number = 0
+    width = wrap_width([thing for thing in stream if isinstance(thing, str)])  # of the whole document
+
+    def flush() -> None:
+        nonlocal number
+        for item in join_broken(run, width):
+            if isinstance(item, Line):
+                item.number += number
+            out.append(item)
+        number += len(run)
+        run.clear()
+
+    for thing in stream:
+        if isinstance(thing, tuple):
+            flush()
+            number += 1
+            out.append(Line(thing[0], number, blank_before=True, heading=thing[1]))
+        else:
+            run.append(thing)
+    flush()
+    return out

@@ -1,0 +1,375 @@
+"""A Word file (.docx) in: the same items as plain text.
+
+python-docx opens the package; the body is read in order from its XML, so
+paragraphs and tables keep their places:
+
+- a paragraph in a heading style (标题 1…9 / Heading 1…9, or any style with an
+  outline level) is a heading of that level, the Title style the title;
+- automatic numbering is written out as Word displays it (`（三）`, `一、`,
+  `1.`), from numbering.xml: each list's counters, its levels' formats and
+  their text (`（%1）`), restarts under a higher level;
+- a table keeps its merged cells (gridSpan across, vMerge down) and its header
+  rows (tblHeader);
+- footnote references become 〔注N〕 and the footnotes follow the text as 注N：…;
+- the document properties give the title (when the document shows it) and the
+  主题词 (keywords).
+
+Word has no line numbers; an item's number is its paragraph's position (第N段).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .lines import Line
+from .structure import DocDraft
+from .tables import SourceCell, TableDraft, from_grid
+
+SUFFIXES = (".docx", ".docm", ".dotx")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+MAX_LEVELS = 9
+
+
+class NotWordError(ValueError):
+    """The file is not a Word document python-docx can open."""
+
+
+def is_docx(data: bytes) -> bool:
+    """A zip package holding word/document.xml."""
+    if not data.startswith(b"PK"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            return "word/document.xml" in package.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+# --- automatic numbering --------------------------------------------------------------
+
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def _chinese(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (chineseCounting)."""
+    if n <= 0:
+        return str(n)
+    if n < 10:
+        return _CN_DIGITS[n]
+    if n < 20:
+        return "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _CN_DIGITS[n // 10] + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        tail = (
+            ""
+            if not rest
+            else ("零" + _CN_DIGITS[rest] if rest < 10 else _chinese(rest) if rest >= 20 else "一" + _chinese(rest))
+        )
+        return _CN_DIGITS[n // 100] + "百" + tail
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):  # fmt: skip
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _letters(n: int) -> str:
+    """1 → a, 26 → z, 27 → aa (Word repeats the letter)."""
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else str(n)
+
+
+FORMATS: dict[str, Callable[[int], str]] = {
+    "decimal": str,
+    "decimalZero": lambda n: f"{n:02d}",
+    "decimalFullWidth": lambda n: str(n).translate({c: c + 0xFEE0 for c in range(0x30, 0x3A)}),
+    "decimalFullWidth2": lambda n: str(n).translate({c: c + 0xFEE0 for c in range(0x30, 0x3A)}),
+    "decimalEnclosedCircle": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
+    "decimalEnclosedCircleChinese": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
+    "decimalEnclosedParen": lambda n: f"({n})",
+    "chineseCounting": _chinese,
+    "chineseCountingThousand": _chinese,
+    "chineseLegalSimplified": _chinese,
+    "japaneseCounting": _chinese,
+    "taiwaneseCounting": _chinese,
+    "ideographDigital": lambda n: "".join(_CN_DIGITS[int(d)] for d in str(n)),
+    "ideographTraditional": lambda n: "甲乙丙丁戊己庚辛壬癸"[(n - 1) % 10],
+    "ideographZodiac": lambda n: "子丑寅卯辰巳午未申酉戌亥"[(n - 1) % 12],
+    "lowerLetter": _letters,
+    "upperLetter": lambda n: _letters(n).upper(),
+    "lowerRoman": _roman,
+    "upperRoman": lambda n: _roman(n).upper(),
+    "none": lambda n: "",
+}
+
+
+@dataclass(frozen=True)
+class _Level:
+    start: int
+    fmt: str
+    text: str  # lvlText, e.g. （%1）
+
+
+@dataclass
+class Numbering:
+    """numbering.xml: each list (numId) -> its levels; and the lists' counters as the body is read."""
+
+    lists: dict[str, dict[int, _Level]] = field(default_factory=dict)
+    counters: dict[str, dict[int, int]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, root) -> Numbering:  # type: ignore[no-untyped-def]
+        numbering = cls()
+        if root is None:
+            return numbering
+        abstracts = {a.get(f"{W}abstractNumId"): _levels(a) for a in root.iter(f"{W}abstractNum")}
+        for num in root.iter(f"{W}num"):
+            ref = num.find(f"{W}abstractNumId")
+            levels = dict(abstracts.get(ref.get(f"{W}val") if ref is not None else None, {}))
+            for override in num.iter(f"{W}lvlOverride"):
+                ilvl = int(override.get(f"{W}ilvl", "0"))
+                start = override.find(f"{W}startOverride")
+                if start is not None and ilvl in levels:
+                    old = levels[ilvl]
+                    levels[ilvl] = _Level(int(start.get(f"{W}val", "1")), old.fmt, old.text)
+            numbering.lists[num.get(f"{W}numId", "")] = levels
+        return numbering
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        """The label Word shows for the next paragraph of list `num_id` at level `ilvl`."""
+        levels = self.lists.get(num_id)
+        if not levels or ilvl not in levels or levels[ilvl].fmt == "bullet":
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        counters[ilvl] = counters.get(ilvl, levels[ilvl].start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]  # a higher level restarts the levels under it
+
+        def value(match: re.Match[str]) -> str:
+            k = int(match.group(1)) - 1
+            level = levels.get(k)
+            if level is None:
+                return ""
+            count = counters.get(k, level.start)
+            return FORMATS.get(level.fmt, str)(count)
+
+        return re.sub(r"%(\d)", value, levels[ilvl].text)
+
+
+def _levels(abstract) -> dict[int, _Level]:  # type: ignore[no-untyped-def]
+    out = {}
+    for lvl in abstract.iter(f"{W}lvl"):
+        start, fmt, text = (_val(lvl, "start", "1"), _val(lvl, "numFmt", "decimal"), _val(lvl, "lvlText", ""))
+        out[int(lvl.get(f"{W}ilvl", "0"))] = _Level(int(start) if start.isdigit() else 1, fmt, text)
+    return out
+
+
+def _val(element, tag: str, default: str) -> str:  # type: ignore[no-untyped-def]
+    node = element.find(f"{W}{tag}")
+    return node.get(f"{W}val", default) if node is not None else default
+
+
+# --- the body -------------------------------------------------------------------------
+
+
+@dataclass
+class _Reader:
+    document: Any  # docx.document.Document
+    numbering: Numbering
+    footnotes: dict[str, str]
+    items: list[Line | TableDraft] = field(default_factory=list)
+    cited: list[str] = field(default_factory=list)  # footnote texts, in order of reference
+    count: int = 0  # paragraphs read
+
+    def paragraph(self, p) -> None:  # type: ignore[no-untyped-def]
+        self.count += 1
+        text = self.text(p)
+        style = self.style_of(p)
+        level = self.heading_level(p, style)
+        label = self.number_label(p, style)
+        text = (label + text).strip()
+        if text:
+            self.items.append(Line(text, self.count, heading=level))
+
+    def text(self, p) -> str:  # type: ignore[no-untyped-def]
+        parts: list[str] = []
+        for node in p.iter():
+            tag = node.tag
+            if tag == f"{W}t":
+                parts.append(node.text or "")
+            elif tag == f"{W}tab":
+                parts.append("\t")
+            elif tag in (f"{W}br", f"{W}cr"):
+                parts.append("\n")
+            elif tag == f"{W}footnoteReference":
+                note = self.footnotes.get(node.get(f"{W}id", ""))
+                if note is not None:
+                    self.cited.append(note)
+                    parts.append(f"〔注{len(self.cited)}〕")
+            elif tag == f"{W}delText":
+                continue  # tracked deletions are not the text
+        return "".join(parts)
+
+    def style_of(self, p):  # type: ignore[no-untyped-def]
+        ppr = p.find(f"{W}pPr")
+        node = ppr.find(f"{W}pStyle") if ppr is not None else None
+        style_id = node.get(f"{W}val") if node is not None else None
+        try:
+            return self.document.styles.get_by_id(style_id, 1) if style_id else None
+        except (KeyError, ValueError):
+            return None
+
+    def heading_level(self, p, style) -> int:  # type: ignore[no-untyped-def]
+        for holder in self._chain(p, style):
+            ppr = holder.find(f"{W}pPr")
+            outline = ppr.find(f"{W}outlineLvl") if ppr is not None else None
+            if (
+                outline is not None
+                and outline.get(f"{W}val", "9").isdigit()
+                and int(outline.get(f"{W}val")) < MAX_LEVELS
+            ):
+                return int(outline.get(f"{W}val")) + 2
+        while style is not None:
+            name = (style.name or "").strip()
+            if name.lower() in ("title", "标题"):
+                return 1
+            match = _HEADING_STYLE.match(name)
+            if match:
+                return int(match.group(1)) + 1
+            style = style.base_style
+        return 0
+
+    def number_label(self, p, style) -> str:  # type: ignore[no-untyped-def]
+        for holder in self._chain(p, style):
+            ppr = holder.find(f"{W}pPr")
+            num = ppr.find(f"{W}numPr") if ppr is not None else None
+            if num is None:
+                continue
+            num_id = num.find(f"{W}numId")
+            ilvl = num.find(f"{W}ilvl")
+            if num_id is None or num_id.get(f"{W}val") == "0":
+                return ""
+            return self.numbering.label(
+                num_id.get(f"{W}val", ""), int(ilvl.get(f"{W}val", "0")) if ilvl is not None else 0
+            )
+        return ""
+
+    @staticmethod
+    def _chain(p, style) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+        """The paragraph, then its style and the styles it is based on (direct formatting wins)."""
+        yield p
+        while style is not None:
+            yield style.element
+            style = style.base_style
+
+    def table(self, tbl) -> None:  # type: ignore[no-untyped-def]
+        rows: list[list[SourceCell]] = []
+        above: dict[int, tuple[int, int]] = {}  # grid column -> (row, index) of the cell a vMerge continues
+        spans: dict[tuple[int, int], int] = {}  # (row, index) -> rows it covers
+        first = self.count + 1
+        for tr in tbl.findall(f"{W}tr"):
+            trpr = tr.find(f"{W}trPr")
+            header = trpr is not None and trpr.find(f"{W}tblHeader") is not None
+            before = trpr.find(f"{W}gridBefore") if trpr is not None else None
+            column = int(before.get(f"{W}val", "0")) if before is not None else 0
+            row: list[SourceCell] = []
+            for tc in tr.findall(f"{W}tc"):
+                tcpr = tc.find(f"{W}tcPr")
+                span_node = tcpr.find(f"{W}gridSpan") if tcpr is not None else None
+                cols = max(int(span_node.get(f"{W}val", "1")), 1) if span_node is not None else 1
+                merge = tcpr.find(f"{W}vMerge") if tcpr is not None else None
+                if merge is not None and merge.get(f"{W}val", "continue") == "continue" and column in above:
+                    spans[above[column]] = spans.get(above[column], 1) + 1
+                    column += cols
+                    continue
+                text = " ".join(t for t in (self.text(p).strip() for p in tc.iter(f"{W}p")) if t)
+                self.count += sum(1 for _ in tc.iter(f"{W}p"))
+                key = (len(rows), len(row))
+                for c in range(column, column + cols):
+                    above[c] = key
+                row.append(SourceCell(text, 1, cols, header))
+                column += cols
+            rows.append(row)
+        source = [
+            [SourceCell(c.text, spans.get((r, k), 1), c.cols, c.header) for k, c in enumerate(row)]
+            for r, row in enumerate(rows)
+        ]
+        if not any(c.header for c in source[0] if source):
+            source[0:1] = [[SourceCell(c.text, c.rows, c.cols, True) for c in source[0]]] if source else []
+        table = from_grid(source, first)
+        if table is not None:
+            self.items.append(table)
+        else:  # one row or one column: a box drawn around text, read as its paragraphs
+            self.items += [Line(c.text, first) for row in source for c in row if c.text]
+
+
+def _footnotes(document) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    for rel in document.part.rels.values():
+        if rel.reltype == RT.FOOTNOTES and not rel.is_external:
+            from docx.oxml import parse_xml
+
+            root = parse_xml(rel.target_part.blob)
+            notes = {}
+            for note in root.iter(f"{W}footnote"):
+                if note.get(f"{W}type") in (None, "normal"):
+                    text = "".join(t.text or "" for t in note.iter(f"{W}t")).strip()
+                    notes[note.get(f"{W}id", "")] = text
+            return notes
+    return {}
+
+
+def word_items(data: bytes, known: DocDraft) -> list[Line | TableDraft]:
+    """The document's paragraphs and tables, headings marked; properties go into `known`."""
+    import docx  # imported here: only an import of a Word file needs it
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        raise NotWordError(str(error)) from error
+    numbering_part = None
+    try:
+        numbering_part = document.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        numbering_part = None
+    reader = _Reader(document, Numbering.read(numbering_part), _footnotes(document))
+    for child in document.element.body.iterchildren():
+        if child.tag == f"{W}p":
+            reader.paragraph(child)
+        elif child.tag == f"{W}tbl":
+            reader.table(child)
+        elif child.tag == f"{W}sdt":  # a content control (a contents list, a cover page): its paragraphs
+            for p in child.iter(f"{W}p"):
+                reader.paragraph(p)
+    reader.items += [Line(f"注{i}：{text}", reader.count) for i, text in enumerate(reader.cited, 1)]
+    _properties(document, reader.items, known)
+    return reader.items
+
+
+def _properties(document, items: list[Line | TableDraft], known: DocDraft) -> None:  # type: ignore[no-untyped-def]
+    """The title property marks the paragraph that shows it (a property alone is often stale); keywords."""
+    props = document.core_properties
+    title = (props.title or "").strip()
+    if title and not any(isinstance(i, Line) and i.heading == 1 for i in items):
+        squeezed = re.sub(r"\s+", "", title)
+        for item in items[:20]:
+            if isinstance(item, Line) and re.sub(r"\s+", "", item.text) == squeezed:
+                item.heading = 1
+                break
+    keywords = [k for k in re.split(r"[\s,，;；、]+", props.keywords or "") if k]
+    if keywords and not known.keywords:
+        known.keywords = keywords
