@@ -114,7 +114,7 @@ class Expected:
     title: str
     headings: list[str]  # every titled section and annex, as written
     tables: list[int]  # data rows of each table (group rows included)
-    text: str  # all the document's text, for "text kept"
+    pieces: list[str]  # every paragraph and table cell, for "text kept"
 
 
 def expected(doc: m.Document) -> Expected:
@@ -123,8 +123,8 @@ def expected(doc: m.Document) -> Expected:
         title=doc.title,
         headings=[p.text for p in items if isinstance(p, Para) and p.heading >= 2 and p.text != GLOSSARY],
         tables=[len(t.table.rows) for t in items if isinstance(t, TableOut)],
-        text="".join(p.text for p in items if isinstance(p, Para))
-        + "".join(c.text for t in items if isinstance(t, TableOut) for row in t.table.rows for c in _cells(row)),
+        pieces=[p.text for p in items if isinstance(p, Para)]
+        + [c.text for t in items if isinstance(t, TableOut) for row in t.table.rows for c in _cells(row)],
     )
 
 
