@@ -11,7 +11,7 @@ ISSUER = re.compile(
     r"(?:人民政府|人民政府办公室|人民政府办公厅|残疾人联合会|委员会|办公室|办公厅|局|厅|残联|部|委|总局|署)"
     r"|国务院|国务院办公厅|中共中央办公厅|中共中央)$"
 )
-PUBLIC_NOTE = re.compile(r"^[（(]此件[^）)]{1,20}[）)]$")  # （此件公开发布） after a 落款
+PUBLIC_NOTE = re.compile(r"^[（(](?:此件|本文|此文)[^）)]{1,20}[）)]$")  # （此件公开发布）, （本文有删减） after a 落款
 DATE_CN = re.compile(r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
 # 二〇二二年一月二十日, as many official documents date their 落款
 DATE_HANZI = re.compile(

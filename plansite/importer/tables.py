@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..numbering import numbered
+
 _SPACES = re.compile(r" {2,}|\u3000+")
+GROUP_STYLES = ("cn-comma", "cn-paren")  # numbering of a group row inside a table: 一、 （一）
+MAX_GROUP = 40  # characters: a group row's title is short
+MAX_BROKEN_CELL = 12  # characters of each line of a first cell broken over lines (（七） / 费用控制)
+MAX_BROKEN_LINES = 4
+MAX_EMPTY_GROUPS = 5  # group titles in a row with no cells between them
 
 
 @dataclass
@@ -38,11 +45,18 @@ def find_tables(lines: list[str]) -> list[str | TableDraft]:
     out: list[str | TableDraft] = []
     i = 0
     while i < len(lines):
-        for finder in (_cell_per_line, _row_per_line_pipes, _row_per_line_tabs, _row_per_line_spaces):
+        for finder in (
+            _cells_between_tab_lines,
+            _cell_per_line,
+            _row_per_line_pipes,
+            _row_per_line_tabs,
+            _row_per_line_spaces,
+        ):
             found = finder(lines, i)
             if found:
                 table, i = found
-                _regularise(table)
+                if not table.spans and not table.groups:
+                    _regularise(table)
                 out.append(table)
                 break
         else:
@@ -111,7 +125,202 @@ def _split_tabs(line: str) -> list[str]:
 
 
 def _row_per_line_tabs(lines: list[str], start: int) -> tuple[TableDraft, int] | None:
-    return _rows_by(lines, start, lambda s: "\t" in s.strip(), _split_tabs)
+    """One row per line, cells separated by tabs (pasted from Word or a spreadsheet). Inside the
+    table, a line without tabs is a group row (一、知识产权保护方面) when it is a bare numbered
+    title, or else the next line of the cell before it (计算方法：… / 指标来源：…)."""
+    if "\t" not in lines[start].strip():
+        return None
+    width = len(_split_tabs(lines[start]))
+    if width < 2:
+        return None
+    rows: list[list[str] | str] = []
+    prefix = ""  # a first cell broken over lines before its row: （七） / 费用控制 \t 37.…
+    i = start
+    while i < len(lines) and lines[i].strip():
+        line = lines[i]
+        if "\t" in line.strip():
+            cells = _split_tabs(line)
+            if len(cells) > width + 1:
+                break
+            cells[0] = prefix + cells[0]
+            prefix = ""
+            rows.append(cells)
+        elif _bare_label(line.strip()) or (prefix and len(line.strip()) <= MAX_BROKEN_CELL):
+            if not _broken_first_cell(lines, i):
+                break
+            prefix += line.strip()
+        elif _is_group_row(line) and _group_continues(lines, i):
+            rows.append(line.strip())
+        elif rows and isinstance(rows[-1], list) and (_tab_row_follows(lines, i) or _continues_cell(rows, line)):
+            rows[-1][-1] = f"{rows[-1][-1]} {line.strip()}".strip()
+        else:
+            break
+        i += 1
+    if sum(isinstance(r, list) for r in rows) < 2:
+        return None
+    table = _text_table(rows, start + 1)
+    return (table, i) if table is not None else None
+
+
+def _tab_row_follows(lines: list[str], i: int) -> bool:
+    return i + 1 < len(lines) and "\t" in lines[i + 1].strip()
+
+
+def _group_continues(lines: list[str], i: int) -> bool:
+    """A group title goes on to a row of cells, or to the next group title (a group the source left empty)."""
+    j = i + 1
+    while j < len(lines) and j - i <= MAX_EMPTY_GROUPS and _is_group_row(lines[j]):
+        j += 1
+    return j < len(lines) and "\t" in lines[j].strip()
+
+
+def _broken_first_cell(lines: list[str], i: int) -> bool:
+    """Short lines without tabs, then a row: the row's first cell, broken over lines."""
+    j = i
+    while j < len(lines) and lines[j].strip() and "\t" not in lines[j].strip():
+        if len(lines[j].strip()) > MAX_BROKEN_CELL or j - i >= MAX_BROKEN_LINES:
+            return False
+        j += 1
+    return j < len(lines) and "\t" in lines[j].strip()
+
+
+def _is_group_row(line: str) -> bool:
+    n = numbered(line.strip())
+    return (
+        n is not None
+        and n.style.name in GROUP_STYLES
+        and len(line.strip()) <= MAX_GROUP
+        and not line.strip().endswith("。")
+    )
+
+
+_KEY = re.compile(r"^([^：:\s]{2,8})[：:]")
+
+
+def _continues_cell(rows: list[list[str] | str], line: str) -> bool:
+    """A line without tabs after the last row continues its last cell when that cell's other
+    lines have the same form (计算方法：… then 指标来源：…, as earlier rows show)."""
+    key = _KEY.match(line.strip())
+    return key is not None and any(isinstance(r, list) and f" {key.group(0)}" in r[-1] for r in rows[:-1])
+
+
+def _cells_between_tab_lines(lines: list[str], start: int) -> tuple[TableDraft, int] | None:
+    """A web page's table copied as text with each cell its own paragraph: the cells of a row
+    are separated by a line holding only a tab, rows by blank lines alone; a cell's lines are
+    consecutive. After a row the table goes on while the next row has two or more cells (or
+    is a group title followed by one)."""
+
+    def paragraph(i: int) -> tuple[str, bool, int]:
+        """(the paragraph at i, whether a tab line follows it, where the next one starts)."""
+        cell = []
+        while i < len(lines) and lines[i].strip():
+            cell.append(lines[i].strip())
+            i += 1
+        tab = False
+        while i < len(lines) and not lines[i].strip():
+            tab = tab or "\t" in lines[i]
+            i += 1
+        return " ".join(cell), tab, i
+
+    if not lines[start].strip() or not paragraph(start)[1]:
+        return None
+    rows: list[list[str] | str] = []
+    prefix = ""  # a first cell broken after its label: （三） then 合理用药 ⇥ …
+    prefix_start = start
+    parts = 0
+    i = start
+    while i < len(lines) and lines[i].strip():
+        text, tab, after = paragraph(i)
+        if not tab:  # a row of one cell: a broken first cell or a group title if a row follows, else the end
+            row_follows = after < len(lines) and paragraph(after)[1]
+            if (_bare_label(text) and not prefix) or (
+                prefix and len(text) <= MAX_BROKEN_CELL and parts < MAX_BROKEN_LINES
+            ):
+                prefix_start = i if not prefix else prefix_start
+                prefix += text
+                parts += 1
+            elif _is_group_row(text) and row_follows and not prefix:
+                rows.append(text)
+            else:
+                break
+            i = after
+            continue
+        row = [prefix + text]
+        prefix, parts = "", 0
+        while tab and after < len(lines) and lines[after].strip():
+            text, tab, after = paragraph(after)
+            row.append(text)
+        rows.append(row)
+        i = after
+    if prefix:
+        i = prefix_start  # short lines that no row followed: not the table's
+    if sum(isinstance(r, list) for r in rows) < 2:
+        return None
+    table = _text_table(rows, start + 1)
+    return (table, i) if table is not None else None
+
+
+def _text_table(rows: list[list[str] | str], line: int) -> TableDraft | None:
+    """Rows read from text, merges inferred: a bare group title across the table; a row with
+    fewer cells than the header whose first cell is not of the first column's kind has its
+    leading cells merged from the rows above (Word and web pages omit merged cells); a row
+    ending in a bare label (（五）) split from the next line is rejoined."""
+    head = rows[0]
+    assert isinstance(head, list)
+    width = len(head)
+    rows = _rejoin_split_rows(rows, width)
+    first_kind = next((_kind(r[0]) for r in rows[1:] if isinstance(r, list) and len(r) == width), None)
+    source: list[list[SourceCell]] = [[SourceCell(h, header=True) for h in head]]
+    owner: dict[int, tuple[int, int]] = {}  # column -> (row, index) of the cell written there last
+    spans: dict[tuple[int, int], int] = {}
+    for row in rows[1:]:
+        r = len(source)
+        if isinstance(row, str):
+            source.append([SourceCell(row, cols=width)])
+            owner = {}
+            continue
+        missing = width - len(row)
+        merged = missing > 0 and all(c in owner for c in range(missing)) and _kind(row[0]) != first_kind
+        if merged:
+            for c in range(missing):
+                spans[owner[c]] = spans.get(owner[c], 1) + 1
+        start = missing if merged else 0
+        for k in range(min(len(row), width)):
+            owner[start + k] = (r, k)
+        source.append([SourceCell(text) for text in row])
+    source = [
+        [SourceCell(c.text, spans.get((r, k), 1), c.cols, c.header) for k, c in enumerate(row)]
+        for r, row in enumerate(source)
+    ]
+    return from_grid(source, line)
+
+
+def _rejoin_split_rows(rows: list[list[str] | str], width: int) -> list[list[str] | str]:
+    out: list[list[str] | str] = []
+    for row in rows:
+        last = out[-1] if out else None
+        if (
+            isinstance(row, list)
+            and isinstance(last, list)
+            and len(last) < width
+            and len(last) + len(row) - 1 == width
+            and _bare_label(last[-1])
+        ):
+            out[-1] = [*last[:-1], last[-1] + row[0], *row[1:]]
+        else:
+            out.append(row)
+    return out
+
+
+def _bare_label(text: str) -> bool:
+    n = numbered(text)
+    return n is not None and not n.rest.strip()
+
+
+def _kind(text: str) -> str:
+    """The numbering style of a cell (一、 / （一） / 1.), or "" for none: what kind of value a column holds."""
+    n = numbered(text)
+    return n.style.name if n is not None else ""
 
 
 def _split_spaces(line: str) -> list[str]:
