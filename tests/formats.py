@@ -18,6 +18,7 @@ import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from plansite import model as m
 from plansite.markup import plain_text
@@ -87,9 +88,9 @@ def _sections(sections: tuple[m.Section, ...], level: int) -> Iterator[Out]:
             yield from _blocks(s.blocks, level + 1)
         else:  # 第一条 and its text: one paragraph, as written
             blocks = list(_blocks(s.blocks, level + 1))
-            first = blocks.pop(0) if blocks and isinstance(blocks[0], Para) else Para("")
-            yield Para(f"{s.label}　{first.text}".strip())
-            yield from blocks
+            first = blocks[0] if blocks and isinstance(blocks[0], Para) else None
+            yield Para(f"{s.label}　{first.text if first else ''}".strip())
+            yield from blocks[1:] if first else blocks
         yield from _sections(s.sections, level + 1)
 
 
@@ -234,8 +235,8 @@ class _Numbering:
     their half-width forms): the label's own text with its number as %1, one list
     per run of siblings, restarted under each new parent heading, as Word shows."""
 
-    FORMATS = {"cn-comma": "chineseCounting", "cn-paren": "chineseCounting",
-               "arabic-dot": "decimal", "arabic-paren": "decimal"}  # fmt: skip
+    FORMATS: ClassVar[dict[str, str]] = {"cn-comma": "chineseCounting", "cn-paren": "chineseCounting",
+                                         "arabic-dot": "decimal", "arabic-paren": "decimal"}  # fmt: skip
 
     def __init__(self, word) -> None:  # type: ignore[no-untyped-def]
         self.part = word.part.numbering_part.element
@@ -289,9 +290,7 @@ class _Numbering:
             num_id = self.next_id
         self.current[level] = (text, num_id, count)
         paragraph._p.get_or_add_pPr().append(
-            parse_xml(
-                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
-            )
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>')
         )
         return True
 
@@ -305,9 +304,7 @@ def _running_header_and_page_numbers(word, header: str) -> None:  # type: ignore
     section.header.paragraphs[0].text = header
     footer = section.footer.paragraphs[0]
     footer.text = "— "
-    footer._p.append(
-        parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>')
-    )
+    footer._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
     footer.add_run(" —")
 
 

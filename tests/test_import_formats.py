@@ -99,7 +99,9 @@ def test_a_document_comes_back_from_its_format(
     sections = [s for s in _sections((*draft.body, *draft.annexes)) if s.title]
     names = {_SQUEEZE.sub("", f"{s.label}{s.title}") for s in sections} | {_SQUEEZE.sub("", s.title) for s in sections}
     recall = sum(_SQUEEZE.sub("", h) in names for h in want.headings) / max(len(want.headings), 1)
-    invented = [s for s in sections if not {_SQUEEZE.sub("", f"{s.label}{s.title}"), _SQUEEZE.sub("", s.title)} & wanted]
+    invented = [
+        s for s in sections if not {_SQUEEZE.sub("", f"{s.label}{s.title}"), _SQUEEZE.sub("", s.title)} & wanted
+    ]
     built = comparable((tmp_path / "site" / pages.text_file(draft.id)).read_text(encoding="utf-8-sig"))
     pieces = [comparable(p) for p in want.pieces if comparable(p)]
     missing = [p for p in pieces if p not in built]

@@ -26,9 +26,7 @@ def grid_texts(rows: tuple[m.Row, ...], columns: int) -> list[object]:
     grid, problems = m.layout(rows, columns)
     assert not problems, problems
     return [
-        row.title
-        if isinstance(row, m.GroupRow)
-        else [f"{p.column}:{p.cell.text}{'↓' if p.copy else ''}" for p in row]
+        row.title if isinstance(row, m.GroupRow) else [f"{p.column}:{p.cell.text}{'↓' if p.copy else ''}" for p in row]
         for row in grid
     ]
 

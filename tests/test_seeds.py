@@ -38,7 +38,9 @@ def normalise(text: str) -> str:
 
 def seed_lines(entry: dict) -> list[str]:
     """The seed's own text, line by line: chrome and metadata out, corrections in."""
-    lines = decode((SEEDS / entry["file"]).read_bytes()).splitlines()
+    text = decode((SEEDS / entry["file"]).read_bytes())
+    assert text is not None, f"{entry['file']} is not text"
+    lines = text.splitlines()
     chrome = {number for number, _ in entry["chrome"]}
     for number, text in entry["chrome"]:
         assert normalise(lines[number - 1]) == normalise(text), (

@@ -180,6 +180,10 @@ def _table(w: _Writer, table: TableDraft, indent: int) -> None:
             w.item(inner + 2, f"group: {scalar(row[0])}")
             continue
         w.item(inner + 2, flow([_cell(text, table.spans.get((r, k))) for k, text in enumerate(row)]))
+    if table.notes:
+        w.key(inner, "notes")
+        for note in table.notes:
+            w.item(inner + 2, scalar(md_escape(note)))
 
 
 def _cell(text: str, span: tuple[int, int] | None) -> object:

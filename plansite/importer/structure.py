@@ -48,6 +48,8 @@ TITLE_WORDS = ("规划", "要点", "说明", "方案", "意见", "办法", "计�
 
 UNTITLED = "（请填写标题）"  # the title of a draft whose title was not found
 MAX_HEADING = 40  # longer lines are prose, not headings
+DIVISIONS = ("part", "chapter", "section", "article")  # 编 章 节 条: the numbering that divides a law
+NOTE = re.compile(r"^注[：:]\s*")  # a table's notes start 注：
 MAX_RUN_IN = 30  # a run-in title (“1.巩固……。聚焦……”) is at most this long
 MAX_TITLE = 80  # a document title is at most this long (longer lines in the head are prose)
 MAX_ADDRESSEES = 150  # a 主送 line (各镇人民政府、街道办事处……：) is at most this long
@@ -185,9 +187,12 @@ def _parse_head(items: list[Item], doc: DocDraft) -> list[Item]:
         if item.heading == 1:
             doc.title = text  # the source marks its title
         elif doc.title and _squeezed(text) == _squeezed(doc.title):
-            pass  # the title the source stated already (a metadata block), written again
+            _title_is_the_notice(doc)  # the title the source stated already (a metadata block), written again
         elif doc.title and next_line is not None and _squeezed(text + next_line) == _squeezed(doc.title):
+            _title_is_the_notice(doc)
             i += 1  # the same, over two lines
+        elif doc.notice_signature and PUBLIC_NOTE.match(text) and not after_addressees:
+            doc.notice_text.append(text)  # （此件公开发布） closes the notice
         elif match := DOC_NUMBER.match(text):
             if doc.doc_number and _squeezed(match["n"]) != _squeezed(doc.doc_number):
                 break
@@ -241,6 +246,12 @@ def _parse_head(items: list[Item], doc: DocDraft) -> list[Item]:
     return items[i:]
 
 
+def _title_is_the_notice(doc: DocDraft) -> None:
+    """A stated title that is a 印发 notice's: the document printed behind the notice has its own."""
+    if not doc.notice_title and NOTICE_TITLE.match(doc.title) and "印发" in doc.title:
+        doc.notice_title, doc.title = doc.title, ""
+
+
 def _squeezed(text: str) -> str:
     return "".join(text.split())
 
@@ -282,6 +293,7 @@ class _Body:
         self.in_glossary = False
         self.annex: SectionDraft | None = None
         self.caption: str | None = None  # a short line waiting to caption the next table
+        self.notes: TableDraft | None = None  # the table whose notes (注：1.…) are being read
 
     # where text goes right now
     def _container(self) -> list:
@@ -354,8 +366,13 @@ class _Body:
         if self.in_glossary and n is not None:
             self._term(n.label, n.rest.strip(), line.number)
             return
+        if self._table_note(text, n):
+            return
         if n is not None and self.box is not None and n.style.name not in self._open_styles():
             self.box.blocks.append(text)  # numbered items inside a 专栏 stay its paragraphs
+            return
+        if n is not None and self.stack and self.stack[-1].style == "article" and n.style.name not in DIVISIONS:
+            self._container().append(text)  # （一）…； inside 第X条: the article's own list, not a heading
             return
         if n is not None and self._heading(n.style.name, n.label, n.rest.strip(), line.number):
             return
@@ -363,6 +380,22 @@ class _Body:
             self.caption = text
             return
         self._container().append(text)
+
+    def _table_note(self, text: str, n: Numbered | None) -> bool:
+        """注： right after a table, and the numbered lines after it: the table's notes."""
+        blocks = self._container()
+        if NOTE.match(text) and blocks and isinstance(blocks[-1], TableDraft):
+            self.notes = blocks[-1]
+            self.notes.notes.append(text)
+            return True
+        if self.notes is not None and n is not None and blocks and blocks[-1] is self.notes:
+            if self.notes.notes == [self.notes.notes[0]] and NOTE.fullmatch(self.notes.notes[0]):
+                self.notes.notes[0] += text  # 注： then 1.…: one note
+            else:
+                self.notes.notes.append(text)
+            return True
+        self.notes = None
+        return False
 
     def _open_styles(self) -> list[str]:
         return [s.style for s in self.stack]
@@ -478,13 +511,16 @@ def _finish(doc: DocDraft) -> None:
         doc.note("kind", "请核对：无法从标题判断文件类型，暂定为 notice（通知）。")
     if match := PERIOD.search(doc.title):
         doc.period = (int(match["a"]), int(match["b"]))
+    signed = doc.notice_signature or doc.signature  # 发文机关 and 成文日期 are those of the 落款
+    if signed and not doc.issuer:
+        doc.issuer = signed[0]
     if doc.issuer:
         for suffix in ("人民政府办公室", "人民政府办公厅", "人民政府"):
             if doc.issuer.endswith(suffix):
                 doc.region = doc.issuer.removesuffix(suffix)
                 break
-    if doc.notice_signature and not doc.date_signed:
-        doc.date_signed = doc.notice_signature[1]
+    if signed and not doc.date_signed:
+        doc.date_signed = signed[1]
     _drop_empty_sections(doc.body, doc)
     for annex in doc.annexes:
         _drop_empty_sections(annex.sections, doc, annex)

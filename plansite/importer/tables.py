@@ -31,6 +31,7 @@ class TableDraft:
     # A merged cell: (row, index in that row) -> (rows, columns) it covers, where the source says so.
     spans: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     groups: set[int] = field(default_factory=set)  # rows that are one full-width group row (一、医疗质量)
+    notes: list[str] = field(default_factory=list)  # 注：… lines after it
 
     @property
     def head(self) -> list[str]:
