@@ -76,15 +76,15 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
     chrome = _running_lines(pages)
     body_size = _body_size(lines)
     sizes = sorted({round(line.size, 1) for line in lines if line.size > body_size * HEADING_SIZE}, reverse=True)
-    stream: list[Any] = []  # str lines, "" paragraph breaks, TableDraft, or (text, level) headings
+    stream: list[Any] = []  # str lines, "" paragraph breaks, _Grid tables, or (text, level) headings
     previous: _Line | None = None
     left = min((line.x0 for line in lines), default=0.0)
     pitch = _usual_gap(lines)
     for page_lines, tables in pages:
-        placed: list[tuple[float, int, _Line | TableDraft]] = [(line.top, 0, line) for line in page_lines]
+        placed: list[tuple[float, int, _Line | _Grid]] = [(line.top, 0, line) for line in page_lines]
         placed += [(top, 1, table) for top, table in tables]
         for _, _, line in sorted(placed, key=lambda x: (x[0], x[1])):
-            if isinstance(line, TableDraft):
+            if isinstance(line, _Grid):
                 _add_table(stream, line)
                 previous = None
                 continue
@@ -111,7 +111,7 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
     return _items(stream)
 
 
-def _read_page(page: Any, number: int) -> tuple[list[_Line], list[tuple[float, TableDraft]]]:
+def _read_page(page: Any, number: int) -> tuple[list[_Line], list[tuple[float, _Grid]]]:
     found = page.find_tables()
     tables = [(t.bbox[1], t) for t in found]
     boxes = [t.bbox for t in found]
@@ -130,23 +130,53 @@ def _read_page(page: Any, number: int) -> tuple[list[_Line], list[tuple[float, T
             continue
         size = Counter(round(c["size"], 1) for c in chars).most_common(1)[0][0]
         lines.append(_Line(_FONT_GAP.sub("", raw["text"].strip()), number, raw["top"], raw["bottom"], raw["x0"], size))
-    drafts = []
+    grids = []
     for top, table in tables:
-        draft = _table(page, table, number)
-        if draft is not None:
-            drafts.append((top, draft))
-    return lines, drafts
+        grid = _table(page, table, number)
+        if grid is not None:
+            grids.append((top, grid))
+    return lines, grids
 
 
-def _table(page: Any, table: Any, number: int) -> TableDraft | None:
+@dataclass
+class _Cell:
+    text: str
+    row: int  # its first row and column on the table's grid
+    col: int
+    rows: int
+    cols: int
+
+
+@dataclass
+class _Grid:
+    """A ruled table as the page draws it: cells placed on the grid of its own edges. A table
+    running over several pages is one grid (`_append`)."""
+
+    cells: list[_Cell]
+    height: int  # rows
+    width: int  # columns
+    line: int  # where it starts (its page)
+
+    def row(self, r: int) -> list[_Cell]:
+        """The cells covering row r, left to right."""
+        return sorted((c for c in self.cells if c.row <= r < c.row + c.rows), key=lambda c: c.col)
+
+    def draft(self) -> TableDraft | None:
+        rows: list[list[SourceCell]] = [[] for _ in range(self.height)]
+        for c in sorted(self.cells, key=lambda c: (c.row, c.col)):
+            rows[c.row].append(SourceCell(c.text, c.rows, c.cols, header=c.row == 0))
+        return from_grid(rows, self.line)
+
+
+def _table(page: Any, table: Any, number: int) -> _Grid | None:
     """A ruled table: each cell placed on the grid of the table's own cell edges."""
     cells = [c for c in table.cells if c]
     xs = sorted({round(v, 1) for c in cells for v in (c[0], c[2])})
     ys = sorted({round(v, 1) for c in cells for v in (c[1], c[3])})
-    if len(xs) < 3 or len(ys) < 3:
+    if len(xs) < 3 or len(ys) < 2:
         return None
     chars = [ch for ch in page.chars if ch["text"].strip()]
-    by_row: dict[int, list[tuple[int, SourceCell]]] = {}
+    placed = []
     for c in cells:
         x0, x1 = xs.index(round(c[0], 1)), xs.index(round(c[2], 1))
         y0, y1 = ys.index(round(c[1], 1)), ys.index(round(c[3], 1))
@@ -155,10 +185,8 @@ def _table(page: Any, table: Any, number: int) -> TableDraft | None:
             for ch in chars
             if c[0] <= (ch["x0"] + ch["x1"]) / 2 <= c[2] and c[1] <= (ch["top"] + ch["bottom"]) / 2 <= c[3]
         ]
-        text = _cell_text(inside)
-        by_row.setdefault(y0, []).append((x0, SourceCell(_join(text), max(y1 - y0, 1), max(x1 - x0, 1), y0 == 0)))
-    source = [[cell for _, cell in sorted(by_row.get(y, []), key=lambda p: p[0])] for y in range(len(ys) - 1)]
-    return from_grid(source, number)
+        placed.append(_Cell(_cell_text(inside), y0, x0, max(y1 - y0, 1), max(x1 - x0, 1)))
+    return _Grid(placed, len(ys) - 1, len(xs) - 1, number)
 
 
 def _cell_text(chars: list[dict[str, Any]]) -> str:
@@ -181,26 +209,38 @@ def _join(text: str) -> str:
     return out
 
 
-def _add_table(stream: list[Any], table: TableDraft) -> None:
-    """A table that runs on from the page before (same columns, nothing between) is one table."""
+def _add_table(stream: list[Any], grid: _Grid) -> None:
+    """A table that runs on from the page before (nothing between, the same columns) is one table."""
     last = stream[-1] if stream else None
-    if isinstance(last, TableDraft) and len(last.head) == len(table.head):
-        start = 1 if table.head == last.head else 0  # a header row repeated on the new page
-        rows = table.rows[start:]
-        offset = len(last.rows) - start
-        if rows and _continues_row(last.rows[-1], rows[0]):
-            # a row broken by the page: its second half ends the cells of its first
-            last.rows[-1] = [a + b for a, b in zip(last.rows[-1], rows[0], strict=False)]
-            rows = rows[1:]
-            offset -= 1
-            start += 1
-        for (r, k), span in table.spans.items():
-            if r >= start:
-                last.spans[(r + offset, k)] = span
-        last.groups |= {g + offset for g in table.groups if g >= start}
-        last.rows += rows
-        return
-    stream.append(table)
+    if isinstance(last, _Grid) and last.width == grid.width:
+        _append(last, grid)
+    else:
+        stream.append(grid)
+
+
+def _append(grid: _Grid, more: _Grid) -> None:
+    """The part of a table on the next page, joined to it: a header row repeated on the new
+    page is dropped; a row broken by the page is rejoined; an empty cell under a cell merged
+    down to the page's end is that merged cell running on (the page leaves it empty)."""
+    skip = 1 if more.height > 1 and [c.text for c in more.row(0)] == [c.text for c in grid.row(0)] else 0
+    cells = [c for c in more.cells if c.row >= skip]
+    ending = {c.col: c for c in grid.row(grid.height - 1)}
+    first = sorted((c for c in cells if c.row == skip), key=lambda c: c.col)
+    pairs = [(ending[c.col], c) for c in first if c.col in ending and ending[c.col].cols == c.cols]
+    broken = _continues_row([above.text for above, _ in pairs], [c.text for _, c in pairs])
+    for above, c in pairs:
+        if broken:  # the row goes on: each cell's rest joins its first half
+            above.text += c.text
+            above.rows += c.rows - 1
+            cells.remove(c)
+        elif not c.text and above.rows > 1:
+            above.rows += c.rows
+            cells.remove(c)
+    shift = grid.height - skip - (1 if broken else 0)
+    for c in cells:
+        c.row += shift
+    grid.cells += cells
+    grid.height += more.height - skip - (1 if broken else 0)
 
 
 def _continues_row(last: list[str], first: list[str]) -> bool:
@@ -271,7 +311,11 @@ def _items(stream: list[Any]) -> list[Line | TableDraft]:
         run.clear()
 
     for thing in stream:
-        if isinstance(thing, tuple):
+        if isinstance(thing, _Grid):
+            draft = thing.draft()
+            if draft is not None:
+                run.append(draft)
+        elif isinstance(thing, tuple):
             flush()
             number += 1
             out.append(Line(thing[0], number, blank_before=True, heading=thing[1]))
