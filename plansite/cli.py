@@ -111,7 +111,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .importer import import_file
+    from .importer import SourceError, import_file
 
     if not args.file.is_file():
         print(f"错误：找不到文件 {args.file}。", file=sys.stderr)
@@ -123,7 +123,11 @@ def _import(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_INVALID
-    result = import_file(args.file, args.id)
+    try:
+        result = import_file(args.file, args.id)
+    except SourceError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return EXIT_FAILED
     out = args.out or Path("content") / f"{result.doc_id}.yaml"
     if out.exists() and not args.force:
         print(f"错误：{out} 已存在；要覆盖请加 --force，或用 --out 指定别的文件。", file=sys.stderr)

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..schema import MAX_SLUG, SLUG
 from .emit import emit
 from .govinfo import read_block
-from .html import html_items, is_html
+from .html import TooDeepError, html_items, is_html
 from .lines import clean_lines, decode, join_broken
 from .markdown import front_matter_date, is_markdown, markdown_items
 from .pdf import NotReadablePdfError, is_pdf, pdf_items
@@ -47,7 +47,12 @@ def import_text(text: str, *, source_name: str, doc_id: str | None = None) -> Im
     dropped: list[str] = []
     known = DocDraft()
     if is_html(text, source_name):
-        items = html_items(text, known, dropped, dropped)
+        try:
+            items = html_items(text, known, dropped, dropped)
+        except TooDeepError as error:
+            raise SourceError(
+                f"{source_name} 不像正常的网页：{error}。请在浏览器里打开它，复制正文后存为文字文件再导入。"
+            ) from error
     elif is_markdown(text, source_name):
         items, fields = markdown_items(text, dropped)
         known = _stated(fields)

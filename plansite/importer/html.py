@@ -44,6 +44,7 @@ _BLOCKS = {
     "p", "div", "li", "dd", "dt", "blockquote", "pre", "section", "article", "main", "center", "ul", "ol", "dl",
     "table", "tr", "td", "th", "caption", "figure", "figcaption", "address", "body", "h1", "h2", "h3", "h4", "h5", "h6",
 }  # fmt: skip
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _SPACE = re.compile(r"[ \t\n\r\f\u00a0]+")
 _BETWEEN_CJK = re.compile(r"(?<=[\u2e80-\uffff]) (?=[\u2e80-\uffff])")
 MAX_CELL_TEXT = 500  # characters: a "cell" longer than this is a layout table's column of text
@@ -85,35 +86,39 @@ class _Walk:
                 self.items.append(Line(text, self.locate(text), heading=heading))
         self.inline = []
 
-    def element(self, el: Element, in_article: bool) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if _is_chrome(el, tag, in_article):
-            text = tidy("".join(el.itertext()))
-            if text and tag not in ("script", "style", "template"):
-                self.dropped.append(f"第{self.locate(text)}行（网页导航等）：{text[:60]}")
-            self._tail(el)
-            return
-        if tag == "br":
-            self.inline.append("\n")
-        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            self.flush()
+    def walk(self, root: Element) -> None:
+        """The page in document order, with a stack rather than recursion: a page may nest
+        elements thousands deep."""
+        stack: list[tuple[Element, bool, bool]] = [(root, False, False)]  # element, in an article, closing
+        while stack:
+            el, in_article, closing = stack.pop()
+            tag = el.tag if isinstance(el.tag, str) else ""
+            if closing:
+                if tag in _HEADINGS:
+                    self.flush(heading=int(tag[1]))
+                elif tag in _BLOCKS:
+                    self.flush()
+                self._tail(el)
+                continue
+            if _is_chrome(el, tag, in_article):
+                text = tidy("".join(el.itertext()))
+                if text and tag not in ("script", "style", "template"):
+                    self.dropped.append(f"第{self.locate(text)}行（网页导航等）：{text[:60]}")
+                self._tail(el)
+                continue
+            if tag == "br":
+                self.inline.append("\n")
+                self._tail(el)
+                continue
+            if tag == "table" and self.table(el):
+                self._tail(el)
+                continue
+            if tag in _HEADINGS or tag in _BLOCKS:
+                self.flush()
             self.inline.append(el.text or "")
-            for child in el:
-                self.inline.append("".join(child.itertext()) + (child.tail or ""))
-            self.flush(heading=int(tag[1]))
-        elif tag == "table" and self.table(el):
-            pass
-        elif tag in _BLOCKS:
-            self.flush()
-            self.inline.append(el.text or "")
-            for child in el:
-                self.element(child, in_article or tag in ("article", "main"))
-            self.flush()
-        else:
-            self.inline.append(el.text or "")
-            for child in el:
-                self.element(child, in_article)
-        self._tail(el)
+            stack.append((el, in_article, True))
+            inside = in_article or tag in ("article", "main")
+            stack += [(child, inside, False) for child in reversed(el)]
 
     def _tail(self, el: Element) -> None:
         if el.tail:
@@ -175,17 +180,20 @@ def _rows(table: Element) -> list[Element]:
 def _cell_text(cell: Element) -> str:
     """A cell's paragraphs joined by a space (a cell is one value in the model)."""
     parts: list[str] = []
-
-    def walk(el: Element) -> None:
+    stack: list[tuple[Element, bool]] = [(cell, False)]  # element, closing (no recursion: see walk)
+    while stack:
+        el, closing = stack.pop()
+        if closing:
+            parts.append(el.tail or "" if el is not cell else "")
+            continue
+        if not isinstance(el.tag, str) or el.tag in _CHROME_TAGS:
+            parts.append(el.tail or "")
+            continue
         if el.tag in _BLOCKS or el.tag == "br":
             parts.append("\n")
         parts.append(el.text or "")
-        for child in el:
-            if isinstance(child.tag, str) and child.tag not in _CHROME_TAGS:
-                walk(child)
-            parts.append(child.tail or "")
-
-    walk(cell)
+        stack.append((el, True))
+        stack += [(child, False) for child in reversed(el)]
     return " ".join(t for t in (tidy(p) for p in "".join(parts).split("\n")) if t)
 
 
@@ -195,13 +203,36 @@ def _number(value: str | None) -> int:
     return min(max(int(match.group(1)), 1), 1000) if match else 1
 
 
+class TooDeepError(ValueError):
+    """Elements nested deeper than any real page: parsing it would take quadratic time."""
+
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "p", "li", "td", "th", "tr", "dt", "dd", "option"}  # fmt: skip
+MAX_DEPTH = 512  # elements inside one another, as browsers also cap it
+
+
+def _nesting(text: str) -> int:
+    """How deep the page's elements nest (a linear count of open and close tags; tags a page
+    may leave open, such as <p> and <td>, are not counted)."""
+    depth = deepest = 0
+    for match in _TAG.finditer(text):
+        if match.group(2).lower() in _VOID or match.group(3):
+            continue
+        depth = max(depth - 1, 0) if match.group(1) else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def html_items(text: str, known: DocDraft, read: list[str], dropped: list[str]) -> list[Line | TableDraft]:
     """The page's lines and tables; its metadata block goes into `known`."""
+    if (depth := _nesting(text)) > MAX_DEPTH:
+        raise TooDeepError(f"元素嵌套了 {depth} 层（正常网页不超过 {MAX_DEPTH} 层）")
     root = html5lib.parse(text, namespaceHTMLElements=False)
     body = root.find("body")
     walk = _Walk(text, known, read, dropped)
     if body is not None:
-        walk.element(body, in_article=False)
+        walk.walk(body)
     walk.flush()
     title = root.find("head/title")
     if not any(isinstance(i, Line) and i.heading == 1 for i in walk.items) and title is not None and title.text:

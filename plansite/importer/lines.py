@@ -141,15 +141,22 @@ def _contents_lines(lines: list[str]) -> set[int]:
     later as the document's headings (dot leaders and page numbers aside).
     Without this the outline would be imported twice."""
     found: set[int] = set()
-    for i, line in enumerate(lines):
-        if not _CONTENTS_TITLE.fullmatch(line.strip()):
-            continue
+    titles = [i for i, line in enumerate(lines) if _CONTENTS_TITLE.fullmatch(line.strip())]
+    if not titles:
+        return found
+    last_seen: dict[str, int] = {}  # each entry's last line: one pass, so any number of lists stays linear
+    for j, line in enumerate(lines):
+        if line.strip():
+            last_seen[_entry(line)] = j
+    for i in titles:
+        if i + 1 in found:
+            continue  # inside a list already found
         last = None
         for j in range(i + 1, min(len(lines), i + 1 + MAX_CONTENTS)):
             if not lines[j].strip():
                 continue
             entry = _entry(lines[j])
-            if not entry or not any(_entry(rest) == entry for rest in lines[j + 1 :]):
+            if not entry or last_seen.get(entry, j) <= j:
                 break  # the first line that is not repeated later starts the document
             last = j
         if last is not None and last > i + 1:

@@ -63,11 +63,12 @@ class _Line:
 def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
     import pdfplumber  # imported here: only an import of a PDF needs it
     from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as error:
-        raise NotReadablePdfError(str(error) or type(error).__name__) from error
+    except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as error:
+        raise NotReadablePdfError("文件已损坏") from error
     with pdf:
         pages = [_read_page(page, n) for n, page in enumerate(pdf.pages, 1)]
     lines = [line for page_lines, _ in pages for line in page_lines]

@@ -19,6 +19,9 @@ GROUP_STYLES = ("cn-comma", "cn-paren")  # numbering of a group row inside a tab
 MAX_GROUP = 40  # characters: a group row's title is short
 MAX_BROKEN_CELL = 12  # characters of each line of a first cell broken over lines (（七） / 费用控制)
 MAX_BROKEN_LINES = 4
+MAX_LOOKBACK = 5  # rows back where a cell's line of the same form (指标来源：…) is looked for
+MAX_CELL_LINES = 20
+MAX_COLUMNS = 60  # lines of one cell copied as a paragraph
 MAX_EMPTY_GROUPS = 5  # group titles in a row with no cells between them
 
 
@@ -71,8 +74,8 @@ def _is_cell_line(line: str) -> bool:
 
 
 def _cell_per_line(lines: list[str], start: int) -> tuple[TableDraft, int] | None:
-    if not _is_cell_line(lines[start]):
-        return None
+    if not _is_cell_line(lines[start]) or (start > 0 and _is_cell_line(lines[start - 1])):
+        return None  # a table starts with a row's first cell
     rows: list[list[str]] = []
     current: list[str] = []
     i = start
@@ -80,6 +83,8 @@ def _cell_per_line(lines: list[str], start: int) -> tuple[TableDraft, int] | Non
         line = lines[i]
         if _is_cell_line(line):
             current.append(line.strip())
+            if len(current) > MAX_COLUMNS:
+                return None  # no table is this wide (and a failed try costs at most this much)
         elif not line.strip():
             if current:
                 rows.append(current)
@@ -88,6 +93,7 @@ def _cell_per_line(lines: list[str], start: int) -> tuple[TableDraft, int] | Non
             nxt = next((j for j in range(i + 1, len(lines)) if lines[j].strip() or _is_cell_line(lines[j])), None)
             if nxt is None or not _is_cell_line(lines[nxt]):
                 break
+            i = nxt - 1  # over the blank lines at once
         else:
             break
         i += 1
@@ -202,7 +208,9 @@ def _continues_cell(rows: list[list[str] | str], line: str) -> bool:
     """A line without tabs after the last row continues its last cell when that cell's other
     lines have the same form (计算方法：… then 指标来源：…, as earlier rows show)."""
     key = _KEY.match(line.strip())
-    return key is not None and any(isinstance(r, list) and f" {key.group(0)}" in r[-1] for r in rows[:-1])
+    return key is not None and any(
+        isinstance(r, list) and f" {key.group(0)}" in r[-1] for r in rows[-MAX_LOOKBACK - 1 : -1]
+    )
 
 
 def _cells_between_tab_lines(lines: list[str], start: int) -> tuple[TableDraft, int] | None:
@@ -213,8 +221,10 @@ def _cells_between_tab_lines(lines: list[str], start: int) -> tuple[TableDraft, 
 
     def paragraph(i: int) -> tuple[str, bool, int]:
         """(the paragraph at i, whether a tab line follows it, where the next one starts)."""
-        cell = []
+        cell: list[str] = []
         while i < len(lines) and lines[i].strip():
+            if len(cell) == MAX_CELL_LINES:
+                return "", False, i  # too long for a cell: not a table (and never a scan of a whole text)
             cell.append(lines[i].strip())
             i += 1
         tab = False
@@ -223,8 +233,8 @@ def _cells_between_tab_lines(lines: list[str], start: int) -> tuple[TableDraft, 
             i += 1
         return " ".join(cell), tab, i
 
-    if not lines[start].strip() or not paragraph(start)[1]:
-        return None
+    if not lines[start].strip() or (start > 0 and lines[start - 1].strip()) or not paragraph(start)[1]:
+        return None  # a table starts a paragraph
     rows: list[list[str] | str] = []
     prefix = ""  # a first cell broken after its label: （三） then 合理用药 ⇥ …
     prefix_start = start
@@ -251,6 +261,8 @@ def _cells_between_tab_lines(lines: list[str], start: int) -> tuple[TableDraft, 
         while tab and after < len(lines) and lines[after].strip():
             text, tab, after = paragraph(after)
             row.append(text)
+            if len(row) > MAX_COLUMNS:
+                return None  # no table is this wide (and a failed try costs at most this much)
         rows.append(row)
         i = after
     if prefix:
@@ -376,6 +388,19 @@ class SourceCell:
     header: bool = False  # <th>, or a Word table's repeated header row
 
 
+def _extent(
+    slots: list[list[tuple[int, int] | None]], owner: tuple[int, int], r: int, x: int, width: int
+) -> tuple[int, int]:
+    """The rows and columns the cell owning slot (r, x) covers from there: down and right while it owns them."""
+    rows = 1
+    while r + rows < len(slots) and x < len(slots[r + rows]) and slots[r + rows][x] == owner:
+        rows += 1
+    cols = 1
+    while x + cols < min(width, len(slots[r])) and slots[r][x + cols] == owner:
+        cols += 1
+    return rows, cols
+
+
 def from_grid(source: list[list[SourceCell]], line: int) -> TableDraft | None:
     """A table of a structured source, made valid: merges clipped to the
     table, empty slots filled, header rows above the first row of data joined
@@ -426,8 +451,7 @@ def from_grid(source: list[list[SourceCell]], line: int) -> TableDraft | None:
             if x > 0 and x - 1 < len(slots[r]) and slots[r][x - 1] == owner:
                 continue  # merged from the left
             cell = source[owner[0]][owner[1]]
-            rows = sum(1 for y in range(r, len(source)) if x < len(slots[y]) and slots[y][x] == owner)
-            cols = sum(1 for c in range(x, width) if c < len(slots[r]) and slots[r][c] == owner)
+            rows, cols = _extent(slots, owner, r, x, width)
             if (rows, cols) != (1, 1):
                 table.spans[(len(table.rows), len(texts))] = (rows, cols)
             texts.append(cell.text.strip())

@@ -1,0 +1,130 @@
+"""The importer on inputs no editor means to send: every rule linear in its
+input (4× the input, about 4× the time — never 16×), and files that are not
+documents refused with a Chinese message, never a traceback or a guess."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from plansite.importer import SourceError, import_bytes, import_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# name: (source name, a function of n giving an input that grows with n)
+GROWING: dict[str, tuple[str, Callable[[int], str]]] = {
+    "breadcrumb chain a>a>…": ("x.txt", lambda n: "a>" * (40 * n)),
+    "repeated contents lists": ("x.txt", lambda n: "目录\n第一章 总则\t1\n第二章 分则\t2\n" * n),
+    "one line of 10,000+ characters": ("x.txt", lambda n: "这是一句很长的话没有标点" * (10 * n)),
+    "lines without punctuation": ("x.txt", lambda n: "\n".join("这是一行没有标点的文字" for _ in range(4 * n))),
+    "a run of digits": ("x.txt", lambda n: "1" * (100 * n)),
+    "articles": ("x.txt", lambda n: "\n".join(f"第{i}条 内容。" for i in range(n))),
+    "tab-separated rows": ("x.txt", lambda n: "\n".join("\t".join(["甲"] * 5) for _ in range(n))),
+    "cells between tab lines": ("x.txt", lambda n: "\n\n\t\n\n".join(["格"] * n)),
+    "one cell per tab line": ("x.txt", lambda n: "\n".join(["\t格"] * n)),
+    "cell lines between blank lines": ("x.txt", lambda n: ("\t格\n\t格" + "\n" * 50) * (n // 10)),
+    "blank lines after a cell line": ("x.txt", lambda n: "\t格\n\t格" + "\n" * (100 * n) + "正文。"),
+    "Markdown quotes and headings": ("x.md", lambda n: "\n".join(f"## 第{i}章 标题\n\n" + "> " * 50 + "引用" for i in range(n // 4))),
+    "nested <div>s (within the depth limit)": ("x.html", lambda n: "<div>" * 500 + "文字</div>" * 500 * (n // 1000 + 1)),
+    "a wide merged table": ("x.html", lambda n: "<table>" + "<tr><td rowspan=99>a</td><td colspan=9>b</td></tr>" * (n // 10) + "</table>"),
+}  # fmt: skip
+
+
+def _seconds(source_name: str, text: str) -> float:
+    start = time.perf_counter()
+    import_text(text, source_name=source_name)
+    return time.perf_counter() - start
+
+
+@pytest.mark.parametrize("name", GROWING)
+def test_import_time_grows_linearly(name: str) -> None:
+    source_name, make = GROWING[name]
+    small = min(_seconds(source_name, make(1000)) for _ in range(2))
+    large = min(_seconds(source_name, make(4000)) for _ in range(2))
+    assert large < max(small, 0.02) * 10, (small, large)
+
+
+def test_100_000_lines_import_in_seconds() -> None:
+    text = "\n".join("这是一行没有标点的文字" for _ in range(100_000))
+    assert _seconds("x.txt", text) < 15
+
+
+def test_a_page_nested_deeper_than_any_real_one_is_refused() -> None:
+    with pytest.raises(SourceError, match="嵌套了 5000 层"):
+        import_text("<div>" * 5000 + "文字" + "</div>" * 5000, source_name="x.html")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (bytes(range(256)) * 4, "不是文字文件"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "老式的 Word 97-2003"),
+        (b"PK\x03\x04" + b"word/document.xml" + bytes(100), "不是文字文件"),  # a broken zip: not Word, not text
+        (b"%PDF-1.4\n%broken", "是 PDF，但读不出文字"),
+    ],
+    ids=["binary", "doc", "broken zip", "broken pdf"],
+)
+def test_a_file_that_is_not_a_document_is_refused(data: bytes, message: str) -> None:
+    with pytest.raises(SourceError, match=message):
+        import_bytes(data, source_name="x")
+
+
+def test_a_pdf_without_text_is_refused_as_a_scan() -> None:
+    from docx import Document  # a blank page, printed: what a scan without OCR gives
+
+    assert Document  # python-docx is installed with plansite
+    pdf = _blank_pdf()
+    with pytest.raises(SourceError, match="扫描件"):
+        import_bytes(pdf, source_name="scan.pdf")
+
+
+def _blank_pdf() -> bytes:
+    """A one-page PDF with no text layer, written by hand (the smallest valid file)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(f"{n} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-be-bom", "gb18030"], ids=lambda e: e.replace("-bom", "")
+)
+def test_text_in_any_chinese_encoding_is_decoded(encoding: str) -> None:
+    text = "关于印发某某规划的通知\n\n一、总体要求\n\n坚持以人民为中心。\n"
+    data = ("\ufeff" + text).encode("utf-16-be") if encoding == "utf-16-be-bom" else text.encode(encoding)
+    result = import_bytes(data, source_name="x.txt")
+    assert "坚持以人民为中心" in result.yaml and "总体要求" in result.yaml
+
+
+def test_the_import_command_refuses_a_binary_in_chinese(tmp_path: Path) -> None:
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(bytes(range(256)) * 8)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "import", str(binary)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "不是文字文件" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "content").exists()
