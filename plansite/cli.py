@@ -123,8 +123,9 @@ def _import(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_INVALID
+    folder = args.out.parent if args.out else Path("content")
     try:
-        result = import_file(args.file, args.id)
+        result = import_file(args.file, args.id, taken=lambda i: (folder / f"{i}.yaml").exists())
     except SourceError as error:
         print(f"错误：{error}", file=sys.stderr)
         return EXIT_FAILED

@@ -151,3 +151,25 @@ def test_untitled_drafts_get_ids_of_their_own(tmp_path: Path) -> None:
     first = import_text("一、总则\n\n第一份的正文。\n", source_name="草稿.txt")
     second = import_text("一、总则\n\n第二份的正文。\n", source_name="草稿.txt")
     assert first.doc_id != second.doc_id
+
+
+def test_an_imported_id_comes_from_the_doc_number_or_the_title() -> None:
+    from plansite.importer import import_text
+
+    numbered = import_text(
+        "国办发〔2019〕4号\n\n国务院办公厅关于加强绩效考核工作的意见\n\n一、总则\n\n正文。\n", source_name="网页.txt"
+    )
+    assert numbered.doc_id == "guobanfa-2019-4"
+    titled = import_text("某市残疾人事业发展规划\n\n一、总则\n\n正文。\n", source_name="草稿.txt")
+    assert titled.doc_id == "moushicanjirenshiyefazhanguihua"
+    assert import_text("某市规划\n\n一、总则\n\n正文。\n", source_name="mou-plan.txt").doc_id == "mou-plan"
+
+
+def test_a_derived_id_never_overwrites_an_existing_document(tmp_path: Path) -> None:
+    source = tmp_path / "规划.txt"
+    source.write_text("某市残疾人事业发展规划\n\n一、总则\n\n正文。\n", encoding="utf-8")
+    for _ in range(2):
+        assert run("import", source, cwd=tmp_path).returncode == 0
+    written = sorted(p.name for p in (tmp_path / "content").iterdir())
+    assert written == ["moushicanjirenshiyefazhanguihua-2.yaml", "moushicanjirenshiyefazhanguihua.yaml"]
+    assert "id: moushicanjirenshiyefazhanguihua-2\n" in (tmp_path / "content" / written[0]).read_text(encoding="utf-8")

@@ -14,6 +14,8 @@ against the source, guided by the `# 请核对` comments.
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +31,8 @@ from .tables import find_tables
 from .word import NotWordError, is_docx, word_items
 
 OLE_WORD = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the start of a Word 97-2003 .doc (and .xls, .wps)
+_NUMBER = re.compile(r"^(?P<org>[\u4e00-\u9fff]{1,12})[〔\[［(（](?P<year>\d{4})[〕\]］)）]\s*(?P<n>\d+)\s*号$")
+MAX_TITLE_ID = 48  # characters of a title's pinyin in an id
 ID_DIGEST = 8  # hex digits of the title's hash in a generated id (doc-1a2b3c4d)
 
 
@@ -39,11 +43,17 @@ class ImportResult:
     dropped: tuple[str, ...]  # chrome lines left out, for the editor to check
 
 
+def _nothing_taken(_: str) -> bool:
+    return False
+
+
 class SourceError(ValueError):
     """The file cannot be read as a document; the message (Chinese) says why and what to do."""
 
 
-def import_text(text: str, *, source_name: str, doc_id: str | None = None) -> ImportResult:
+def import_text(
+    text: str, *, source_name: str, doc_id: str | None = None, taken: Callable[[str], bool] = _nothing_taken
+) -> ImportResult:
     dropped: list[str] = []
     known = DocDraft()
     if is_html(text, source_name):
@@ -59,10 +69,12 @@ def import_text(text: str, *, source_name: str, doc_id: str | None = None) -> Im
     else:
         lines = clean_lines(read_block(text, known, dropped), dropped)
         items = join_broken(find_tables(lines))
-    return _result(parse(items, known), text, source_name, doc_id, dropped)
+    return _result(parse(items, known), text, source_name, doc_id, dropped, taken)
 
 
-def import_bytes(data: bytes, *, source_name: str, doc_id: str | None = None) -> ImportResult:
+def import_bytes(
+    data: bytes, *, source_name: str, doc_id: str | None = None, taken: Callable[[str], bool] = _nothing_taken
+) -> ImportResult:
     """A file as it arrives, its format told by its content: Word, PDF, or text (HTML, Markdown, plain)."""
     if is_docx(data):
         known = DocDraft()
@@ -72,7 +84,7 @@ def import_bytes(data: bytes, *, source_name: str, doc_id: str | None = None) ->
             raise SourceError(
                 f"{source_name} 看起来是 Word 文件，但无法打开（{error}）：文件可能已损坏，请在 Word 或 WPS 里另存为 .docx 再导入。"
             ) from error
-        return _result(parse(items, known), source_name, source_name, doc_id, [])
+        return _result(parse(items, known), source_name, source_name, doc_id, [], taken)
     if is_pdf(data):
         dropped: list[str] = []
         try:
@@ -82,7 +94,7 @@ def import_bytes(data: bytes, *, source_name: str, doc_id: str | None = None) ->
                 f"{source_name} 是 PDF，但读不出文字（{error}）：如果是扫描件，请先用 OCR 软件识别成文字，"
                 "或改用 Word、网页版本导入。"
             ) from error
-        return _result(parse(items, DocDraft()), source_name, source_name, doc_id, dropped)
+        return _result(parse(items, DocDraft()), source_name, source_name, doc_id, dropped, taken)
     if data.startswith(OLE_WORD):
         raise SourceError(
             f"{source_name} 是老式的 Word 97-2003 文件（.doc）或其他 Office 文件：请在 Word 或 WPS 里另存为 .docx 再导入。"
@@ -93,13 +105,15 @@ def import_bytes(data: bytes, *, source_name: str, doc_id: str | None = None) ->
             f"{source_name} 不是文字文件，也不是 Word（.docx）或 PDF：无法导入。"
             "文字文件请存为 UTF-8、UTF-16 或 GB18030 编码。"
         )
-    return import_text(text, source_name=source_name, doc_id=doc_id)
+    return import_text(text, source_name=source_name, doc_id=doc_id, taken=taken)
 
 
-def _result(draft: DocDraft, text: str, source_name: str, doc_id: str | None, dropped: list[str]) -> ImportResult:
-    # An untitled draft is named by its text, so that two of them never share an id.
-    chosen, comment = _choose_id(doc_id, source_name, draft.title if draft.title != UNTITLED else text)
+def _result(
+    draft: DocDraft, text: str, source_name: str, doc_id: str | None, dropped: list[str], taken: Callable[[str], bool]
+) -> ImportResult:
+    chosen, comment = _choose_id(doc_id, source_name, draft, text, taken)
     return ImportResult(emit(draft, chosen, source_name, comment), chosen, tuple(dropped))
+
 
 
 def _stated(fields: dict[str, object]) -> DocDraft:
@@ -115,15 +129,51 @@ def _stated(fields: dict[str, object]) -> DocDraft:
     return known
 
 
-def import_file(path: Path, doc_id: str | None = None) -> ImportResult:
-    return import_bytes(path.read_bytes(), source_name=path.name, doc_id=doc_id)
+def import_file(path: Path, doc_id: str | None = None, taken: Callable[[str], bool] = _nothing_taken) -> ImportResult:
+    """`taken`: whether an id is already used (a derived id then gets -2, -3…)."""
+    return import_bytes(path.read_bytes(), source_name=path.name, doc_id=doc_id, taken=taken)
 
 
-def _choose_id(doc_id: str | None, source_name: str, title: str) -> tuple[str, str]:
+def _choose_id(
+    doc_id: str | None, source_name: str, draft: DocDraft, text: str, taken: Callable[[str], bool]
+) -> tuple[str, str]:
+    """--id as given; else the file's name if it is an id already (jiangbei-plan.docx), else
+    the 发文字号 in pinyin (国办发〔2019〕4号 -> guobanfa-2019-4), else the title in pinyin,
+    else (no title) a hash of the text; never one that is `taken`."""
     if doc_id:
         return doc_id, ""
     stem = Path(source_name).stem.lower()
-    if SLUG.match(stem) and len(stem) <= MAX_SLUG:
-        return stem, "请核对：id 取自文件名，会成为网址的一部分，建议改成有意义的英文短语。"
-    digest = hashlib.sha1(title.encode("utf-8")).hexdigest()[:ID_DIGEST]
-    return f"doc-{digest}", "请核对：请把 id 改成有意义的英文短语（小写字母、数字、短横线），它会成为网址的一部分。"
+    number = _NUMBER.match(draft.doc_number or "")
+    review = "请核对：id 会成为网址的一部分，可改成更有意义的英文短语（小写字母、数字、短横线）。"
+    if SLUG.match(stem) and len(stem) <= MAX_SLUG and re.search(r"[a-z]", stem):
+        chosen, comment = stem, "请核对：id 取自文件名，会成为网址的一部分，建议改成有意义的英文短语。"
+    elif number:
+        chosen, comment = f"{_pinyin(number['org'])}-{number['year']}-{number['n']}", review
+    elif draft.title != UNTITLED and _pinyin(draft.title, MAX_TITLE_ID):
+        chosen, comment = _pinyin(draft.title, MAX_TITLE_ID), review
+    else:  # an untitled draft is named by its text, so that two of them never share an id
+        chosen = f"doc-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:ID_DIGEST]}"
+        comment = "请核对：请把 id 改成有意义的英文短语（小写字母、数字、短横线），它会成为网址的一部分。"
+    base, n = chosen, 1
+    while taken(chosen):
+        n += 1
+        chosen = f"{base}-{n}"
+    return chosen, comment
+
+
+def _pinyin(text: str, limit: int = MAX_SLUG) -> str:
+    """Chinese as pinyin without tones, one word per run of characters, letters and digits kept;
+    cut at a syllable so that it is at most `limit` long."""
+    from pypinyin import lazy_pinyin
+
+    out = ""
+    for run in re.findall(r"[\u4e00-\u9fff]+|[A-Za-z0-9]+", text):
+        syllables = lazy_pinyin(run) if "\u4e00" <= run[0] <= "\u9fff" else [run.lower()]
+        joined = "-" if out else ""
+        for syllable in syllables:
+            syllable = re.sub(r"[^a-z0-9]", "", syllable)
+            if len(out) + len(joined) + len(syllable) > limit:
+                return out
+            out += joined + syllable
+            joined = ""
+    return out
