@@ -115,7 +115,6 @@ def _result(
     return ImportResult(emit(draft, chosen, source_name, comment), chosen, tuple(dropped))
 
 
-
 def _stated(fields: dict[str, object]) -> DocDraft:
     """What Markdown front matter states outright (title, 发文字号, 发文机关, date)."""
     known = DocDraft()

@@ -294,6 +294,7 @@ class _Body:
         self.annex: SectionDraft | None = None
         self.caption: str | None = None  # a short line waiting to caption the next table
         self.notes: TableDraft | None = None  # the table whose notes (注：1.…) are being read
+        self.annex_lists: set[int] = set()  # items that are 附件：… lines listing the annexes
 
     # where text goes right now
     def _container(self) -> list:
@@ -306,10 +307,30 @@ class _Body:
         return self.doc.preamble if not self.doc.body else self.doc.closing
 
     def run(self, items: list[Item]) -> None:
+        # 附件：… lines before a later bare 附件 (the annex itself, after the 落款) only list the annexes.
+        bare = [i for i, item in enumerate(items) if isinstance(item, Line) and _bare_annex(item.text)]
+        self.annex_lists = {
+            i
+            for i, item in enumerate(items)
+            if isinstance(item, Line)
+            and ANNEX.match(item.text)
+            and bare
+            and bare[-1] > i
+            and not _bare_annex(item.text)
+        }
+        skip = False
         for index, item in enumerate(items):
             following = items[index + 1] if index + 1 < len(items) else None
-            if isinstance(item, TableDraft):
+            if skip:
+                skip = False
+            elif isinstance(item, TableDraft):
                 self._table(item, last=following is None)
+            elif index in self.annex_lists:
+                self._container().append(item.text)
+            elif (match := ANNEX.match(item.text)) and _bare_annex(item.text) and _annex_title(following):
+                assert isinstance(following, Line)
+                self._open_annex(match["label"].replace(" ", ""), following.text, item.number)
+                skip = True  # the next line is the annex's title
             else:
                 self._line(item, following)
         self._flush_caption()
@@ -464,6 +485,21 @@ class _Body:
             self.doc.note("glossary", f"请核对：名词“{term}”出现了两次，两处解释已合并为一条。")
             return
         self.doc.glossary.append(TermDraft(label, term, definition, line))
+
+
+def _bare_annex(text: str) -> bool:
+    """附件 or 附件2 alone on its line: the annex itself starts (its title on the next line)."""
+    match = ANNEX.match(text.strip())
+    return match is not None and not match["title"].strip()
+
+
+def _annex_title(item: Item | None) -> bool:
+    return (
+        isinstance(item, Line)
+        and len(item.text) <= MAX_HEADING
+        and not item.text.endswith(TERMINAL)
+        and not ANNEX.match(item.text)
+    )
 
 
 def _split_heading(rest: str) -> tuple[str | None, str]:
