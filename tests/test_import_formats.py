@@ -153,3 +153,6 @@ def test_a_document_comes_back_from_its_format(
     assert draft.title == doc.title
     assert draft.doc_number == doc.doc_number
     assert kept >= TARGET_KEPT, missing[:5]
+    if fmt == "pdf":  # running headers and page numbers (— 2 —) are listed as dropped, never published
+        assert any("页码" in d for d in result.dropped)
+        assert not re.search(r"—\s*\d+\s*—", built)

@@ -1,0 +1,133 @@
+"""Word specifics the round trip (test_import_formats.py) does not reach:
+automatic numbering in every format Chinese documents use, multilevel lists
+and restarts, footnotes, document properties, header rows."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from docx import Document
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from plansite.importer import import_bytes
+from plansite.importer.word import FORMATS, Numbering
+
+W = nsdecls("w")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "n", "shown"),
+    [
+        ("chineseCounting", 1, "一"),
+        ("chineseCounting", 10, "十"),
+        ("chineseCounting", 12, "十二"),
+        ("chineseCounting", 20, "二十"),
+        ("chineseCounting", 35, "三十五"),
+        ("chineseCounting", 105, "一百零五"),
+        ("chineseCounting", 110, "一百一十"),
+        ("chineseCountingThousand", 3, "三"),
+        ("ideographTraditional", 2, "乙"),
+        ("decimalEnclosedCircle", 3, "③"),
+        ("decimalFullWidth", 12, "１２"),
+        ("decimalZero", 7, "07"),
+        ("lowerLetter", 27, "aa"),
+        ("upperRoman", 14, "XIV"),
+    ],
+)
+def test_numbers_are_written_as_word_shows_them(fmt: str, n: int, shown: str) -> None:
+    assert FORMATS[fmt](n) == shown
+
+
+def _numbering(levels: str) -> Numbering:
+    return Numbering.read(
+        parse_xml(
+            f'<w:numbering {W}><w:abstractNum w:abstractNumId="0">{levels}</w:abstractNum>'
+            '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+        )
+    )
+
+
+def _level(ilvl: int, fmt: str, text: str, start: int = 1) -> str:
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+    )
+
+
+def test_a_multilevel_list_counts_restarts_and_combines_levels() -> None:
+    numbering = _numbering(
+        _level(0, "chineseCounting", "%1、") + _level(1, "chineseCounting", "（%2）") + _level(2, "decimal", "%1.%3")
+    )
+    labels = [numbering.label("1", lvl) for lvl in (0, 1, 1, 2, 2, 0, 1)]
+    assert labels == ["一、", "（一）", "（二）", "一.1", "一.2", "二、", "（一）"]
+
+
+def test_bullets_and_unknown_lists_give_no_label() -> None:
+    numbering = _numbering(_level(0, "bullet", "•"))
+    assert numbering.label("1", 0) == "" and numbering.label("9", 0) == ""
+
+
+def _docx(build) -> bytes:  # type: ignore[no-untyped-def]
+    document = Document()
+    build(document)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_footnotes_are_kept_as_notes() -> None:
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_paragraph("某市残疾人事业发展规划", style="Title")
+        document.add_paragraph("总体要求", style="Heading 1")
+        paragraph = document.add_paragraph("到2025年，残疾人就业率达到目标")
+        paragraph._p.append(parse_xml(f'<w:r {W}><w:footnoteReference w:id="1"/></w:r>'))
+        paragraph.add_run("。")
+        notes = (
+            f'<w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>—</w:t></w:r></w:p></w:footnote>'
+            '<w:footnote w:id="1"><w:p><w:r><w:t>目标以统计年鉴为准。</w:t></w:r></w:p></w:footnote></w:footnotes>'
+        )
+        part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, notes.encode(), document.part.package)
+        document.part.relate_to(part, RT.FOOTNOTES)
+
+    draft = import_bytes(_docx(build), source_name="plan.docx").yaml
+    assert "到2025年，残疾人就业率达到目标〔注1〕。" in draft
+    assert "注1：目标以统计年鉴为准。" in draft
+    assert "—" not in draft.split("body:")[1], "the separator footnote is not a note"
+
+
+def test_properties_give_keywords_and_mark_the_title() -> None:
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.core_properties.title = "某市残疾人事业发展规划"
+        document.core_properties.keywords = "残疾人, 规划；十四五"
+        document.add_paragraph("某市残疾人事业发展规划")  # Normal style: the property says it is the title
+        document.add_paragraph("一、总体要求", style="Heading 1")
+        document.add_paragraph("坚持以人民为中心。")
+
+    draft = import_bytes(_docx(build), source_name="plan.docx").yaml
+    assert "title: 某市残疾人事业发展规划\n" in draft
+    assert "keywords: [残疾人, 规划, 十四五]" in draft
+
+
+def test_a_table_header_row_and_merged_cells() -> None:
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_paragraph("某市规划", style="Title")
+        document.add_paragraph("一、主要指标", style="Heading 1")
+        table = document.add_table(rows=4, cols=3)
+        for x, text in enumerate(["领域", "指标", "目标值"]):
+            table.cell(0, x).text = text
+        table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {W}/>"))
+        table.cell(1, 0).merge(table.cell(2, 0)).text = "康复"
+        for y, (indicator, value) in enumerate([("救助率", "90%"), ("适配率", "85%")], 1):
+            table.cell(y, 1).text, table.cell(y, 2).text = indicator, value
+        table.cell(3, 0).merge(table.cell(3, 2)).text = "其他指标另行制定"
+
+    draft = import_bytes(_docx(build), source_name="plan.docx").yaml
+    assert "head: [领域, 指标, 目标值]" in draft
+    assert "- [{text: 康复, rows: 2}, 救助率, 90%]" in draft
+    assert "- [适配率, 85%]" in draft
+    assert "- group: 其他指标另行制定" in draft
