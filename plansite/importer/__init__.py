@@ -20,13 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..schema import MAX_SLUG, SLUG
+from .draft import UNTITLED, DocDraft
 from .emit import emit
 from .govinfo import read_block
 from .html import TooDeepError, html_items, is_html
 from .lines import clean_lines, decode, join_broken
 from .markdown import front_matter_date, is_markdown, markdown_items
 from .pdf import NotReadablePdfError, is_pdf, pdf_items
-from .structure import UNTITLED, DocDraft, parse
+from .structure import parse
 from .tables import find_tables
 from .word import NotWordError, is_docx, word_items
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import yaml
 
-from .structure import BoxDraft, DocDraft, SectionDraft, TermDraft
+from .draft import BoxDraft, DocDraft, SectionDraft, TermDraft
 from .tables import TableDraft
 
 # Characters Markdown would read as markup; plain text copied from a plan is text.

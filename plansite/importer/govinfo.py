@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .structure import DocDraft, cn_date
+from .draft import DocDraft, cn_date
 
 # 键 (spaces inside removed) -> the draft's field
 KEYS: dict[str, str] = {

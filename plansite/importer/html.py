@@ -27,9 +27,9 @@ from xml.etree.ElementTree import Element
 
 import html5lib
 
+from .draft import DocDraft
 from .govinfo import read_rows
 from .lines import Line
-from .structure import DocDraft
 from .tables import SourceCell, TableDraft, from_grid
 
 SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")

@@ -26,8 +26,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from .draft import DocDraft
 from .lines import Line
-from .structure import DocDraft
 from .tables import SourceCell, TableDraft, from_grid
 
 SUFFIXES = (".docx", ".docm", ".dotx")

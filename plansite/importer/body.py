@@ -1,0 +1,269 @@
+"""Reading the body: sections nested by numbering learnt from the document (the
+first style met is level 1, a style not seen before nests under the current
+heading, a style already open closes everything below it), boxes, tables and
+their captions and notes, the glossary, annexes.
+"""
+
+from __future__ import annotations
+
+from ..numbering import Numbered, heading_text, numbered
+from .draft import (
+    ANNEX,
+    BOX,
+    DIVISIONS,
+    GLOSSARY,
+    MAX_BARE_ANNEX,
+    MAX_HEADING,
+    MAX_RUN_IN,
+    MIN_RUN_IN,
+    NOTE,
+    BoxDraft,
+    DocDraft,
+    Item,
+    SectionDraft,
+    TermDraft,
+    caption_like,
+)
+from .lines import TERMINAL, Line
+from .tables import TableDraft
+
+
+class Body:
+    def __init__(self, doc: DocDraft) -> None:
+        self.doc = doc
+        self.stack: list[SectionDraft] = []  # open sections, outermost first
+        self.box: BoxDraft | None = None
+        self.in_glossary = False
+        self.annex: SectionDraft | None = None
+        self.caption: str | None = None  # a short line waiting to caption the next table
+        self.notes: TableDraft | None = None  # the table whose notes (注：1.…) are being read
+        self.annex_lists: set[int] = set()  # items that are 附件：… lines listing the annexes
+
+    # where text goes right now
+    def _container(self) -> list:
+        if self.box is not None:
+            return self.box.blocks
+        if self.stack:
+            return self.stack[-1].blocks
+        if self.annex is not None:
+            return self.annex.blocks
+        return self.doc.preamble if not self.doc.body else self.doc.closing
+
+    def run(self, items: list[Item]) -> None:
+        # 附件：… lines before a later bare 附件 (the annex itself, after the 落款) only list the annexes.
+        bare = [i for i, item in enumerate(items) if isinstance(item, Line) and _bare_annex(item.text)]
+        self.annex_lists = {
+            i
+            for i, item in enumerate(items)
+            if isinstance(item, Line)
+            and ANNEX.match(item.text)
+            and bare
+            and bare[-1] > i
+            and not _bare_annex(item.text)
+        }
+        skip = False
+        for index, item in enumerate(items):
+            following = items[index + 1] if index + 1 < len(items) else None
+            if skip:
+                skip = False
+            elif isinstance(item, TableDraft):
+                self._table(item, last=following is None)
+            elif index in self.annex_lists:
+                self._container().append(item.text)
+            elif (match := ANNEX.match(item.text)) and _bare_annex(item.text) and _annex_title(following):
+                assert isinstance(following, Line)
+                self._open_annex(match["label"].replace(" ", ""), following.text, item.number)
+                skip = True  # the next line is the annex's title
+            else:
+                self._line(item, following)
+        self._flush_caption()
+
+    def _flush_caption(self) -> None:
+        if self.caption is not None:
+            self._container().append(self.caption)
+            self.caption = None
+
+    def _table(self, table: TableDraft, *, last: bool) -> None:
+        caption, self.caption = self.caption, None
+        if caption is None and self.box is not None and not self.box.blocks:
+            caption = heading_text(self.box.label, self.box.title).strip()
+        if caption is None and self.box is None:
+            holder = self.stack[-1] if self.stack else self.annex
+            if holder is not None and not holder.blocks and not holder.sections and holder.title:
+                caption = heading_text(holder.label, holder.title).strip()  # the heading above names the table
+                table.comments.insert(0, "请核对：原文表格没有表题，表题取自上方的标题。")
+        if caption is None:
+            caption = "表格"
+            table.comments.insert(0, "请核对：原文没有表题，请补写表格标题（caption）。")
+        table.caption = caption
+        if last and self.box is None and self.stack and self.stack[-1].blocks:
+            # A captioned table closing the document is an attachment (重点任务分工,
+            # 附表), not part of the last section.
+            self._open_annex("", caption, table.line)
+            table.comments.append("请核对：这个表格在正文之后，已作为附件；如属于上一节，请移回。")
+        self._container().append(table)
+
+    def _open_annex(self, label: str, title: str, line: int) -> None:
+        self.box = None
+        self.stack = []
+        self.in_glossary = False
+        self.annex = SectionDraft(label, title, "annex", line)
+        self.doc.annexes.append(self.annex)
+
+    def _line(self, line: Line, following: Item | None) -> None:
+        text = line.text
+        self._flush_caption()
+        if GLOSSARY.match(text):
+            self.box, self.in_glossary = None, True
+            return
+        if (match := ANNEX.match(text)) and match["title"] and (following is not None or len(text) < MAX_BARE_ANNEX):
+            self._open_annex(match["label"].replace(" ", ""), match["title"], line.number)
+            return
+        if match := BOX.match(text):
+            self.box = BoxDraft(f"专栏{match['n']}", match["title"].strip(), line.number)
+            self._attach_box(self.box)
+            return
+        n = numbered(text)
+        if line.heading and not self.in_glossary:
+            self._marked_heading(line, n)
+            return
+        if self.in_glossary and n is not None:
+            self._term(n.label, n.rest.strip(), line.number)
+            return
+        if self._table_note(text, n):
+            return
+        if n is not None and self.box is not None and n.style.name not in self._open_styles():
+            self.box.blocks.append(text)  # numbered items inside a 专栏 stay its paragraphs
+            return
+        if n is not None and self.stack and self.stack[-1].style == "article" and n.style.name not in DIVISIONS:
+            self._container().append(text)  # （一）…； inside 第X条: the article's own list, not a heading
+            return
+        if n is not None and self._heading(n.style.name, n.label, n.rest.strip(), line.number):
+            return
+        if isinstance(following, TableDraft) and caption_like(text):
+            self.caption = text
+            return
+        self._container().append(text)
+
+    def _table_note(self, text: str, n: Numbered | None) -> bool:
+        """注： right after a table, and the numbered lines after it: the table's notes."""
+        blocks = self._container()
+        if NOTE.match(text) and blocks and isinstance(blocks[-1], TableDraft):
+            self.notes = blocks[-1]
+            self.notes.notes.append(text)
+            return True
+        if self.notes is not None and n is not None and blocks and blocks[-1] is self.notes:
+            if self.notes.notes == [self.notes.notes[0]] and NOTE.fullmatch(self.notes.notes[0]):
+                self.notes.notes[0] += text  # 注： then 1.…: one note
+            else:
+                self.notes.notes.append(text)
+            return True
+        self.notes = None
+        return False
+
+    def _open_styles(self) -> list[str]:
+        return [s.style for s in self.stack]
+
+    def _attach_box(self, box: BoxDraft) -> None:
+        if self.stack:
+            self.stack[-1].blocks.append(box)
+        elif self.annex is not None:
+            self.annex.blocks.append(box)
+        else:
+            (self.doc.preamble if not self.doc.body else self.doc.closing).append(box)
+
+    def _heading(self, style: str, label: str, rest: str, line: int) -> bool:
+        """Open a section if this numbered line is a heading; False if it is prose."""
+        title: str | None
+        if style == "article":
+            title, text = "", rest  # 第X条: the label is the heading, the rest is the article
+        elif style.startswith("marked-"):
+            title, text = rest, ""  # marked as a heading by the source: all of it is the title
+        else:
+            title, text = _split_heading(rest)
+        if title is None:
+            return False
+        self.box = None
+        self.in_glossary = False
+        section = SectionDraft(label, title, style, line)
+        if text:
+            section.blocks.append(text)
+        styles = self._open_styles()
+        if style in styles:
+            del self.stack[styles.index(style) :]
+        if self.stack:
+            self.stack[-1].sections.append(section)
+        elif self.annex is not None:
+            self.annex.sections.append(section)
+        else:
+            self.doc.body.append(section)
+        self.stack.append(section)
+        return True
+
+    def _marked_heading(self, line: Line, n: Numbered | None) -> None:
+        """A heading the source marks (Markdown): always a section, with its numbering where it has
+        one, nested by its level (an open heading of the same or a deeper level closes). Where
+        the source runs out of levels (HTML has six) a numbering style new to the open headings
+        at the same level nests under them, as it would in plain text."""
+        style = n.style.name if n is not None else ""
+        while self.stack and self.stack[-1].marked >= line.heading:
+            top = self.stack[-1]
+            deeper = top.marked == line.heading and style and style != top.style
+            if deeper and style not in {s.style for s in self.stack}:
+                break
+            self.stack.pop()
+        opened = False
+        if n is not None and n.style.name != "article":
+            title, text = _split_heading(n.rest.strip())
+            opened = title is not None and not text and self._heading(n.style.name, n.label, title, line.number)
+        if not opened:
+            self._heading(f"marked-{line.heading}", "", line.text, line.number)
+        self.stack[-1].marked = line.heading
+
+    def _term(self, label: str, rest: str, line: int) -> None:
+        term, definition = _split_term(rest)
+        same = next((t for t in self.doc.glossary if t.term == term), None)
+        if same is not None:  # one term explained twice: keep both explanations in one entry
+            same.definition = "；".join(d for d in (same.definition, definition) if d)
+            self.doc.note("glossary", f"请核对：名词“{term}”出现了两次，两处解释已合并为一条。")
+            return
+        self.doc.glossary.append(TermDraft(label, term, definition, line))
+
+
+def _bare_annex(text: str) -> bool:
+    """附件 or 附件2 alone on its line: the annex itself starts (its title on the next line)."""
+    match = ANNEX.match(text.strip())
+    return match is not None and not match["title"].strip()
+
+
+def _annex_title(item: Item | None) -> bool:
+    return (
+        isinstance(item, Line)
+        and len(item.text) <= MAX_HEADING
+        and not item.text.endswith(TERMINAL)
+        and not ANNEX.match(item.text)
+    )
+
+
+def _split_heading(rest: str) -> tuple[str | None, str]:
+    """(title, text after it) for a heading line, or (None, "") for a numbered sentence."""
+    if not rest or rest[0] in ",，、；;":
+        return None, ""  # "第一章，编制背景。总结了……" is a sentence about a chapter
+    one_sentence = not any(p in rest[:-1] for p in "。；！？")
+    if len(rest) <= MAX_HEADING and one_sentence and not (rest.endswith("。") and len(rest) > MAX_RUN_IN):
+        return rest, ""
+    # A run-in title: a short phrase ending in 。 or ： that the text continues after.
+    for i, char in enumerate(rest[: MAX_RUN_IN + 1]):
+        if char in "。：:":
+            if i >= MIN_RUN_IN and i + 1 < len(rest):
+                return rest[: i + 1], rest[i + 1 :].strip()
+            break
+    return None, ""
+
+
+def _split_term(rest: str) -> tuple[str, str]:
+    """“阳光家园计划”。中国残联…… -> (“阳光家园计划”, 中国残联……)."""
+    for i, char in enumerate(rest):
+        if char in "。：:":
+            return rest[:i].strip(), rest[i + 1 :].strip()
+    return rest, ""

@@ -1,0 +1,149 @@
+"""Finishing the draft: title and kind from what was read, issuer and dates from
+the 落款, empty sections, boxes and annexes made text, blocks outside any section
+given one."""
+
+from __future__ import annotations
+
+from ..numbering import heading_text
+from .draft import (
+    PERIOD,
+    PRINTED,
+    QUOTE_CHARS,
+    QUOTED_TITLE,
+    UNTITLED,
+    BoxDraft,
+    DocDraft,
+    SectionDraft,
+    kind_of,
+)
+from .tables import TableDraft
+
+
+def finish(doc: DocDraft) -> None:
+    if not doc.title and doc.notice_title:
+        match = PRINTED.search(doc.notice_title) or QUOTED_TITLE.search(doc.notice_title)
+        if match:
+            doc.title = match["title"].strip("《》")
+    if not doc.title:
+        doc.title = UNTITLED
+        doc.note("title", "请核对：没有找到文件标题，请填写。")
+    doc.kind = doc.kind or kind_of(doc.title)
+    if not doc.kind:
+        doc.kind = "notice"
+        doc.note("kind", "请核对：无法从标题判断文件类型，暂定为 notice（通知）。")
+    if match := PERIOD.search(doc.title):
+        doc.period = (int(match["a"]), int(match["b"]))
+    signed = doc.notice_signature or doc.signature  # 发文机关 and 成文日期 are those of the 落款
+    if signed and not doc.issuer:
+        doc.issuer = signed[0]
+    if doc.issuer:
+        for suffix in ("人民政府办公室", "人民政府办公厅", "人民政府"):
+            if doc.issuer.endswith(suffix):
+                doc.region = doc.issuer.removesuffix(suffix)
+                break
+    if signed and not doc.date_signed:
+        doc.date_signed = signed[1]
+    _drop_empty_sections(doc.body, doc)
+    for annex in doc.annexes:
+        _drop_empty_sections(annex.sections, doc, annex)
+    _drop_empty_annexes(doc)
+    _drop_empty_boxes(doc)
+    _lift_blocks(doc)
+
+
+def _drop_empty_boxes(doc: DocDraft) -> None:
+    """A 专栏 heading with nothing under it stays as its line of text, in place."""
+
+    def clean(blocks: list) -> None:
+        for i, block in enumerate(blocks):
+            if isinstance(block, BoxDraft) and not block.blocks:
+                blocks[i] = heading_text(block.label, block.title).strip()
+
+    def walk(sections: list[SectionDraft]) -> None:
+        for section in sections:
+            clean(section.blocks)
+            walk(section.sections)
+
+    clean(doc.preamble)
+    clean(doc.closing)
+    walk(doc.body)
+    walk(doc.annexes)
+
+
+def _drop_empty_annexes(doc: DocDraft) -> None:
+    """An 附件 line with nothing after it (often a web page's download link) is text."""
+    for annex in list(doc.annexes):
+        if annex.blocks or annex.sections:
+            continue
+        doc.annexes.remove(annex)
+        doc.closing.append(f"{annex.label}：{annex.title}" if annex.label else annex.title)
+        doc.note(
+            "closing",
+            f"请核对：“{annex.label}{annex.title}”后面没有附件内容，已作为正文末尾的段落（可能是网页上的下载链接）。",
+        )
+
+
+def _lift_blocks(doc: DocDraft) -> None:
+    """Tables and boxes outside every numbered section cannot stay in the
+    preamble or closing, which are text: from the first of them on, the
+    content becomes a section of its own (before the body) or an annex (after
+    it), so nothing is lost and the order is kept."""
+    first = next((i for i, item in enumerate(doc.preamble) if not isinstance(item, str)), None)
+    if first is not None:
+        moved = doc.preamble[first:]
+        del doc.preamble[first:]
+        doc.body.insert(0, _section_for(moved))
+    first = next((i for i, item in enumerate(doc.closing) if not isinstance(item, str)), None)
+    if first is not None:
+        moved = doc.closing[first:]
+        del doc.closing[first:]
+        doc.annexes.insert(0, _section_for(moved))
+
+
+def _section_for(blocks: list[str | TableDraft | BoxDraft]) -> SectionDraft:
+    lead = blocks[0]
+    if isinstance(lead, TableDraft):
+        title = lead.caption
+    elif isinstance(lead, BoxDraft):
+        title = heading_text(lead.label, lead.title).strip()
+    else:
+        title = lead
+    section = SectionDraft("", title, "", 0, blocks=list(blocks))
+    section.comments.append(
+        "请核对：原文这部分不在任何编号章节下，因含有表格或专栏，已单独成节，标题取自表题或专栏题目。"
+    )
+    return section
+
+
+def _drop_empty_sections(sections: list[SectionDraft], doc: DocDraft, parent: SectionDraft | None = None) -> None:
+    """A heading with nothing under it is really a line of text: keep it as one."""
+    if (
+        parent is not None
+        and any(not s.blocks and not s.sections for s in sections)
+        and not any(s.sections or s.marked for s in sections)
+    ):
+        # "1. 落实……。机关……" then "2. 扶持自主创业。": a numbered list whose items are
+        # sentences, not sections. Keep every item, in order, as a numbered paragraph.
+        for section in sections:
+            text = f"{section.label}{section.title}"
+            blocks = list(section.blocks)
+            first = blocks[0] if blocks else None
+            if isinstance(first, str):
+                text += first
+                blocks.pop(0)
+            parent.blocks.extend([text, *blocks])
+        parent.comments.append(f"请核对：“{sections[0].label}”开头的各项有的没有正文，已全部作为编号段落。")
+        sections.clear()
+        return
+    for section in list(sections):
+        _drop_empty_sections(section.sections, doc, section)
+        if section.blocks or section.sections:
+            continue
+        sections.remove(section)
+        text = f"{section.label}{section.title}"
+        if parent is not None:
+            parent.blocks.append(text)
+            parent.comments.append(f"请核对：“{text[:QUOTE_CHARS]}”下面没有正文，已作为本节的段落。")
+        else:
+            doc.preamble.append(text)
+            doc.note("preamble", f"请核对：“{text[:QUOTE_CHARS]}”下面没有正文，已作为正文开头的段落。")
