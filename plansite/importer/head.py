@@ -1,6 +1,13 @@
-"""Reading the head: metadata lines, the 印发 notice and its 落款, the title, 主送."""
+"""Reading the head: metadata lines, the 印发 notice and its 落款, the title, 主送.
+
+Small rules in order (RULES) over one state (Head): for each line the first rule
+that recognises it reads it, or says the body starts there."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
 
 from ..numbering import numbered
 from .draft import (
@@ -38,82 +45,200 @@ def _looks_like_title(text: str) -> bool:
     )
 
 
+@dataclass
+class Head:
+    """What reading the head has seen so far. Rules read the current line (and the next) and
+    record it here or in the draft; the items themselves are never changed."""
+
+    doc: DocDraft
+    items: list[Item]
+    i: int = 0  # the current line
+    joined: str = ""  # the current line joined with the next (a title broken over two); both are read
+    pending_issuer: str = ""  # an issuer line before the notice title (国务院 / 关于印发……的通知)
+    after_addressees: list[str] = field(default_factory=list)  # text after 主送: the notice's, or the preamble
+
+    @property
+    def line(self) -> Line:
+        item = self.items[self.i]
+        assert isinstance(item, Line)
+        return item
+
+    @property
+    def text(self) -> str:
+        return self.joined or self.line.text
+
+    @property
+    def next_text(self) -> str | None:
+        following = self.items[self.i + 1] if self.i + 1 < len(self.items) else None
+        return following.text if isinstance(following, Line) else None
+
+
+class Outcome(Enum):
+    READ = "read"  # the rule took the line
+    READ_TWO = "read two"  # the rule took this line and the next
+    BODY = "body"  # the body starts at this line
+
+
+Rule = Callable[[Head], Outcome | None]  # None: not this rule's line
+
+
+def _body_starts(h: Head) -> Outcome | None:
+    item = h.items[h.i]
+    if not isinstance(item, Line) or _is_body_start(item) or BOX.match(item.text):
+        return Outcome.BODY
+    if h.i + 1 < len(h.items) and isinstance(h.items[h.i + 1], TableDraft) and caption_like(item.text):
+        return Outcome.BODY  # the caption of a table
+    if item.heading >= 2 or (item.heading == 1 and h.doc.title and h.doc.title != item.text):
+        return Outcome.BODY  # a marked heading
+    return None
+
+
+def _marked_title(h: Head) -> Outcome | None:
+    if h.line.heading == 1:
+        h.doc.title = h.text  # the source marks its title
+        return Outcome.READ
+    return None
+
+
+def _stated_title_again(h: Head) -> Outcome | None:
+    """The title a metadata block stated, written again (over one or two lines)."""
+    if not h.doc.title:
+        return None
+    if _squeezed(h.text) == _squeezed(h.doc.title):
+        _title_is_the_notice(h.doc)
+        return Outcome.READ
+    if h.next_text is not None and _squeezed(h.text + h.next_text) == _squeezed(h.doc.title):
+        _title_is_the_notice(h.doc)
+        return Outcome.READ_TWO
+    return None
+
+
+def _public_note(h: Head) -> Outcome | None:
+    if h.doc.notice_signature and PUBLIC_NOTE.match(h.text) and not h.after_addressees:
+        h.doc.notice_text.append(h.text)  # （此件公开发布） closes the notice
+        return Outcome.READ
+    return None
+
+
+def _doc_number(h: Head) -> Outcome | None:
+    if match := DOC_NUMBER.match(h.text):
+        if h.doc.doc_number and _squeezed(match["n"]) != _squeezed(h.doc.doc_number):
+            return Outcome.BODY  # another document's number: this one's head has ended
+        h.doc.doc_number = h.doc.doc_number or match["n"]
+        return Outcome.READ
+    return None
+
+
+def _publication_lines(h: Head) -> Outcome | None:
+    """发布单位：… 发布时间：…, 发布日期：…, a date with 来源：… (web pages)."""
+    if match := PUBLISHED_BY.match(h.text):
+        h.doc.issuer = h.doc.issuer or match["issuer"]
+        h.doc.date_published = iso_date(match["date"])
+    elif match := DATE_LINE.match(h.text):
+        h.doc.date_published = iso_date(match["date"])
+    elif match := DATE_SOURCE.match(h.text):
+        h.doc.date_published = iso_date(match["date"])
+        h.doc.source_title = match["source"].strip()
+    else:
+        return None
+    return Outcome.READ
+
+
+def _issuer_before_title(h: Head) -> Outcome | None:
+    if ISSUER.match(h.text) and not h.doc.addressees:
+        h.pending_issuer = h.text
+        return Outcome.READ
+    return None
+
+
+def _notice_signature(h: Head) -> Outcome | None:
+    """The notice's 落款: issuer, then the date on the next line; what came after 主送 was its text."""
+    date = cn_date(h.next_text) if h.next_text is not None else None
+    if ISSUER.match(h.text) and date:
+        h.doc.notice_signature = (h.text, date)
+        h.doc.notice_text, h.after_addressees = h.after_addressees, []
+        return Outcome.READ_TWO
+    return None
+
+
+def _title_over_two_lines(h: Head) -> Outcome | None:
+    """关于……的通知/意见 broken over two lines: the rules after this one read it joined."""
+    nxt = h.next_text
+    if "关于" in h.text and not NOTICE_TITLE.match(h.text) and nxt is not None and NOTICE_TITLE.match(h.text + nxt):
+        h.joined = h.text + nxt
+    return None
+
+
+def _notice_title(h: Head) -> Outcome | None:
+    """关于印发……的通知, with the issuer on the line before it if it stood alone."""
+    text = h.text
+    if h.doc.notice_title or not (NOTICE_TITLE.match(h.pending_issuer + text) and "印发" in text):
+        return None
+    h.doc.notice_title = h.pending_issuer + text if not text.startswith(h.pending_issuer) else text
+    h.doc.issuer = h.doc.issuer or h.pending_issuer or _issuer_from(text)
+    h.pending_issuer = ""
+    return Outcome.READ
+
+
+def _addressees(h: Head) -> Outcome | None:
+    text = h.text
+    if (
+        not h.doc.addressees
+        and text.endswith(("：", ":"))
+        and ("、" in text or "，" in text or text.startswith("各"))
+        and len(text) < MAX_ADDRESSEES
+    ):
+        h.doc.addressees = text
+        return Outcome.READ
+    return None
+
+
+def _title(h: Head) -> Outcome | None:
+    if not h.doc.title and _looks_like_title(h.text) and not h.after_addressees:
+        h.doc.title = h.text
+        return Outcome.READ
+    return None
+
+
+def _other_text(h: Head) -> Outcome | None:
+    """Anything else: the notice's text or the preamble (flagged when nothing came before it)."""
+    if not (h.doc.addressees or h.doc.title):
+        h.doc.note("preamble", f"请核对：第{h.line.number}行“{h.text[:QUOTE_CHARS]}”未能识别，已放在正文开头。")
+    h.after_addressees.append(h.text)
+    return Outcome.READ
+
+
+RULES: tuple[Rule, ...] = (
+    _body_starts,
+    _marked_title,
+    _stated_title_again,
+    _public_note,
+    _doc_number,
+    _publication_lines,
+    _issuer_before_title,
+    _notice_signature,
+    _title_over_two_lines,
+    _notice_title,
+    _addressees,
+    _title,
+    _other_text,
+)
+
+
 def read_head(items: list[Item], doc: DocDraft) -> list[Item]:
-    """Consume metadata lines, the notice and the title; return the rest."""
-    i = 0
-    pending_issuer = ""
-    after_addressees: list[str] = []
-    while i < len(items):
-        item = items[i]
-        if not isinstance(item, Line) or _is_body_start(item) or BOX.match(item.text):
+    """Read metadata lines, the notice and the title into `doc`, line by line, the first rule
+    that takes a line taking it; return the items from where the body starts."""
+    h = Head(doc, items)
+    while h.i < len(items):
+        h.joined = ""
+        outcome = next(o for rule in RULES if (o := rule(h)) is not None)
+        if outcome is Outcome.BODY:
             break
-        if i + 1 < len(items) and isinstance(items[i + 1], TableDraft) and caption_like(item.text):
-            break  # the caption of a table: the body starts here
-        text = item.text
-        following = items[i + 1] if i + 1 < len(items) else None
-        next_line = following.text if isinstance(following, Line) else None
-        if item.heading >= 2 or (item.heading == 1 and doc.title and doc.title != text):
-            break  # a marked heading: the body starts here
-        if item.heading == 1:
-            doc.title = text  # the source marks its title
-        elif doc.title and _squeezed(text) == _squeezed(doc.title):
-            _title_is_the_notice(doc)  # the title the source stated already (a metadata block), written again
-        elif doc.title and next_line is not None and _squeezed(text + next_line) == _squeezed(doc.title):
-            _title_is_the_notice(doc)
-            i += 1  # the same, over two lines
-        elif doc.notice_signature and PUBLIC_NOTE.match(text) and not after_addressees:
-            doc.notice_text.append(text)  # （此件公开发布） closes the notice
-        elif match := DOC_NUMBER.match(text):
-            if doc.doc_number and _squeezed(match["n"]) != _squeezed(doc.doc_number):
-                break
-            doc.doc_number = doc.doc_number or match["n"]
-        elif match := PUBLISHED_BY.match(text):
-            doc.issuer = doc.issuer or match["issuer"]
-            doc.date_published = iso_date(match["date"])
-        elif match := DATE_LINE.match(text):
-            doc.date_published = iso_date(match["date"])
-        elif match := DATE_SOURCE.match(text):
-            doc.date_published = iso_date(match["date"])
-            doc.source_title = match["source"].strip()
-        elif ISSUER.match(text) and not doc.addressees:
-            pending_issuer = text
-        elif ISSUER.match(text) and next_line is not None and cn_date(next_line):
-            # 落款 of the notice: issuer, then the date on the next line.
-            doc.notice_signature = (text, cn_date(next_line))
-            doc.notice_text, after_addressees = after_addressees, []
-            i += 1
-        elif (
-            not doc.notice_title
-            and "关于" in text
-            and not NOTICE_TITLE.match(text)
-            and next_line is not None
-            and NOTICE_TITLE.match(text + next_line)
-        ):
-            # A long title broken over two lines: join them and read it again.
-            items[i + 1] = Line(text + next_line, item.number, item.blank_before)
-        elif not doc.notice_title and NOTICE_TITLE.match(pending_issuer + text) and "印发" in text:
-            doc.notice_title = pending_issuer + text if not text.startswith(pending_issuer) else text
-            doc.issuer = doc.issuer or pending_issuer or _issuer_from(text)
-            pending_issuer = ""
-        elif (
-            not doc.addressees
-            and text.endswith(("：", ":"))
-            and ("、" in text or "，" in text or text.startswith("各"))
-            and len(text) < MAX_ADDRESSEES
-        ):
-            doc.addressees = text
-        elif not doc.title and _looks_like_title(text) and not after_addressees:
-            doc.title = text
-        elif doc.addressees or doc.title:
-            after_addressees.append(text)
-        else:
-            doc.note("preamble", f"请核对：第{item.number}行“{text[:QUOTE_CHARS]}”未能识别，已放在正文开头。")
-            after_addressees.append(text)
-        i += 1
-    if pending_issuer and not doc.issuer:
-        doc.issuer = pending_issuer
-    doc.preamble = list(after_addressees)
-    return items[i:]
+        h.i += 2 if outcome is Outcome.READ_TWO or h.joined else 1
+    if h.pending_issuer and not doc.issuer:
+        doc.issuer = h.pending_issuer
+    doc.preamble = list(h.after_addressees)
+    return items[h.i :]
 
 
 def _title_is_the_notice(doc: DocDraft) -> None:
