@@ -222,10 +222,15 @@ def join_broken(items: list[str | T], width: int | None = None) -> list[Line | T
     return out
 
 
+_PUNCTUATION = re.compile(r"[，。；：、！？,;:]")
+
+
 def _continues(previous: str, last_length: int, text: str, width: int | None) -> bool:
     if width is None or previous.endswith(TERMINAL) or numbered(text):
         return False
     if is_standalone(previous) or is_standalone(text):
         return False  # titles, doc numbers, dates and issuers stand on their own lines
+    if len(previous) == last_length and numbered(previous) and not _PUNCTUATION.search(previous):
+        return False  # a numbered line with no punctuation at all, however long: a heading on its own line
     # Only a line that reached the layout's width was broken by the layout.
     return last_length >= width - 3
