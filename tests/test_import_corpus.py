@@ -25,19 +25,19 @@ from .test_import_markdown import CORPUS
 from .test_importer import draft_of_file
 
 SOURCES = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
-_SQUEEZE = re.compile(r"\s+|[。．.：:]$")
+SQUEEZE = re.compile(r"\s+|[。．.：:]$")
 TARGET_RECALL = 0.95
 MAX_INVENTED = 0.05
 TARGET_KEPT = 0.995
 _META_DATE = r"(\d{4}-\d{2}-\d{2})"
 
 
-def _tables(sections: tuple[m.Section, ...], blocks: tuple[m.Block, ...] = ()) -> list[m.Table]:
+def tables_of(sections: tuple[m.Section, ...], blocks: tuple[m.Block, ...] = ()) -> list[m.Table]:
     found = [b for b in blocks if isinstance(b, m.Table)]
     for box in (b for b in blocks if isinstance(b, m.Box)):
-        found += _tables((), box.blocks)
+        found += tables_of((), box.blocks)
     for section in sections:
-        found += _tables(section.sections, section.blocks)
+        found += tables_of(section.sections, section.blocks)
     return found
 
 
@@ -59,11 +59,11 @@ def _meta(source: Path) -> dict[str, str]:
     return found
 
 
-def _walk(sections: tuple[m.Section, ...]) -> list[m.Section]:
+def sections_of(sections: tuple[m.Section, ...]) -> list[m.Section]:
     found = []
     for section in sections:
         found.append(section)
-        found += _walk(section.sections)
+        found += sections_of(section.sections)
     return found
 
 
@@ -76,13 +76,11 @@ def test_the_importer_on_the_corpus(source: Path, tmp_path: Path) -> None:
     expected = [
         line.strip() for line in Path(f"{source}.headings").read_text(encoding="utf-8").splitlines() if line.strip()
     ]
-    wanted = {_SQUEEZE.sub("", h) for h in expected}
-    sections = [s for s in _walk((*doc.body, *doc.annexes)) if s.title]
-    names = {_SQUEEZE.sub("", f"{s.label}{s.title}") for s in sections} | {_SQUEEZE.sub("", s.title) for s in sections}
-    recall = sum(_SQUEEZE.sub("", h) in names for h in expected) / len(expected)
-    invented = [
-        s for s in sections if not {_SQUEEZE.sub("", f"{s.label}{s.title}"), _SQUEEZE.sub("", s.title)} & wanted
-    ]
+    wanted = {SQUEEZE.sub("", h) for h in expected}
+    sections = [s for s in sections_of((*doc.body, *doc.annexes)) if s.title]
+    names = {SQUEEZE.sub("", f"{s.label}{s.title}") for s in sections} | {SQUEEZE.sub("", s.title) for s in sections}
+    recall = sum(SQUEEZE.sub("", h) in names for h in expected) / len(expected)
+    invented = [s for s in sections if not {SQUEEZE.sub("", f"{s.label}{s.title}"), SQUEEZE.sub("", s.title)} & wanted]
 
     built = comparable((tmp_path / "site" / pages.text_file(doc.id)).read_text(encoding="utf-8-sig"))
     dropped = {int(d.split("行")[0].removeprefix("第")) for d in result.dropped if d.startswith("第")}
@@ -95,7 +93,7 @@ def test_the_importer_on_the_corpus(source: Path, tmp_path: Path) -> None:
     pieces = [p for p in pieces if p]
     missing = [p for p in pieces if p not in built]
     kept = 1 - len(missing) / len(pieces)
-    tables = [len(t.rows) for t in _tables((*doc.body, *doc.annexes), ())]
+    tables = [len(t.rows) for t in tables_of((*doc.body, *doc.annexes), ())]
     allowed = [
         [int(n) for n in count.split("|")]
         for count in Path(f"{source}.tables").read_text(encoding="utf-8").split()

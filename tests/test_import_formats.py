@@ -29,6 +29,7 @@ from plansite.content import load_content
 
 from . import formats
 from .search_quality import comparable
+from .test_import_corpus import MAX_INVENTED, SQUEEZE, TARGET_KEPT, TARGET_RECALL, sections_of, tables_of
 from .test_import_markdown import CORPUS
 from .test_importer import draft_of_file
 
@@ -47,10 +48,6 @@ CORPUS_FILES = (
 )
 CASES = [*PUBLISHED, *CORPUS_FILES]
 FORMATS = ("html", "docx", "pdf")
-_SQUEEZE = re.compile(r"\s+|[。．.：:]$")
-TARGET_RECALL = 0.95
-MAX_INVENTED = 0.05
-TARGET_KEPT = 0.995
 
 
 @pytest.fixture(scope="module")
@@ -85,26 +82,6 @@ def sources(documents: dict[str, m.Document], tmp_path_factory: pytest.TempPathF
     return out
 
 
-def _sections(sections: tuple[m.Section, ...]) -> list[m.Section]:
-    found = []
-    for section in sections:
-        found.append(section)
-        found += _sections(section.sections)
-    return found
-
-
-def _tables(sections: tuple[m.Section, ...], blocks: tuple[m.Block, ...] = ()) -> list[int]:
-    rows = []
-    for block in blocks:
-        if isinstance(block, m.Table):
-            rows.append(len(block.rows))
-        elif isinstance(block, m.Box):
-            rows += _tables((), block.blocks)
-    for section in sections:
-        rows += _tables(section.sections, section.blocks)
-    return rows
-
-
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("name", CASES)
 def test_a_document_comes_back_from_its_format(
@@ -131,18 +108,16 @@ def test_a_document_comes_back_from_its_format(
             if c != "0"
         ]
 
-    wanted = {_SQUEEZE.sub("", h) for h in want.headings}
-    sections = [s for s in _sections((*draft.body, *draft.annexes)) if s.title]
-    names = {_SQUEEZE.sub("", f"{s.label}{s.title}") for s in sections} | {_SQUEEZE.sub("", s.title) for s in sections}
-    recall = sum(_SQUEEZE.sub("", h) in names for h in want.headings) / max(len(want.headings), 1)
-    invented = [
-        s for s in sections if not {_SQUEEZE.sub("", f"{s.label}{s.title}"), _SQUEEZE.sub("", s.title)} & wanted
-    ]
+    wanted = {SQUEEZE.sub("", h) for h in want.headings}
+    sections = [s for s in sections_of((*draft.body, *draft.annexes)) if s.title]
+    names = {SQUEEZE.sub("", f"{s.label}{s.title}") for s in sections} | {SQUEEZE.sub("", s.title) for s in sections}
+    recall = sum(SQUEEZE.sub("", h) in names for h in want.headings) / max(len(want.headings), 1)
+    invented = [s for s in sections if not {SQUEEZE.sub("", f"{s.label}{s.title}"), SQUEEZE.sub("", s.title)} & wanted]
     built = comparable((tmp_path / "site" / pages.text_file(draft.id)).read_text(encoding="utf-8-sig"))
     pieces = [comparable(p) for p in want.pieces if comparable(p)]
     missing = [p for p in pieces if p not in built]
     kept = 1 - len(missing) / max(len(pieces), 1)
-    tables = _tables((*draft.body, *draft.annexes))
+    tables = [len(t.rows) for t in tables_of((*draft.body, *draft.annexes))]
     print(
         f"\n{name}.{fmt}: headings {recall:.0%} of {len(want.headings)}, invented {len(invented)} of {len(sections)}, "
         f"tables {tables} (source {want.tables}), text kept {kept:.2%}, dropped {len(result.dropped)}"
