@@ -186,15 +186,14 @@ def build_view(doc: m.Document, related: tuple[RelatedView, ...] = ()) -> Docume
         heading_words, heading_id = heading
         repeats = bool(heading_words) and _squeeze(item.caption) == _squeeze(heading_words)
         table_id = ids.next("table")
+        names = _HeaderNames(table_id) if _is_complex(item) else None
         return TableView(
             labelled_by=heading_id if repeats else "",
             id=table_id,
             caption=speak_html(item.caption),
             head=tuple(speak_html(h) for h in item.head),
-            head_ids=tuple(
-                _HeaderNames(table_id).column(c) if _is_complex(item) else "" for c in range(len(item.head))
-            ),
-            bodies=_bodies(item, table_id, text.inline),
+            head_ids=tuple(names.column(c) if names else "" for c in range(len(item.head))),
+            bodies=_bodies(item, names, text.inline),
             notes=tuple(text.inline(n) for n in item.notes),
         )
 
@@ -308,12 +307,12 @@ def _is_complex(table: m.Table) -> bool:
     return any(isinstance(row, m.GroupRow) or any(c.rows > 1 or c.cols > 1 for c in row) for row in table.rows)
 
 
-def _bodies(table: m.Table, table_id: str, inline: Callable[[str], Markup]) -> tuple[BodyView, ...]:
+def _bodies(table: m.Table, names: _HeaderNames | None, inline: Callable[[str], Markup]) -> tuple[BodyView, ...]:
     """The table's rows in runs under their group rows, each cell with the
     header cells that apply to it: the column headers above it, the row
     header of each row it covers (wherever it stands in the row, as browsers
-    expose row headers to screen readers), its group row."""
-    names = _HeaderNames(table_id) if _is_complex(table) else None
+    expose row headers to screen readers), its group row. `names`: the ids of
+    header cells, in a table with merged cells or group rows (else None)."""
     grid = m.layout(table.rows, len(table.head))[0]
     # Each row's row header: its id as written (a merged one is written once) and in a complete row.
     written: list[str] = []
