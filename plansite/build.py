@@ -16,11 +16,11 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import job_key, manifest_text, read_manifest, reuse
+from .cache import Built, code_fingerprint, job_key, manifest_text, read_manifest, reuse
 from .content import Content, load_content
 from .listings import listing_routes, ways_in
 from .output import MARKER, check_target, staged_output, write_text
-from .paths import COMPONENTS, PROJECT, STATIC
+from .paths import COMPONENTS, STATIC
 from .problems import ContentError, Problem
 from .render import SITE_PAGES, SITE_ROUTES, DocumentJob, render_index, render_site_pages
 from .search import write_index
@@ -46,18 +46,30 @@ class VerifyError(Exception):
         super().__init__("\n".join(failures))
 
 
-def build_site(content_dir: Path, out_dir: Path, *, verify: bool = False, jobs: int = 0) -> BuildResult:
-    """Build the site; `jobs` worker processes render documents (0: one per core)."""
-    content = load_content(content_dir)  # raises ContentError listing every problem
-    check_target(out_dir, protected=[PROJECT, content_dir, Path.home()])
-    previous = read_manifest(out_dir)
-    document_jobs = plan_jobs(content)
-    with staged_output(out_dir) as stage:
-        keys = {job.doc.id: job_key(job) for job in document_jobs}
-        reused = {job.doc.id for job in document_jobs if reuse(job, keys[job.doc.id], previous, out_dir, stage)}
-        to_render = [job for job in document_jobs if job.doc.id not in reused]
-        files = render_documents(to_render, stage, jobs or default_processes())
-        files += sum(len(job.files.paths) for job in document_jobs if job.doc.id in reused)
+def build_site(
+    content_dir: Path, out_dir: Path, *, verify: bool = False, jobs: int = 0, clean: bool = False
+) -> BuildResult:
+    """Build the site; `jobs` worker processes render documents (0: one per core);
+    `clean` renders everything instead of reusing the last build's files."""
+    check_target(out_dir, content_dir)
+    with staged_output(out_dir) as stage:  # holds the lock: builds into one folder take turns
+        # Read under the lock everything that decides what is reused, so a build
+        # that waited never pairs its content with another build's files.
+        content = load_content(content_dir)  # raises ContentError listing every problem
+        previous = {} if clean else read_manifest(out_dir)
+        fingerprint = code_fingerprint()
+        built: dict[str, Built] = {}
+        to_render = []
+        for job in plan_jobs(content):
+            key = job_key(job, fingerprint)
+            hashes = reuse(job, key, previous, out_dir, stage)
+            if hashes is None:
+                to_render.append((job, key))
+            else:
+                built[job.doc.id] = Built(key, hashes)
+        written = render_documents([job for job, _ in to_render], stage, jobs or default_processes())
+        built |= {job.doc.id: Built(key, written[job.doc.id]) for job, key in to_render}
+        files = sum(len(entry.files) for entry in built.values())
         ways = ways_in(content.documents)  # the listings: rendered, and named in the sitemap
         site_pages = render_index(content.site, ways) | render_site_pages(content.site, ways)
         routes = [*SITE_ROUTES, *listing_routes(ways)]
@@ -68,7 +80,7 @@ def build_site(content_dir: Path, out_dir: Path, *, verify: bool = False, jobs: 
         files += write_index(content.documents, stage)  # reads the documents' .txt files, written above
         copy_static(stage)
         copy_extra(content_dir / EXTRA, stage)
-        write_text(stage, MARKER, manifest_text(keys))
+        write_text(stage, MARKER, manifest_text(built))
         if verify:
             failures = verify_site(stage, content.site.root_path)
             if failures:

@@ -2,72 +2,154 @@
 
 Each document job gets a content key: a hash of the job itself (the
 validated document, its related documents, its title, the site settings) and
-of the code, templates and static files that render it. The built site
-records the keys in its marker file; the next build hard-links the files of
-every document whose key is unchanged from the old site into the new one,
-and renders only the rest. The output is byte-identical to a clean build.
+of the code, templates and static files that render it, read afresh for
+every build (so `serve` sees a template edited while it runs). The built site
+records, per document, the key and the SHA-256 of every file it wrote. The
+next build reuses a document's files only if its key is unchanged *and* every
+file in the old site is still a regular file (no link anywhere on its path)
+with exactly the recorded bytes; anything else is rendered again. So a
+damaged or tampered site, or one written meanwhile by another build, is never
+carried forward, and the output is byte-identical to a clean build.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import os
 import shutil
+import stat
+from dataclasses import dataclass
 from pathlib import Path
 
+from .files import ReadError, read_regular
 from .output import MARKER
 from .paths import PACKAGE
 from .render import DocumentJob
 
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
+MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 
 
-@functools.cache
+@dataclass(frozen=True)
+class Built:
+    """What a build published for one document: its content key and its files' hashes."""
+
+    key: str
+    files: dict[str, str]  # path in the site -> SHA-256 of its bytes
+
+
 def code_fingerprint() -> str:
-    """Everything that shapes output besides the content: our code, templates, static files."""
+    """Everything that shapes output besides the content: our code, templates, static files.
+
+    About 130 files, 0.4 MB: hashing them costs milliseconds, so it is done for
+    every build rather than trusted from an earlier one.
+    """
     digest = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*")):  # templates and static files live in the package
         if path.is_file() and path.suffix != ".pyc":
-            digest.update(path.relative_to(PACKAGE).as_posix().encode())
-            digest.update(path.read_bytes())
+            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
-def job_key(job: DocumentJob) -> str:
+def job_key(job: DocumentJob, fingerprint: str) -> str:
     # The dataclasses' reprs are deterministic and cover every field.
-    return hashlib.sha256(f"{code_fingerprint()}\n{job!r}".encode()).hexdigest()
+    return hashlib.sha256(f"{fingerprint}\n{job!r}".encode()).hexdigest()
 
 
-def read_manifest(site: Path) -> dict[str, str]:
-    """{document id: key} of the site built last time, or {} if unknown."""
+def read_manifest(site: Path) -> dict[str, Built]:
+    """{document id: what was built} for the site built last time, or {} if unknown or unreadable."""
     try:
-        data = json.loads((site / MARKER).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_regular(site / MARKER, MAX_MANIFEST_BYTES))
+    except (ReadError, ValueError):
         return {}
     if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION:
         return {}
-    keys = data.get("documents", {})
-    return keys if isinstance(keys, dict) else {}
+    documents = data.get("documents")
+    if not isinstance(documents, dict):
+        return {}
+    built = {}
+    for doc_id, entry in documents.items():
+        if isinstance(entry, dict) and isinstance(entry.get("key"), str) and isinstance(entry.get("files"), dict):
+            files = entry["files"]
+            if all(isinstance(rel, str) and isinstance(sha, str) for rel, sha in files.items()):
+                built[doc_id] = Built(entry["key"], files)
+    return built
 
 
-def manifest_text(keys: dict[str, str]) -> str:
-    return json.dumps({"version": MANIFEST_VERSION, "documents": dict(sorted(keys.items()))}, indent=1) + "\n"
+def manifest_text(built: dict[str, Built]) -> str:
+    documents = {
+        doc_id: {"key": entry.key, "files": dict(sorted(entry.files.items()))}
+        for doc_id, entry in sorted(built.items())
+    }
+    return json.dumps({"version": MANIFEST_VERSION, "documents": documents}, indent=1, ensure_ascii=False) + "\n"
 
 
-def reuse(job: DocumentJob, key: str, previous: dict[str, str], old_site: Path, stage: Path) -> bool:
-    """Link the document's files from the old site into the stage if its key is unchanged."""
-    if previous.get(job.doc.id) != key:
-        return False
+def reuse(job: DocumentJob, key: str, previous: dict[str, Built], old_site: Path, stage: Path) -> dict[str, str] | None:
+    """Link the document's files from the old site into the stage if its key is
+    unchanged and each file is proven to be the one recorded; their hashes, or None."""
+    entry = previous.get(job.doc.id)
     paths = job.files.paths
-    if not all((old_site / rel).is_file() for rel in paths):
-        return False
+    if entry is None or entry.key != key or set(entry.files) != set(paths):
+        return None
+    old_root = os.path.realpath(old_site)
+    proven = {}
     for rel in paths:
+        identity = _proven(old_root, rel, entry.files[rel])
+        if identity is None:
+            return None
+        proven[rel] = identity
+    linked: list[Path] = []
+    for rel, identity in proven.items():
         target = stage / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(old_site / rel, target)  # the old site goes after the swap; the link keeps the data
-        except OSError:
-            shutil.copy2(old_site / rel, target)
-    return True
+        linked.append(target)
+        if not _link(os.path.join(old_root, rel), target, identity, entry.files[rel]):
+            for path in linked:  # never leave a link to the live site for a renderer to write through
+                path.unlink(missing_ok=True)
+            return None
+    return dict(entry.files)
+
+
+def _link(source: str, target: Path, identity: tuple[int, int], sha256: str) -> bool:
+    """Hard-link (or, where links are impossible, copy) a proven file; False if it changed meanwhile."""
+    try:
+        os.link(source, target, follow_symlinks=False)  # the old site goes after the swap; the link keeps the data
+        linked = os.lstat(target)
+        return (linked.st_dev, linked.st_ino) == identity
+    except OSError:
+        shutil.copyfile(source, target, follow_symlinks=False)
+        return _digest(target) == sha256
+
+
+def _proven(old_root: str, rel: str, sha256: str) -> tuple[int, int] | None:
+    """(device, inode) of old_root/rel if it is a regular file, reached without
+    following any link, holding exactly the bytes whose hash is `sha256`."""
+    path = os.path.join(old_root, rel)
+    if os.path.realpath(path) != path:  # a link in place of the file or of a folder on its way
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            return None
+        digest = hashlib.sha256()
+        while block := os.read(fd, 1 << 20):
+            digest.update(block)
+        return (status.st_dev, status.st_ino) if digest.hexdigest() == sha256 else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .build import VerifyError
 from .content import load_content
+from .files import ReadError, describe_os_error
 from .output import OutputError
 from .problems import ContentError
 from .schema import MAX_SLUG, valid_id
@@ -27,31 +28,38 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.run(args))
-    except ContentError as error:
-        print(error.report(), file=sys.stderr)
-        return EXIT_INVALID
-    except OutputError as error:
-        print(f"错误：{error}", file=sys.stderr)
-        return EXIT_FAILED
-    except SearchIndexError as error:
-        print(f"错误：{error}\n网站没有生成，原有的网站保持不变。", file=sys.stderr)
-        return EXIT_FAILED
-    except VerifyError as error:
-        print("生成的页面没有通过无障碍结构检查，原有的网站保持不变：", file=sys.stderr)
-        print("\n".join(f"  {f}" for f in error.failures), file=sys.stderr)
-        return EXIT_FAILED
     except KeyboardInterrupt:
         print("已中止，原有的网站保持不变。", file=sys.stderr)
         return EXIT_FAILED
-    except Exception:
-        # A bug, not a mistake in the content: say so plainly, keep the details for maintainers.
-        print(
-            "程序内部出错（这不是您的文件的问题），网站没有生成，原有的网站保持不变。"
-            "请把下面的技术信息发给网站维护人员。\n--- 技术信息 ---",
-            file=sys.stderr,
-        )
-        traceback.print_exc(file=sys.stderr)
-        return EXIT_FAILED
+    except Exception as error:
+        code, message = explain(error)
+        print(message, file=sys.stderr)
+        if code == EXIT_BUG:
+            traceback.print_exc(file=sys.stderr)
+        return EXIT_FAILED if code == EXIT_BUG else code
+
+
+EXIT_BUG = -1  # explain()'s code for a failure that is ours, not the content's or the machine's
+
+
+def explain(error: Exception) -> tuple[int, str]:
+    """(exit code, Chinese message) for anything that stopped a build; `serve` reports with it too."""
+    kept = "网站没有生成，原有的网站保持不变。"
+    if isinstance(error, ContentError):
+        return EXIT_INVALID, error.report()
+    if isinstance(error, (OutputError, ReadError)):
+        return EXIT_FAILED, f"错误：{error}"
+    if isinstance(error, SearchIndexError):
+        return EXIT_FAILED, f"错误：{error}\n{kept}"
+    if isinstance(error, VerifyError):
+        failures = "\n".join(f"  {f}" for f in error.failures)
+        return EXIT_FAILED, f"生成的页面没有通过无障碍结构检查，原有的网站保持不变：\n{failures}"
+    if isinstance(error, OSError):  # the machine, not the program: disk full, read-only, no permission…
+        return EXIT_FAILED, f"错误：{describe_os_error(error)}。{kept}"
+    # A bug, not a mistake in the content: say so plainly, keep the details for maintainers.
+    return EXIT_BUG, (
+        f"程序内部出错（这不是您的文件的问题），{kept}请把下面的技术信息发给网站维护人员。\n--- 技术信息 ---"
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -66,13 +74,16 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--verify", action="store_true", help="替换前用 html5lib 检查每个页面的无障碍结构，有问题则不替换"
     )
-    build.add_argument("--jobs", type=int, default=0, help="并行生成页面的进程数（默认每个处理器核心一个）")
+    build.add_argument(
+        "--jobs", type=_jobs, default=0, help=f"并行生成页面的进程数，1—{MAX_JOBS}（默认每个处理器核心一个）"
+    )
+    build.add_argument("--clean", action="store_true", help="全部重新生成，不沿用上次生成的任何页面")
     build.set_defaults(run=_build)
 
     serve = commands.add_parser("serve", help="生成网站并在 127.0.0.1 上预览，文件改动后自动重新生成并刷新浏览器")
     _content_arg(serve)
     serve.add_argument("--out", type=Path, default=Path("site"), help="输出文件夹（默认 site/）")
-    serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    serve.add_argument("--port", type=_port, default=8000, help="端口，1—65535（默认 8000）")
     serve.set_defaults(run=_serve)
 
     check = commands.add_parser("check", help="只检查内容，不生成任何文件")
@@ -88,6 +99,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+MAX_JOBS = 256
+
+
+def _whole_number(text: str, low: int, high: int, what: str) -> int:
+    if not text.strip().isascii() or not text.strip().isdigit() or not low <= int(text) <= high:
+        raise argparse.ArgumentTypeError(f"“{text[:40]}”不是有效的{what}：请写 {low} 到 {high} 之间的整数")
+    return int(text)
+
+
+def _port(text: str) -> int:
+    return _whole_number(text, 1, 65535, "端口号")
+
+
+def _jobs(text: str) -> int:
+    return _whole_number(text, 1, MAX_JOBS, "进程数")
+
+
 def _content_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", type=Path, default=Path("content"), help="内容文件夹（默认 content/）")
 
@@ -95,7 +123,7 @@ def _content_arg(parser: argparse.ArgumentParser) -> None:
 def _build(args: argparse.Namespace) -> int:
     from .build import build_site
 
-    result = build_site(args.content, args.out, verify=args.verify, jobs=args.jobs)
+    result = build_site(args.content, args.out, verify=args.verify, jobs=args.jobs, clean=args.clean)
     reused = result.documents - result.rendered
     print(
         f"已生成 {result.documents} 份文件的网站（标准版、大字版、纯文本通道和 .txt），共 {result.files} 个文件：{result.out}"
@@ -113,7 +141,7 @@ def _check(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from .importer import SourceError, import_file
 
-    if not args.file.is_file():
+    if not args.file.exists():
         print(f"错误：找不到文件 {args.file}。", file=sys.stderr)
         return EXIT_FAILED
     if args.id is not None and not valid_id(args.id):
@@ -146,5 +174,4 @@ def _import(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
-    serve(args.content, args.out, args.port)
-    return EXIT_OK
+    return serve(args.content, args.out, args.port)

@@ -8,12 +8,16 @@ two renames with a window of microseconds.
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from .paths import PACKAGE, PROJECT
 
 MARKER = ".plansite-site"  # marks a folder as our output, so we never replace anything else
 STAGE_MARKER = ".plansite-stage"  # marks a staging folder, so a killed build's leftovers can go
@@ -25,16 +29,32 @@ class OutputError(Exception):
     pass
 
 
-def check_target(out: Path, protected: list[Path]) -> None:
-    """Refuse to replace a folder that is not ours (the project, content, home…)."""
+def check_target(out: Path, content: Path) -> None:
+    """Refuse an output folder that is not ours to replace: one holding or inside the
+    program, the content, a Git repository or the home folder, a mount point, a file,
+    or a folder of other files."""
     out = out.resolve()
-    for path in protected:
+    for path in (PROJECT, content, Path.home()):
         path = path.resolve()
         if out == path or out in path.parents:
             raise OutputError(f"输出文件夹 {out} 包含 {path}：请换一个输出文件夹（默认是 site/）。")
+    for inside in (PACKAGE, content):
+        if inside.resolve() in out.parents:
+            raise OutputError(f"输出文件夹 {out} 在 {inside.resolve()} 里面：请换一个输出文件夹（默认是 site/）。")
+    if PROJECT in out.parents and out.parent != PROJECT:
+        raise OutputError(
+            f"输出文件夹 {out} 在程序的文件夹 {PROJECT} 的子文件夹里：请用程序文件夹下的 site/，或程序文件夹以外的位置。"
+        )
+    if ".git" in out.parts:
+        raise OutputError(f"输出文件夹 {out} 在 Git 仓库的内部文件夹（.git）里：请换一个输出文件夹。")
     if out.exists():
         if not out.is_dir():
             raise OutputError(f"输出位置 {out} 是一个文件，不是文件夹：请换一个输出文件夹。")
+        if os.path.ismount(out):
+            raise OutputError(
+                f"输出文件夹 {out} 是一个挂载点（单独挂载的磁盘或共享目录），无法整体替换："
+                f"请改用它里面的一个子文件夹，例如 {out / 'site'}。"
+            )
         if any(out.iterdir()) and not (out / MARKER).exists():
             raise OutputError(
                 f"输出文件夹 {out} 里已有其他文件，不是本程序生成的网站：为避免误删，请换一个空文件夹或删除它。"
@@ -56,11 +76,11 @@ def staged_output(out: Path) -> Iterator[Path]:
         stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
         try:
             (stage / STAGE_MARKER).write_text("plansite staging folder\n", encoding="utf-8")
-            stage.chmod(0o755)  # mkdtemp makes 0700; web servers need to read the site
             yield stage
             (stage / STAGE_MARKER).unlink()
             if not (stage / MARKER).exists():  # the build may have written its manifest there
                 (stage / MARKER).write_text("plansite\n", encoding="utf-8")
+            publishable(stage)
             _swap_in(stage, out)
         finally:
             if stage.exists():
@@ -83,11 +103,27 @@ def _locked(folder: Path) -> Iterator[None]:
 
 
 def _remove_leftovers(out: Path) -> None:
-    """Staging and swapped-out folders of earlier builds that were killed."""
-    for pattern, marker in ((f".{out.name}.new-*", STAGE_MARKER), (f".{out.name}.old-*", MARKER)):
-        for leftover in out.parent.glob(pattern):
-            if leftover.is_dir() and (leftover / marker).exists():
-                shutil.rmtree(leftover, ignore_errors=True)
+    """Folders of earlier builds that were killed: a staging folder (marked as
+    such), or the previous site swapped out but not yet removed (marked as a site)."""
+    for leftover in [*out.parent.glob(f".{out.name}.new-*"), *out.parent.glob(f".{out.name}.old-*")]:
+        if leftover.is_symlink() or not leftover.is_dir():
+            continue
+        if (leftover / STAGE_MARKER).exists() or (leftover / MARKER).exists():
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def publishable(stage: Path) -> None:
+    """Make every file readable by the web server whatever the umask (0644, folders
+    0755), and prove the stage holds nothing but folders and regular files."""
+    for folder, dirs, files in os.walk(stage):
+        os.chmod(folder, 0o755)
+        for name in [*dirs, *files]:
+            path = os.path.join(folder, name)
+            mode = os.lstat(path).st_mode
+            if stat.S_ISLNK(mode) or not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+                raise OutputError(f"生成的网站里出现了不是普通文件的 {path}：网站没有替换，请重新生成。")
+            if stat.S_ISREG(mode) and stat.S_IMODE(mode) != 0o644:
+                os.chmod(path, 0o644)
 
 
 def _swap_in(stage: Path, out: Path) -> None:
@@ -115,9 +151,14 @@ def _exchange(a: Path, b: Path) -> bool:
     return result == 0
 
 
-def write_text(root: Path, rel: str, text: str) -> None:
+def write_text(root: Path, rel: str, text: str) -> str:
+    """Write `text` as UTF-8, exactly the characters given (CRLF stays CRLF); the SHA-256 of the bytes."""
+    return write_bytes(root, rel, text.encode("utf-8"))
+
+
+def write_bytes(root: Path, rel: str, data: bytes) -> str:
     path = root / rel
     path.parent.mkdir(parents=True, exist_ok=True)
-    # newline="" : write exactly the characters given (CRLF files stay CRLF).
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
+    with open(path, "wb") as handle:
+        handle.write(data)
+    return hashlib.sha256(data).hexdigest()

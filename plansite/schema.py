@@ -8,13 +8,13 @@ so one run reports every problem in a file.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from pathlib import Path
 
 import yaml
 
 from . import model as m
+from .files import ReadError, digest_regular
 from .markup import bad_links
 from .numbering import style_of
 from .reader import Reader, child, describe, index, is_null
@@ -147,19 +147,19 @@ def _attachment_file(
     if not source.is_file():
         r.error(node, path, f"找不到附件“{name[:60]}”：请把文件放在 {folder.name}/ 里，和这份文件的 YAML 放在一起。")
         return None
-    size = source.stat().st_size
+    try:
+        size, sha256 = digest_regular(source, max_mb * 1024 * 1024)
+    except ReadError as error:
+        r.error(node, path, f"附件“{name[:60]}”{error}")
+        return None
     if size > max_mb * 1024 * 1024:
         r.error(
             node,
             path,
-            f"附件“{name[:60]}”有 {size / 1024 / 1024:.1f} MB，超过了 {max_mb} MB：请压缩，或在 site.yaml 里调整 max_attachment_mb。",
+            f"附件“{name[:60]}”超过了 {max_mb} MB：请压缩，或在 site.yaml 里调整 max_attachment_mb。",
         )
         return None
-    digest = hashlib.sha256()
-    with open(source, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return name, str(source.resolve()), size, digest.hexdigest()
+    return name, str(source.resolve()), size, sha256
 
 
 def _texts(r: Reader, node: yaml.Node, path: str, what: str) -> tuple[str, ...]:

@@ -1,11 +1,17 @@
 """`build.py serve`: build, serve on 127.0.0.1, rebuild and reload on change.
 
 Only documents whose content changed are rendered again (see cache.py), so a
-save shows in the browser in seconds even for a large site.
+save shows in the browser in seconds even for a large site. Templates and
+styles are watched too (every build fingerprints them afresh); a change to the
+program's own Python code restarts the preview, since a running process
+cannot unload the old code.
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import socket
 import sys
 from pathlib import Path
 
@@ -13,20 +19,43 @@ from livereload import Server
 from livereload import server as livereload_server
 
 from .build import build_site
-from .output import OutputError
-from .paths import STATIC, TEMPLATES
-from .problems import ContentError
+from .paths import PACKAGE, STATIC, TEMPLATES
+
+EXIT_OK, EXIT_FAILED = 0, 1
 
 
 def _rebuild(content: Path, out: Path) -> None:
+    from .cli import EXIT_BUG, explain
+
     try:
         result = build_site(content, out)
         print(f"已重新生成：{result.rendered} 份文件有改动。", flush=True)
-    except ContentError as error:
+    except Exception as error:
         # Keep serving the last good site; the editor fixes the file and saves again.
-        print(error.report(), file=sys.stderr, flush=True)
-    except OutputError as error:
-        print(f"错误：{error}", file=sys.stderr, flush=True)
+        code, message = explain(error)
+        print(message, file=sys.stderr, flush=True)
+        if code == EXIT_BUG:
+            import traceback
+
+            traceback.print_exc(file=sys.stderr)
+
+
+def _restart() -> None:
+    print("程序代码有改动，正在重新启动预览……", flush=True)
+    # orig_argv keeps "-m plansite" or "build.py" as the command was typed.
+    os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
+
+
+def _port_taken(port: int) -> str | None:
+    """Why the port cannot be used, or None if it is free."""
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                return f"端口 {port} 已被占用（可能已经有一个预览在运行）：请关掉它，或用 --port 换一个端口，例如 --port {port + 1 if port < 65535 else 8000}。"
+            return f"不能使用端口 {port}（{error.strerror}）：请用 --port 换一个 1024 以上的端口，例如 --port 8000。"
+    return None
 
 
 def _inject_external_script(port: int) -> None:
@@ -47,11 +76,21 @@ def _inject_external_script(port: int) -> None:
     injector.transform_first_chunk = transform_first_chunk
 
 
-def serve(content: Path, out: Path, port: int) -> None:
+def serve(content: Path, out: Path, port: int) -> int:
+    taken = _port_taken(port)
+    if taken:  # said before building, so it is never mistaken for a failed build
+        print(f"错误：{taken}", file=sys.stderr)
+        return EXIT_FAILED
     _rebuild(content, out)
     _inject_external_script(port)
     server = Server()
     for folder in (content, TEMPLATES, STATIC):
         server.watch(str(folder), lambda: _rebuild(content, out), delay=0.3)
+    server.watch(str(PACKAGE), _restart, ignore=lambda path: not path.endswith(".py"))
     print(f"预览地址：http://127.0.0.1:{port}/  （按 Ctrl+C 停止）", flush=True)
-    server.serve(root=str(out), host="127.0.0.1", port=port, open_url_delay=None)
+    try:
+        server.serve(root=str(out), host="127.0.0.1", port=port, open_url_delay=None)
+    except OSError as error:  # taken in the moment since the check above
+        print(f"错误：{_port_taken(port) or error.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK

@@ -7,13 +7,15 @@ never holds the whole site in memory, and they die with the build.
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import os
-import shutil
 import signal
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
+from .files import ReadError, read_blocks
+from .model import Attachment
 from .output import STAGE_MARKER, write_text
 from .render import DocumentJob, render_document
 
@@ -26,8 +28,8 @@ def default_processes() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def render_documents(jobs: list[DocumentJob], stage: Path, processes: int) -> int:
-    """Render and write every job's files; returns the number of files written."""
+def render_documents(jobs: list[DocumentJob], stage: Path, processes: int) -> dict[str, dict[str, str]]:
+    """Render and write every job's files: {document id: {file: SHA-256 of its bytes}}."""
     if processes <= 1 or len(jobs) < PARALLEL_FROM:
         return _render_into(str(stage), jobs)
     # Interleaved chunks spread long and short documents evenly over the workers.
@@ -37,23 +39,35 @@ def render_documents(jobs: list[DocumentJob], stage: Path, processes: int) -> in
     with ProcessPoolExecutor(
         max_workers=processes, mp_context=get_context("spawn"), initializer=_die_with_parent, initargs=(os.getpid(),)
     ) as pool:
-        return sum(pool.map(_render_into, [str(stage)] * len(chunks), chunks))
+        written: dict[str, dict[str, str]] = {}
+        for part in pool.map(_render_into, [str(stage)] * len(chunks), chunks):
+            written |= part
+        return written
 
 
-def _render_into(stage: str, jobs: list[DocumentJob]) -> int:
-    count = 0
+def _render_into(stage: str, jobs: list[DocumentJob]) -> dict[str, dict[str, str]]:
+    written = {}
     for job in jobs:
         if not (Path(stage) / STAGE_MARKER).exists():
             raise RuntimeError(f"the staging folder {stage} was removed: the build was stopped")
-        for rel, text in render_document(job).items():
-            write_text(Path(stage), rel, text)
-            count += 1
+        files = {rel: write_text(Path(stage), rel, text) for rel, text in render_document(job).items()}
         for attachment, route in zip(job.doc.attachments, job.files.attachments, strict=True):
-            target = Path(stage) / route
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(attachment.source, target)
-            count += 1
-    return count
+            files[route.as_posix()] = _copy_attachment(attachment, Path(stage) / route)
+        written[job.doc.id] = files
+    return written
+
+
+def _copy_attachment(attachment: Attachment, target: Path) -> str:
+    """Copy an attachment, proving it is still the file that was checked (its hash is in the content key)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    with open(target, "wb") as out:
+        for block in read_blocks(Path(attachment.source), attachment.size):
+            digest.update(block)
+            out.write(block)
+    if digest.hexdigest() != attachment.sha256:
+        raise ReadError(f"附件 {attachment.name} 在生成过程中被改动了：请等改动完成后重新生成网站。")
+    return attachment.sha256
 
 
 def _die_with_parent(parent: int) -> None:

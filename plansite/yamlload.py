@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from .files import ReadError, read_regular
 from .problems import Problem
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a long plan is ~100 KB; 2 MB is generous
@@ -96,19 +97,18 @@ def _decode(data: bytes, rel: str) -> tuple[str | None, list[Problem]]:
 def compose_file(path: Path, rel: str) -> tuple[yaml.Node | None, list[Problem]]:
     """Parse one file into a node tree, or return the problems that stop it."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [
-                Problem(
-                    rel,
-                    0,
-                    "",
-                    f"文件太大（{size // 1024} KB）：一个文件最多 {MAX_FILE_BYTES // 1024} KB，请把附件拆成单独的文件。",
-                )
-            ]
-        data = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(rel, 0, "", f"无法读取文件：{error.strerror}。")]
+        data = read_regular(path, MAX_FILE_BYTES)
+    except ReadError as error:
+        return None, [Problem(rel, 0, "", str(error))]
+    if len(data) > MAX_FILE_BYTES:
+        return None, [
+            Problem(
+                rel,
+                0,
+                "",
+                f"文件太大：一个文件最多 {MAX_FILE_BYTES // 1024} KB，请把附件拆成单独的文件。",
+            )
+        ]
     text, problems = _decode(data, rel)
     if text is None:
         return None, problems

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from plansite import cache
+from plansite import build
 from plansite.build import build_site
 from plansite.content import load_content
 from plansite.listings import ways_in
@@ -46,7 +46,7 @@ def test_unchanged_documents_are_reused_and_output_is_identical(tmp_path: Path, 
 def test_a_change_in_the_templates_renders_everything(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "site"
     build_site(CONTENT, out)
-    monkeypatch.setattr(cache, "code_fingerprint", lambda: "a different template")
+    monkeypatch.setattr(build, "code_fingerprint", lambda: "a different template")
     assert build_site(CONTENT, out).rendered == 5
 
 

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files import ReadError, read_regular
 from ..schema import MAX_SLUG, SLUG
 from .draft import UNTITLED, DocDraft
 from .emit import emit
@@ -33,6 +34,7 @@ from .word import NotWordError, is_docx, word_items
 
 OLE_WORD = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the start of a Word 97-2003 .doc (and .xls, .wps)
 _NUMBER = re.compile(r"^(?P<org>[\u4e00-\u9fff]{1,12})[〔\[［(（](?P<year>\d{4})[〕\]］)）]\s*(?P<n>\d+)\s*号$")
+MAX_SOURCE_BYTES = 64 * 1024 * 1024  # a gazette PDF with scans is a few MB
 MAX_TITLE_ID = 48  # characters of a title's pinyin in an id
 ID_DIGEST = 8  # hex digits of the title's hash in a generated id (doc-1a2b3c4d)
 
@@ -131,7 +133,13 @@ def _stated(fields: dict[str, object]) -> DocDraft:
 
 def import_file(path: Path, doc_id: str | None = None, taken: Callable[[str], bool] = _nothing_taken) -> ImportResult:
     """`taken`: whether an id is already used (a derived id then gets -2, -3…)."""
-    return import_bytes(path.read_bytes(), source_name=path.name, doc_id=doc_id, taken=taken)
+    try:
+        data = read_regular(path, MAX_SOURCE_BYTES)
+    except ReadError as error:
+        raise SourceError(f"{path}：{error}") from None
+    if len(data) > MAX_SOURCE_BYTES:
+        raise SourceError(f"{path} 太大（超过 {MAX_SOURCE_BYTES // 1024 // 1024} MB）：请只导入文件的正文部分。")
+    return import_bytes(data, source_name=path.name, doc_id=doc_id, taken=taken)
 
 
 def _choose_id(
