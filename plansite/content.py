@@ -89,7 +89,20 @@ def _cross_check(documents: list[m.Document], *, complete: bool) -> list[Problem
     """Problems that only show across files: duplicate ids, dangling related ids."""
     problems: list[Problem] = []
     owners: dict[str, m.Document] = {}
+    printed: dict[tuple[str, str], m.Document] = {}  # (title, 发文字号): both are shown, so both must not repeat
     for doc in documents:
+        twin = printed.setdefault((doc.title, doc.doc_number), doc)
+        if twin is not doc:
+            problems.append(
+                Problem(
+                    doc.file,
+                    1,
+                    "doc_number" if doc.doc_number else "title",
+                    f"标题{'和发文字号' if doc.doc_number else ''}都与 {twin.file} 相同，读者无法区分："
+                    "同一份文件请只放一次；不同的文件请改正标题"
+                    + ("或发文字号。" if doc.doc_number else "，或写上各自的发文字号。"),
+                )
+            )
         if doc.id in owners:
             problems.append(
                 Problem(doc.file, 1, "id", f"id“{doc.id}”已经被 {owners[doc.id].file} 使用：每份文件的 id 必须不同。")

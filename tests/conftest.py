@@ -70,9 +70,10 @@ def many_documents(folder: Path, count: int) -> Path:
     folder.mkdir(parents=True)
     shutil.copy(CONTENT / "site.yaml", folder / "site.yaml")
     for i in range(count):
-        (folder / f"doc-{i:04d}.yaml").write_text(
-            source.replace("id: jiangbei-disability-plan-2021-2025", f"id: doc-{i:04d}"), encoding="utf-8"
-        )
+        text = source.replace("id: jiangbei-disability-plan-2021-2025", f"id: doc-{i:04d}")
+        # Each copy is a document of its own: the same title and 发文字号 twice is refused.
+        text = text.replace("doc_number: 江北府发〔2022〕20号", f"doc_number: 江北府发〔2022〕{i + 1}号")
+        (folder / f"doc-{i:04d}.yaml").write_text(text, encoding="utf-8")
     return folder
 
 

@@ -1,0 +1,200 @@
+"""Never publish a wrong page: concurrent, killed, tampered and incremental
+builds, run as real processes, always leave exactly the site a clean build of
+some complete content gives."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from plansite.build import build_site
+from plansite.output import MARKER, OutputError
+
+from .conftest import CONTENT, ROOT, many_documents
+
+DOCUMENTS = 300
+
+
+def digests(folder: Path) -> dict[str, str]:
+    """Every file below `folder` with the hash of its bytes (sites of 300 documents are large)."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != MARKER
+    }
+
+
+def command(content: Path, out: Path, *extra: str) -> list[str]:
+    return [sys.executable, str(ROOT / "build.py"), "build", "--content", str(content), "--out", str(out), *extra]
+
+
+Contents = tuple[Path, Path, dict[str, str], dict[str, str]]
+
+
+def _two_contents(root: Path, count: int) -> Contents:
+    """Two contents with the same ids and different text, and their clean builds."""
+    first = many_documents(root / "first", count)
+    second = many_documents(root / "second", count)
+    for path in second.glob("doc-*.yaml"):
+        path.write_text(path.read_text(encoding="utf-8").replace("总则", "总则（第二稿）"), encoding="utf-8")
+    build_site(first, root / "clean-first")
+    build_site(second, root / "clean-second")
+    return first, second, digests(root / "clean-first"), digests(root / "clean-second")
+
+
+@pytest.fixture(scope="module")
+def two_contents(tmp_path_factory: pytest.TempPathFactory) -> Contents:
+    return _two_contents(tmp_path_factory.mktemp("two"), DOCUMENTS)
+
+
+@pytest.fixture(scope="module")
+def two_small_contents(tmp_path_factory: pytest.TempPathFactory) -> Contents:
+    """Large enough to render in worker processes, small enough to build ten times."""
+    return _two_contents(tmp_path_factory.mktemp("two-small"), 60)
+
+
+def wait_for_stage(parent: Path, build: subprocess.Popen[bytes]) -> None:
+    """Until `build` holds the lock (its staging folder exists)."""
+    for _ in range(1200):
+        if list(parent.glob(".site.new-*")) or build.poll() is not None:
+            return
+        time.sleep(0.01)
+
+
+def test_a_build_that_waited_for_another_never_reuses_its_files(tmp_path: Path, two_contents: Contents) -> None:
+    first, second, clean_first, _clean_second = two_contents
+    out = tmp_path / "site"
+    assert subprocess.run(command(first, out), capture_output=True).returncode == 0
+    # The second content starts building; the first is started again while it holds the lock,
+    # so it waits, and must not pair its own (unchanged) keys with the files the other build wrote.
+    other = subprocess.Popen(command(second, out), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wait_for_stage(tmp_path, other)
+    assert other.poll() is None, "the other build is still running while the waiting one starts"
+    waiting = subprocess.Popen(command(first, out), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert other.wait(timeout=300) == 0
+    assert waiting.wait(timeout=300) == 0
+    assert digests(out) == clean_first, "the build that ran last published its own content, every page of it"
+    # And every later build keeps it right.
+    again = subprocess.run(command(first, out), capture_output=True, text=True)
+    assert again.returncode == 0 and f"其中 {DOCUMENTS} 份没有改动" in again.stdout
+    assert digests(out) == clean_first
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_tampered_files_are_rendered_again_never_carried_forward(tmp_path: Path, two_contents: Contents) -> None:
+    first, _second, clean_first, _clean_second = two_contents
+    out = tmp_path / "site"
+    assert subprocess.run(command(first, out), capture_output=True).returncode == 0
+    page = out / "plans/doc-0007/index.html"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("</main>", '<script src="https://evil.example/x.js"></script></main>'),
+        encoding="utf-8",
+    )
+    text = out / "text/plans/doc-0123.txt"
+    text.unlink()
+    text.symlink_to("/etc/passwd")
+    folder = out / "large/plans/doc-0200"  # a whole folder replaced by a link to a copy of itself
+    copy = tmp_path / "elsewhere"
+    folder.rename(copy)
+    folder.symlink_to(copy, target_is_directory=True)
+    run = subprocess.run(command(first, out), capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert f"其中 {DOCUMENTS - 3} 份没有改动" in run.stdout, "exactly the three damaged documents were rendered again"
+    assert not text.is_symlink() and not folder.is_symlink()
+    assert digests(out) == clean_first
+
+
+def test_clean_renders_everything(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(CONTENT, out)
+    assert build_site(CONTENT, out).rendered == 0
+    assert build_site(CONTENT, out, clean=True).rendered == 5
+    run = subprocess.run(command(CONTENT, out, "--clean"), capture_output=True, text=True)
+    assert run.returncode == 0 and "没有改动" not in run.stdout
+
+
+def test_a_manifest_that_lies_about_a_file_is_not_believed(tmp_path: Path) -> None:
+    """The hashes are checked against the files, not only the keys against the content."""
+    out = tmp_path / "site"
+    build_site(CONTENT, out)
+    page = out / "plans/bazhong-disability-plan-2021-2025/index.html"
+    page.write_bytes(page.read_bytes().replace("巴中".encode(), "乙地".encode()))
+    assert build_site(CONTENT, out).rendered == 1
+    assert "乙地" not in page.read_text(encoding="utf-8")
+
+
+def test_leftovers_of_a_build_killed_after_its_swap_are_removed(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(CONTENT, out)
+    # What a kill between the exchange and the removal leaves: the previous site, renamed.
+    old = tmp_path / ".site.new-k1ll3d"
+    (old / "plans").mkdir(parents=True)
+    (old / MARKER).write_text("{}", encoding="utf-8")
+    (old / "plans" / "x.html").write_text("x", encoding="utf-8")
+    staging = tmp_path / ".site.new-st4g3"
+    staging.mkdir()
+    (staging / ".plansite-stage").write_text("", encoding="utf-8")
+    theirs = tmp_path / ".site.new-not-ours"  # someone else's folder that only looks like ours
+    theirs.mkdir()
+    (theirs / "keep.txt").write_text("keep", encoding="utf-8")
+    build_site(CONTENT, out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.new-not-ours", "site"]
+
+
+def test_builds_killed_at_random_moments_always_leave_a_complete_correct_site(
+    tmp_path: Path, two_small_contents: Contents
+) -> None:
+    first, second, clean_first, clean_second = two_small_contents
+    out = tmp_path / "site"
+    assert subprocess.run(command(first, out), capture_output=True).returncode == 0
+    start = time.monotonic()
+    assert subprocess.run(command(second, out), capture_output=True).returncode == 0
+    full = time.monotonic() - start
+    chance = random.Random(20261126)
+    for attempt in range(8):
+        content = (first, second)[attempt % 2]
+        build = subprocess.Popen(command(content, out), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(chance.uniform(0, full))
+        build.kill()
+        build.wait()
+        assert digests(out) in (clean_first, clean_second), f"attempt {attempt}: a complete site of one content"
+    assert subprocess.run(command(first, out), capture_output=True).returncode == 0
+    assert digests(out) == clean_first
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "every leftover was removed"
+
+
+@pytest.mark.parametrize("umask", [0o077, 0o000])
+def test_published_files_are_readable_and_not_writable_by_others_whatever_the_umask(tmp_path: Path, umask: int) -> None:
+    out = tmp_path / "site"
+    for _ in range(2):  # a fresh build, then one that reuses every document
+        run = subprocess.run(command(CONTENT, out), capture_output=True, text=True, preexec_fn=lambda: os.umask(umask))
+        assert run.returncode == 0, run.stderr
+    modes = {stat.S_IMODE(p.lstat().st_mode) for p in out.rglob("*") if p.is_file()}
+    folders = {stat.S_IMODE(p.lstat().st_mode) for p in [out, *out.rglob("*")] if p.is_dir()}
+    assert modes == {0o644} and folders == {0o755}, (oct(umask), modes, folders)
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["static/site", "plansite/templates/site", "plansite", ".git/site", "content/site", "docs/site", "tests"],
+)
+def test_out_inside_the_program_or_the_content_is_refused(where: str) -> None:
+    with pytest.raises(OutputError):
+        build_site(CONTENT, ROOT / where)
+    run = subprocess.run(command(CONTENT, Path(where)), cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 1 and run.stderr.startswith("错误：输出") and "Traceback" not in run.stderr
+
+
+def test_out_on_a_mount_point_is_refused() -> None:
+    mount = Path("/proc")
+    assert os.path.ismount(mount)
+    run = subprocess.run(command(CONTENT, mount), capture_output=True, text=True)
+    assert run.returncode == 1 and "挂载点" in run.stderr, run.stderr
