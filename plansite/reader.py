@@ -20,9 +20,19 @@ from .yamlload import line_of
 MapNode = dict[str, yaml.Node]
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DECIMAL = re.compile(r"[0-9]{1,12}")
 # Characters no page or text file may carry: C0/C1 controls (but tab and line
 # breaks), lone surrogates (written as "\ud800" escapes) and non-characters.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+LINE = 200  # characters in a one-line field: a title, a name, a number, a label, an address
+PARAGRAPH = 20_000  # characters in any text field unless the schema says less (a long paragraph is ~2,000)
+CELL = 5_000  # characters in a table cell
+# Invisible characters that change what a reader sees: bidi controls reorder text (a
+# 发文字号 can be made to show other digits, "Trojan source"), refused everywhere;
+# zero-width ones make two titles or numbers that look the same differ, refused in
+# one-line fields (in running text they are harmless).
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060-\u2064\ufeff\u180e]")
 _INT_TAG = "tag:yaml.org,2002:int"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _BOOL_TAG = "tag:yaml.org,2002:bool"
@@ -64,6 +74,8 @@ class Reader:
         known = required + optional
         fields: MapNode = {}
         for key_node, value in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue  # reported when the file was read (yamlload)
             key = str(key_node.value)
             if key not in known:
                 self.error(key_node, child(path, key), _unknown_field(key, known))
@@ -84,8 +96,8 @@ class Reader:
 
     # --- scalars ----------------------------------------------------------
 
-    def text(self, node: yaml.Node | None, path: str, *, required: bool = True) -> str:
-        """Any scalar, kept exactly as the editor wrote it (so 0.20 stays 0.20)."""
+    def text(self, node: yaml.Node | None, path: str, *, required: bool = True, limit: int = PARAGRAPH) -> str:
+        """Any scalar, kept exactly as the editor wrote it (so 0.20 stays 0.20), of at most `limit` characters."""
         if node is None or is_null(node):
             if required and node is not None:
                 self.error(node, path, "内容是空的：请填写文字，或删除这个字段。")
@@ -95,12 +107,25 @@ class Reader:
                 node, path, f"这里应该是一段文字，现在是{describe(node)}。如果文字里有冒号或短横线，请用引号括起来。"
             )
             return ""
-        value = self._clean(node, path, str(node.value).strip())
+        value = self._clean(node, path, str(node.value).strip(), limit)
         if required and not value:
             self.error(node, path, "内容是空的：请填写文字，或删除这个字段。")
         return value
 
-    def _clean(self, node: yaml.Node, path: str, value: str) -> str:
+    def _clean(self, node: yaml.Node, path: str, value: str, limit: int) -> str:
+        if len(value) > limit:
+            fix = "请删减。" if limit <= LINE else "请删减，或分成几段。"
+            self.error(node, path, f"文字太长（{len(value)} 个字符）：这里最多 {limit} 个字符，{fix}")
+            return ""
+        hidden = _BIDI.search(value) or (_ZERO_WIDTH.search(value) if limit <= LINE else None)
+        if hidden:
+            self.error(
+                node,
+                path,
+                f"文字里有看不见的字符（U+{ord(hidden.group()):04X}，第 {hidden.start() + 1} 个字符）："
+                "它会改变文字显示的样子或顺序，让读者看到的与实际内容不同。请删除它，它通常是从别处复制文字时带进来的。",
+            )
+            return ""
         bad = _FORBIDDEN.search(value)
         if bad:
             self.error(
@@ -118,11 +143,16 @@ class Reader:
         if not isinstance(node, yaml.ScalarNode):
             self.error(node, path, f"表格单元格应该是文字或数字，现在是{describe(node)}。")
             return ""
-        return self._clean(node, path, str(node.value).strip())
+        return self._clean(node, path, str(node.value).strip(), CELL)
 
     def integer(self, node: yaml.Node, path: str, *, low: int, high: int) -> int | None:
         if not (isinstance(node, yaml.ScalarNode) and node.tag == _INT_TAG):
             self.error(node, path, f"这里应该是一个整数（{low}—{high}），例如 {low}。")
+            return None
+        # YAML 1.1 also reads 0x7E5, 0b101, 0o17, 1_000 and 20:25 (base 60) as integers:
+        # only plain decimal digits are what an editor means.
+        if not _DECIMAL.fullmatch(str(node.value)):
+            self.error(node, path, f"“{str(node.value)[:20]}”不是普通的十进制整数：请写 {low}—{high} 之间的数字，例如 {low}。")
             return None
         value = int(node.value)
         if not low <= value <= high:

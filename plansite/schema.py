@@ -17,7 +17,7 @@ from . import model as m
 from .files import ReadError, digest_regular
 from .markup import bad_links
 from .numbering import style_of
-from .reader import Reader, child, describe, index, is_null
+from .reader import LINE, Reader, child, describe, index, is_null
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SLUG = 80
@@ -74,7 +74,7 @@ def read_document(r: Reader, root: yaml.Node, folder: Path | None = None, max_mb
     if f is None:
         return None
     doc_id = _slug(r, f.get("id"), "id")
-    kind = r.text(f.get("kind"), "kind")
+    kind = r.text(f.get("kind"), "kind", limit=LINE)
     if kind and kind not in m.KINDS:
         choices = "、".join(f"{k}（{v}）" for k, v in m.KINDS.items())
         r.error(f["kind"], "kind", f"“{kind}”不是可用的文件类型：请写 {choices} 之一。")
@@ -85,14 +85,14 @@ def read_document(r: Reader, root: yaml.Node, folder: Path | None = None, max_mb
     return m.Document(
         id=doc_id,
         kind=kind,
-        title=r.text(f.get("title"), "title"),
-        subtitle=r.text(f.get("subtitle"), "subtitle", required=False),
-        issuer=r.text(f.get("issuer"), "issuer", required=False),
-        doc_number=r.text(f.get("doc_number"), "doc_number", required=False),
+        title=r.text(f.get("title"), "title", limit=LINE),
+        subtitle=r.text(f.get("subtitle"), "subtitle", required=False, limit=LINE),
+        issuer=r.text(f.get("issuer"), "issuer", required=False, limit=LINE),
+        doc_number=r.text(f.get("doc_number"), "doc_number", required=False, limit=LINE),
         date_signed=r.date(f["date_signed"], "date_signed") if "date_signed" in f else None,
         date_published=r.date(f["date_published"], "date_published") if "date_published" in f else None,
         period=_period(r, f["period"]) if "period" in f else None,
-        region=r.text(f.get("region"), "region", required=False),
+        region=r.text(f.get("region"), "region", required=False, limit=LINE),
         source=_source(r, f["source"]) if "source" in f else None,
         related=_related(r, f["related"]) if "related" in f else (),
         notice=_notice(r, f["notice"]) if "notice" in f else None,
@@ -103,8 +103,8 @@ def read_document(r: Reader, root: yaml.Node, folder: Path | None = None, max_mb
         annexes=_annexes(r, f["annexes"]) if "annexes" in f else (),
         signature=_signature(r, f["signature"], "signature") if "signature" in f else None,
         file=r.file,
-        index_number=r.text(f.get("index_number"), "index_number", required=False),
-        topic=r.text(f.get("topic"), "topic", required=False),
+        index_number=r.text(f.get("index_number"), "index_number", required=False, limit=LINE),
+        topic=r.text(f.get("topic"), "topic", required=False, limit=LINE),
         keywords=_texts(r, f["keywords"], "keywords", "主题词") if "keywords" in f else (),
         validity=_validity(r, f.get("validity")),
         superseded_by=_superseded_by(r, f["superseded_by"]) if "superseded_by" in f else None,
@@ -119,8 +119,8 @@ def _attachments(r: Reader, node: yaml.Node, folder: Path, max_mb: int) -> tuple
         f = r.mapping(item, path, required=("file", "title"))
         if f is None or "file" not in f:
             continue
-        name = r.text(f["file"], child(path, "file"))
-        title = r.text(f.get("title"), child(path, "title"))
+        name = r.text(f["file"], child(path, "file"), limit=LINE)
+        title = r.text(f.get("title"), child(path, "title"), limit=LINE)
         attachment = _attachment_file(r, f["file"], child(path, "file"), folder, name, max_mb)
         if attachment:
             out.append(m.Attachment(title, *attachment))
@@ -163,11 +163,11 @@ def _attachment_file(
 
 
 def _texts(r: Reader, node: yaml.Node, path: str, what: str) -> tuple[str, ...]:
-    return tuple(r.text(n, index(path, i)) for i, n in enumerate(r.sequence(node, path, what)))
+    return tuple(r.text(n, index(path, i), limit=LINE) for i, n in enumerate(r.sequence(node, path, what)))
 
 
 def _validity(r: Reader, node: yaml.Node | None) -> str:
-    value = r.text(node, "validity", required=False)
+    value = r.text(node, "validity", required=False, limit=LINE)
     if value and value not in m.VALIDITY:
         r.error(node, "validity", f"“{value}”不是有效性的写法：请写 {'、'.join(m.VALIDITY)} 之一。")  # type: ignore[arg-type]
         return ""
@@ -197,7 +197,7 @@ def read_site(r: Reader, root: yaml.Node) -> m.SiteConfig | None:
     )
     if f is None:
         return None
-    base_url = r.text(f.get("base_url"), "base_url", required=False)
+    base_url = r.text(f.get("base_url"), "base_url", required=False, limit=LINE)
     if base_url and not base_url.startswith(("https://", "http://")):
         r.error(
             f["base_url"], "base_url", "网址应以 https:// 或 http:// 开头，例如 https://www.example.gov.cn/plans/。"
@@ -212,8 +212,8 @@ def read_site(r: Reader, root: yaml.Node) -> m.SiteConfig | None:
     if contact is None:
         return None
     return m.SiteConfig(
-        name=r.text(f.get("name"), "name"),
-        owner=r.text(f.get("owner"), "owner"),
+        name=r.text(f.get("name"), "name", limit=LINE),
+        owner=r.text(f.get("owner"), "owner", limit=LINE),
         contact=contact,
         records=_records(r, f),
         base_url=base_url,
@@ -231,23 +231,23 @@ POLICE_RECORD = re.compile(r"(\d{14})")  # the record code inside 京公网安�
 
 
 def _records(r: Reader, f: dict[str, yaml.Node]) -> m.SiteRecords:
-    code = r.text(f.get("site_id_code"), "site_id_code", required=False)
+    code = r.text(f.get("site_id_code"), "site_id_code", required=False, limit=LINE)
     if code and not SITE_ID_CODE.match(code):
         r.error(
             f["site_id_code"],
             "site_id_code",
             f"网站标识码“{code[:20]}”应是10位数字或字母：请对照全国政府网站信息报送系统核对。",
         )
-    police = r.text(f.get("police_record"), "police_record", required=False)
+    police = r.text(f.get("police_record"), "police_record", required=False, limit=LINE)
     if police and not POLICE_RECORD.search(police):
         r.error(
             f["police_record"], "police_record", "公安机关备案号里应有14位备案编号，例如 京公网安备11010202000001号。"
         )
     return m.SiteRecords(
         site_id_code=code,
-        icp=r.text(f.get("icp"), "icp", required=False),
+        icp=r.text(f.get("icp"), "icp", required=False, limit=LINE),
         police_record=police,
-        organizer=r.text(f.get("organizer"), "organizer", required=False),
+        organizer=r.text(f.get("organizer"), "organizer", required=False, limit=LINE),
     )
 
 
@@ -260,13 +260,13 @@ def _contact(r: Reader, node: yaml.Node) -> m.Contact | None:
     f = r.mapping(node, "contact", required=("phone", "email", "address"))
     if f is None or len(f) < 3:
         return None
-    phone = r.text(f["phone"], "contact.phone")
+    phone = r.text(f["phone"], "contact.phone", limit=LINE)
     if phone and not PHONE.match(phone):
         r.error(f["phone"], "contact.phone", f"“{phone[:30]}”不像电话号码：请写数字，例如 023-12345678 或 12385。")
-    email = r.text(f["email"], "contact.email")
+    email = r.text(f["email"], "contact.email", limit=LINE)
     if email and not EMAIL.match(email):
         r.error(f["email"], "contact.email", f"“{email[:40]}”不像电子邮箱地址：请写成 name@example.gov.cn 的形式。")
-    return m.Contact(phone=phone, email=email, address=r.text(f["address"], "contact.address"))
+    return m.Contact(phone=phone, email=email, address=r.text(f["address"], "contact.address", limit=LINE))
 
 
 def _accessibility(r: Reader, node: yaml.Node) -> tuple[dt.date | None, tuple[str, ...]]:
@@ -287,7 +287,7 @@ def _accessibility(r: Reader, node: yaml.Node) -> tuple[dt.date | None, tuple[st
 
 
 def _slug(r: Reader, node: yaml.Node | None, path: str) -> str:
-    value = r.text(node, path)
+    value = r.text(node, path, limit=LINE)
     if value and (not SLUG.match(value) or len(value) > MAX_SLUG):
         r.error(
             node,  # type: ignore[arg-type]
@@ -326,11 +326,11 @@ def _source(r: Reader, node: yaml.Node) -> m.Source | None:
     f = r.mapping(node, "source", optional=("title", "url", "note"))
     if f is None:
         return None
-    url = r.text(f.get("url"), "source.url", required=False)
+    url = r.text(f.get("url"), "source.url", required=False, limit=LINE)
     if url and not url.lower().startswith(("https://", "http://")):
         r.error(f["url"], "source.url", "来源网址应以 https:// 或 http:// 开头。")
     return m.Source(
-        title=r.text(f.get("title"), "source.title", required=False),
+        title=r.text(f.get("title"), "source.title", required=False, limit=LINE),
         url=url,
         note=r.text(f.get("note"), "source.note", required=False),
     )
@@ -350,7 +350,7 @@ def _signature(r: Reader, node: yaml.Node, path: str) -> m.Signature | None:
     if f is None:
         return None
     return m.Signature(
-        issuer=r.text(f.get("issuer"), child(path, "issuer")),
+        issuer=r.text(f.get("issuer"), child(path, "issuer"), limit=LINE),
         date=r.date(f["date"], child(path, "date")) if "date" in f else None,
     )
 
@@ -360,8 +360,8 @@ def _notice(r: Reader, node: yaml.Node) -> m.Notice | None:
     if f is None:
         return None
     return m.Notice(
-        title=r.text(f.get("title"), "notice.title"),
-        doc_number=r.text(f.get("doc_number"), "notice.doc_number", required=False),
+        title=r.text(f.get("title"), "notice.title", limit=LINE),
+        doc_number=r.text(f.get("doc_number"), "notice.doc_number", required=False, limit=LINE),
         addressees=_markdown(r, f.get("addressees"), "notice.addressees"),
         text=_markdown(r, f.get("text"), "notice.text"),
         signature=_signature(r, f["signature"], "notice.signature") if "signature" in f else None,
@@ -376,7 +376,7 @@ def _glossary(r: Reader, node: yaml.Node) -> tuple[m.Term, ...]:
         f = r.mapping(item, path, required=("term", "definition"), optional=("label",))
         if f is None:
             continue
-        term = r.text(f.get("term"), child(path, "term"))
+        term = r.text(f.get("term"), child(path, "term"), limit=LINE)
         line = item.start_mark.line + 1
         if term in seen:
             r.error(item, child(path, "term"), f"名词“{term}”重复（第{seen[term]}行已经解释过）：请合并成一条。")
@@ -385,7 +385,7 @@ def _glossary(r: Reader, node: yaml.Node) -> tuple[m.Term, ...]:
             m.Term(
                 term=term,
                 definition=_markdown(r, f.get("definition"), child(path, "definition")),
-                label=r.text(f.get("label"), child(path, "label"), required=False),
+                label=r.text(f.get("label"), child(path, "label"), required=False, limit=LINE),
                 line=line,
             )
         )
@@ -460,7 +460,7 @@ def _section(
         return None
     if "title" not in f and "label" not in f and not annex:
         r.error(node, path, "章节缺少标题：请写 title（标题），或至少写 label（编号，如“第一条”）。")
-    label = r.text(f.get("label"), child(path, "label"), required=False)
+    label = r.text(f.get("label"), child(path, "label"), required=False, limit=LINE)
     style = style_of(label)
     inner = (*ancestors, style.name) if style else ancestors
     blocks = _blocks(r, f["blocks"], child(path, "blocks"), depth) if "blocks" in f else ()
@@ -469,7 +469,7 @@ def _section(
         r.error(node, path, EMPTY_ANNEX if annex else EMPTY_SECTION)
     return m.Section(
         label=label,
-        title=r.text(f.get("title"), child(path, "title"), required=annex or "label" not in f),
+        title=r.text(f.get("title"), child(path, "title"), required=annex or "label" not in f, limit=LINE),
         blocks=blocks,
         sections=sections,
         line=node.start_mark.line + 1,
@@ -509,8 +509,8 @@ def _box(r: Reader, node: yaml.Node, path: str, depth: int) -> m.Box | None:
     if not blocks and "blocks" in f:
         r.error(node, path, "专栏没有内容：请在 blocks 里写专栏的段落或表格。")
     return m.Box(
-        label=r.text(f.get("label"), child(path, "label"), required=False),
-        title=r.text(f.get("title"), child(path, "title")),
+        label=r.text(f.get("label"), child(path, "label"), required=False, limit=LINE),
+        title=r.text(f.get("title"), child(path, "title"), limit=LINE),
         blocks=blocks,
         line=node.start_mark.line + 1,
     )
@@ -522,7 +522,7 @@ def _table(r: Reader, node: yaml.Node, path: str) -> m.Table | None:
         return None
     head = (
         tuple(
-            r.text(n, index(child(path, "head"), i))
+            r.text(n, index(child(path, "head"), i), limit=LINE)
             for i, n in enumerate(r.sequence(f["head"], child(path, "head"), "列标题"))
         )
         if "head" in f
@@ -546,7 +546,7 @@ def _table(r: Reader, node: yaml.Node, path: str) -> m.Table | None:
         else ()
     )
     return m.Table(
-        caption=r.text(f.get("caption"), child(path, "caption")),
+        caption=r.text(f.get("caption"), child(path, "caption"), limit=LINE),
         head=head,
         rows=rows,
         row_header=row_header,
@@ -559,7 +559,7 @@ def _row(r: Reader, node: yaml.Node, path: str) -> m.Row:
     """A list of cells, or `{group: 一、医疗质量}` for a full-width row heading the rows beneath it."""
     if isinstance(node, yaml.MappingNode):
         f = r.mapping(node, path, required=("group",))
-        return m.GroupRow(r.text(f.get("group") if f else None, child(path, "group")))
+        return m.GroupRow(r.text(f.get("group") if f else None, child(path, "group"), limit=LINE))
     return tuple(_cell(r, n, index(path, j)) for j, n in enumerate(r.sequence(node, path, "单元格")))
 
 

@@ -79,6 +79,8 @@ def _syntax_message(error: yaml.MarkedYAMLError, source_line: str) -> str:
         return "引号没有配对：请检查这一行开始的引号是否关闭。"
     if "could not find expected ':'" in problem:
         return "缺少冒号：字段名后面要写“: ”（英文冒号加空格），或者上一行的引号没有关闭。"
+    if "nesting depth" in problem:
+        return "嵌套层数太多（方括号、花括号或缩进套了上千层）：文件用不到这么多层，请检查这一行是否多写了括号。"
     if "did not find expected key" in problem or "did not find expected '-'" in problem:
         return "缩进不一致：同一层的字段和列表项要对齐，请检查这一行和上一行的缩进。"
     return f"YAML 格式错误（{error.problem}）：请检查这一行的缩进、冒号和引号。"
@@ -163,6 +165,16 @@ def _check_tree(root: yaml.Node, rel: str) -> list[Problem]:
         if isinstance(node, yaml.MappingNode):
             seen: dict[str, int] = {}
             for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    problems.append(
+                        Problem(
+                            rel,
+                            line_of(key),
+                            "",
+                            "字段名只能是文字，这里却是一个列表或一组字段（以“? ”或括号开头）：请改成“字段名: 值”的写法。",
+                        )
+                    )
+                    continue
                 if key.tag == "tag:yaml.org,2002:merge":
                     problems.append(Problem(rel, line_of(key), "", "不支持合并键“<<”：请把字段直接写出来。"))
                     continue

@@ -7,6 +7,7 @@ CASES is the table docs/security.md shows, with the real messages
 
 from __future__ import annotations
 
+import os
 import re
 import resource
 import subprocess
@@ -168,6 +169,43 @@ CASES = [
         11,
     ),
     Case(
+        "a base-60 integer as a year",
+        _good("title: 标题", "title: 标题\nperiod:\n  start: 20:25\n  end: 2025"),
+        "不是普通的十进制整数",
+        5,
+    ),
+    Case(
+        "a hexadecimal year",
+        _good("title: 标题", "title: 标题\nperiod:\n  start: 2021\n  end: 0x7E9"),
+        "不是普通的十进制整数",
+        6,
+    ),
+    Case(
+        "a 5,000-digit year",
+        _good("title: 标题", "title: 标题\nperiod:\n  start: " + "9" * 5000 + "\n  end: 2025"),
+        "不是普通的十进制整数",
+        5,
+    ),
+    Case(
+        "a binary column number",
+        _table(
+            "          caption: 表\n          head: [甲, 乙]\n          row_headers: 0b1\n          rows: [[a, b]]\n"
+        ),
+        "不是普通的十进制整数",
+        11,
+    ),
+    Case("a 300-character title", _good("title: 标题", "title: " + "标" * 300), "文字太长（300 个字符）", 3),
+    Case("a 30,000-character paragraph", _good("[正文。]", "['" + "文" * 30_000 + "']"), "文字太长", 7),
+    Case(
+        "a right-to-left override in the doc number",
+        _good("title: 标题", "title: 标题\ndoc_number: 江府发〔2022〕\u202e02\u202c号"),
+        "看不见的字符（U+202E",
+        4,
+    ),
+    Case("a zero-width space in the title", _good("title: 标题", "title: 标\u200b题"), "看不见的字符（U+200B", 3),
+    Case("a list as a field name", _good("kind: plan\n", "kind: plan\n? [a, b]\n: x\n"), "字段名只能是文字", 3),
+    Case("brackets nested 3,000 deep", _good("title: 标题", "title: " + "[" * 3000 + "]" * 3000), "嵌套层数太多", 3),
+    Case(
         "a javascript: source url",
         _good("title: 标题", "title: 标题\nsource: {url: 'javascript:alert(1)'}"),
         "来源网址应以",
@@ -305,6 +343,50 @@ def test_markup_and_script_in_any_field_appear_as_text(payload: str, tmp_path: P
                 assert "49" not in visible
     txt = (out / "text" / "plans" / "hostile.txt").read_bytes().decode("utf-8-sig")
     assert txt.count(payload) >= 20
+
+
+# --- names that are not files -------------------------------------------------------
+
+
+def test_a_pipe_a_device_and_a_folder_named_like_content_are_refused_without_waiting(tmp_path: Path) -> None:
+    folder = write(tmp_path / "content", {"good.yaml": GOOD.encode()})
+    os.mkfifo(folder / "pipe.yaml")  # opening it to read would wait for a writer forever
+    (folder / "zero.yaml").symlink_to("/dev/zero")  # reading it would never end
+    (folder / "folder.yaml").mkdir()
+    for command in (["check"], ["build", "--out", str(tmp_path / "site")]):
+        run = subprocess.run(
+            [sys.executable, str(ROOT / "build.py"), *command, "--content", str(folder)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert run.returncode == 2, run.stderr
+        assert "Traceback" not in run.stderr and "Is a directory" not in run.stderr
+        for name, message in (
+            ("pipe.yaml", "不是普通文件"),
+            ("zero.yaml", "不是普通文件"),
+            ("folder.yaml", "是一个文件夹"),
+        ):
+            assert any(name in line and message in line for line in run.stderr.splitlines()), (name, run.stderr)
+    pipe = tmp_path / "plan.txt"
+    os.mkfifo(pipe)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "import", str(pipe), "--out", str(tmp_path / "x.yaml")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 1 and "不是普通文件" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_every_field_has_a_length_limit(tmp_path: Path) -> None:
+    """A 2,400-character base_url passed check and then broke the build inside the QR code library."""
+    folder = write(tmp_path / "content", {"good.yaml": GOOD.encode()})
+    (folder / "site.yaml").write_text(SITE + "base_url: https://example.gov.cn/" + "a" * 2400 + "/\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(folder)
+    assert [(p.file, p.field) for p in caught.value.problems] == [("content/site.yaml", "base_url")]
+    assert "文字太长" in caught.value.problems[0].message
 
 
 # --- atomic output -------------------------------------------------------------------
