@@ -14,6 +14,7 @@ strings by hand.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, MutableMapping, Sequence
 from typing import Any
 
@@ -146,11 +147,24 @@ def map_text(tokens: list[Token], replace: Callable[[Token, bool], list[Token]])
 
 
 class GlossaryLinker:
-    """Links the first use of each glossary term to its definition."""
+    """Links the first use of each glossary term to its definition.
+
+    At each place in the text the longest term still unlinked wins ("残疾人之家"
+    over a shorter term inside it), and the earliest place first. The terms are
+    kept in a trie, and only characters that can begin a term are visited
+    (found by one regular expression, in C), so the time is linear in the text
+    whatever the number of terms (at most one term's length of work per place).
+    """
 
     def __init__(self, anchors: dict[str, str]) -> None:
-        # Longest first, so "残疾人之家" wins over a shorter term inside it.
-        self._pending = dict(sorted(anchors.items(), key=lambda kv: -len(kv[0])))
+        self._pending = dict(anchors)  # term -> anchor, until its first use is linked
+        self._trie: dict[str, Any] = {}
+        for term in anchors:
+            node = self._trie
+            for char in term:
+                node = node.setdefault(char, {})
+            node[_TERM_END] = term
+        self._starts = re.compile("[" + "".join(re.escape(c) for c in sorted(self._trie)) + "]") if anchors else None
 
     def __call__(self, tokens: list[Token], env: MutableMapping[str, Any]) -> list[Token]:
         if not self._pending or not env.get("links", True):
@@ -160,30 +174,43 @@ class GlossaryLinker:
     def _link_text(self, token: Token) -> list[Token]:
         text = token.content
         out: list[Token] = []
+        done = 0  # text before this is in `out`
         while self._pending:
-            hit = self._first_hit(text)
+            hit = self._first_hit(text, done)
             if hit is None:
                 break
             start, term = hit
             anchor = self._pending.pop(term)
-            if start:
-                out.append(_text(text[:start]))
+            if start > done:
+                out.append(_text(text[done:start]))
             link = Token("link_open", "a", 1)
             link.attrSet("href", f"#{anchor}")
             link.attrSet("class", "term")
             out += [link, _text(term), Token("link_close", "a", -1)]
-            text = text[start + len(term) :]
-        if text:
-            out.append(_text(text))
+            done = start + len(term)
+        if done < len(text):
+            out.append(_text(text[done:]))
         return out
 
-    def _first_hit(self, text: str) -> tuple[int, str] | None:
-        best: tuple[int, str] | None = None
-        for term in self._pending:
-            at = text.find(term)
-            if at >= 0 and (best is None or at < best[0]):
-                best = (at, term)
-        return best
+    def _first_hit(self, text: str, start: int) -> tuple[int, str] | None:
+        """(place, term) of the earliest, then longest, unlinked term at or after `start`."""
+        assert self._starts is not None
+        for match in self._starts.finditer(text, start):
+            node: dict[str, Any] = self._trie
+            found = None
+            for at in range(match.start(), len(text)):
+                if text[at] not in node:
+                    break
+                node = node[text[at]]
+                term = node.get(_TERM_END)
+                if term is not None and term in self._pending:
+                    found = term
+            if found is not None:
+                return match.start(), found
+        return None
+
+
+_TERM_END = ""  # the trie's key for "a term ends here": no character is the empty string
 
 
 def _text(content: str) -> Token:
