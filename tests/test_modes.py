@@ -11,12 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from plansite.build import build_site
 from plansite.content import load_content
 from plansite.modes import LARGE, MODES, STANDARD, TEXT
 from plansite.verify import ParsedPage
 
 from .conftest import CONTENT
 from .html import spoken_text
+from .test_validation import SITE
 
 DOC = "plans/jiangbei-disability-plan-2021-2025/index.html"
 TXT = "text/plans/jiangbei-disability-plan-2021-2025.txt"
@@ -232,3 +234,20 @@ def test_plain_text_channel_reads_in_a_text_browser(real_site: Path) -> None:
     row = next(line for line in lines if "残疾人城乡居民基本医疗保险参保率" in line and "预期性" in line)
     assert row.index("7") < row.index("残疾人城乡居民") < row.index("预期性")
     assert "[IMG]" not in dump and "[INLINE]" not in dump
+
+
+def test_the_text_index_names_a_signed_only_date_as_what_it_is(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "site.yaml").write_text(SITE, encoding="utf-8")
+    body = "kind: notice\nbody:\n  - title: 正文\n    blocks: [正文。]\n"
+    (content / "signed.yaml").write_text(
+        f"id: signed\ntitle: 只有成文日期\ndate_signed: 2022-01-20\n{body}", encoding="utf-8"
+    )
+    (content / "out.yaml").write_text(f"id: out\ntitle: 已经发布\ndate_published: 2022-02-01\n{body}", encoding="utf-8")
+    build_site(content, tmp_path / "site")
+    text = (tmp_path / "site" / "text" / "index.txt").read_bytes().decode("utf-8-sig")
+    signed = text[text.index("只有成文日期") :].split("\n\n")[0]
+    published = text[text.index("已经发布") :].split("\n\n")[0]
+    assert "成文日期：2022年1月20日" in signed and "发布日期" not in signed
+    assert "发布日期：2022年2月1日" in published
