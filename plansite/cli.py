@@ -11,6 +11,7 @@ import argparse
 import sys
 import traceback
 from pathlib import Path
+from typing import NoReturn
 
 from .build import VerifyError
 from .content import load_content
@@ -62,11 +63,30 @@ def explain(error: Exception) -> tuple[int, str]:
     )
 
 
+# argparse's own messages, in the words the rest of the program uses.
+_ARGPARSE_WORDS = (
+    ("the following arguments are required: ", "缺少参数："),
+    ("unrecognized arguments: ", "无法识别的参数："),
+    ("invalid choice: ", "没有这个命令或选项："),
+    ("expected one argument", "后面要写一个值"),
+    ("argument ", "参数 "),
+    ("choose from ", "可选："),
+)
+
+
+class _ChineseParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        for english, chinese in _ARGPARSE_WORDS:
+            message = message.replace(english, chinese)
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INVALID, f"错误：{message}。请运行 python build.py --help 查看用法。\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _ChineseParser(
         description="plansite：把 content/ 中的 YAML 规划文件生成为无障碍静态网站。",
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_ChineseParser)
 
     build = commands.add_parser("build", help="生成网站（先在旁边的新文件夹里生成，成功后再替换）")
     _content_arg(build)

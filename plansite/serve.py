@@ -49,6 +49,8 @@ def _restart() -> None:
 def _port_taken(port: int) -> str | None:
     """Why the port cannot be used, or None if it is free."""
     with socket.socket() as probe:
+        # As the server binds: connections it closed a moment ago (TIME_WAIT) do not make the port busy.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("127.0.0.1", port))
         except OSError as error:
