@@ -2,6 +2,7 @@
 """Benchmark: build a site of N documents made from the reviewed content.
 
     python bench/run.py [--documents 1000] [--repeat 3] [--jobs N]
+    python bench/run.py --sizes        # one document from 64 KB to the 2 MB limit: linear time?
 
 Each generated document is one of the five published ones under a new id, so
 sizes match real plans (5-45 KB of YAML). The site has a base_url, so the
@@ -75,12 +76,73 @@ def build_once(content: Path, out: Path, jobs: int, *, clean: bool = True) -> di
     return json.loads(run.stdout.strip().splitlines()[-1])
 
 
+SIZES_KB = (64, 256, 512, 1024, 2000)  # the file limit is 2048 KB
+
+
+def make_one_document(folder: Path, kilobytes: int) -> int:
+    """One document of about `kilobytes` of YAML: the 江北 plan's paragraphs and
+    tables repeated in numbered sections, with a glossary whose terms they use;
+    returns its size in bytes."""
+    import yaml
+
+    plan = yaml.safe_load((CONTENT / "jiangbei-disability-plan-2021-2025.yaml").read_text(encoding="utf-8"))
+    blocks = [b for section in plan["body"] for b in _blocks(section)]
+    folder.mkdir(parents=True)
+    shutil.copy(CONTENT / "site.yaml", folder / "site.yaml")
+    terms = [{"term": f"术语{i}号", "definition": f"第{i}个名词的解释。"} for i in range(1, 201)]
+    sections: list[dict] = []
+    document = {"id": "big", "kind": "plan", "title": "一份很长的规划", "body": sections, "glossary": terms}
+
+    def section(i: int) -> dict:
+        chunk = [b if not isinstance(b, str) else f"{b}术语{i % 200 + 1}号。" for b in blocks[:40]]
+        return {"title": f"第{i}部分", "blocks": chunk}
+
+    class Dumper(yaml.SafeDumper):
+        def ignore_aliases(self, data: object) -> bool:
+            return True  # the same table twice is written twice (plansite refuses anchors)
+
+    def dump(data: object) -> str:
+        return yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False)
+
+    base = len(dump(document).encode("utf-8"))
+    one = len(dump([section(1)]).encode("utf-8"))
+    sections += [section(i) for i in range(1, max(1, (kilobytes * 1024 - base) // one) + 1)]
+    text = dump(document)
+    (folder / "big.yaml").write_text(text, encoding="utf-8")
+    return len(text.encode("utf-8"))
+
+
+def _blocks(section: dict) -> list:
+    return list(section.get("blocks", [])) + [b for child in section.get("sections", []) for b in _blocks(child)]
+
+
+def sizes_table(repeat: int) -> None:
+    """Build time of one document by size: linear if seconds per MB stay level."""
+    print("| document | best of builds | each MB above the smallest |\n| --- | --- | --- |")
+    smallest: tuple[float, float] | None = None  # (MB, seconds)
+    for kilobytes in SIZES_KB:
+        work = Path(tempfile.mkdtemp(prefix="plansite-bench-"))
+        try:
+            size = make_one_document(work / "content", kilobytes)
+            best = min(build_once(work / "content", work / "site", 1)["seconds"] for _ in range(repeat))
+            megabytes = size / 2**20
+            smallest = smallest or (megabytes, best)
+            per_mb = (best - smallest[1]) / (megabytes - smallest[0]) if megabytes > smallest[0] else 0
+            print(f"| {size / 1024:.0f} KB | {best:.2f} s | {f'{per_mb:.2f} s' if per_mb else '—'} |", flush=True)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=0, help="worker processes (0: one per core)")
+    parser.add_argument("--sizes", action="store_true", help="one document of growing size instead of many")
     args = parser.parse_args()
+    if args.sizes:
+        sizes_table(args.repeat)
+        return
     work = Path(tempfile.mkdtemp(prefix="plansite-bench-"))
     try:
         size = make_content(work / "content", args.documents)
