@@ -133,6 +133,10 @@ def copy_extra(extra: Path, stage: Path) -> None:
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
+        elif not source.is_dir():
+            problems.append(
+                Problem(where, 0, "", "这不是普通文件（是管道、设备或套接字）：extra/ 里只能放普通文件，请删除它。")
+            )
     if problems:
         raise ContentError(problems)
 

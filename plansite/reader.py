@@ -33,6 +33,7 @@ CELL = 5_000  # characters in a table cell
 # one-line fields (in running text they are harmless).
 _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060-\u2064\ufeff\u180e]")
+INVISIBLE = re.compile(f"{_BIDI.pattern}|{_ZERO_WIDTH.pattern}")  # both: what an import leaves out
 _INT_TAG = "tag:yaml.org,2002:int"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _BOOL_TAG = "tag:yaml.org,2002:bool"
@@ -108,15 +109,18 @@ class Reader:
             )
             return ""
         value = self._clean(node, path, str(node.value).strip(), limit)
+        if value is None:
+            return ""  # the problem is reported; "empty" would only repeat it
         if required and not value:
             self.error(node, path, "内容是空的：请填写文字，或删除这个字段。")
         return value
 
-    def _clean(self, node: yaml.Node, path: str, value: str, limit: int) -> str:
+    def _clean(self, node: yaml.Node, path: str, value: str, limit: int) -> str | None:
+        """`value` without control characters; None (with the problem recorded) if it cannot be used."""
         if len(value) > limit:
             fix = "请删减。" if limit <= LINE else "请删减，或分成几段。"
             self.error(node, path, f"文字太长（{len(value)} 个字符）：这里最多 {limit} 个字符，{fix}")
-            return ""
+            return None
         hidden = _BIDI.search(value) or (_ZERO_WIDTH.search(value) if limit <= LINE else None)
         if hidden:
             self.error(
@@ -125,7 +129,7 @@ class Reader:
                 f"文字里有看不见的字符（U+{ord(hidden.group()):04X}，第 {hidden.start() + 1} 个字符）："
                 "它会改变文字显示的样子或顺序，让读者看到的与实际内容不同。请删除它，它通常是从别处复制文字时带进来的。",
             )
-            return ""
+            return None
         bad = _FORBIDDEN.search(value)
         if bad:
             self.error(
@@ -143,7 +147,7 @@ class Reader:
         if not isinstance(node, yaml.ScalarNode):
             self.error(node, path, f"表格单元格应该是文字或数字，现在是{describe(node)}。")
             return ""
-        return self._clean(node, path, str(node.value).strip(), CELL)
+        return self._clean(node, path, str(node.value).strip(), CELL) or ""
 
     def integer(self, node: yaml.Node, path: str, *, low: int, high: int) -> int | None:
         if not (isinstance(node, yaml.ScalarNode) and node.tag == _INT_TAG):
@@ -152,7 +156,9 @@ class Reader:
         # YAML 1.1 also reads 0x7E5, 0b101, 0o17, 1_000 and 20:25 (base 60) as integers:
         # only plain decimal digits are what an editor means.
         if not _DECIMAL.fullmatch(str(node.value)):
-            self.error(node, path, f"“{str(node.value)[:20]}”不是普通的十进制整数：请写 {low}—{high} 之间的数字，例如 {low}。")
+            self.error(
+                node, path, f"“{str(node.value)[:20]}”不是普通的十进制整数：请写 {low}—{high} 之间的数字，例如 {low}。"
+            )
             return None
         value = int(node.value)
         if not low <= value <= high:

@@ -11,6 +11,8 @@ import stat
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -193,8 +195,40 @@ def test_out_inside_the_program_or_the_content_is_refused(where: str) -> None:
     assert run.returncode == 1 and run.stderr.startswith("错误：输出") and "Traceback" not in run.stderr
 
 
-def test_out_on_a_mount_point_is_refused() -> None:
-    mount = Path("/proc")
-    assert os.path.ismount(mount)
-    run = subprocess.run(command(CONTENT, mount), capture_output=True, text=True)
-    assert run.returncode == 1 and "挂载点" in run.stderr, run.stderr
+@contextmanager
+def small_disk(folder: Path, megabytes: int) -> Iterator[Path]:
+    """A real file system of `megabytes` (tmpfs), or a skip where this machine cannot mount one."""
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={megabytes}m", "tmpfs", str(folder)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip("mounting a small file system needs root (CI runs as root)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
+def test_a_full_disk_and_a_read_only_disk_are_named_and_keep_the_old_site(tmp_path: Path) -> None:
+    probe = tmp_path / "probe"
+    build_site(CONTENT, probe)
+    size_mb = sum(p.stat().st_size for p in probe.rglob("*") if p.is_file()) / 2**20
+    with small_disk(tmp_path / "disk", int(size_mb * 1.5) + 1) as disk:
+        out = disk / "site"
+        assert subprocess.run(command(CONTENT, out), capture_output=True).returncode == 0
+        before = digests(out)
+        full = subprocess.run(command(CONTENT, out, "--clean"), capture_output=True, text=True)  # needs a second copy
+        assert full.returncode == 1 and "磁盘已满" in full.stderr and "原有的网站保持不变" in full.stderr, full.stderr
+        assert "Traceback" not in full.stderr and "No space" not in full.stderr
+        assert digests(out) == before and sorted(p.name for p in disk.iterdir()) == ["site"]
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        read_only = subprocess.run(command(CONTENT, out), capture_output=True, text=True)
+        assert read_only.returncode == 1 and "只读" in read_only.stderr, read_only.stderr
+        assert "Traceback" not in read_only.stderr and digests(out) == before
+
+
+def test_out_that_is_itself_a_mount_point_is_refused(tmp_path: Path) -> None:
+    with small_disk(tmp_path / "site", 8) as out:
+        run = subprocess.run(command(CONTENT, out), capture_output=True, text=True)
+        assert run.returncode == 1 and "挂载点" in run.stderr and "Traceback" not in run.stderr, run.stderr

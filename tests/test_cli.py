@@ -3,6 +3,7 @@ a failed build that leaves the previous site exactly as it was."""
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 import sys
@@ -10,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, fetch, serving, snapshot, wait_for
+from plansite import output
+from plansite.cli import main
+
+from .conftest import CONTENT, ROOT, fetch, serving, snapshot, wait_for
 
 JIANGBEI = "jiangbei-disability-plan-2021-2025.yaml"
 
@@ -173,3 +177,26 @@ def test_a_derived_id_never_overwrites_an_existing_document(tmp_path: Path) -> N
     written = sorted(p.name for p in (tmp_path / "content").iterdir())
     assert written == ["moushicanjirenshiyefazhanguihua-2.yaml", "moushicanjirenshiyefazhanguihua.yaml"]
     assert "id: moushicanjirenshiyefazhanguihua-2\n" in (tmp_path / "content" / written[0]).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("code", "meaning"),
+    [(errno.ENOSPC, "磁盘已满"), (errno.EROFS, "只读"), (errno.EACCES, "没有权限"), (errno.EDQUOT, "配额")],
+)
+def test_machine_errors_are_named_in_chinese_and_keep_the_old_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], code: int, meaning: str
+) -> None:
+    out = tmp_path / "site"
+    assert main(["build", "--content", str(CONTENT), "--out", str(out)]) == 0
+    before = snapshot(out)
+
+    def failing_write(root: Path, rel: str, data: bytes) -> str:
+        raise OSError(code, os.strerror(code), str(root / rel))
+
+    monkeypatch.setattr(output, "write_bytes", failing_write)
+    capsys.readouterr()
+    assert main(["build", "--content", str(CONTENT), "--out", str(out), "--clean"]) == 1
+    stderr = capsys.readouterr().err
+    assert meaning in stderr and "原有的网站保持不变" in stderr, stderr
+    assert "Traceback" not in stderr and os.strerror(code) not in stderr and "程序内部出错" not in stderr
+    assert snapshot(out) == before

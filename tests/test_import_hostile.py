@@ -124,3 +124,12 @@ def test_the_import_command_refuses_a_binary_in_chinese(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "不是文字文件" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "content").exists()
+
+
+def test_invisible_characters_are_left_out_and_said(tmp_path: Path) -> None:
+    """Zero-width characters and bidi controls pasted with a text would make the draft fail check."""
+    text = "关于印发\u200b某某规划的通知\n\n各单位：\n\n现将\u202e规划印发给你们，请认真贯彻执行。\n\n某某残联\n2022年1月1日\n"
+    result = import_text(text, source_name="x.txt")
+    assert not any(c in result.yaml for c in "\u200b\u202e\u202c\ufeff")
+    assert "印发某某规划的通知" in result.yaml
+    assert any("个看不见的字符" in line for line in result.dropped)

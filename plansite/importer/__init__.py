@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..files import ReadError, read_regular
+from ..reader import INVISIBLE
 from ..schema import MAX_SLUG, SLUG
 from .draft import UNTITLED, DocDraft
 from .emit import emit
@@ -115,7 +116,11 @@ def _result(
     draft: DocDraft, text: str, source_name: str, doc_id: str | None, dropped: list[str], taken: Callable[[str], bool]
 ) -> ImportResult:
     chosen, comment = _choose_id(doc_id, source_name, draft, text, taken)
-    return ImportResult(emit(draft, chosen, source_name, comment), chosen, tuple(dropped))
+    # Zero-width characters and bidi controls are never the document's text (check refuses them).
+    yaml_text, hidden = INVISIBLE.subn("", emit(draft, chosen, source_name, comment))
+    if hidden:
+        dropped.append(f"（删除了 {hidden} 个看不见的字符：零宽字符或文字方向控制符）")
+    return ImportResult(yaml_text, chosen, tuple(dropped))
 
 
 def _stated(fields: dict[str, object]) -> DocDraft:
