@@ -86,7 +86,9 @@ def test_plain_text_keeps_paragraphs() -> None:
     assert plain_text("第一段**重点**。\n\n第二段。") == "第一段重点。\n\n第二段。"
 
 
-@pytest.mark.parametrize("unit", ["1", "＜1 a ", "术语1号，", "2021—"], ids=["digits", "compare-latin", "terms", "ranges"])
+@pytest.mark.parametrize(
+    "unit", ["1", "＜1 a ", "术语1号，", "2021—"], ids=["digits", "compare-latin", "terms", "ranges"]
+)
 def test_rendering_text_is_linear_in_its_length(unit: str) -> None:
     """A paragraph through every text pass (glossary links, then spoken forms), as a page renders it."""
     terms = {f"术语{i}号": f"term-{i}" for i in range(1, 200)}
