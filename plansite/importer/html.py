@@ -29,7 +29,7 @@ import html5lib
 
 from .draft import DocDraft
 from .govinfo import read_rows
-from .lines import Line
+from .lines import WIDE_CHAR, Line
 from .tables import SourceCell, TableDraft, from_grid
 
 SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -46,7 +46,9 @@ _BLOCKS = {
 }  # fmt: skip
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _SPACE = re.compile(r"[ \t\n\r\f\u00a0]+")
-_BETWEEN_CJK = re.compile(r"(?<=[\u2e80-\uffff]) (?=[\u2e80-\uffff])")
+# In a web page a source line break is white space like any other, so only a space between two
+# Chinese characters is known to be a break (join_lines' rule where the break is known).
+_BETWEEN_CJK = re.compile(f"(?<={WIDE_CHAR}) (?={WIDE_CHAR})")
 MAX_CELL_TEXT = 500  # characters: a "cell" longer than this is a layout table's column of text
 
 

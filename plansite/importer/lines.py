@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -214,7 +215,7 @@ def join_broken(items: list[str | T], width: int | None = None) -> list[Line | T
             continue
         previous = out[-1] if out else None
         if isinstance(previous, Line) and _continues(previous.text, last_length, text, width):
-            previous.text += text
+            previous.text = join_lines((previous.text, text))
         else:
             out.append(Line(text, number, blank))
         last_length = len(text)
@@ -223,6 +224,26 @@ def join_broken(items: list[str | T], width: int | None = None) -> list[Line | T
 
 
 _PUNCTUATION = re.compile(r"[，。；：、！？,;:]")
+
+# Chinese characters and full-width marks: a line break beside one joins without a space.
+WIDE_CHAR = "[\u2e80-\U0010ffff]"
+_WIDE = re.compile(WIDE_CHAR)
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """The lines of one paragraph or cell that a layout broke, rejoined: the one
+    rule for every format. Nothing goes where the break is beside a Chinese
+    character or full-width mark (Chinese has no spaces); between two Latin
+    words the break was a space."""
+    parts: list[str] = []
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if parts and not (_WIDE.match(parts[-1][-1]) or _WIDE.match(line[0])):
+            parts.append(" ")
+        parts.append(line)
+    return "".join(parts)
 
 
 def _continues(previous: str, last_length: int, text: str, width: int | None) -> bool:

@@ -23,7 +23,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .lines import Line
+from .lines import Line, join_lines
 from .tables import TableDraft
 
 SUFFIXES = (".md", ".markdown")
@@ -58,22 +58,16 @@ def front_matter(text: str) -> tuple[dict[str, object], str, int]:
 
 
 def _inline_text(token: Token) -> str:
-    """An inline token's text: markup dropped, soft breaks joined (Chinese has no spaces between lines)."""
-    parts = []
+    """An inline token's text: markup dropped, the lines a soft break separates rejoined."""
+    lines: list[list[str]] = [[]]
     for child in token.children or []:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
+        if child.type in ("text", "code_inline", "image"):
+            lines[-1].append(child.content)
         elif child.type == "softbreak":
-            parts.append("" if parts and _ends_cjk(parts[-1]) else " ")
+            lines.append([])
         elif child.type == "hardbreak":
-            parts.append("\n")
-        elif child.type == "image":
-            parts.append(child.content)
-    return "".join(parts).strip()
-
-
-def _ends_cjk(text: str) -> bool:
-    return bool(text) and ord(text[-1]) > 0x2E7F
+            lines[-1].append("\n")
+    return join_lines("".join(parts) for parts in lines)
 
 
 def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraft], dict[str, object]]:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..numbering import numbered
-from .lines import TERMINAL, Line, join_broken, wrap_width
+from .lines import TERMINAL, Line, join_broken, join_lines, wrap_width
 from .tables import SourceCell, TableDraft, from_grid
 
 # A space the extraction puts where the font changes between a Chinese character and a Latin
@@ -198,16 +198,7 @@ def _cell_text(chars: list[dict[str, Any]]) -> str:
             lines[-1].append(ch)
         else:
             lines.append([ch])
-    return _join("\n".join("".join(c["text"] for c in sorted(line, key=lambda c: c["x0"])) for line in lines))
-
-
-def _join(text: str) -> str:
-    """A cell's lines, rejoined: no space where a Chinese line was broken."""
-    out = ""
-    for part in text.split("\n"):
-        part = part.strip()
-        out += part if (not out or ord(out[-1]) > 0x2E7F or (part and ord(part[0]) > 0x2E7F)) else " " + part
-    return out
+    return join_lines("".join(c["text"] for c in sorted(line, key=lambda c: c["x0"])) for line in lines)
 
 
 def _add_table(stream: list[Any], grid: _Grid) -> None:
