@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, MutableMapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -41,7 +41,20 @@ _DISABLED = [
     "backticks",
 ]
 
-TokenTransform = Callable[[list[Token], MutableMapping[str, Any]], list[Token]]
+
+class TokenTransform(Protocol):
+    """A pass over a text's inline tokens (glossary links, spoken forms)."""
+
+    def __call__(self, tokens: list[Token], env: MutableMapping[str, Any], /) -> list[Token]: ...
+
+    def touches(self, text: str) -> bool:
+        """Whether the pass could change `text` (False lets the text skip the parser)."""
+        ...
+
+
+# Every piece of Markdown syntax is ASCII (and so are line breaks): text without any
+# ASCII character, most of a Chinese plan, is one paragraph of exactly itself.
+_ASCII = re.compile(r"[\x00-\x7f]")
 
 
 def is_safe_href(url: str) -> bool:
@@ -109,15 +122,28 @@ class TextRenderer:
 
     def block(self, source: str) -> Markup:
         """Paragraphs."""
+        if self._is_plain(source, links=True):
+            return Markup(f"<p>{source.strip()}</p>\n")  # what the parser gives, without parsing
         return Markup(self._md.render(source, {"links": True}))
 
     def inline(self, source: str, *, links: bool = True) -> Markup:
         """One line (a table cell, a definition); `links=False` adds no glossary links."""
+        if self._is_plain(source, links=links):
+            return Markup(source)
         return Markup(self._md.renderInline(source, {"links": links}))
+
+    def _is_plain(self, source: str, *, links: bool) -> bool:
+        """Whether `source` renders as itself: no Markdown, nothing a pass would change.
+        (Without ASCII there is nothing to escape either: no < > & " '.)"""
+        if source != source.strip() or not source or _ASCII.search(source):
+            return False
+        return not any(t.touches(source) for t in self._transforms if links or not isinstance(t, GlossaryLinker))
 
 
 def plain_text(source: str) -> str:
     """Markdown source as the text a reader sees (for .txt and checks)."""
+    if source == source.strip() and not _ASCII.search(source):
+        return source  # no Markdown in it: the text as written
     parts: list[str] = []
     for token in _plain_parser().parse(source):
         if token.type == "paragraph_close":
@@ -165,6 +191,9 @@ class GlossaryLinker:
                 node = node.setdefault(char, {})
             node[_TERM_END] = term
         self._starts = re.compile("[" + "".join(re.escape(c) for c in sorted(self._trie)) + "]") if anchors else None
+
+    def touches(self, text: str) -> bool:
+        return bool(self._pending) and self._starts is not None and self._starts.search(text) is not None
 
     def __call__(self, tokens: list[Token], env: MutableMapping[str, Any]) -> list[Token]:
         if not self._pending or not env.get("links", True):

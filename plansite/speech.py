@@ -134,9 +134,21 @@ def speak_html(text: str) -> Markup:
     return Markup("").join(parts)
 
 
-def speech_tokens(tokens: list[Token], env: MutableMapping[str, Any]) -> list[Token]:
+# Every rule needs a digit (any script's: \\d) or a Latin letter.
+_TRIGGER = re.compile(r"[\dA-Za-z]")
+
+
+class SpeechTokens:
     """The same, as a markdown-it token transform (see markup.TextRenderer)."""
-    return map_text(tokens, _speak_token)
+
+    def __call__(self, tokens: list[Token], env: MutableMapping[str, Any]) -> list[Token]:
+        return map_text(tokens, _speak_token)
+
+    def touches(self, text: str) -> bool:
+        return _TRIGGER.search(text) is not None
+
+
+speech_tokens = SpeechTokens()
 
 
 _SPOKEN_FORM = re.compile(r'<span class="say" data-say="[^"]*"><span aria-hidden="true">([^<]*)</span></span>')

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
+from typing import Any
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it.token import Token
 
 from plansite.markup import GlossaryLinker, TextRenderer, bad_links, plain_text
 from plansite.speech import speech_tokens
@@ -104,3 +110,40 @@ def test_linking_terms_is_linear_in_the_number_of_terms() -> None:
         assert html.count("<a ") == len(terms)
 
     assert_linear(run, "x", size=40_000)
+
+
+class _Parses:
+    """A pass that claims to touch every text: forces the parser, for comparison."""
+
+    def __call__(self, tokens: list[Token], env: MutableMapping[str, Any]) -> list[Token]:
+        return tokens
+
+    def touches(self, text: str) -> bool:
+        return True
+
+
+@settings(max_examples=2000, derandomize=True, deadline=None)
+@given(
+    st.text(
+        alphabet="残疾人规划目标，。；：（）《》“”、 \u3000\u00a0\u2028\u2029\t\n0１a*_[]<>&#|~-+=!`\\＞≥～—",
+        max_size=12,
+    )
+)
+def test_text_that_skips_the_parser_renders_exactly_as_parsed(source: str) -> None:
+    terms = {"残疾人": "term-1", "规划目标": "term-2"}
+    fast, parsed = (
+        TextRenderer([GlossaryLinker(terms), speech_tokens]),
+        TextRenderer([GlossaryLinker(terms), speech_tokens, _Parses()]),
+    )
+    assert fast.block(source) == parsed.block(source)
+    assert fast.inline(source) == parsed.inline(source)
+    assert fast.inline(source, links=False) == parsed.inline(source, links=False)
+    assert plain_text(source) == plain_text(source + "\n")  # a final line break: the parser's way
+
+
+def test_most_chinese_text_skips_the_parser() -> None:
+    """The fast path is taken (else it would be dead code): a plain sentence with no term and no digit."""
+    text = TextRenderer([GlossaryLinker({"残疾人之家": "term-1"}), speech_tokens])
+    text._md = None  # type: ignore[assignment]  # any use of the parser would now fail
+    assert text.block("加快推进无障碍环境建设。") == "<p>加快推进无障碍环境建设。</p>\n"
+    assert text.inline("服务设施") == "服务设施"
