@@ -151,6 +151,9 @@ def _exchange(a: Path, b: Path) -> bool:
     return result == 0
 
 
+_MADE: set[Path] = set()  # folders this process made in staging folders
+
+
 def write_text(root: Path, rel: str, text: str) -> str:
     """Write `text` as UTF-8, exactly the characters given (CRLF stays CRLF); the SHA-256 of the bytes."""
     return write_bytes(root, rel, text.encode("utf-8"))
@@ -158,7 +161,14 @@ def write_text(root: Path, rel: str, text: str) -> str:
 
 def write_bytes(root: Path, rel: str, data: bytes) -> str:
     path = root / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "wb") as handle:
-        handle.write(data)
+    if path.parent not in _MADE:  # one mkdir per folder, not one per file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _MADE.add(path.parent)
+    try:
+        with open(path, "wb") as handle:
+            handle.write(data)
+    except FileNotFoundError:  # made in an earlier staging folder of the same name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "wb") as handle:
+            handle.write(data)
     return hashlib.sha256(data).hexdigest()

@@ -7,9 +7,12 @@ never holds the whole site in memory, and they die with the build.
 from __future__ import annotations
 
 import ctypes
+import gc
 import hashlib
+import multiprocessing
 import os
 import signal
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
@@ -34,15 +37,46 @@ def render_documents(jobs: list[DocumentJob], stage: Path, processes: int) -> di
         return _render_into(str(stage), jobs)
     # Interleaved chunks spread long and short documents evenly over the workers.
     count = processes * CHUNKS_PER_WORKER
-    chunks = [jobs[i::count] for i in range(count)]
-    # "spawn": workers start clean, even when the build runs inside serve's threads.
-    with ProcessPoolExecutor(
-        max_workers=processes, mp_context=get_context("spawn"), initializer=_die_with_parent, initargs=(os.getpid(),)
-    ) as pool:
-        written: dict[str, dict[str, str]] = {}
-        for part in pool.map(_render_into, [str(stage)] * len(chunks), chunks):
-            written |= part
-        return written
+    chunks = [list(range(i, len(jobs), count)) for i in range(count)]
+    global _INHERITED
+    fork = _can_fork()
+    if fork:
+        # A forked worker inherits the jobs: nothing to pickle, nothing to import again.
+        # Frozen, the parent's objects are never scanned (or copied) by the workers' collector.
+        gc.freeze()
+        _INHERITED = jobs
+    try:
+        with ProcessPoolExecutor(
+            max_workers=processes,
+            # Under serve's threads forking is unsafe: workers start clean and get the jobs pickled.
+            mp_context=get_context("fork" if fork else "spawn"),
+            initializer=_die_with_parent,
+            initargs=(os.getpid(),),
+        ) as pool:
+            stages = [str(stage)] * len(chunks)
+            if fork:
+                parts = pool.map(_render_inherited, stages, chunks)
+            else:
+                parts = pool.map(_render_into, stages, [[jobs[i] for i in chunk] for chunk in chunks])
+            written: dict[str, dict[str, str]] = {}
+            for part in parts:
+                written |= part
+            return written
+    finally:
+        _INHERITED = []
+        gc.unfreeze()
+
+
+_INHERITED: list[DocumentJob] = []  # the jobs, for workers forked from the build
+
+
+def _can_fork() -> bool:
+    """Forking copies only the calling thread: safe only when the build has no other threads."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def _render_inherited(stage: str, indices: list[int]) -> dict[str, dict[str, str]]:
+    return _render_into(stage, [_INHERITED[i] for i in indices])
 
 
 def _render_into(stage: str, jobs: list[DocumentJob]) -> dict[str, dict[str, str]]:
