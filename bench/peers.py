@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import venv
+from collections.abc import Callable
 from pathlib import Path
 
 from plansite import model as m
@@ -93,17 +94,21 @@ HUGO_LIST = (
 )
 
 
+def _with_front_matter(markdown: Path, folder: Path, front: Callable[[int, str, str], str]) -> None:
+    """Each Markdown file with its "# title" line replaced by the peer's front matter
+    (`front(index, title, name)`)."""
+    folder.mkdir()
+    for i, source in enumerate(sorted(markdown.glob("*.md"))):
+        title, _, body = source.read_text(encoding="utf-8").partition("\n")
+        (folder / source.name).write_text(front(i, title.removeprefix("# "), source.stem) + body, encoding="utf-8")
+
+
 def prepare(peer: str, markdown: Path, work: Path) -> tuple[list[str], Path]:
     """(the command that builds `peer`'s site, where the site goes), with the project set up in `work`."""
     peer_python()
     work.mkdir(parents=True)
     if peer == "Hugo":
-        (work / "content").mkdir()
-        for source in sorted(markdown.glob("*.md")):
-            text = source.read_text(encoding="utf-8")
-            title, _, body = text.partition("\n")
-            front = f'---\ntitle: "{title[2:]}"\n---\n'
-            (work / "content" / source.name).write_text(front + body, encoding="utf-8")
+        _with_front_matter(markdown, work / "content", lambda i, title, name: f'---\ntitle: "{title}"\n---\n')
         (work / "hugo.toml").write_text(
             'baseURL = "https://www.example.gov.cn/"\nlanguageCode = "zh-CN"\ntitle = "bench"\n'
             "disableKinds = ['taxonomy', 'term', 'RSS', 'sitemap', 'robotsTXT', '404']\n",
@@ -115,12 +120,13 @@ def prepare(peer: str, markdown: Path, work: Path) -> tuple[list[str], Path]:
         (layouts / "list.html").write_text(HUGO_LIST, encoding="utf-8")
         return [str(hugo_binary()), "--quiet", "--source", str(work)], work / "public"
     if peer == "Pelican":
-        (work / "content").mkdir()
-        for i, source in enumerate(sorted(markdown.glob("*.md"))):
-            text = source.read_text(encoding="utf-8")
-            title, _, body = text.partition("\n")
-            front = f"Title: {title[2:]}\nDate: 2025-01-01 00:{i // 60 % 60:02d}:{i % 60:02d}\nSlug: {source.stem}\n\n"
-            (work / "content" / source.name).write_text(front + body, encoding="utf-8")
+        _with_front_matter(
+            markdown,
+            work / "content",
+            lambda i, title, name: (
+                f"Title: {title}\nDate: 2025-01-01 00:{i // 60 % 60:02d}:{i % 60:02d}\nSlug: {name}\n\n"
+            ),
+        )
         (work / "pelicanconf.py").write_text(
             "SITENAME = 'bench'\nPATH = 'content'\nTIMEZONE = 'Asia/Shanghai'\nDEFAULT_LANG = 'zh'\n"
             "FEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\nTRANSLATION_FEED_ATOM = None\n"
