@@ -22,13 +22,14 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .files import ReadError, read_regular
+from .files import ReadError, digest_regular, read_regular
 from .output import MARKER
 from .paths import PACKAGE
 from .render import DocumentJob
 
 MANIFEST_VERSION = 2
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
+_ANY_SIZE = 1 << 62  # a copied file of ours is hashed whole, whatever its size
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def _link(source: str, target: Path, identity: tuple[int, int], sha256: str) -> 
         return (linked.st_dev, linked.st_ino) == identity
     except OSError:
         shutil.copyfile(source, target, follow_symlinks=False)
-        return _digest(target) == sha256
+        return digest_regular(target, _ANY_SIZE)[1] == sha256
 
 
 def _proven(old_root: str, rel: str, sha256: str) -> tuple[int, int] | None:
@@ -145,11 +146,3 @@ def _proven(old_root: str, rel: str, sha256: str) -> tuple[int, int] | None:
         return None
     finally:
         os.close(fd)
-
-
-def _digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
