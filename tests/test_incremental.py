@@ -74,3 +74,29 @@ def _clean_build_snapshot(content: Path, out: Path) -> dict[str, bytes]:
     shutil.rmtree(out, ignore_errors=True)
     build_site(content, out)
     return snapshot(out)
+
+
+def test_fingerprint_covers_templates_and_code_but_not_published_styles(tmp_path: Path) -> None:
+    """A stylesheet or script is copied as it is by every build: editing one must not re-render pages,
+    while editing a template or the code must."""
+    from plansite.cache import code_fingerprint
+    from plansite.paths import PACKAGE
+
+    package = tmp_path / "plansite"
+    shutil.copytree(PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = code_fingerprint(package)
+    for name in (
+        "templates/components/box/style.css",
+        "templates/components/read_aloud/readaloud.js",
+        "static/css/base.css",
+    ):
+        with (package / name).open("a", encoding="utf-8") as file:
+            file.write("\n/* edited */\n")
+    assert code_fingerprint(package) == before
+    for name in ("templates/components/box/macro.html", "strings.py"):
+        edited = package / name
+        original = edited.read_bytes()
+        edited.write_bytes(original + b"\n")
+        assert code_fingerprint(package) != before, name
+        edited.write_bytes(original)
+    assert code_fingerprint(package) == before
