@@ -37,10 +37,10 @@ CHILD = """
 import json, sys, time
 from pathlib import Path
 from plansite.content import load_content
-from plansite.search import write_index
+from plansite.search import records, write_index
 documents = load_content(Path(sys.argv[1])).documents
 start = time.perf_counter()
-write_index(documents, Path(sys.argv[2]))
+write_index(records(tuple(doc.listed for doc in documents)), Path(sys.argv[2]))
 print(json.dumps({"seconds": time.perf_counter() - start}))
 """
 

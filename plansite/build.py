@@ -12,18 +12,20 @@ gives byte-identical output.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import Built, code_fingerprint, job_key, manifest_text, read_manifest, reuse
+from . import model as m
+from .cache import NOTHING, Built, Manifest, code_fingerprint, job_key, manifest_text, read_manifest, reuse, reuse_part
 from .content import Content, load_content
 from .listings import listing_routes, ways_in
 from .output import MARKER, check_target, staged_output, write_text
 from .paths import COMPONENTS, STATIC
 from .problems import ContentError, Problem
 from .render import SITE_PAGES, SITE_ROUTES, DocumentJob, render_index, render_site_pages
-from .search import write_index
+from .search import BUNDLE, index_key, records, write_index
 from .sitefiles import site_files
 from .verify import verify_site
 from .view import related_views
@@ -56,7 +58,7 @@ def build_site(
         # Read under the lock everything that decides what is reused, so a build
         # that waited never pairs its content with another build's files.
         content = load_content(content_dir)  # raises ContentError listing every problem
-        previous = {} if clean else read_manifest(out_dir)
+        previous = NOTHING if clean else read_manifest(out_dir)
         fingerprint = code_fingerprint()
         built: dict[str, Built] = {}
         to_render = []
@@ -69,23 +71,54 @@ def build_site(
                 built[job.doc.id] = Built(key, hashes)
         written = render_documents([job for job, _ in to_render], stage, jobs or default_processes())
         built |= {job.doc.id: Built(key, written[job.doc.id]) for job, key in to_render}
-        files = sum(len(entry.files) for entry in built.values())
-        ways = ways_in(content.documents)  # the listings: rendered, and named in the sitemap
-        site_pages = render_index(content.site, ways) | render_site_pages(content.site, ways)
-        routes = [*SITE_ROUTES, *listing_routes(ways)]
-        site_pages |= site_files(content.site, content.documents, [route.as_posix() for route in routes])
-        for rel, text in site_pages.items():
-            write_text(stage, rel, text)
-            files += 1
-        files += write_index(content.documents, stage)  # reads the documents' .txt files, written above
+        listed = tuple(doc.listed for doc in content.documents)
+        parts = {
+            PAGES: site_pages(content.site, listed, fingerprint, previous, out_dir, stage),
+            SEARCH: search_index(listed, built, previous, out_dir, stage),  # reads the .txt files written above
+        }
         copy_static(stage)
         copy_extra(content_dir / EXTRA, stage)
-        write_text(stage, MARKER, manifest_text(built))
+        write_text(stage, MARKER, manifest_text(built, parts))
         if verify:
             failures = verify_site(stage, content.site.root_path)
             if failures:
                 raise VerifyError(failures)
+    files = sum(len(entry.files) for entry in (*built.values(), *parts.values()))
     return BuildResult(out_dir, len(content.documents), files, rendered=len(to_render))
+
+
+PAGES = "pages"  # the parts of the site besides the documents, as the manifest names them
+SEARCH = "search"
+
+
+def site_pages(
+    site: m.SiteConfig, listed: tuple[m.Listed, ...], fingerprint: str, previous: Manifest, old: Path, stage: Path
+) -> Built:
+    """The home page, every listing page, help, statement, search and 404 pages (every mode
+    and .txt), sitemap, robots.txt and the feed: reused when the code, the site settings and
+    every document's listing entry are unchanged, as after an edit of a document's text."""
+    key = hashlib.sha256(f"{fingerprint}\n{site!r}\n{listed!r}".encode()).hexdigest()
+    files = reuse_part(previous.parts.get(PAGES), key, old, stage, lambda rel: not rel.startswith(_NOT_PAGES))
+    if files is None:
+        ways = ways_in(listed)  # the listings: rendered, and named in the sitemap
+        texts = render_index(site, ways) | render_site_pages(site, ways)
+        routes = [*SITE_ROUTES, *listing_routes(ways)]
+        texts |= site_files(site, listed, [route.as_posix() for route in routes])
+        files = {rel: write_text(stage, rel, text) for rel, text in texts.items()}
+    return Built(key, files)
+
+
+_NOT_PAGES = (f"{BUNDLE}/", "static/")
+
+
+def search_index(
+    listed: tuple[m.Listed, ...], built: dict[str, Built], previous: Manifest, old: Path, stage: Path
+) -> Built:
+    """The search index of the documents' .txt files: reused when every record is unchanged."""
+    found = records(listed)
+    key = index_key(found, {rel: sha for entry in built.values() for rel, sha in entry.files.items()})
+    files = reuse_part(previous.parts.get(SEARCH), key, old, stage, lambda rel: rel.startswith(f"{BUNDLE}/"))
+    return Built(key, files if files is not None else write_index(found, stage))
 
 
 def plan_jobs(content: Content) -> list[DocumentJob]:

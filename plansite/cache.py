@@ -17,8 +17,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import posixpath
 import shutil
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +29,7 @@ from .output import MARKER
 from .paths import PACKAGE
 from .render import DocumentJob
 
-MANIFEST_VERSION = 2
+MANIFEST_VERSION = 3
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 _ANY_SIZE = 1 << 62  # a copied file of ours is hashed whole, whatever its size
 
@@ -64,45 +66,86 @@ def job_key(job: DocumentJob, fingerprint: str) -> str:
     return hashlib.sha256(f"{fingerprint}\n{job!r}".encode()).hexdigest()
 
 
-def read_manifest(site: Path) -> dict[str, Built]:
-    """{document id: what was built} for the site built last time, or {} if unknown or unreadable."""
+@dataclass(frozen=True)
+class Manifest:
+    """What the last build published: per document, and per part of the site besides
+    the documents (its own pages, the search index), a key and the files' hashes."""
+
+    documents: dict[str, Built]
+    parts: dict[str, Built]
+
+
+NOTHING = Manifest({}, {})
+
+
+def read_manifest(site: Path) -> Manifest:
+    """What the site built last time holds, or NOTHING if unknown or unreadable."""
     try:
         data = json.loads(read_regular(site / MARKER, MAX_MANIFEST_BYTES))
     except (ReadError, ValueError):
-        return {}
+        return NOTHING
     if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION:
-        return {}
-    documents = data.get("documents")
-    if not isinstance(documents, dict):
+        return NOTHING
+    return Manifest(_entries(data.get("documents")), _entries(data.get("parts")))
+
+
+def _entries(data: object) -> dict[str, Built]:
+    """The well-formed entries of one table of the manifest (anything else is not reused)."""
+    if not isinstance(data, dict):
         return {}
     built = {}
-    for doc_id, entry in documents.items():
+    for name, entry in data.items():
         if isinstance(entry, dict) and isinstance(entry.get("key"), str) and isinstance(entry.get("files"), dict):
             files = entry["files"]
             if all(isinstance(rel, str) and isinstance(sha, str) for rel, sha in files.items()):
-                built[doc_id] = Built(entry["key"], files)
+                built[name] = Built(entry["key"], files)
     return built
 
 
-def manifest_text(built: dict[str, Built]) -> str:
-    documents = {
-        doc_id: {"key": entry.key, "files": dict(sorted(entry.files.items()))}
-        for doc_id, entry in sorted(built.items())
-    }
-    return json.dumps({"version": MANIFEST_VERSION, "documents": documents}, indent=1, ensure_ascii=False) + "\n"
+def manifest_text(documents: dict[str, Built], parts: dict[str, Built]) -> str:
+    def table(built: dict[str, Built]) -> dict[str, dict]:
+        return {
+            name: {"key": entry.key, "files": dict(sorted(entry.files.items()))}
+            for name, entry in sorted(built.items())
+        }
+
+    data = {"version": MANIFEST_VERSION, "documents": table(documents), "parts": table(parts)}
+    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 
 
-def reuse(job: DocumentJob, key: str, previous: dict[str, Built], old_site: Path, stage: Path) -> dict[str, str] | None:
+def reuse(job: DocumentJob, key: str, previous: Manifest, old_site: Path, stage: Path) -> dict[str, str] | None:
     """Link the document's files from the old site into the stage if its key is
     unchanged and each file is proven to be the one recorded; their hashes, or None."""
-    entry = previous.get(job.doc.id)
-    paths = job.files.paths
-    if entry is None or entry.key != key or set(entry.files) != set(paths):
+    entry = previous.documents.get(job.doc.id)
+    if entry is None or set(entry.files) != set(job.files.paths):
+        return None
+    return _reuse(entry, key, old_site, stage)
+
+
+def reuse_part(
+    entry: Built | None, key: str, old_site: Path, stage: Path, belongs: Callable[[str], bool]
+) -> dict[str, str] | None:
+    """The same for a part of the site whose files only its key determines (its own pages,
+    the search index). The recorded paths are checked first: plain relative paths that
+    `belongs` accepts and that nothing in the stage holds yet, so a damaged manifest can
+    never place a file outside the part or over another."""
+    if entry is None or not entry.files:
+        return None
+    for rel in entry.files:
+        if posixpath.normpath(rel) != rel or rel.startswith(("/", ".")) or "/." in rel or not belongs(rel):
+            return None
+        if os.path.lexists(stage / rel):
+            return None
+    return _reuse(entry, key, old_site, stage)
+
+
+def _reuse(entry: Built, key: str, old_site: Path, stage: Path) -> dict[str, str] | None:
+    if entry.key != key:
         return None
     old_root = os.path.realpath(old_site)
     proven = {}
-    for rel in paths:
-        identity = _proven(old_root, rel, entry.files[rel])
+    for rel, sha256 in entry.files.items():
+        identity = _proven(old_root, rel, sha256)
         if identity is None:
             return None
         proven[rel] = identity
@@ -110,8 +153,13 @@ def reuse(job: DocumentJob, key: str, previous: dict[str, Built], old_site: Path
     for rel, identity in proven.items():
         target = stage / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        linked.append(target)
-        if not _link(os.path.join(old_root, rel), target, identity, entry.files[rel]):
+        try:
+            same = _link(os.path.join(old_root, rel), target, identity, entry.files[rel])
+        except FileExistsError:  # never written over, never removed: not ours
+            same = False
+        else:
+            linked.append(target)
+        if not same:
             for path in linked:  # never leave a link to the live site for a renderer to write through
                 path.unlink(missing_ok=True)
             return None
@@ -124,6 +172,8 @@ def _link(source: str, target: Path, identity: tuple[int, int], sha256: str) -> 
         os.link(source, target, follow_symlinks=False)  # the old site goes after the swap; the link keeps the data
         linked = os.lstat(target)
         return (linked.st_dev, linked.st_ino) == identity
+    except FileExistsError:
+        raise
     except OSError:
         shutil.copyfile(source, target, follow_symlinks=False)
         return digest_regular(target, _ANY_SIZE)[1] == sha256

@@ -77,30 +77,18 @@ def examples(folder: Path = COMPONENTS) -> list[Example]:
     return found
 
 
-def _example_documents(count: int) -> tuple[m.Document, ...]:
-    """Documents for examples of listings: only their number and dates matter."""
+def _example_documents(count: int) -> tuple[m.Listed, ...]:
+    """Listing entries for examples of listings: only their number and dates matter."""
     return tuple(
-        m.Document(
+        m.Listed(
             id=f"example-{i}",
             kind=("plan", "notice")[i % 2],
             title=f"示例文件{i}",
-            subtitle="",
             issuer="",
             doc_number="",
             date_signed=None,
             date_published=dt.date(2020 + i % 3, 1, 1),
-            period=None,
             region=("示范市", "示范区")[i % 2],
-            source=None,
-            related=(),
-            notice=None,
-            preamble="正文。",
-            body=(),
-            closing="",
-            glossary=(),
-            annexes=(),
-            signature=None,
-            file=f"example-{i}.yaml",
         )
         for i in range(count)
     )

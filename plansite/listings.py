@@ -26,7 +26,7 @@ class Listing:
     folder: str  # e.g. list/kind/plan
     name: str  # e.g. 规划
     title: str  # e.g. 类型：规划
-    documents: tuple[m.Document, ...]  # newest first
+    documents: tuple[m.Listed, ...]  # newest first
 
     def page_route(self, number: int) -> PurePosixPath:
         return PurePosixPath(self.folder) / ("index.html" if number == 1 else f"{number}.html")
@@ -35,7 +35,7 @@ class Listing:
     def pages(self) -> int:
         return max(1, -(-len(self.documents) // PAGE_SIZE))
 
-    def entries(self, number: int) -> tuple[m.Document, ...]:
+    def entries(self, number: int) -> tuple[m.Listed, ...]:
         return self.documents[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
 
     @property
@@ -57,7 +57,7 @@ class Ways:
         return (self.everything, *self.by_kind, *self.by_year, *self.by_region)
 
 
-def newest_first(documents: tuple[m.Document, ...]) -> tuple[m.Document, ...]:
+def newest_first(documents: tuple[m.Listed, ...]) -> tuple[m.Listed, ...]:
     return tuple(sorted(documents, key=lambda d: (-(d.date.toordinal() if d.date else 0), d.id)))
 
 
@@ -65,7 +65,7 @@ def region_folder(region: str) -> str:
     return "r" + hashlib.sha256(region.encode("utf-8")).hexdigest()[:10]
 
 
-def ways_in(documents: tuple[m.Document, ...]) -> Ways:
+def ways_in(documents: tuple[m.Listed, ...]) -> Ways:
     ordered = newest_first(documents)
     by_kind = tuple(
         Listing(f"list/kind/{kind}", label, T["listing_kind"].format(name=label), docs)

@@ -223,8 +223,40 @@ class Related:
     line: int
 
 
+class _Filed:
+    """What a document's kind and dates say, for the full document and for its listing entry alike."""
+
+    kind: str
+    date_signed: dt.date | None
+    date_published: dt.date | None
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS[self.kind]
+
+    @property
+    def date(self) -> dt.date | None:
+        """The date a reader sorts by: published, else signed."""
+        return self.date_published or self.date_signed
+
+
 @dataclass(frozen=True)
-class Document:
+class Listed(_Filed):
+    """A document as the home page, the listings, the feed, the sitemap and the search
+    results show it: all those pages read of it, so they change exactly when this does."""
+
+    id: str
+    kind: str
+    title: str
+    issuer: str
+    doc_number: str
+    date_signed: dt.date | None
+    date_published: dt.date | None
+    region: str
+
+
+@dataclass(frozen=True)
+class Document(_Filed):
     id: str
     kind: str
     title: str
@@ -254,13 +286,17 @@ class Document:
     attachments: tuple[Attachment, ...] = ()
 
     @property
-    def kind_label(self) -> str:
-        return KINDS[self.kind]
-
-    @property
-    def date(self) -> dt.date | None:
-        """The date a reader sorts by: published, else signed."""
-        return self.date_published or self.date_signed
+    def listed(self) -> Listed:
+        return Listed(
+            self.id,
+            self.kind,
+            self.title,
+            self.issuer,
+            self.doc_number,
+            self.date_signed,
+            self.date_published,
+            self.region,
+        )
 
 
 @dataclass(frozen=True)

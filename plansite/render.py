@@ -70,7 +70,7 @@ class DocumentJob:
 class DocumentEntry:
     """A document as the index lists it."""
 
-    doc: m.Document
+    doc: m.Listed
     route: str
     text_file: str
 
@@ -177,14 +177,14 @@ def render_document(job: DocumentJob) -> dict[str, str]:
     return files
 
 
-def _entries(documents: tuple[m.Document, ...]) -> list[DocumentEntry]:
+def _entries(documents: tuple[m.Listed, ...]) -> list[DocumentEntry]:
     return [
         DocumentEntry(doc, pages.document_route(doc.id).as_posix(), pages.text_file(doc.id).as_posix())
         for doc in documents
     ]
 
 
-def _listing_text(site: m.SiteConfig, title: str, documents: tuple[m.Document, ...], text: PurePosixPath) -> str:
+def _listing_text(site: m.SiteConfig, title: str, documents: tuple[m.Listed, ...], text: PurePosixPath) -> str:
     listed = [(doc, posixpath.relpath(pages.text_file(doc.id).as_posix(), text.parent.as_posix())) for doc in documents]
     return index_text(site, title, listed)
 

@@ -24,7 +24,10 @@ same content.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import importlib.metadata
+import json
 import re
 import shutil
 import subprocess
@@ -77,52 +80,64 @@ def index_text(text: str) -> str:
 @dataclass(frozen=True)
 class Record:
     url: str  # the document's route; the search page turns it into a link in its own mode
-    text: str
+    text_file: str  # the document's .txt in the site: the text indexed
     meta: dict[str, str]
 
 
-def records(documents: tuple[m.Document, ...], site: Path) -> list[Record]:
-    """One record per document, from its .txt export in the built site."""
+def records(documents: tuple[m.Listed, ...]) -> list[Record]:
+    """One record per document, in document order."""
     found = []
     for doc in documents:
-        text = (site / pages.text_file(doc.id)).read_text(encoding="utf-8-sig")
         meta = {"title": doc.title, "kind": doc.kind_label}
         if doc.doc_number:
             meta["number"] = doc.doc_number
         if doc.date:
             meta["date"] = chinese_date(doc.date)
-        found.append(Record(pages.document_route(doc.id).as_posix(), index_text(text), meta))
+        found.append(Record(pages.document_route(doc.id).as_posix(), pages.text_file(doc.id).as_posix(), meta))
     return found
 
 
-def record_page(record: Record) -> str:
+def index_key(found: list[Record], text_hashes: dict[str, str]) -> str:
+    """Everything the index is made of: this module (how text is split and laid out for
+    Pagefind), Pagefind's version, and each record's address, metadata and .txt bytes
+    (by their SHA-256 as the build wrote them). The same key gives the same index."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(_program_version().encode())
+    for record in found:
+        line = json.dumps([record.url, record.meta, text_hashes[record.text_file]], ensure_ascii=False, sort_keys=True)
+        digest.update(line.encode() + b"\n")
+    return digest.hexdigest()
+
+
+def record_page(url: str, text: str, meta: dict[str, str]) -> str:
     """A record as the page Pagefind indexes: its metadata in <meta>, its split text as the body."""
     metas = "".join(
         f'<meta data-pagefind-meta="{name}[content]" content="{html.escape(value)}">\n'
-        for name, value in sorted(record.meta.items())
+        for name, value in sorted(meta.items())
     )
     return (
-        f'<!DOCTYPE html>\n<html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>{html.escape(record.meta["title"])}</title>\n'
-        f"{metas}</head><body data-pagefind-body>{html.escape(record.text)}</body></html>\n"
+        f'<!DOCTYPE html>\n<html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>{html.escape(meta["title"])}</title>\n'
+        f"{metas}</head><body data-pagefind-body>{html.escape(index_text(text))}</body></html>\n"
     )
 
 
-def write_index(documents: tuple[m.Document, ...], site: Path) -> int:
-    """Write the search index of `documents` into site/pagefind/; returns the number of files written.
+def write_index(found: list[Record], site: Path) -> dict[str, str]:
+    """Write the search index of `found` into site/pagefind/, from the .txt files in
+    the site; returns {path in the site: SHA-256} of the files written.
 
     Each record is written as a small page into a scratch folder in the
     staging folder, which Pagefind's command indexes (its Python API answers one record
     per 0.1 s: 100 s for 1000 documents).
     """
-    found = records(documents, site)
     output = site / BUNDLE
     executable = _executable()
     # In the staging folder: a killed build leaves nothing of its own elsewhere.
     with tempfile.TemporaryDirectory(prefix=".search-records-", dir=site) as scratch:
         for record in found:
+            text = (site / record.text_file).read_text(encoding="utf-8-sig")
             page = Path(scratch, record.url)
             page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(record_page(record), encoding="utf-8")
+            page.write_text(record_page(record.url, text, record.meta), encoding="utf-8")
         try:
             run = subprocess.run(
                 [str(executable), "--site", scratch, "--output-path", str(output), "--keep-index-url", "--silent"],
@@ -139,10 +154,24 @@ def write_index(documents: tuple[m.Document, ...], site: Path) -> int:
             path.unlink()
         elif path.is_dir() and path.name not in ("index", "fragment"):
             shutil.rmtree(path)
-    return sum(1 for path in output.rglob("*") if path.is_file())
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(output.rglob("*"))
+        if path.is_file()
+    }
 
 
 INDEX_TIMEOUT = 600  # seconds; 1000 documents take a few
+
+
+def _program_version() -> str:
+    """The installed Pagefind program's distribution and version (hashing its 58 MB would cost 0.15 s a build)."""
+    executable = _executable()
+    try:
+        return f"{executable.parent.name} {importlib.metadata.version(executable.parent.name)}"
+    except importlib.metadata.PackageNotFoundError:
+        status = executable.stat()
+        return f"{executable} {status.st_size} {status.st_mtime_ns}"
 
 
 def _executable() -> Path:

@@ -25,7 +25,7 @@ FEED_ENTRIES = 20  # the newest documents in the feed
 TIMEZONE = "+08:00"  # documents are dated in China Standard Time
 
 
-def site_files(site: m.SiteConfig, documents: tuple[m.Document, ...], routes: list[str]) -> dict[str, str]:
+def site_files(site: m.SiteConfig, documents: tuple[m.Listed, ...], routes: list[str]) -> dict[str, str]:
     """sitemap.xml, robots.txt and feed.xml; nothing without base_url. `routes`: the site's own pages."""
     if not site.base_url:
         return {}
@@ -40,7 +40,7 @@ def _url(site: m.SiteConfig, route: str, mode: Mode = STANDARD) -> str:
     return page_url(site.base_url, pages.Page(PurePosixPath(route), mode, "").path)
 
 
-def sitemap(site: m.SiteConfig, documents: tuple[m.Document, ...], routes: list[str]) -> str:
+def sitemap(site: m.SiteConfig, documents: tuple[m.Listed, ...], routes: list[str]) -> str:
     """Every page in its standard mode, with its other modes as alternates."""
     entries: list[tuple[str, dt.date | None]] = [(route, None) for route in routes]
     entries += [(pages.document_route(doc.id).as_posix(), doc.date) for doc in documents]
@@ -65,7 +65,7 @@ def _stamp(date: dt.date | None) -> str:
     return f"{(date or dt.date(1970, 1, 1)).isoformat()}T00:00:00{TIMEZONE}"
 
 
-def atom_feed(site: m.SiteConfig, documents: tuple[m.Document, ...]) -> str:
+def atom_feed(site: m.SiteConfig, documents: tuple[m.Listed, ...]) -> str:
     """An Atom feed (RFC 4287) of the newest documents."""
     newest = newest_first(documents)[:FEED_ENTRIES]
     home = _url(site, pages.INDEX.as_posix())

@@ -74,7 +74,7 @@ def _finish(paragraphs: list[str]) -> str:
     return BOM + text.replace("\r\n", "\n").replace("\n", CRLF)
 
 
-def index_text(site: m.SiteConfig, title: str, documents: list[tuple[m.Document, str]]) -> str:
+def index_text(site: m.SiteConfig, title: str, documents: list[tuple[m.Listed, str]]) -> str:
     """A document list as text (the home page's, a listing's): each document with
     its metadata and its .txt file."""
     w = _Writer()

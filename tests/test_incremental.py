@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -9,6 +11,7 @@ from plansite import build
 from plansite.build import build_site
 from plansite.content import load_content
 from plansite.listings import ways_in
+from plansite.output import MARKER
 
 from .conftest import CONTENT, many_documents, snapshot
 
@@ -43,6 +46,73 @@ def test_unchanged_documents_are_reused_and_output_is_identical(tmp_path: Path, 
     assert snapshot(out) == _clean_build_snapshot(content_copy, tmp_path / "clean-3")
 
 
+def _inode(path: Path) -> int:
+    return path.stat().st_ino
+
+
+def _search_inodes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): _inode(p) for p in (site / "pagefind").rglob("*") if p.is_file()}
+
+
+def test_site_pages_and_search_index_are_reused_only_when_what_they_show_is_unchanged(
+    tmp_path: Path, content_copy: Path
+) -> None:
+    """A reused file is a hard link of the old one (same inode); a rendered one is new."""
+    out = tmp_path / "site"
+    build_site(content_copy, out)
+    home, listing, search = out / "index.html", out / "list/all/index.html", _search_inodes(out)
+    home_inode, listing_inode = _inode(home), _inode(listing)
+
+    build_site(content_copy, out)
+    assert (_inode(home), _inode(listing)) == (home_inode, listing_inode), "nothing changed: the pages are reused"
+    assert _search_inodes(out) == search, "nothing changed: the index is reused"
+
+    # A heading edited: the document's text changes, not its listing entry.
+    plan = content_copy / "jiangbei-disability-plan-2021-2025.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("title: 编制背景", "title: 编制背景（修订）"), encoding="utf-8"
+    )
+    build_site(content_copy, out)
+    assert (_inode(home), _inode(listing)) == (home_inode, listing_inode)
+    entry = "pagefind/pagefind-entry.json"
+    assert _inode(out / entry) != search[entry], "the text changed: the index is written again"
+    assert snapshot(out) == _clean_build_snapshot(content_copy, tmp_path / "clean-1")
+
+    # The title edited: every page listing the document changes.
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("title: 重庆市江北区“十四五”", "title: 江北区“十四五”", 1),
+        encoding="utf-8",
+    )
+    build_site(content_copy, out)
+    assert _inode(home) != home_inode and _inode(listing) != listing_inode
+    assert "江北区“十四五”" in home.read_text(encoding="utf-8")
+    assert snapshot(out) == _clean_build_snapshot(content_copy, tmp_path / "clean-2")
+
+
+def test_a_damaged_search_index_or_manifest_is_not_reused(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(CONTENT, out)
+    clean = snapshot(out)
+    entry = out / "pagefind" / "pagefind-entry.json"
+    entry.write_bytes(entry.read_bytes() + b" ")
+    build_site(CONTENT, out)
+    assert snapshot(out) == clean, "the index is written again"
+
+    # A manifest claiming, for the site's pages, a file outside the site and a document's own page.
+    marker = out / MARKER
+    manifest = json.loads(marker.read_text(encoding="utf-8"))
+    page = "plans/bazhong-disability-plan-2021-2025/index.html"
+    for rel in ("../outside.html", page):
+        files = dict(manifest["parts"]["pages"]["files"])
+        files[rel] = hashlib.sha256((out / page).read_bytes()).hexdigest()
+        manifest["parts"]["pages"]["files"] = files
+        marker.write_text(json.dumps(manifest), encoding="utf-8")
+        build_site(CONTENT, out)
+        assert snapshot(out) == clean
+        assert not (tmp_path / "outside.html").exists()
+        manifest = json.loads(marker.read_text(encoding="utf-8"))
+
+
 def test_a_change_in_the_templates_renders_everything(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "site"
     build_site(CONTENT, out)
@@ -62,7 +132,7 @@ def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
     content = many_documents(tmp_path / "content", 60)
     serial = build_site(content, tmp_path / "serial", jobs=1)
     parallel = build_site(content, tmp_path / "parallel", jobs=2)
-    listings = ways_in(load_content(content).documents).all
+    listings = ways_in(tuple(doc.listed for doc in load_content(content).documents)).all
     listing_files = sum(listing.pages * 3 + 1 for listing in listings)  # pages in 3 modes and a .txt
     index_files = sum(1 for p in (tmp_path / "serial" / "pagefind").rglob("*") if p.is_file())
     # documents (3 modes and .txt), the home page (and its .txt), search, help, statement, 404 in 3 modes

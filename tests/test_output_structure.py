@@ -26,7 +26,7 @@ def _run(check, pages: dict[str, ParsedPage]) -> list[str]:  # type: ignore[no-u
 
 def pages_per_mode(content: Path) -> int:
     """Each document, the home page, 404, the site's own pages and every listing page."""
-    listings = listing_routes(ways_in(load_content(content).documents))
+    listings = listing_routes(ways_in(tuple(doc.listed for doc in load_content(content).documents)))
     return len(document_yaml_files(content)) + 2 + len(SITE_PAGES) + len(listings)
 
 
