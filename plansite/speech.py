@@ -93,7 +93,7 @@ def segments(text: str) -> list[Segment]:
     for match in _SYMBOLS.finditer(text):
         written, said = _spoken(match)
         hits.append((match.start(), match.start() + len(written), Segment(written, spoken=said)))
-    if any(c.isascii() and c.isalpha() for c in text):
+    if _WORD.search(text):  # any Latin letter: look for English phrases
         position, found = 0, []
         for start, end, _segment in hits:
             found += _latin(text, position, start)
