@@ -19,12 +19,12 @@ from pathlib import Path
 
 from . import model as m
 from .cache import NOTHING, Built, Manifest, code_fingerprint, job_key, manifest_text, read_manifest, reuse, reuse_part
-from .content import Content, load_content
+from .content import Content, Known, load_content
 from .listings import listing_routes, ways_in
 from .output import MARKER, check_target, staged_output, write_text
 from .paths import COMPONENTS, STATIC
 from .problems import ContentError, Problem
-from .render import SITE_PAGES, SITE_ROUTES, DocumentJob, render_index, render_site_pages
+from .render import SITE_PAGES, SITE_ROUTES, DocumentJob, DocumentPlan, render_index, render_site_pages
 from .search import BUNDLE, index_key, records, write_index
 from .sitefiles import site_files
 from .verify import verify_site
@@ -57,34 +57,37 @@ def build_site(
     with staged_output(out_dir) as stage:  # holds the lock: builds into one folder take turns
         # Read under the lock everything that decides what is reused, so a build
         # that waited never pairs its content with another build's files.
-        content = load_content(content_dir)  # raises ContentError listing every problem
         previous = NOTHING if clean else read_manifest(out_dir)
         fingerprint = code_fingerprint()
+        # Raises ContentError listing every problem; files unchanged since the last build are not read again.
+        content = load_content(content_dir, previous.known(fingerprint))
         built: dict[str, Built] = {}
         to_render = []
-        for job in plan_jobs(content):
-            key = job_key(job, fingerprint)
-            hashes = reuse(job, key, previous, out_dir, stage)
+        for plan in plan_documents(content):
+            key = job_key(plan, fingerprint)
+            hashes = reuse(plan, key, previous, out_dir, stage)
             if hashes is None:
-                to_render.append((job, key))
+                to_render.append((plan, key))
             else:
-                built[job.doc.id] = Built(key, hashes)
-        written = render_documents([job for job, _ in to_render], stage, jobs or default_processes())
-        built |= {job.doc.id: Built(key, written[job.doc.id]) for job, key in to_render}
-        listed = tuple(doc.listed for doc in content.documents)
+                built[plan.facts.id] = Built(key, hashes, _known(plan))
+        # Only the documents rendered need reading in full (a known one is read now).
+        rendering = [DocumentJob(content.document(p.facts.id), p.related, p.title, p.site) for p, _ in to_render]
+        written = render_documents(rendering, stage, jobs or default_processes())
+        built |= {plan.facts.id: Built(key, written[plan.facts.id], _known(plan)) for plan, key in to_render}
+        listed = tuple(facts.listed for facts in content.facts)
         parts = {
             PAGES: site_pages(content.site, listed, fingerprint, previous, out_dir, stage),
             SEARCH: search_index(listed, built, previous, out_dir, stage),  # reads the .txt files written above
         }
         copy_static(stage)
         copy_extra(content_dir / EXTRA, stage)
-        write_text(stage, MARKER, manifest_text(built, parts))
+        write_text(stage, MARKER, manifest_text(fingerprint, built, parts))
         if verify:
             failures = verify_site(stage, content.site.root_path)
             if failures:
                 raise VerifyError(failures)
     files = sum(len(entry.files) for entry in (*built.values(), *parts.values()))
-    return BuildResult(out_dir, len(content.documents), files, rendered=len(to_render))
+    return BuildResult(out_dir, len(content.facts), files, rendered=len(to_render))
 
 
 PAGES = "pages"  # the parts of the site besides the documents, as the manifest names them
@@ -121,11 +124,29 @@ def search_index(
     return Built(key, files if files is not None else write_index(found, stage))
 
 
-def plan_jobs(content: Content) -> list[DocumentJob]:
-    """One job per document, carrying everything its pages depend on."""
-    related = related_views(content.by_id())
+def plan_documents(content: Content) -> list[DocumentPlan]:
+    """One plan per document, carrying everything its pages depend on."""
+    related = related_views({facts.id: facts for facts in content.facts})
     titles = _unique_titles(content)
-    return [DocumentJob(doc, related[doc.id], titles[doc.id], content.site) for doc in content.documents]
+    attachments = {
+        doc.id: tuple((a.name, a.size, a.sha256) for a in doc.attachments) for doc in content.documents
+    }  # a document known from the last build has none
+    return [
+        DocumentPlan(
+            facts,
+            content.sources[facts.id],
+            attachments.get(facts.id, ()),
+            related[facts.id],
+            titles[facts.id],
+            content.site,
+        )
+        for facts in content.facts
+    ]
+
+
+def _known(plan: DocumentPlan) -> Known | None:
+    """What the next build may know of this document without reading it: all, unless it has attachments."""
+    return None if plan.attachments else Known(plan.source, plan.facts)
 
 
 def _unique_titles(content: Content) -> dict[str, str]:
@@ -133,11 +154,15 @@ def _unique_titles(content: Content) -> dict[str, str]:
     with the index (the site's name) or with a page of the site's own (使用帮助),
     gets its number or id added."""
     counts: dict[str, int] = {content.site.name: 1} | {title: 1 for _route, _template, title in SITE_PAGES}
-    for doc in content.documents:
-        counts[doc.title] = counts.get(doc.title, 0) + 1
+    for facts in content.facts:
+        counts[facts.listed.title] = counts.get(facts.listed.title, 0) + 1
     return {
-        doc.id: doc.title if counts[doc.title] == 1 else f"{doc.title}（{doc.doc_number or doc.id}）"
-        for doc in content.documents
+        facts.id: (
+            facts.listed.title
+            if counts[facts.listed.title] == 1
+            else f"{facts.listed.title}（{facts.listed.doc_number or facts.id}）"
+        )
+        for facts in content.facts
     }
 
 

@@ -14,6 +14,7 @@ carried forward, and the output is byte-identical to a clean build.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -24,12 +25,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import model as m
+from .content import Known
 from .files import ReadError, digest_regular, read_regular
 from .output import MARKER
 from .paths import PACKAGE
-from .render import DocumentJob
+from .render import DocumentPlan
 
-MANIFEST_VERSION = 3
+MANIFEST_VERSION = 4
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 _ANY_SIZE = 1 << 62  # a copied file of ours is hashed whole, whatever its size
 
@@ -40,6 +43,10 @@ class Built:
 
     key: str
     files: dict[str, str]  # path in the site -> SHA-256 of its bytes
+    # The document's file as this build read it (its bytes' hash and its facts), so the next
+    # build need not read it again if unchanged. None for a document with attachments: their
+    # files are read and hashed by every build.
+    known: Known | None = None
 
 
 # Published as they are (static/css/, static/js/) and never read while rendering a page:
@@ -61,9 +68,9 @@ def code_fingerprint(package: Path = PACKAGE) -> str:
     return digest.hexdigest()
 
 
-def job_key(job: DocumentJob, fingerprint: str) -> str:
+def job_key(plan: DocumentPlan, fingerprint: str) -> str:
     # The dataclasses' reprs are deterministic and cover every field.
-    return hashlib.sha256(f"{fingerprint}\n{job!r}".encode()).hexdigest()
+    return hashlib.sha256(f"{fingerprint}\n{plan!r}".encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,13 @@ class Manifest:
 
     documents: dict[str, Built]
     parts: dict[str, Built]
+    fingerprint: str = ""  # of the code that built it
+
+    def known(self, fingerprint: str) -> dict[str, Known]:
+        """{file: Known} of the documents read last time, if by the same code (else it might read them differently)."""
+        if fingerprint != self.fingerprint:
+            return {}
+        return {entry.known.facts.file: entry.known for entry in self.documents.values() if entry.known is not None}
 
 
 NOTHING = Manifest({}, {})
@@ -86,7 +100,12 @@ def read_manifest(site: Path) -> Manifest:
         return NOTHING
     if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION:
         return NOTHING
-    return Manifest(_entries(data.get("documents")), _entries(data.get("parts")))
+    fingerprint = data.get("fingerprint")
+    return Manifest(
+        _entries(data.get("documents")),
+        _entries(data.get("parts")),
+        fingerprint if isinstance(fingerprint, str) else "",
+    )
 
 
 def _entries(data: object) -> dict[str, Built]:
@@ -98,26 +117,100 @@ def _entries(data: object) -> dict[str, Built]:
         if isinstance(entry, dict) and isinstance(entry.get("key"), str) and isinstance(entry.get("files"), dict):
             files = entry["files"]
             if all(isinstance(rel, str) and isinstance(sha, str) for rel, sha in files.items()):
-                built[name] = Built(entry["key"], files)
+                known = _known(entry.get("source"), entry.get("facts"), entry.get("check"))
+                built[name] = Built(entry["key"], files, known if known and known.facts.id == name else None)
     return built
 
 
-def manifest_text(documents: dict[str, Built], parts: dict[str, Built]) -> str:
+def manifest_text(fingerprint: str, documents: dict[str, Built], parts: dict[str, Built]) -> str:
     def table(built: dict[str, Built]) -> dict[str, dict]:
-        return {
-            name: {"key": entry.key, "files": dict(sorted(entry.files.items()))}
-            for name, entry in sorted(built.items())
-        }
+        out: dict[str, dict] = {}
+        for name, entry in sorted(built.items()):
+            out[name] = {"key": entry.key, "files": dict(sorted(entry.files.items()))}
+            if entry.known is not None:
+                facts = _facts_json(entry.known.facts)
+                out[name] |= {"source": entry.known.sha256, "facts": facts, "check": _check(entry.known.sha256, facts)}
+        return out
 
-    data = {"version": MANIFEST_VERSION, "documents": table(documents), "parts": table(parts)}
+    data = {
+        "version": MANIFEST_VERSION,
+        "fingerprint": fingerprint,
+        "documents": table(documents),
+        "parts": table(parts),
+    }
     return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 
 
-def reuse(job: DocumentJob, key: str, previous: Manifest, old_site: Path, stage: Path) -> dict[str, str] | None:
+# --- a document's facts in the manifest ------------------------------------------
+
+
+def _facts_json(facts: m.Facts) -> dict:
+    listed = facts.listed
+    return {
+        "id": listed.id,
+        "kind": listed.kind,
+        "title": listed.title,
+        "issuer": listed.issuer,
+        "doc_number": listed.doc_number,
+        "date_signed": listed.date_signed.isoformat() if listed.date_signed else None,
+        "date_published": listed.date_published.isoformat() if listed.date_published else None,
+        "region": listed.region,
+        "file": facts.file,
+        "related": [[rel.id, rel.line] for rel in facts.related],
+        "superseded_by": [facts.superseded_by.id, facts.superseded_by.line] if facts.superseded_by else None,
+    }
+
+
+def _check(source: str, facts: dict) -> str:
+    """A checksum of an entry's facts: a damaged manifest is not believed."""
+    return hashlib.sha256(json.dumps([source, facts], ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+def _known(source: object, data: object, check: object) -> Known | None:
+    """The facts recorded for a document, if complete, well-typed and unchanged since written."""
+    if not (isinstance(source, str) and isinstance(data, dict) and check == _check(source, data)):
+        return None
+    try:
+        texts = {name: data[name] for name in ("id", "kind", "title", "issuer", "doc_number", "region", "file")}
+        signed, published = (_date(data[name]) for name in ("date_signed", "date_published"))
+        if not all(isinstance(value, str) for value in texts.values()) or texts["kind"] not in m.KINDS:
+            return None
+        listed = m.Listed(
+            texts["id"],
+            texts["kind"],
+            texts["title"],
+            texts["issuer"],
+            texts["doc_number"],
+            signed,
+            published,
+            texts["region"],
+        )
+        related = tuple(_related(item) for item in data["related"])
+        superseded_by = _related(data["superseded_by"]) if data["superseded_by"] is not None else None
+    except (KeyError, TypeError, ValueError):
+        return None
+    return Known(source, m.Facts(listed, texts["file"], related, superseded_by))
+
+
+def _date(value: object) -> dt.date | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(value)
+    return dt.date.fromisoformat(value)
+
+
+def _related(item: object) -> m.Related:
+    if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and type(item[1]) is int):
+        raise ValueError(item)
+    return m.Related(item[0], item[1])
+
+
+def reuse(plan: DocumentPlan, key: str, previous: Manifest, old_site: Path, stage: Path) -> dict[str, str] | None:
     """Link the document's files from the old site into the stage if its key is
     unchanged and each file is proven to be the one recorded; their hashes, or None."""
-    entry = previous.documents.get(job.doc.id)
-    if entry is None or set(entry.files) != set(job.files.paths):
+    entry = previous.documents.get(plan.facts.id)
+    if entry is None or set(entry.files) != set(plan.files.paths):
         return None
     return _reuse(entry, key, old_site, stage)
 

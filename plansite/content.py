@@ -7,25 +7,56 @@ problem in every file; nothing is written in either case.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from . import model as m
+from .files import ReadError, read_regular
 from .problems import ContentError, Problem
 from .reader import Reader
 from .schema import read_document, read_site
-from .yamlload import compose_file
+from .yamlload import MAX_FILE_BYTES, compose_bytes, compose_file
 
 SITE_FILE = "site.yaml"
 
 
 @dataclass(frozen=True)
+class Known:
+    """A document file as an earlier build read it, under the same code: the SHA-256 of its
+    bytes and its facts. A file holding exactly those bytes is not read again: reading and
+    validating it would give the same document, and the same facts."""
+
+    sha256: str
+    facts: m.Facts
+
+
+@dataclass(frozen=True)
 class Content:
     site: m.SiteConfig
-    documents: tuple[m.Document, ...]  # sorted by id: every later step iterates in this order
+    facts: tuple[m.Facts, ...]  # every document, sorted by id: every later step iterates in this order
+    documents: tuple[m.Document, ...]  # the documents read now, sorted by id: all, unless some were known
+    sources: dict[str, str]  # document id -> SHA-256 of its file's bytes
+    paths: dict[str, tuple[Path, str]]  # document id -> its file, and its path as messages name it
+    read: dict[str, m.Document]  # document id -> the document, if read now
 
-    def by_id(self) -> dict[str, m.Document]:
-        return {doc.id: doc for doc in self.documents}
+    def document(self, doc_id: str) -> m.Document:
+        """The document, read now if it was known (its file must still hold the bytes it had)."""
+        if doc_id in self.read:
+            return self.read[doc_id]
+        path, rel = self.paths[doc_id]
+        data, sha256, problems = _read(path, rel)
+        if data is not None and sha256 != self.sources[doc_id]:
+            problems = [Problem(rel, 0, "", "文件在生成网站的过程中被修改了：请重新生成。")]
+        if data is None or problems:
+            raise ContentError(problems)
+        found, problems = _document(data, path, rel, self.site)
+        if found is None:
+            raise ContentError(problems)
+        return found
 
 
 def document_yaml_files(folder: Path) -> list[Path]:
@@ -35,32 +66,75 @@ def document_yaml_files(folder: Path) -> list[Path]:
 
 def load_document(path: Path, rel: str, max_attachment_mb: int = 50) -> tuple[m.Document | None, list[Problem]]:
     root, problems = compose_file(path, rel)
+    return _validated(root, problems, path, rel, max_attachment_mb)
+
+
+def load_content(folder: Path, known: Mapping[str, Known] | None = None) -> Content:
+    """Read and check every file; a file in `known` (by its path) with the same bytes is
+    not read again but taken from there."""
+    if not folder.is_dir():
+        raise ContentError([Problem(str(folder), 0, "", "找不到内容文件夹：请检查 --content 参数。")])
+    known = known or {}
+    problems: list[Problem] = []
+    site = _load_site(folder, problems)
+    facts: list[m.Facts] = []
+    documents: list[m.Document] = []
+    sources: dict[str, str] = {}
+    paths: dict[str, tuple[Path, str]] = {}
+    files = document_yaml_files(folder)
+    if not files:
+        problems.append(Problem(str(folder), 0, "", "内容文件夹里没有文件（*.yaml）：请至少放入一份文件。"))
+    for path in files:
+        rel = _rel(path, folder)
+        data, sha256, found = _read(path, rel)
+        entry = known.get(rel)
+        if entry is not None and entry.sha256 == sha256:
+            doc_facts = entry.facts
+        else:
+            doc, found = (None, found) if data is None else _document(data, path, rel, site)
+            problems += found
+            if doc is None:
+                continue
+            documents.append(doc)
+            doc_facts = doc.facts
+        facts.append(doc_facts)
+        sources.setdefault(doc_facts.id, sha256)
+        paths.setdefault(doc_facts.id, (path, rel))
+    problems += _cross_check(facts, complete=len(facts) == len(files))
+    if problems or site is None:
+        raise ContentError(problems)
+    return Content(
+        site,
+        tuple(sorted(facts, key=lambda f: f.id)),
+        tuple(sorted(documents, key=lambda d: d.id)),
+        sources,
+        paths,
+        {doc.id: doc for doc in documents},
+    )
+
+
+def _read(path: Path, rel: str) -> tuple[bytes | None, str, list[Problem]]:
+    try:
+        data = read_regular(path, MAX_FILE_BYTES)
+    except ReadError as error:
+        return None, "", [Problem(rel, 0, "", str(error))]
+    return data, hashlib.sha256(data).hexdigest(), []
+
+
+def _document(data: bytes, path: Path, rel: str, site: m.SiteConfig | None) -> tuple[m.Document | None, list[Problem]]:
+    root, problems = compose_bytes(data, rel)
+    return _validated(root, problems, path, rel, site.max_attachment_mb if site else 50)
+
+
+def _validated(
+    root: yaml.Node | None, problems: list[Problem], path: Path, rel: str, max_attachment_mb: int
+) -> tuple[m.Document | None, list[Problem]]:
     if root is None:
         return None, problems
     reader = Reader(rel)
     doc = read_document(reader, root, path.parent, max_attachment_mb)
     problems += reader.problems
     return (doc if not problems else None), problems
-
-
-def load_content(folder: Path) -> Content:
-    if not folder.is_dir():
-        raise ContentError([Problem(str(folder), 0, "", "找不到内容文件夹：请检查 --content 参数。")])
-    problems: list[Problem] = []
-    site = _load_site(folder, problems)
-    documents: list[m.Document] = []
-    files = document_yaml_files(folder)
-    if not files:
-        problems.append(Problem(str(folder), 0, "", "内容文件夹里没有文件（*.yaml）：请至少放入一份文件。"))
-    for path in files:
-        doc, found = load_document(path, _rel(path, folder), site.max_attachment_mb if site else 50)
-        problems += found
-        if doc is not None:
-            documents.append(doc)
-    problems += _cross_check(documents, complete=len(documents) == len(files))
-    if problems or site is None:
-        raise ContentError(problems)
-    return Content(site, tuple(sorted(documents, key=lambda d: d.id)))
 
 
 def _rel(path: Path, folder: Path) -> str:
@@ -85,22 +159,22 @@ def _load_site(folder: Path, problems: list[Problem]) -> m.SiteConfig | None:
     return site
 
 
-def _cross_check(documents: list[m.Document], *, complete: bool) -> list[Problem]:
+def _cross_check(documents: list[m.Facts], *, complete: bool) -> list[Problem]:
     """Problems that only show across files: duplicate ids, dangling related ids."""
     problems: list[Problem] = []
-    owners: dict[str, m.Document] = {}
-    printed: dict[tuple[str, str], m.Document] = {}  # (title, 发文字号): both are shown, so both must not repeat
+    owners: dict[str, m.Facts] = {}
+    printed: dict[tuple[str, str], m.Facts] = {}  # (title, 发文字号): both are shown, so both must not repeat
     for doc in documents:
-        twin = printed.setdefault((doc.title, doc.doc_number), doc)
+        twin = printed.setdefault((doc.listed.title, doc.listed.doc_number), doc)
         if twin is not doc:
             problems.append(
                 Problem(
                     doc.file,
                     1,
-                    "doc_number" if doc.doc_number else "title",
-                    f"标题{'和发文字号' if doc.doc_number else ''}都与 {twin.file} 相同，读者无法区分："
+                    "doc_number" if doc.listed.doc_number else "title",
+                    f"标题{'和发文字号' if doc.listed.doc_number else ''}都与 {twin.file} 相同，读者无法区分："
                     "同一份文件请只放一次；不同的文件请改正标题"
-                    + ("或发文字号。" if doc.doc_number else "，或写上各自的发文字号。"),
+                    + ("或发文字号。" if doc.listed.doc_number else "，或写上各自的发文字号。"),
                 )
             )
         if doc.id in owners:

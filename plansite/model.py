@@ -256,6 +256,21 @@ class Listed(_Filed):
 
 
 @dataclass(frozen=True)
+class Facts:
+    """What the rest of the site needs of a document: its listing entry, where its file is,
+    and its links to other documents (checked across files, shown in both directions)."""
+
+    listed: Listed
+    file: str
+    related: tuple[Related, ...]
+    superseded_by: Related | None
+
+    @property
+    def id(self) -> str:
+        return self.listed.id
+
+
+@dataclass(frozen=True)
 class Document(_Filed):
     id: str
     kind: str
@@ -284,6 +299,10 @@ class Document(_Filed):
     validity: str = ""  # 有效性: one of VALIDITY, or "" when not stated
     superseded_by: Related | None = None  # the document that replaces this one
     attachments: tuple[Attachment, ...] = ()
+
+    @property
+    def facts(self) -> Facts:
+        return Facts(self.listed, self.file, self.related, self.superseded_by)
 
     @property
     def listed(self) -> Listed:

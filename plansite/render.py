@@ -3,8 +3,9 @@
 Everything a document's pages depend on travels in one `DocumentJob` (the
 document, the documents it links to, its unique title, the site settings),
 so rendering is a function of the job, the templates and the static files
-alone: safe to run in worker processes (`workers`) and to cache by the job's
-content key (`cache`). Which files a document produces is `pages.DocumentFiles`.
+alone: safe to run in worker processes (`workers`). What decides the job, and so
+the content key of its files (`cache`), is its `DocumentPlan`, known before the
+document is read in full. Which files a document produces is `pages.DocumentFiles`.
 
 The Jinja environment is autoescaped and strict, and fed only by views.
 """
@@ -50,6 +51,23 @@ def content_security_policy(page: Page) -> str:
     return (
         SEARCH_CONTENT_SECURITY_POLICY if page.route == pages.SEARCH and page.mode.search else CONTENT_SECURITY_POLICY
     )
+
+
+@dataclass(frozen=True)
+class DocumentPlan:
+    """A document's pages before they are rendered: everything that decides them (so its
+    repr, with the code, is their content key) and which files they are."""
+
+    facts: m.Facts
+    source: str  # SHA-256 of the document's YAML file: with the code, it decides the document
+    attachments: tuple[tuple[str, int, str], ...]  # (name, size, SHA-256) of each attachment
+    related: tuple[RelatedView, ...]
+    title: str  # unique across the site
+    site: m.SiteConfig
+
+    @property
+    def files(self) -> DocumentFiles:
+        return DocumentFiles.of(self.facts.id, self.title, self.site.base_url, tuple(a[0] for a in self.attachments))
 
 
 @dataclass(frozen=True)

@@ -286,19 +286,19 @@ def _metadata(doc: m.Document) -> tuple[MetaItem, ...]:
     return tuple(i for i in items if i is not None and i.value)
 
 
-def related_views(content_docs: dict[str, m.Document]) -> dict[str, tuple[RelatedView, ...]]:
+def related_views(facts: dict[str, m.Facts]) -> dict[str, tuple[RelatedView, ...]]:
     """Related documents in both directions: a plan lists its 起草说明 and vice versa;
     a document replaced by another lists it, and the other lists what it replaces."""
-    links: dict[str, dict[str, str]] = {doc_id: {} for doc_id in content_docs}  # id -> {other id: label}
-    for doc in content_docs.values():
+    links: dict[str, dict[str, str]] = {doc_id: {} for doc_id in facts}  # id -> {other id: label}
+    for doc in facts.values():
         for rel in doc.related:
-            links[doc.id].setdefault(rel.id, content_docs[rel.id].kind_label)
-            links[rel.id].setdefault(doc.id, doc.kind_label)
+            links[doc.id].setdefault(rel.id, facts[rel.id].listed.kind_label)
+            links[rel.id].setdefault(doc.id, doc.listed.kind_label)
         if doc.superseded_by:
             links[doc.id][doc.superseded_by.id] = T["superseded_by"]
             links[doc.superseded_by.id][doc.id] = T["supersedes"]
     return {
-        doc_id: tuple(RelatedView(other, label, content_docs[other].title) for other, label in sorted(targets.items()))
+        doc_id: tuple(RelatedView(other, label, facts[other].listed.title) for other, label in sorted(targets.items()))
         for doc_id, targets in links.items()
     }
 

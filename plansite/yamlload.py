@@ -102,6 +102,11 @@ def compose_file(path: Path, rel: str) -> tuple[yaml.Node | None, list[Problem]]
         data = read_regular(path, MAX_FILE_BYTES)
     except ReadError as error:
         return None, [Problem(rel, 0, "", str(error))]
+    return compose_bytes(data, rel)
+
+
+def compose_bytes(data: bytes, rel: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """Parse a file's bytes (as read_regular gives them, so at most one byte over the limit)."""
     if len(data) > MAX_FILE_BYTES:
         return None, [
             Problem(

@@ -7,11 +7,14 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from plansite import build
 from plansite.build import build_site
 from plansite.content import load_content
 from plansite.listings import ways_in
 from plansite.output import MARKER
+from plansite.problems import ContentError
 
 from .conftest import CONTENT, many_documents, snapshot
 
@@ -170,3 +173,92 @@ def test_fingerprint_covers_templates_and_code_but_not_published_styles(tmp_path
         assert code_fingerprint(package) != before, name
         edited.write_bytes(original)
     assert code_fingerprint(package) == before
+
+
+def _count_reads(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
+    """The files read and validated from now on (each document file by its path)."""
+    from plansite import content as content_module
+
+    read: list[str] = []
+    original = content_module._document
+
+    def counted(data, path, rel, site):  # type: ignore[no-untyped-def]
+        read.append(path.name)
+        return original(data, path, rel, site)
+
+    monkeypatch.setattr(content_module, "_document", counted)
+    return read
+
+
+def test_unchanged_files_are_not_read_again(tmp_path: Path, content_copy: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "site"
+    build_site(content_copy, out)
+    read = _count_reads(monkeypatch)
+    assert build_site(content_copy, out).rendered == 0
+    assert read == [], "every file is known from the last build"
+
+    plan = content_copy / "jiangbei-disability-plan-2021-2025.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("title: 编制背景", "title: 编制背景（修订）"), encoding="utf-8"
+    )
+    build_site(content_copy, out)
+    assert read == [plan.name], "only the edited file is read"
+    assert snapshot(out) == _clean_build_snapshot(content_copy, tmp_path / "clean-1")
+
+    # A known document whose page was damaged is read after all, and rendered again.
+    read.clear()
+    (out / "plans/bazhong-disability-plan-2021-2025/index.html").write_text("damaged", encoding="utf-8")
+    assert build_site(content_copy, out).rendered == 1
+    assert read == ["bazhong-disability-plan-2021-2025.yaml"]
+    assert snapshot(out) == _clean_build_snapshot(content_copy, tmp_path / "clean-2")
+
+
+def test_links_to_a_removed_document_are_still_checked_in_known_files(tmp_path: Path, content_copy: Path) -> None:
+    out = tmp_path / "site"
+    build_site(content_copy, out)
+    (content_copy / "jiangbei-disability-plan-2021-2025.yaml").unlink()
+    with pytest.raises(ContentError) as raised:
+        build_site(content_copy, out)
+    [problem] = raised.value.problems
+    assert (problem.file, problem.line, problem.field) == (
+        "content/jiangbei-disability-plan-drafting-notes.yaml",
+        16,
+        "related",
+    )
+    assert "jiangbei-disability-plan-2021-2025" in problem.message
+
+
+def test_a_damaged_or_foreign_record_of_facts_is_not_believed(tmp_path: Path, content_copy: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "site"
+    build_site(content_copy, out)
+    marker = out / MARKER
+    manifest = json.loads(marker.read_text(encoding="utf-8"))
+    facts = manifest["documents"]["bazhong-disability-plan-2021-2025"]["facts"]
+    facts["title"] = "被改动的标题"  # its checksum no longer matches
+    marker.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    read = _count_reads(monkeypatch)
+    build_site(content_copy, out)
+    assert read == ["bazhong-disability-plan-2021-2025.yaml"]
+    assert "被改动的标题" not in (out / "index.html").read_text(encoding="utf-8")
+    assert snapshot(out) == _clean_build_snapshot(content_copy, tmp_path / "clean")
+
+    # Facts recorded by other code are not used: it might read the same file differently.
+    read.clear()
+    monkeypatch.setattr(build, "code_fingerprint", lambda: "other code")
+    build_site(content_copy, out)
+    assert len(read) == 5
+
+
+def test_a_file_changed_after_it_was_checked_stops_the_build(tmp_path: Path, content_copy: Path) -> None:
+    from plansite.cache import code_fingerprint, read_manifest
+
+    out = tmp_path / "site"
+    build_site(content_copy, out)
+    content = load_content(content_copy, read_manifest(out).known(code_fingerprint()))
+    assert content.documents == (), "every file known"
+    plan = content_copy / "fenghua-disability-plan-2021-2025.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        content.document("fenghua-disability-plan-2021-2025")
+    assert "被修改" in raised.value.problems[0].message
+    assert content.document("bazhong-disability-plan-2021-2025").id == "bazhong-disability-plan-2021-2025"
