@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import model as m
-from .cache import NOTHING, Built, Manifest, code_fingerprint, job_key, manifest_text, read_manifest, reuse, reuse_part
+from .cache import NOTHING, Built, Manifest, fingerprints, job_key, manifest_text, read_manifest, reuse, reuse_part
 from .content import Content, Known, load_content
 from .listings import listing_routes, ways_in
 from .output import MARKER, check_target, staged_output, write_text
@@ -58,13 +58,13 @@ def build_site(
         # Read under the lock everything that decides what is reused, so a build
         # that waited never pairs its content with another build's files.
         previous = NOTHING if clean else read_manifest(out_dir)
-        fingerprint = code_fingerprint()
+        prints = fingerprints()
         # Raises ContentError listing every problem; files unchanged since the last build are not read again.
-        content = load_content(content_dir, previous.known(fingerprint))
+        content = load_content(content_dir, previous.known(prints.code))
         built: dict[str, Built] = {}
         to_render = []
         for plan in plan_documents(content):
-            key = job_key(plan, fingerprint)
+            key = job_key(plan, prints.documents)
             hashes = reuse(plan, key, previous, out_dir, stage)
             if hashes is None:
                 to_render.append((plan, key))
@@ -76,12 +76,12 @@ def build_site(
         built |= {plan.facts.id: Built(key, written[plan.facts.id], _known(plan)) for plan, key in to_render}
         listed = tuple(facts.listed for facts in content.facts)
         parts = {
-            PAGES: site_pages(content.site, listed, fingerprint, previous, out_dir, stage),
+            PAGES: site_pages(content.site, listed, prints.pages, previous, out_dir, stage),
             SEARCH: search_index(listed, built, previous, out_dir, stage),  # reads the .txt files written above
         }
         copy_static(stage)
         copy_extra(content_dir / EXTRA, stage)
-        write_text(stage, MARKER, manifest_text(fingerprint, built, parts))
+        write_text(stage, MARKER, manifest_text(prints.code, built, parts))
         if verify:
             failures = verify_site(stage, content.site.root_path)
             if failures:

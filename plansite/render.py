@@ -175,7 +175,7 @@ def size_label(size: int) -> str:
 def render_document(job: DocumentJob) -> dict[str, str]:
     """Every file of one document (`job.files`): its page in each mode, their QR codes, its .txt."""
     view = build_view(job.doc, job.related)
-    template = environment().get_template("document.html")
+    template = environment().get_template(DOCUMENT_TEMPLATES[0])
     plan = job.files
     text = document_text(job.doc, view.metadata)
     attachments = [
@@ -212,13 +212,13 @@ def render_index(site: m.SiteConfig, ways: Ways) -> dict[str, str]:
     newest = ways.everything.documents
     text = _listing_text(site, site.name, newest, pages.INDEX_TEXT)
     files: dict[str, str] = {pages.INDEX_TEXT.as_posix(): text}
-    template = environment().get_template("index.html")
+    template = environment().get_template(INDEX_TEMPLATE)
     # The home page's title is the site's name alone (base.html adds it once).
     for page in pages.pages_in_every_mode(pages.INDEX, "", pages.INDEX_TEXT):
         files.update(
             render_page(template, page, site, documents=_entries(newest[:NEWEST]), ways=ways, text_size=file_size(text))
         )
-    template = environment().get_template("listing.html")
+    template = environment().get_template(LISTING_TEMPLATE)
     for listing in ways.all:
         text = _listing_text(site, listing.title, listing.documents, listing.text_file)
         files[listing.text_file.as_posix()] = text
@@ -250,6 +250,10 @@ SITE_PAGES = (
     (pages.STATEMENT, "statement.html", T["statement"]),
 )
 SITE_ROUTES = (pages.INDEX, *(route for route, _template, _title in SITE_PAGES))  # pages besides documents
+INDEX_TEMPLATE, LISTING_TEMPLATE, NOT_FOUND_TEMPLATE = "index.html", "listing.html", "not_found.html"
+# The templates each kind of page starts from (cache.fingerprints follows what they import).
+DOCUMENT_TEMPLATES = ("document.html",)
+PAGE_TEMPLATES = (INDEX_TEMPLATE, LISTING_TEMPLATE, *(name for _route, name, _title in SITE_PAGES), NOT_FOUND_TEMPLATE)
 
 
 def render_site_pages(site: m.SiteConfig, ways: Ways) -> dict[str, str]:
@@ -261,7 +265,7 @@ def render_site_pages(site: m.SiteConfig, ways: Ways) -> dict[str, str]:
             files.update(render_page(template, page, site, ways=ways))
     # The server shows 404.html at any address, so its links start from the
     # site's root path when base_url gives it (else they work from the root).
-    template = environment().get_template("not_found.html")
+    template = environment().get_template(NOT_FOUND_TEMPLATE)
     for page in pages.pages_in_every_mode(pages.NOT_FOUND, T["not_found"], None, root_path=site.root_path):
         files.update(render_page(template, page, site, addressable=False))
     return files

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import shutil
@@ -11,6 +12,7 @@ import pytest
 
 from plansite import build
 from plansite.build import build_site
+from plansite.cache import Fingerprints
 from plansite.content import load_content
 from plansite.listings import ways_in
 from plansite.output import MARKER
@@ -116,11 +118,22 @@ def test_a_damaged_search_index_or_manifest_is_not_reused(tmp_path: Path) -> Non
         manifest = json.loads(marker.read_text(encoding="utf-8"))
 
 
-def test_a_change_in_the_templates_renders_everything(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_template_change_renders_exactly_the_pages_made_from_it(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "site"
     build_site(CONTENT, out)
-    monkeypatch.setattr(build, "code_fingerprint", lambda: "a different template")
+    real = build.fingerprints()
+    home = _inode(out / "index.html")
+
+    monkeypatch.setattr(build, "fingerprints", lambda: dataclasses.replace(real, pages="listing.html edited"))
+    assert build_site(CONTENT, out).rendered == 0, "no document page is made from it"
+    assert _inode(out / "index.html") != home
+    home = _inode(out / "index.html")
+
+    monkeypatch.setattr(
+        build, "fingerprints", lambda: dataclasses.replace(real, pages="listing.html edited", documents="box edited")
+    )
     assert build_site(CONTENT, out).rendered == 5
+    assert _inode(out / "index.html") == home, "the site's own pages are not made from it"
 
 
 def test_a_damaged_old_site_is_not_reused(tmp_path: Path) -> None:
@@ -149,15 +162,15 @@ def _clean_build_snapshot(content: Path, out: Path) -> dict[str, bytes]:
     return snapshot(out)
 
 
-def test_fingerprint_covers_templates_and_code_but_not_published_styles(tmp_path: Path) -> None:
-    """A stylesheet or script is copied as it is by every build: editing one must not re-render pages,
-    while editing a template or the code must."""
-    from plansite.cache import code_fingerprint
+def test_fingerprints_follow_what_each_kind_of_page_is_made_from(tmp_path: Path) -> None:
+    """A stylesheet or script is copied as it is by every build: editing one re-renders nothing. A
+    template re-renders the pages made from it; the code, everything (and content is read again)."""
+    from plansite.cache import fingerprints
     from plansite.paths import PACKAGE
 
     package = tmp_path / "plansite"
     shutil.copytree(PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
-    before = code_fingerprint(package)
+    before = fingerprints(package)
     for name in (
         "templates/components/box/style.css",
         "templates/components/read_aloud/readaloud.js",
@@ -165,14 +178,28 @@ def test_fingerprint_covers_templates_and_code_but_not_published_styles(tmp_path
     ):
         with (package / name).open("a", encoding="utf-8") as file:
             file.write("\n/* edited */\n")
-    assert code_fingerprint(package) == before
-    for name in ("templates/components/box/macro.html", "strings.py"):
+    assert fingerprints(package) == before
+    changes = {  # file -> which fingerprints change: (code, documents, pages)
+        "templates/components/box/macro.html": (False, True, False),  # boxes are in documents only
+        "templates/components/document_list/macro.html": (False, False, True),  # lists are on listing pages
+        "templates/listing.html": (False, False, True),
+        "templates/components/site_footer/macro.html": (False, True, True),  # on every page
+        "templates/components.html": (False, False, False),  # the component examples: not in the site
+        "strings.py": (True, True, True),
+        "schema.py": (True, True, True),
+    }
+    for name, changed in changes.items():
         edited = package / name
         original = edited.read_bytes()
         edited.write_bytes(original + b"\n")
-        assert code_fingerprint(package) != before, name
+        after = fingerprints(package)
+        assert (
+            after.code != before.code,
+            after.documents != before.documents,
+            after.pages != before.pages,
+        ) == changed, name
         edited.write_bytes(original)
-    assert code_fingerprint(package) == before
+    assert fingerprints(package) == before
 
 
 def _count_reads(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
@@ -244,17 +271,17 @@ def test_a_damaged_or_foreign_record_of_facts_is_not_believed(tmp_path: Path, co
 
     # Facts recorded by other code are not used: it might read the same file differently.
     read.clear()
-    monkeypatch.setattr(build, "code_fingerprint", lambda: "other code")
+    monkeypatch.setattr(build, "fingerprints", lambda: Fingerprints("other code", "documents", "pages"))
     build_site(content_copy, out)
     assert len(read) == 5
 
 
 def test_a_file_changed_after_it_was_checked_stops_the_build(tmp_path: Path, content_copy: Path) -> None:
-    from plansite.cache import code_fingerprint, read_manifest
+    from plansite.cache import fingerprints, read_manifest
 
     out = tmp_path / "site"
     build_site(content_copy, out)
-    content = load_content(content_copy, read_manifest(out).known(code_fingerprint()))
+    content = load_content(content_copy, read_manifest(out).known(fingerprints().code))
     assert content.documents == (), "every file known"
     plan = content_copy / "fenghua-disability-plan-2021-2025.yaml"
     plan.write_text(plan.read_text(encoding="utf-8") + "\n", encoding="utf-8")
