@@ -30,7 +30,7 @@ from jinja2 import Environment, meta
 from . import model as m
 from .content import Known
 from .files import ReadError, digest_regular, read_regular
-from .output import MARKER
+from .output import MARKER, make_parent
 from .paths import PACKAGE
 from .render import DOCUMENT_TEMPLATES, PAGE_TEMPLATES, DocumentPlan
 
@@ -177,7 +177,7 @@ def manifest_text(fingerprint: str, documents: dict[str, Built], parts: dict[str
         "documents": table(documents),
         "parts": table(parts),
     }
-    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    return json.dumps(data, ensure_ascii=False) + "\n"  # without indent: the C encoder, ten times faster
 
 
 # --- a document's facts in the manifest ------------------------------------------
@@ -284,7 +284,7 @@ def _reuse(entry: Built, key: str, old_site: Path, stage: Path) -> dict[str, str
     linked: list[Path] = []
     for rel, identity in proven.items():
         target = stage / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_parent(target)
         try:
             same = _link(os.path.join(old_root, rel), target, identity, entry.files[rel])
         except FileExistsError:  # never written over, never removed: not ours
@@ -315,13 +315,13 @@ def _proven(old_root: str, rel: str, sha256: str) -> tuple[int, int] | None:
     """(device, inode) of old_root/rel if it is a regular file, reached without
     following any link, holding exactly the bytes whose hash is `sha256`."""
     path = os.path.join(old_root, rel)
-    if os.path.realpath(path) != path:  # a link in place of the file or of a folder on its way
-        return None
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError:
         return None
     try:
+        if _where_opened(fd, path) != path:  # a link in place of a folder on its way
+            return None
         status = os.fstat(fd)
         if not stat.S_ISREG(status.st_mode):
             return None
@@ -333,3 +333,12 @@ def _proven(old_root: str, rel: str, sha256: str) -> tuple[int, int] | None:
         return None
     finally:
         os.close(fd)
+
+
+def _where_opened(fd: int, path: str) -> str:
+    """The path, without links, of the file open as `fd`: as the kernel names it (Linux:
+    one call, and exactly the file opened), else as realpath finds it (one call per folder)."""
+    try:
+        return os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:
+        return os.path.realpath(path)

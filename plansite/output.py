@@ -74,6 +74,7 @@ def staged_output(out: Path) -> Iterator[Path]:
     with _locked(out.parent):
         _remove_leftovers(out)
         stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+        _MADE.clear()  # folders made in an earlier stage, which may have had this name
         try:
             (stage / STAGE_MARKER).write_text("plansite staging folder\n", encoding="utf-8")
             yield stage
@@ -159,11 +160,16 @@ def write_text(root: Path, rel: str, text: str) -> str:
     return write_bytes(root, rel, text.encode("utf-8"))
 
 
-def write_bytes(root: Path, rel: str, data: bytes) -> str:
-    path = root / rel
-    if path.parent not in _MADE:  # one mkdir per folder, not one per file
+def make_parent(path: Path) -> None:
+    """Make the folder `path` goes in: one mkdir per folder, not one per file."""
+    if path.parent not in _MADE:
         path.parent.mkdir(parents=True, exist_ok=True)
         _MADE.add(path.parent)
+
+
+def write_bytes(root: Path, rel: str, data: bytes) -> str:
+    path = root / rel
+    make_parent(path)
     try:
         with open(path, "wb") as handle:
             handle.write(data)

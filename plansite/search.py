@@ -103,9 +103,8 @@ def index_key(found: list[Record], text_hashes: dict[str, str]) -> str:
     (by their SHA-256 as the build wrote them). The same key gives the same index."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
     digest.update(_program_version().encode())
-    for record in found:
-        line = json.dumps([record.url, record.meta, text_hashes[record.text_file]], ensure_ascii=False, sort_keys=True)
-        digest.update(line.encode() + b"\n")
+    lines = [[record.url, record.meta, text_hashes[record.text_file]] for record in found]
+    digest.update(json.dumps(lines, ensure_ascii=False, sort_keys=True).encode())
     return digest.hexdigest()
 
 
