@@ -71,16 +71,23 @@ import json, resource, sys, time
 from pathlib import Path
 start = time.perf_counter()
 from plansite import build
+import contextlib
 index_seconds = 0.0
-write_index = build.write_index
+indexing = build.indexing
+@contextlib.contextmanager
 def timed_index(*args):
+    # From starting Pagefind to its index being ready (the site's own pages render meanwhile).
     global index_seconds
     begin = time.perf_counter()
-    try:
-        return write_index(*args)
-    finally:
-        index_seconds += time.perf_counter() - begin
-build.write_index = timed_index
+    with indexing(*args) as finish:
+        def timed_finish():
+            global index_seconds
+            try:
+                return finish()
+            finally:
+                index_seconds += time.perf_counter() - begin
+        yield timed_finish
+build.indexing = timed_index
 result = build.build_site(Path(sys.argv[1]), Path(sys.argv[2]), jobs=int(sys.argv[3]))
 seconds = time.perf_counter() - start
 peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)

@@ -1,9 +1,11 @@
 """The build, as one pipeline:
 
-    load YAML (with line numbers) -> validate into the document model
-    -> one job per document -> render each job's pages (in worker processes,
-    or reused from the last build when its content key is unchanged) and the
-    index -> write into a fresh folder -> check -> swap it in place of the old site.
+    read every content file (a file the last build read, unchanged, is known:
+    not parsed again) -> validate into the document model, check across files
+    -> one plan per document -> render each document's pages (in worker
+    processes, or reused from the last build when its content key is unchanged)
+    -> the site's own pages and the search index (each reused when unchanged)
+    -> write into a fresh folder -> check -> swap it in place of the old site.
 
 Rendering is a pure function of (document, templates, static files): no
 clock, no randomness, sorted iteration everywhere, so the same input always
@@ -14,6 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +29,7 @@ from .output import MARKER, check_target, staged_output, write_text
 from .paths import COMPONENTS, STATIC
 from .problems import ContentError, Problem
 from .render import SITE_PAGES, SITE_ROUTES, DocumentJob, DocumentPlan, render_index, render_site_pages
-from .search import BUNDLE, index_key, records, write_index
+from .search import BUNDLE, index_key, indexing, records
 from .sitefiles import site_files
 from .verify import verify_site
 from .view import related_views
@@ -75,10 +79,9 @@ def build_site(
         written = render_documents(rendering, stage, jobs or default_processes())
         built |= {plan.facts.id: Built(key, written[plan.facts.id], _known(plan)) for plan, key in to_render}
         listed = tuple(facts.listed for facts in content.facts)
-        parts = {
-            PAGES: site_pages(content.site, listed, prints.pages, previous, out_dir, stage),
-            SEARCH: search_index(listed, built, previous, out_dir, stage),  # reads the .txt files written above
-        }
+        # The search index (of the .txt files written above) is made while the site's own pages render.
+        with search_index(listed, built, previous, out_dir, stage) as search:
+            parts = {PAGES: site_pages(content.site, listed, prints.pages, previous, out_dir, stage), SEARCH: search()}
         copy_static(stage)
         copy_extra(content_dir / EXTRA, stage)
         write_text(stage, MARKER, manifest_text(prints.code, built, parts))
@@ -114,14 +117,21 @@ def site_pages(
 _NOT_PAGES = (f"{BUNDLE}/", "static/")
 
 
+@contextmanager
 def search_index(
     listed: tuple[m.Listed, ...], built: dict[str, Built], previous: Manifest, old: Path, stage: Path
-) -> Built:
-    """The search index of the documents' .txt files: reused when every record is unchanged."""
+) -> Iterator[Callable[[], Built]]:
+    """The search index of the documents' .txt files: reused when every record is unchanged,
+    else started now; the function yielded gives it when it is done."""
     found = records(listed)
     key = index_key(found, {rel: sha for entry in built.values() for rel, sha in entry.files.items()})
     files = reuse_part(previous.parts.get(SEARCH), key, old, stage, lambda rel: rel.startswith(f"{BUNDLE}/"))
-    return Built(key, files if files is not None else write_index(found, stage))
+    if files is not None:
+        reused = files
+        yield lambda: Built(key, reused)
+        return
+    with indexing(found, stage) as finish:
+        yield lambda: Built(key, finish())
 
 
 def plan_documents(content: Content) -> list[DocumentPlan]:

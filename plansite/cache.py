@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import importlib.metadata
 import json
 import os
 import posixpath
 import shutil
 import stat
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,7 +71,7 @@ class Fingerprints:
 def fingerprints(package: Path = PACKAGE) -> Fingerprints:
     """A template edit re-renders exactly the pages made from it; a code edit, everything."""
     templates = package / "templates"
-    code = hashlib.sha256()
+    code = hashlib.sha256(_libraries().encode())
     sources: dict[str, bytes] = {}  # template name -> its source
     for path in sorted(package.rglob("*")):
         if not path.is_file() or path.suffix == ".pyc" or path.suffix in AS_IS:
@@ -87,6 +89,21 @@ def fingerprints(package: Path = PACKAGE) -> Fingerprints:
         return digest.hexdigest()
 
     return Fingerprints(code.hexdigest(), with_templates(DOCUMENT_TEMPLATES), with_templates(PAGE_TEMPLATES))
+
+
+# The libraries whose behaviour is in the output: parsing YAML and Markdown, templates and
+# escaping, QR codes. Upgrading one may change pages, so it changes every fingerprint.
+LIBRARIES = ("pyyaml", "markdown-it-py", "jinja2", "markupsafe", "zxing-cpp")
+
+
+def _libraries() -> str:
+    versions = [f"python {sys.version}"]
+    for name in LIBRARIES:
+        try:
+            versions.append(f"{name} {importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            versions.append(f"{name} -")
+    return "\n".join(versions)
 
 
 def _made_from(names: tuple[str, ...], sources: dict[str, bytes]) -> set[str]:

@@ -32,6 +32,8 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,7 +124,16 @@ def record_page(url: str, text: str, meta: dict[str, str]) -> str:
 
 def write_index(found: list[Record], site: Path) -> dict[str, str]:
     """Write the search index of `found` into site/pagefind/, from the .txt files in
-    the site; returns {path in the site: SHA-256} of the files written.
+    the site; returns {path in the site: SHA-256} of the files written."""
+    with indexing(found, site) as finish:
+        return finish()
+
+
+@contextmanager
+def indexing(found: list[Record], site: Path) -> Iterator[Callable[[], dict[str, str]]]:
+    """Start indexing `found` into site/pagefind/ and go on with other work; the function
+    yielded waits for the index and returns {path in the site: SHA-256} of its files.
+    Leaving the block stops Pagefind if it still runs.
 
     Each record is written as a small page into a scratch folder in the
     staging folder, which Pagefind's command indexes (its Python API answers one record
@@ -131,23 +142,40 @@ def write_index(found: list[Record], site: Path) -> dict[str, str]:
     output = site / BUNDLE
     executable = _executable()
     # In the staging folder: a killed build leaves nothing of its own elsewhere.
-    with tempfile.TemporaryDirectory(prefix=".search-records-", dir=site) as scratch:
+    with tempfile.TemporaryDirectory(prefix=".search-records-", dir=site) as scratch, tempfile.TemporaryFile() as log:
         for record in found:
             text = (site / record.text_file).read_text(encoding="utf-8-sig")
             page = Path(scratch, record.url)
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(record_page(record.url, text, record.meta), encoding="utf-8")
+        command = [str(executable), "--site", scratch, "--output-path", str(output), "--keep-index-url", "--silent"]
         try:
-            run = subprocess.run(
-                [str(executable), "--site", scratch, "--output-path", str(output), "--keep-index-url", "--silent"],
-                capture_output=True,
-                text=True,
-                timeout=INDEX_TIMEOUT,
-            )
-        except (OSError, subprocess.TimeoutExpired) as error:
+            # Its messages go to a file: a pipe nobody reads yet could fill and stop it.
+            process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        except OSError as error:
             raise SearchIndexError(f"无法生成搜索索引（Pagefind）：{error}") from error
-        if run.returncode != 0 or not (output / "pagefind.js").is_file():
-            raise SearchIndexError(f"无法生成搜索索引（Pagefind 出错）：{(run.stderr or run.stdout).strip()[:2000]}")
+
+        def finish() -> dict[str, str]:
+            try:
+                process.wait(timeout=INDEX_TIMEOUT)
+            except subprocess.TimeoutExpired as error:
+                raise SearchIndexError(f"无法生成搜索索引（Pagefind）：{error}") from error
+            if process.returncode != 0 or not (output / "pagefind.js").is_file():
+                log.seek(0)
+                message = log.read().decode("utf-8", "replace").strip()[:2000]
+                raise SearchIndexError(f"无法生成搜索索引（Pagefind 出错）：{message}")
+            return _published(output, site)
+
+        try:
+            yield finish
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+
+
+def _published(output: Path, site: Path) -> dict[str, str]:
+    """Keep the parts of Pagefind's output the search page uses; {path in the site: SHA-256} of them."""
     for path in sorted(output.iterdir()):
         if path.is_file() and path.name not in BUNDLE_KEEP and path.suffix not in (".pf_meta", ".pagefind"):
             path.unlink()

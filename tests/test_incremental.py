@@ -289,3 +289,16 @@ def test_a_file_changed_after_it_was_checked_stops_the_build(tmp_path: Path, con
         content.document("fenghua-disability-plan-2021-2025")
     assert "被修改" in raised.value.problems[0].message
     assert content.document("bazhong-disability-plan-2021-2025").id == "bazhong-disability-plan-2021-2025"
+
+
+def test_a_library_upgrade_changes_every_fingerprint(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """markdown-it-py or Jinja may render differently after an upgrade: nothing may be reused."""
+    import importlib.metadata
+
+    from plansite.cache import fingerprints
+
+    before = fingerprints()
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "99.0" if name == "markdown-it-py" else real(name))
+    after = fingerprints()
+    assert after.code != before.code and after.documents != before.documents and after.pages != before.pages

@@ -63,3 +63,48 @@ def test_the_build_writes_one_record_per_document_and_no_ready_made_ui(real_site
         text = (real_site / pages.text_file(doc.id)).read_text(encoding="utf-8-sig")
         # The record is the document's .txt, every unit of it.
         assert units(str(fragment["content"])) == units(text)
+
+
+def _fake_indexer(folder: Path, script: str) -> Path:
+    program = folder / "fake-pagefind"
+    program.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+    program.chmod(0o755)
+    return program
+
+
+def test_a_failing_indexer_stops_the_build_with_its_message(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from plansite import search
+    from plansite.build import build_site
+    from plansite.cli import explain
+
+    fake = _fake_indexer(tmp_path, "echo '磁盘坏了' >&2\nexit 3")
+    monkeypatch.setattr(search, "_executable", lambda: fake)
+    out = tmp_path / "site"
+    with pytest.raises(search.SearchIndexError) as raised:
+        build_site(CONTENT, out)
+    assert "磁盘坏了" in str(raised.value)
+    code, message = explain(raised.value)
+    assert code == 1 and "搜索索引" in message
+    assert not out.exists(), "nothing is published"
+
+
+def test_the_indexer_is_stopped_when_the_build_fails_meanwhile(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Pagefind runs while the site's own pages render: if they fail, it must not run on."""
+    import time
+
+    from plansite import build, search
+
+    marker = tmp_path / "still-running"
+    fake = _fake_indexer(tmp_path, f"sleep 20\ntouch {marker}")
+    monkeypatch.setattr(search, "_executable", lambda: fake)
+
+    def failing_pages(*args: object) -> None:
+        raise RuntimeError("a page failed")
+
+    monkeypatch.setattr(build, "site_pages", failing_pages)
+    begin = time.monotonic()
+    with pytest.raises(RuntimeError):
+        build.build_site(CONTENT, tmp_path / "site")
+    assert time.monotonic() - begin < 15, "the build did not wait for the indexer"
+    time.sleep(0.5)
+    assert not marker.exists()
