@@ -73,11 +73,11 @@ def build_site(
             if hashes is None:
                 to_render.append((plan, key))
             else:
-                built[plan.facts.id] = Built(key, hashes, _known(plan))
+                built[plan.facts.id] = Built(key, hashes, _known_next_time(plan))
         # Only the documents rendered need reading in full (a known one is read now).
-        rendering = [DocumentJob(content.document(p.facts.id), p.related, p.title, p.site) for p, _ in to_render]
+        rendering = [DocumentJob(content.document(plan.facts.id), plan) for plan, _ in to_render]
         written = render_documents(rendering, stage, jobs or default_processes())
-        built |= {plan.facts.id: Built(key, written[plan.facts.id], _known(plan)) for plan, key in to_render}
+        built |= {plan.facts.id: Built(key, written[plan.facts.id], _known_next_time(plan)) for plan, key in to_render}
         listed = tuple(facts.listed for facts in content.facts)
         # The search index (of the .txt files written above) is made while the site's own pages render.
         with search_index(listed, built, previous, out_dir, stage) as search:
@@ -154,7 +154,7 @@ def plan_documents(content: Content) -> list[DocumentPlan]:
     ]
 
 
-def _known(plan: DocumentPlan) -> Known | None:
+def _known_next_time(plan: DocumentPlan) -> Known | None:
     """What the next build may know of this document without reading it: all, unless it has attachments."""
     return None if plan.attachments else Known(plan.source, plan.facts)
 

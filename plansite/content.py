@@ -12,8 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from . import model as m
 from .files import ReadError, read_regular
 from .problems import ContentError, Problem
@@ -38,10 +36,14 @@ class Known:
 class Content:
     site: m.SiteConfig
     facts: tuple[m.Facts, ...]  # every document, sorted by id: every later step iterates in this order
-    documents: tuple[m.Document, ...]  # the documents read now, sorted by id: all, unless some were known
     sources: dict[str, str]  # document id -> SHA-256 of its file's bytes
     paths: dict[str, tuple[Path, str]]  # document id -> its file, and its path as messages name it
     read: dict[str, m.Document]  # document id -> the document, if read now
+
+    @property
+    def documents(self) -> tuple[m.Document, ...]:
+        """The documents read now, sorted by id: all of them, unless some were known."""
+        return tuple(self.read[doc_id] for doc_id in sorted(self.read))
 
     def document(self, doc_id: str) -> m.Document:
         """The document, read now if it was known (its file must still hold the bytes it had)."""
@@ -62,11 +64,6 @@ class Content:
 def document_yaml_files(folder: Path) -> list[Path]:
     """The document files of a content folder (every *.yaml but site.yaml), sorted."""
     return sorted(p for p in folder.glob("*.yaml") if p.name != SITE_FILE and not p.name.startswith("."))
-
-
-def load_document(path: Path, rel: str, max_attachment_mb: int = 50) -> tuple[m.Document | None, list[Problem]]:
-    root, problems = compose_file(path, rel)
-    return _validated(root, problems, path, rel, max_attachment_mb)
 
 
 def load_content(folder: Path, known: Mapping[str, Known] | None = None) -> Content:
@@ -106,7 +103,6 @@ def load_content(folder: Path, known: Mapping[str, Known] | None = None) -> Cont
     return Content(
         site,
         tuple(sorted(facts, key=lambda f: f.id)),
-        tuple(sorted(documents, key=lambda d: d.id)),
         sources,
         paths,
         {doc.id: doc for doc in documents},
@@ -122,17 +118,12 @@ def _read(path: Path, rel: str) -> tuple[bytes | None, str, list[Problem]]:
 
 
 def _document(data: bytes, path: Path, rel: str, site: m.SiteConfig | None) -> tuple[m.Document | None, list[Problem]]:
+    """A document file's bytes parsed and validated (its attachments are beside it)."""
     root, problems = compose_bytes(data, rel)
-    return _validated(root, problems, path, rel, site.max_attachment_mb if site else 50)
-
-
-def _validated(
-    root: yaml.Node | None, problems: list[Problem], path: Path, rel: str, max_attachment_mb: int
-) -> tuple[m.Document | None, list[Problem]]:
     if root is None:
         return None, problems
     reader = Reader(rel)
-    doc = read_document(reader, root, path.parent, max_attachment_mb)
+    doc = read_document(reader, root, path.parent, site.max_attachment_mb if site else 50)
     problems += reader.problems
     return (doc if not problems else None), problems
 

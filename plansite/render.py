@@ -1,7 +1,7 @@
 """Rendering: documents and the index to the text of their files.
 
 Everything a document's pages depend on travels in one `DocumentJob` (the
-document, the documents it links to, its unique title, the site settings),
+document, and its plan: the documents it links to, its unique title, the site settings),
 so rendering is a function of the job, the templates and the static files
 alone: safe to run in worker processes (`workers`). What decides the job, and so
 the content key of its files (`cache`), is its `DocumentPlan`, known before the
@@ -72,16 +72,10 @@ class DocumentPlan:
 
 @dataclass(frozen=True)
 class DocumentJob:
-    doc: m.Document
-    related: tuple[RelatedView, ...]
-    title: str  # unique across the site
-    site: m.SiteConfig
+    """What rendering a document's pages needs: its plan, and the document read in full."""
 
-    @property
-    def files(self) -> DocumentFiles:
-        return DocumentFiles.of(
-            self.doc.id, self.title, self.site.base_url, tuple(a.name for a in self.doc.attachments)
-        )
+    doc: m.Document
+    plan: DocumentPlan
 
 
 @dataclass(frozen=True)
@@ -174,9 +168,9 @@ def size_label(size: int) -> str:
 
 def render_document(job: DocumentJob) -> dict[str, str]:
     """Every file of one document (`job.files`): its page in each mode, their QR codes, its .txt."""
-    view = build_view(job.doc, job.related)
+    view = build_view(job.doc, job.plan.related)
     template = environment().get_template(DOCUMENT_TEMPLATES[0])
-    plan = job.files
+    plan = job.plan.files
     text = document_text(job.doc, view.metadata)
     attachments = [
         {
@@ -189,7 +183,7 @@ def render_document(job: DocumentJob) -> dict[str, str]:
     files: dict[str, str] = {}
     for page in plan.pages:
         files.update(
-            render_page(template, page, job.site, view=view, text_size=file_size(text), attachments=attachments)
+            render_page(template, page, job.plan.site, view=view, text_size=file_size(text), attachments=attachments)
         )
     files[plan.text.as_posix()] = text
     return files

@@ -85,7 +85,7 @@ def _render_into(stage: str, jobs: list[DocumentJob]) -> dict[str, dict[str, str
         if not (Path(stage) / STAGE_MARKER).exists():
             raise RuntimeError(f"the staging folder {stage} was removed: the build was stopped")
         files = {rel: write_text(Path(stage), rel, text) for rel, text in render_document(job).items()}
-        for attachment, route in zip(job.doc.attachments, job.files.attachments, strict=True):
+        for attachment, route in zip(job.doc.attachments, job.plan.files.attachments, strict=True):
             files[route.as_posix()] = _copy_attachment(attachment, Path(stage) / route)
         written[job.doc.id] = files
     return written
