@@ -5,13 +5,13 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test test-tools check lint golden transcripts screenshots bench clean
+.PHONY: site serve test build-tools test-tools check lint golden transcripts screenshots bench clean
 
-site: $(STAMP)
+site: $(STAMP) build-tools
 	$(PY) build.py build
 	@echo "预览：make serve，然后打开 http://127.0.0.1:8000/ ；或直接打开 site/index.html"
 
-serve: $(STAMP)
+serve: $(STAMP) build-tools
 	$(PY) build.py serve
 
 check: $(STAMP)
@@ -20,7 +20,11 @@ check: $(STAMP)
 test: $(STAMP) test-tools
 	$(PY) -m pytest
 
-# Chromium, a CJK font, Java and the pinned npm packages, where missing.
+# liblouis, for the braille edition, where missing.
+build-tools:
+	scripts/install-build-tools.sh
+
+# The build's tools, Chromium, a CJK font, Java, EPUBCheck and the pinned npm packages, where missing.
 test-tools:
 	scripts/install-test-tools.sh
 

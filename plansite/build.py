@@ -25,7 +25,7 @@ from . import model as m
 from .cache import NOTHING, Built, Manifest, fingerprints, job_key, manifest_text, read_manifest, reuse, reuse_part
 from .content import Content, Known, load_content
 from .listings import listing_routes, ways_in
-from .output import MARKER, check_target, staged_output, write_text
+from .output import MARKER, check_target, staged_output, write_file, write_text
 from .paths import COMPONENTS, STATIC
 from .problems import ContentError, Problem
 from .render import SITE_PAGES, SITE_ROUTES, DocumentJob, DocumentPlan, render_index, render_site_pages
@@ -110,7 +110,7 @@ def site_pages(
         texts = render_index(site, ways) | render_site_pages(site, ways)
         routes = [*SITE_ROUTES, *listing_routes(ways)]
         texts |= site_files(site, listed, [route.as_posix() for route in routes])
-        files = {rel: write_text(stage, rel, text) for rel, text in texts.items()}
+        files = {rel: write_file(stage, rel, data) for rel, data in texts.items()}
     return Built(key, files)
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from jinja2 import Environment, meta
 
+from . import braille, epub
 from . import model as m
 from .content import Known
 from .files import ReadError, digest_regular, read_regular
@@ -54,8 +55,10 @@ class Built:
 
 
 # Published as they are (static/css/, static/js/) and never read while rendering a page:
-# an edited stylesheet or script is copied by every build and re-renders nothing.
+# an edited stylesheet or script is copied by every build and re-renders nothing. The
+# EPUB's stylesheet is the exception: it is inside every book.
 AS_IS = frozenset({".css", ".js"})
+EMBEDDED = frozenset({epub.STYLE.relative_to(PACKAGE).as_posix()})
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,8 @@ def fingerprints(package: Path = PACKAGE) -> Fingerprints:
     code = hashlib.sha256(_libraries().encode())
     sources: dict[str, bytes] = {}  # template name -> its source
     for path in sorted(package.rglob("*")):
-        if not path.is_file() or path.suffix == ".pyc" or path.suffix in AS_IS:
+        as_is = path.suffix in AS_IS and path.relative_to(package).as_posix() not in EMBEDDED
+        if not path.is_file() or path.suffix == ".pyc" or as_is:
             continue
         data = path.read_bytes()
         if path.suffix == ".html" and templates in path.parents:
@@ -92,12 +96,13 @@ def fingerprints(package: Path = PACKAGE) -> Fingerprints:
 
 
 # The libraries whose behaviour is in the output: parsing YAML and Markdown, templates and
-# escaping, QR codes. Upgrading one may change pages, so it changes every fingerprint.
-LIBRARIES = ("pyyaml", "markdown-it-py", "jinja2", "markupsafe", "zxing-cpp")
+# escaping, QR codes, HTML parsing (EPUB). Upgrading one may change pages, so it changes
+# every fingerprint; so does liblouis or its tables (the braille).
+LIBRARIES = ("pyyaml", "markdown-it-py", "jinja2", "markupsafe", "zxing-cpp", "html5lib")
 
 
 def _libraries() -> str:
-    versions = [f"python {sys.version}"]
+    versions = [f"python {sys.version}", braille.library_fingerprint()]
     for name in LIBRARIES:
         try:
             versions.append(f"{name} {importlib.metadata.version(name)}")

@@ -13,6 +13,7 @@ import traceback
 from pathlib import Path
 from typing import NoReturn
 
+from .braille import BrailleUnavailable
 from .build import VerifyError
 from .content import load_content
 from .files import ReadError, describe_os_error
@@ -50,7 +51,7 @@ def explain(error: Exception) -> tuple[int, str]:
         return EXIT_INVALID, error.report()
     if isinstance(error, (OutputError, ReadError)):
         return EXIT_FAILED, f"错误：{error}"
-    if isinstance(error, SearchIndexError):
+    if isinstance(error, (SearchIndexError, BrailleUnavailable)):
         return EXIT_FAILED, f"错误：{error}\n{kept}"
     if isinstance(error, VerifyError):
         failures = "\n".join(f"  {f}" for f in error.failures)
@@ -146,7 +147,7 @@ def _build(args: argparse.Namespace) -> int:
     result = build_site(args.content, args.out, verify=args.verify, jobs=args.jobs, clean=args.clean)
     reused = result.documents - result.rendered
     print(
-        f"已生成 {result.documents} 份文件的网站（标准版、大字版、纯文本通道和 .txt），共 {result.files} 个文件：{result.out}"
+        f"已生成 {result.documents} 份文件的网站（标准版、大字版、纯文本通道、.txt、电子书和盲文版），共 {result.files} 个文件：{result.out}"
         + (f"（其中 {reused} 份没有改动，沿用了上次生成的页面）" if reused else "")
     )
     return EXIT_OK

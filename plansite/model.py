@@ -338,6 +338,14 @@ class SiteRecords:
 
 
 @dataclass(frozen=True)
+class BraillePage:
+    """The braille edition's page: cells per line, lines per page (the last holds the page number)."""
+
+    cells: int = 30
+    lines: int = 27
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     name: str
     owner: str  # 主办单位
@@ -348,6 +356,7 @@ class SiteConfig:
     reviewed: dt.date | None = None  # the last accessibility review, for the statement
     limitations: tuple[str, ...] = ()  # known accessibility limitations of this site, for the statement
     max_attachment_mb: int = 50  # the largest attachment a document may publish
+    braille_page: BraillePage = field(default_factory=lambda: BraillePage())
 
     @property
     def domain(self) -> str:

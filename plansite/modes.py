@@ -72,3 +72,21 @@ TEXT = Mode(
 )
 
 MODES: tuple[Mode, ...] = (STANDARD, LARGE, TEXT)
+
+# Not a mode of the site: how the EPUB's parts use the components (epub.py). Like the
+# plain text, no scroll containers or cards; spoken forms stay (the EPUB has the stylesheet).
+EPUB = Mode(
+    name="epub",
+    prefix=PurePosixPath("."),
+    label_key="mode_standard",
+    nav_key="mode_standard",
+    stylesheets=(),
+    read_aloud=False,
+    scroll_tables=False,
+    table_cards=False,
+    images=False,
+    in_title=False,
+    spoken_forms=True,
+    text_size=False,
+    search=False,
+)

@@ -155,6 +155,11 @@ def _exchange(a: Path, b: Path) -> bool:
 _MADE: set[Path] = set()  # folders this process made in staging folders
 
 
+def write_file(root: Path, rel: str, data: str | bytes) -> str:
+    """Write a text (as UTF-8) or bytes; the SHA-256 of the bytes written."""
+    return write_bytes(root, rel, data.encode("utf-8") if isinstance(data, str) else data)
+
+
 def write_text(root: Path, rel: str, text: str) -> str:
     """Write `text` as UTF-8, exactly the characters given (CRLF stays CRLF); the SHA-256 of the bytes."""
     return write_bytes(root, rel, text.encode("utf-8"))

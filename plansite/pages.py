@@ -22,6 +22,8 @@ from .modes import MODES, TEXT, Mode
 STATIC = PurePosixPath("static")
 INDEX = PurePosixPath("index.html")
 INDEX_TEXT = TEXT.prefix / "index.txt"  # the document list as plain text
+INDEX_BRAILLE = TEXT.prefix / "index.brf"  # and in braille (BRF), with its Unicode-braille copy
+INDEX_BRAILLE_TEXT = TEXT.prefix / "index.braille.txt"
 HELP = PurePosixPath("help/index.html")  # 使用帮助
 NOT_FOUND = PurePosixPath("404.html")  # what the server shows for an address that does not exist
 STATEMENT = PurePosixPath("accessibility/index.html")  # 无障碍声明
@@ -41,6 +43,21 @@ def attachment_file(doc_id: str, name: str) -> PurePosixPath:
 def text_file(doc_id: str) -> PurePosixPath:
     """The plain-text (.txt) export of a document, beside the text channel."""
     return TEXT.prefix / "plans" / f"{doc_id}.txt"
+
+
+def braille_file(doc_id: str) -> PurePosixPath:
+    """The braille edition (BRF) of a document, beside its .txt."""
+    return TEXT.prefix / "plans" / f"{doc_id}.brf"
+
+
+def braille_text_file(doc_id: str) -> PurePosixPath:
+    """The braille edition in Unicode braille, for braille display software and review."""
+    return TEXT.prefix / "plans" / f"{doc_id}.braille.txt"
+
+
+def epub_file(doc_id: str) -> PurePosixPath:
+    """The EPUB of a document, beside its page, shared by every mode."""
+    return PurePosixPath("plans") / doc_id / f"{doc_id}.epub"
 
 
 @dataclass(frozen=True)
@@ -98,10 +115,14 @@ def pages_in_every_mode(
 
 @dataclass(frozen=True)
 class DocumentFiles:
-    """Every file one document produces: its page in each mode, their QR codes, its .txt, its attachments."""
+    """Every file one document produces: its page in each mode, their QR codes, its
+    editions (.txt, EPUB, braille as BRF and as Unicode braille), its attachments."""
 
     pages: tuple[Page, ...]
     text: PurePosixPath
+    epub: PurePosixPath
+    braille: PurePosixPath
+    braille_text: PurePosixPath
     base_url: str
     attachments: tuple[PurePosixPath, ...] = ()
 
@@ -109,7 +130,19 @@ class DocumentFiles:
     def of(cls, doc_id: str, title: str, base_url: str, attachments: tuple[str, ...] = ()) -> DocumentFiles:
         text = text_file(doc_id)
         files = tuple(attachment_file(doc_id, name) for name in attachments)
-        return cls(pages_in_every_mode(document_route(doc_id), title, text), text, base_url, files)
+        return cls(
+            pages_in_every_mode(document_route(doc_id), title, text),
+            text,
+            epub_file(doc_id),
+            braille_file(doc_id),
+            braille_text_file(doc_id),
+            base_url,
+            files,
+        )
+
+    @property
+    def editions(self) -> tuple[PurePosixPath, ...]:
+        return (self.text, self.epub, self.braille, self.braille_text)
 
     @property
     def paths(self) -> list[str]:
@@ -119,4 +152,4 @@ class DocumentFiles:
             qr = page.qr_path(self.base_url)
             if qr:
                 paths.append(qr.as_posix())
-        return [*paths, self.text.as_posix(), *(a.as_posix() for a in self.attachments)]
+        return [*paths, *(e.as_posix() for e in self.editions), *(a.as_posix() for a in self.attachments)]

@@ -22,8 +22,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
 from markupsafe import Markup, escape
 
+from . import braille, epub, pages
 from . import model as m
-from . import pages
 from .listings import NEWEST, Ways, page_numbers
 from .numbering import heading_text
 from .pages import DocumentFiles, Page
@@ -31,7 +31,7 @@ from .paths import TEMPLATES
 from .qr import page_url, qr_svg
 from .speech import speak_html, without_spoken_forms
 from .strings import PROSE, T
-from .textexport import document_text, index_text
+from .textexport import TextBlock, document_blocks, index_blocks, text_file
 from .view import RelatedView, build_view, chinese_date
 
 # Every page forbids inline script and style, plugins, <base> and forms, and
@@ -166,13 +166,30 @@ def size_label(size: int) -> str:
     return T["size_bytes"].format(n=size)
 
 
-def render_document(job: DocumentJob) -> dict[str, str]:
-    """Every file of one document (`job.files`): its page in each mode, their QR codes, its .txt."""
+def render_document(job: DocumentJob) -> dict[str, str | bytes]:
+    """Every file of one document (`job.files`): its page in each mode, their QR codes, its
+    editions (.txt, EPUB, braille)."""
     view = build_view(job.doc, job.plan.related)
     template = environment().get_template(DOCUMENT_TEMPLATES[0])
     plan = job.plan.files
-    text = document_text(job.doc, view.metadata)
-    attachments = [
+    site = job.plan.site
+    blocks = document_blocks(job.doc, view.metadata)
+    in_braille = braille.edition(blocks, site.braille_page)
+    editions: dict[PurePosixPath, str | bytes] = {
+        plan.text: text_file(blocks),
+        plan.epub: epub.book(
+            environment(), view, site, page_url(site.base_url, plan.pages[0].path) if site.base_url else ""
+        ),
+        plan.braille: in_braille.brf.encode("ascii"),
+        plan.braille_text: in_braille.unicode,
+    }
+    labels = {
+        plan.text: ("mode_txt_file", "text/plain"),
+        plan.epub: ("epub_file", "application/epub+zip"),
+        plan.braille: ("braille_file", ""),
+        plan.braille_text: ("braille_text_file", "text/plain"),
+    }
+    downloads = [
         {
             "route": route.as_posix(),
             "type": "",
@@ -180,13 +197,19 @@ def render_document(job: DocumentJob) -> dict[str, str]:
         }
         for a, route in zip(job.doc.attachments, plan.attachments, strict=True)
     ]
-    files: dict[str, str] = {}
+    for route in plan.editions:
+        key, media_type = labels[route]
+        size = size_label(len(_bytes(editions[route])))
+        downloads.append({"route": route.as_posix(), "type": media_type, "label": T[key].format(size=size)})
+    files: dict[str, str | bytes] = {}
     for page in plan.pages:
-        files.update(
-            render_page(template, page, job.plan.site, view=view, text_size=file_size(text), attachments=attachments)
-        )
-    files[plan.text.as_posix()] = text
+        files.update(render_page(template, page, site, view=view, download_list=downloads))
+    files |= {route.as_posix(): data for route, data in editions.items()}
     return files
+
+
+def _bytes(data: str | bytes) -> bytes:
+    return data.encode("utf-8") if isinstance(data, str) else data
 
 
 def _entries(documents: tuple[m.Listed, ...]) -> list[DocumentEntry]:
@@ -196,21 +219,45 @@ def _entries(documents: tuple[m.Listed, ...]) -> list[DocumentEntry]:
     ]
 
 
-def _listing_text(site: m.SiteConfig, title: str, documents: tuple[m.Listed, ...], text: PurePosixPath) -> str:
+def _listing_blocks(
+    site: m.SiteConfig, title: str, documents: tuple[m.Listed, ...], text: PurePosixPath
+) -> list[TextBlock]:
     listed = [(doc, posixpath.relpath(pages.text_file(doc.id).as_posix(), text.parent.as_posix())) for doc in documents]
-    return index_text(site, title, listed)
+    return index_blocks(site, title, listed)
 
 
-def render_index(site: m.SiteConfig, ways: Ways) -> dict[str, str]:
-    """The home page (the newest documents and the ways in), every listing page, in every mode and as text."""
+def _listing_text(site: m.SiteConfig, title: str, documents: tuple[m.Listed, ...], text: PurePosixPath) -> str:
+    return text_file(_listing_blocks(site, title, documents, text))
+
+
+def render_index(site: m.SiteConfig, ways: Ways) -> dict[str, str | bytes]:
+    """The home page (the newest documents and the ways in), every listing page, in every mode and as text;
+    the home page's list in braille too."""
     newest = ways.everything.documents
-    text = _listing_text(site, site.name, newest, pages.INDEX_TEXT)
-    files: dict[str, str] = {pages.INDEX_TEXT.as_posix(): text}
+    blocks = _listing_blocks(site, site.name, newest, pages.INDEX_TEXT)
+    text, in_braille = text_file(blocks), braille.edition(blocks, site.braille_page)
+    files: dict[str, str | bytes] = {
+        pages.INDEX_TEXT.as_posix(): text,
+        pages.INDEX_BRAILLE.as_posix(): in_braille.brf.encode("ascii"),
+        pages.INDEX_BRAILLE_TEXT.as_posix(): in_braille.unicode,
+    }
+    downloads = [
+        {
+            "route": pages.INDEX_TEXT.as_posix(),
+            "label": T["mode_txt_file"].format(size=file_size(text)),
+            "type": "text/plain",
+        },
+        {
+            "route": pages.INDEX_BRAILLE.as_posix(),
+            "label": T["index_braille_file"].format(size=size_label(len(in_braille.brf))),
+            "type": "",
+        },
+    ]
     template = environment().get_template(INDEX_TEMPLATE)
     # The home page's title is the site's name alone (base.html adds it once).
     for page in pages.pages_in_every_mode(pages.INDEX, "", pages.INDEX_TEXT):
         files.update(
-            render_page(template, page, site, documents=_entries(newest[:NEWEST]), ways=ways, text_size=file_size(text))
+            render_page(template, page, site, documents=_entries(newest[:NEWEST]), ways=ways, download_list=downloads)
         )
     template = environment().get_template(LISTING_TEMPLATE)
     for listing in ways.all:
@@ -245,14 +292,15 @@ SITE_PAGES = (
 )
 SITE_ROUTES = (pages.INDEX, *(route for route, _template, _title in SITE_PAGES))  # pages besides documents
 INDEX_TEMPLATE, LISTING_TEMPLATE, NOT_FOUND_TEMPLATE = "index.html", "listing.html", "not_found.html"
+EPUB_TEMPLATE = epub.CHAPTER_TEMPLATE
 # The templates each kind of page starts from (cache.fingerprints follows what they import).
-DOCUMENT_TEMPLATES = ("document.html",)
+DOCUMENT_TEMPLATES = ("document.html", EPUB_TEMPLATE)
 PAGE_TEMPLATES = (INDEX_TEMPLATE, LISTING_TEMPLATE, *(name for _route, name, _title in SITE_PAGES), NOT_FOUND_TEMPLATE)
 
 
-def render_site_pages(site: m.SiteConfig, ways: Ways) -> dict[str, str]:
+def render_site_pages(site: m.SiteConfig, ways: Ways) -> dict[str, str | bytes]:
     """搜索, 使用帮助, 无障碍声明 and the 404 page, in every mode."""
-    files: dict[str, str] = {}
+    files: dict[str, str | bytes] = {}
     for route, name, title in SITE_PAGES:
         template = environment().get_template(name)
         for page in pages.pages_in_every_mode(route, title, None):

@@ -193,6 +193,7 @@ def read_site(r: Reader, root: yaml.Node) -> m.SiteConfig | None:
             "police_record",
             "organizer",
             "max_attachment_mb",
+            "braille_page",
         ),
     )
     if f is None:
@@ -223,7 +224,27 @@ def read_site(r: Reader, root: yaml.Node) -> m.SiteConfig | None:
         max_attachment_mb=r.integer(f["max_attachment_mb"], "max_attachment_mb", low=1, high=2048) or 50
         if "max_attachment_mb" in f
         else 50,
+        braille_page=_braille_page(r, f["braille_page"]) if "braille_page" in f else m.BraillePage(),
     )
+
+
+BRAILLE_PAGE = re.compile(r"^\s*(\d{1,3})\s*[xX×＊*]\s*(\d{1,3})\s*$")
+
+
+def _braille_page(r: Reader, node: yaml.Node) -> m.BraillePage:
+    """`30x27` (cells per line × lines per page, the default) or `40x25`, or another size embossers take."""
+    text = r.text(node, "braille_page", limit=LINE)
+    found = BRAILLE_PAGE.match(text)
+    if found and 20 <= int(found[1]) <= 50 and 15 <= int(found[2]) <= 40:
+        return m.BraillePage(int(found[1]), int(found[2]))
+    if text:
+        r.error(
+            node,
+            "braille_page",
+            f"盲文版页面“{text[:20]}”应写成“每行方数x每页行数”，每行 20 到 50 方、每页 15 到 40 行，"
+            "例如 30x27（默认）或 40x25。",
+        )
+    return m.BraillePage()
 
 
 SITE_ID_CODE = re.compile(r"^[0-9A-Za-z]{10}$")

@@ -127,6 +127,28 @@ T: Mapping[str, str] = MappingProxyType(
         "statement_feedback": "如果您在使用本站时遇到困难，或需要其他格式的文件，请联系我们：",
         "txt_table": "表格：",
         "txt_file": "纯文本文件",
+        # the other editions of a document, each with its format and size
+        "epub_file": "下载电子书（EPUB，{size}）",
+        "braille_file": "下载盲文版（BRF，{size}）",
+        "braille_text_file": "下载盲文点字文本（Unicode 盲文 .txt，{size}）",
+        "index_braille_file": "下载盲文版文件列表（BRF，{size}）",
+        "epub_landmarks": "导航",
+        "epub_start": "正文",
+        "epub_summary": (
+            "本电子书与网站上的文件内容相同，全部是文字，没有图片、声音和视频。"
+            "有目录和各级标题可以跳转，表格有表头，符号有朗读用的读法；字体、字号和颜色由阅读软件设置。"
+            "符合《Web 内容无障碍指南》（WCAG）2.2 AA 级。"
+        ),
+        # the machine, not the content: said when liblouis is missing
+        "braille_no_liblouis": (
+            "未找到盲文翻译库 liblouis，无法生成盲文版。请安装它：Debian 或 Ubuntu 上运行 "
+            "sudo apt-get install liblouis20 liblouis-data（make site 会自动安装）。"
+        ),
+        "braille_no_table": (
+            "盲文翻译库 liblouis 读不到国家通用盲文的翻译表 {table}（{detail}）："
+            "请安装或更新 liblouis-data（3.22 或更新的版本）。"
+        ),
+        "braille_failed": "盲文翻译库 liblouis 翻译失败（{detail}）：请检查 liblouis 的安装。",
         # 扫一扫在手机打开当前页 (only when site.yaml gives base_url)
         "qr_alt": "本页网址的二维码",
         "qr_caption": "用手机扫描二维码，在手机上打开本页：",
@@ -150,6 +172,7 @@ T: Mapping[str, str] = MappingProxyType(
 
 
 # Longer site text: the help page and the accessibility statement (tuples of paragraphs).
+# Help paragraphs may name the braille page size as {cells} and {lines}.
 PROSE: Mapping[str, Any] = MappingProxyType(
     {
         "help_sections": (
@@ -196,6 +219,22 @@ PROSE: Mapping[str, Any] = MappingProxyType(
                 "下载纯文本文件",
                 (
                     "文件页面的“下载纯文本文件（.txt）”可以把全文保存到电脑或手机，用记事本等任何软件打开，也可以交给自己的朗读软件。表格按行写成“表头：内容”的形式。",
+                ),
+            ),
+            (
+                "电子书（EPUB）",
+                (
+                    "文件页面的“下载电子书（EPUB）”是同一份文件的电子书，可以用手机或电脑上的阅读软件打开（如 Apple 图书、Thorium Reader 等支持 EPUB 3 的软件）。阅读软件会记住读到的位置，可以调整字号、字体和颜色，多数还能朗读。",
+                    "电子书有目录，每章是单独的一节；表格有表头，读屏软件可以逐格朗读。",
+                ),
+            ),
+            (
+                "盲文版（BRF）",
+                (
+                    "BRF 是盲文文件的通用格式（Braille Ready File），每个字母或符号代表一个盲文方。文件页面的“下载盲文版（BRF）”按国家通用盲文方案（带声调）翻译全文，可以直接发送到盲文打印机（点字机）打印，或在盲文点显器上阅读。",
+                    "版式按盲文书的习惯排好：本站每页 {cells} 方、{lines} 行，最后一行右端是页码，页与页之间有换页符；标题居中，下一级标题从第 5 方开始，段落开头空两方；表格逐行写成“表头：内容”，文件信息和名词解释也在其中。",
+                    "“下载盲文点字文本（Unicode 盲文 .txt）”是同样的内容，用 Unicode 盲文点字符号写成，可以在屏幕上查看或校对，也可以用支持 Unicode 盲文的点显器软件阅读。",
+                    "首页还有盲文版的文件列表。",
                 ),
             ),
         ),

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .files import ReadError, read_blocks
 from .model import Attachment
-from .output import STAGE_MARKER, write_text
+from .output import STAGE_MARKER, write_file
 from .render import DocumentJob, render_document
 
 PARALLEL_FROM = 40  # below this many documents, starting workers costs more than it saves
@@ -84,7 +84,7 @@ def _render_into(stage: str, jobs: list[DocumentJob]) -> dict[str, dict[str, str
     for job in jobs:
         if not (Path(stage) / STAGE_MARKER).exists():
             raise RuntimeError(f"the staging folder {stage} was removed: the build was stopped")
-        files = {rel: write_text(Path(stage), rel, text) for rel, text in render_document(job).items()}
+        files = {rel: write_file(Path(stage), rel, data) for rel, data in render_document(job).items()}
         for attachment, route in zip(job.doc.attachments, job.plan.files.attachments, strict=True):
             files[route.as_posix()] = _copy_attachment(attachment, Path(stage) / route)
         written[job.doc.id] = files

@@ -116,7 +116,7 @@ def test_an_internal_error_is_explained_and_the_site_kept(tmp_path: Path, conten
     # Simulate a bug in rendering (the changed document is rendered, the others reused).
     code = (
         "import sys, plansite.render as r; from plansite.cli import main;"
-        "r.document_text = lambda *a: 1 / 0;"
+        "r.text_file = lambda *a: 1 / 0;"
         f"sys.exit(main(['build', '--content', {str(content_copy)!r}, '--out', {str(site)!r}, '--jobs', '1']))"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)

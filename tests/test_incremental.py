@@ -151,8 +151,9 @@ def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
     listings = ways_in(tuple(doc.listed for doc in load_content(content).documents)).all
     listing_files = sum(listing.pages * 3 + 1 for listing in listings)  # pages in 3 modes and a .txt
     index_files = sum(1 for p in (tmp_path / "serial" / "pagefind").rglob("*") if p.is_file())
-    # documents (3 modes and .txt), the home page (and its .txt), search, help, statement, 404 in 3 modes
-    assert serial.files == parallel.files == 60 * 4 + 4 + 12 + listing_files + index_files
+    # documents (3 modes, .txt, EPUB, braille as .brf and Unicode), the home page (and its .txt and
+    # braille), search, help, statement, 404 in 3 modes
+    assert serial.files == parallel.files == 60 * 7 + 6 + 12 + listing_files + index_files
     assert snapshot(tmp_path / "serial") == snapshot(tmp_path / "parallel")
 
 
@@ -185,6 +186,9 @@ def test_fingerprints_follow_what_each_kind_of_page_is_made_from(tmp_path: Path)
         "templates/listing.html": (False, False, True),
         "templates/components/site_footer/macro.html": (False, True, True),  # on every page
         "templates/components.html": (False, False, False),  # the component examples: not in the site
+        "templates/epub/chapter.html": (False, True, False),  # the EPUB's parts: in every book
+        "templates/epub/style.css": (True, True, True),  # inside every book, unlike the site's stylesheets
+        "templates/epub/package.opf": (True, True, True),
         "strings.py": (True, True, True),
         "schema.py": (True, True, True),
     }
@@ -300,5 +304,18 @@ def test_a_library_upgrade_changes_every_fingerprint(monkeypatch) -> None:  # ty
     before = fingerprints()
     real = importlib.metadata.version
     monkeypatch.setattr(importlib.metadata, "version", lambda name: "99.0" if name == "markdown-it-py" else real(name))
+    after = fingerprints()
+    assert after.code != before.code and after.documents != before.documents and after.pages != before.pages
+
+
+def test_a_new_liblouis_or_braille_table_changes_every_fingerprint(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The braille is liblouis's: a new version or an edited table may change every braille file."""
+    from plansite import braille
+    from plansite.cache import fingerprints
+
+    before = fingerprints()
+    real = braille._table_files()
+    assert any(path.name == braille.TABLE for path in real)
+    monkeypatch.setattr(braille, "_table_files", lambda: real[1:])  # a table's bytes no longer the same
     after = fingerprints()
     assert after.code != before.code and after.documents != before.documents and after.pages != before.pages

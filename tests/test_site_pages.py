@@ -67,7 +67,19 @@ def test_the_statement_says_what_a_statement_must(real_pages: dict[str, ParsedPa
 def test_the_help_page_explains_the_modes_and_controls(real_pages: dict[str, ParsedPage]) -> None:
     page = real_pages[HELP]
     headings = [page.text(h) for h in page.all("h2")]
-    assert headings == ["阅读模式", "文字大小", "语音播报", "搜索", "键盘操作", "下载纯文本文件"]
+    assert headings == [
+        "阅读模式",
+        "文字大小",
+        "语音播报",
+        "搜索",
+        "键盘操作",
+        "下载纯文本文件",
+        "电子书（EPUB）",
+        "盲文版（BRF）",
+    ]
+    braille = page.text(page.root)
+    assert "Braille Ready File" in braille and "盲文打印机" in braille and "点显器" in braille
+    assert "每页 30 方、27 行" in braille  # the site's own page size (site.yaml braille_page)
 
 
 def test_no_title_repeats_the_site_name(real_pages: dict[str, ParsedPage]) -> None:
