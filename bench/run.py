@@ -7,7 +7,8 @@
 A content folder of N documents is made from the five published ones under new
 ids (so sizes are those of real plans, 5-45 KB of YAML) with a base_url, so a
 build writes everything a published site has: every document in three HTML
-modes with QR codes and as .txt, the home page, every listing page, help,
+modes with QR codes, as .txt, EPUB and braille (the editions' time is also
+measured on its own, on one core), the home page, every listing page, help,
 statement and 404 pages, sitemap, robots.txt, the Atom feed and the search
 index (timed on its own line too). Measured, each in a fresh process:
 plansite's clean build, a rebuild with nothing changed, a rebuild after one
@@ -94,6 +95,38 @@ peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusag
 print(json.dumps({"seconds": seconds, "search_seconds": index_seconds, "peak_mb": peak / 1024,
                   "files": result.files, "rendered": result.rendered}))
 """
+
+# The editions (EPUB and braille) of every document, made one after the other on one core:
+# their share of the clean build (which makes them in the worker processes with the rest).
+EDITIONS = """
+import json, sys, time
+from pathlib import Path
+from plansite import braille, epub
+from plansite.content import load_content
+from plansite.render import environment
+from plansite.textexport import document_blocks
+from plansite.view import build_view
+content = load_content(Path(sys.argv[1]))
+env = environment()
+seconds = {"braille": 0.0, "epub": 0.0}
+for doc in content.documents:
+    view = build_view(doc)
+    begin = time.perf_counter()
+    braille.edition(document_blocks(doc, view.metadata), content.site.braille_page)
+    seconds["braille"] += time.perf_counter() - begin
+    begin = time.perf_counter()
+    epub.book(env, view, content.site, "")
+    seconds["epub"] += time.perf_counter() - begin
+print(json.dumps(seconds))
+"""
+
+
+def editions_once(content: Path) -> dict:
+    run = subprocess.run(
+        [sys.executable, "-c", EDITIONS, str(content)], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
 
 PEER = """
 import json, resource, subprocess, sys, time
@@ -217,6 +250,7 @@ def compare(args: argparse.Namespace) -> str:
         content, site = work / "content", work / "site"
         size = make_content(content, args.documents)
         cold = [build_once(content, site, args.jobs) for _ in range(args.repeat)]
+        editions = editions_once(content)
         warm = [build_once(content, site, args.jobs, clean=False) for _ in range(args.repeat)]
         changed = sorted(content.glob("bench-*.yaml"))[len(list(content.glob("bench-*.yaml"))) // 2]
         edits = []
@@ -260,10 +294,15 @@ def compare(args: argparse.Namespace) -> str:
         "| build | best | median | peak memory | output |",
         "| --- | --- | --- | --- | --- |",
         row(
-            "plansite, clean (3 HTML modes + .txt, listings, feed, sitemap, search)", cold, f"{cold[0]['files']} files"
+            "plansite, clean (3 HTML modes + .txt, EPUB, braille, listings, feed, sitemap, search)",
+            cold,
+            f"{cold[0]['files']} files",
         ),
         f"| … of which the search index (Pagefind) | {min(r['search_seconds'] for r in cold):.2f} s | "
         f"{statistics.median(r['search_seconds'] for r in cold):.2f} s | | |",
+        f"| … of which the editions, one core: braille (liblouis) | {editions['braille']:.2f} s | | | "
+        f"{args.documents} .brf + Unicode braille |",
+        f"| … and EPUB | {editions['epub']:.2f} s | | | {args.documents} .epub |",
         row("plansite, nothing changed", warm, f"{warm[0]['rendered']} rendered"),
         row(
             "plansite, one document changed",
