@@ -153,8 +153,10 @@ def translate(text: str) -> Cells:
         )  # fmt: skip
         if not ok:
             raise BrailleUnavailable(T["braille_failed"].format(detail="；".join(_errors)[:300]))
-        if inlen.value >= units or capacity > units * 64:
+        if inlen.value >= units:
             break
+        if capacity > units * 64:  # never: a character is at most a dozen cells
+            raise BrailleUnavailable(T["braille_failed"].format(detail="output too long"))
         capacity *= 2
     cells = bytes(out)[: outlen.value * louis.char_size].decode(encoding)
     source = tuple(positions[: outlen.value])
@@ -174,14 +176,16 @@ def to_brf(cells: str) -> str:
 
 @functools.cache
 def _brf_table() -> dict[int, str]:
-    """Each of the 64 six-dot cells as BRF, asked of liblouis once."""
+    """Each cell as BRF, asked of liblouis once for the 64 six-dot cells."""
     louis = _louis()
     widechar = ctypes.c_uint32 if louis.char_size == 4 else ctypes.c_uint16
     dots = (widechar * 64)(*[0x8000 | bits for bits in range(64)])
     chars = (widechar * 64)()
     if not louis.lib.lou_dotsToChar(BRF_DISPLAY.encode(), dots, chars, 64, 0):
         raise BrailleUnavailable(T["braille_failed"].format(detail=BRF_DISPLAY))
-    table = {0x2800 + bits: chr(chars[bits]) for bits in range(64)}
+    # BRF is six-dot: a cell with dot 7 or 8 (liblouis writes a character its table lacks as
+    # its code, marked with dot 7) is written as its six-dot part.
+    table = {0x2800 + bits: chr(chars[bits & 0x3F]) for bits in range(256)}
     table[ord(BLANK)] = " "
     return table
 

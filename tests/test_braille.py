@@ -30,8 +30,12 @@ def test_a_known_sentence_translates_to_the_reviewed_cells(case: dict[str, str])
 
 
 def test_brf_is_the_same_cells_in_braille_ascii() -> None:
-    # Dots 1-4 are "/" ... the letters a-j are the cells of the upper half: ⠁ = A, ⠃ = B, ⠼ = #.
+    # the letters a-j are the cells of the upper half: ⠁ = A, ⠃ = B, ⠚ = J; the number sign ⠼ = #
     assert braille.to_brf("⠼⠁⠃\u2800⠚") == "#AB J"
+    # a character the table lacks is written as its code, with dot 7 in Unicode braille: six dots in BRF
+    odd = braille.translate("😀").cells
+    assert any(ord(cell) & 0x40 for cell in odd)
+    assert all(" " <= ch <= "_" for ch in braille.to_brf(odd))
 
 
 # --- the layout of every document --------------------------------------------
