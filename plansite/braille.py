@@ -299,14 +299,14 @@ def _numbered(lines: list[str], number: int, page: m.BraillePage) -> list[str]:
 class Edition:
     """The braille edition of one text: the BRF file and the same pages in Unicode braille."""
 
-    brf: str  # ASCII: written as bytes of ASCII
+    brf: bytes  # Braille ASCII
     unicode: str
 
 
 def edition(blocks: Iterable[TextBlock], page: m.BraillePage) -> Edition:
     pages = paginate(blocks, page)
     unicode_pages = [CRLF.join(line.rstrip(BLANK) for line in lines) for lines in pages]
-    brf = to_brf((CRLF + FORM_FEED).join(unicode_pages) + CRLF)
+    brf = to_brf((CRLF + FORM_FEED).join(unicode_pages) + CRLF).encode("ascii")
     # The Unicode file is read on screen and in a browser: a blank line between pages, not a form feed.
     text = BOM + (CRLF + CRLF).join(unicode_pages) + CRLF
     return Edition(brf, text)

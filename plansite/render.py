@@ -180,7 +180,7 @@ def render_document(job: DocumentJob) -> dict[str, str | bytes]:
         plan.epub: epub.book(
             environment(), view, site, page_url(site.base_url, plan.pages[0].path) if site.base_url else ""
         ),
-        plan.braille: in_braille.brf.encode("ascii"),
+        plan.braille: in_braille.brf,
         plan.braille_text: in_braille.unicode,
     }
     labels = {
@@ -238,7 +238,7 @@ def render_index(site: m.SiteConfig, ways: Ways) -> dict[str, str | bytes]:
     text, in_braille = text_file(blocks), braille.edition(blocks, site.braille_page)
     files: dict[str, str | bytes] = {
         pages.INDEX_TEXT.as_posix(): text,
-        pages.INDEX_BRAILLE.as_posix(): in_braille.brf.encode("ascii"),
+        pages.INDEX_BRAILLE.as_posix(): in_braille.brf,
         pages.INDEX_BRAILLE_TEXT.as_posix(): in_braille.unicode,
     }
     downloads = [

@@ -114,10 +114,6 @@ def index_blocks(site: m.SiteConfig, title: str, documents: list[tuple[m.Listed,
     return w.blocks_written
 
 
-def index_text(site: m.SiteConfig, title: str, documents: list[tuple[m.Listed, str]]) -> str:
-    return text_file(index_blocks(site, title, documents))
-
-
 def document_blocks(doc: m.Document, metadata: tuple[MetaItem, ...]) -> list[TextBlock]:
     """The document's text in reading order: what the .txt and the braille edition say."""
     w = _Writer()
@@ -144,7 +140,3 @@ def document_blocks(doc: m.Document, metadata: tuple[MetaItem, ...]) -> list[Tex
             f"{T['source']}：{doc.source.title}{'（' + doc.source.note + '）' if doc.source.note else ''} {doc.source.url}"
         )
     return w.blocks_written
-
-
-def document_text(doc: m.Document, metadata: tuple[MetaItem, ...]) -> str:
-    return text_file(document_blocks(doc, metadata))
