@@ -2,8 +2,9 @@
 
     read every content file (a file the last build read, unchanged, is known:
     not parsed again) -> validate into the document model, check across files
-    -> one plan per document -> render each document's pages (in worker
-    processes, or reused from the last build when its content key is unchanged)
+    -> one plan per document -> render each document's pages and editions (in
+    worker processes, or reused from the last build when its content key is
+    unchanged; its .txt and braille alone when only templates changed)
     -> the site's own pages and the search index (each reused when unchanged)
     -> write into a fresh folder -> check -> swap it in place of the old site.
 
@@ -22,7 +23,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import model as m
-from .cache import NOTHING, Built, Manifest, fingerprints, job_key, manifest_text, read_manifest, reuse, reuse_part
+from .cache import (
+    NOTHING,
+    Built,
+    Manifest,
+    fingerprints,
+    job_key,
+    manifest_text,
+    read_manifest,
+    reuse,
+    reuse_part,
+    reuse_text,
+)
 from .content import Content, Known, load_content
 from .listings import listing_routes, ways_in
 from .output import MARKER, check_target, staged_output, write_file, write_text
@@ -68,16 +80,24 @@ def build_site(
         built: dict[str, Built] = {}
         to_render = []
         for plan in plan_documents(content):
-            key = job_key(plan, prints.documents)
+            # The pages depend on the templates; the text editions (.txt, braille) on the code alone.
+            key, text_key = job_key(plan, prints.documents), job_key(plan, prints.code)
             hashes = reuse(plan, key, previous, out_dir, stage)
             if hashes is None:
-                to_render.append((plan, key))
+                kept = reuse_text(plan, text_key, previous, out_dir, stage) or {}
+                to_render.append((plan, key, text_key, kept))
             else:
-                built[plan.facts.id] = Built(key, hashes, _known_next_time(plan))
+                built[plan.facts.id] = Built(key, hashes, _known_next_time(plan), text_key)
         # Only the documents rendered need reading in full (a known one is read now).
-        rendering = [DocumentJob(content.document(plan.facts.id), plan) for plan, _ in to_render]
+        rendering = [
+            DocumentJob(content.document(plan.facts.id), plan, {rel: (stage / rel).stat().st_size for rel in kept})
+            for plan, _key, _text_key, kept in to_render
+        ]
         written = render_documents(rendering, stage, jobs or default_processes())
-        built |= {plan.facts.id: Built(key, written[plan.facts.id], _known_next_time(plan)) for plan, key in to_render}
+        built |= {
+            plan.facts.id: Built(key, written[plan.facts.id] | kept, _known_next_time(plan), text_key)
+            for plan, key, text_key, kept in to_render
+        }
         listed = tuple(facts.listed for facts in content.facts)
         # The search index (of the .txt files written above) is made while the site's own pages render.
         with search_index(listed, built, previous, out_dir, stage) as search:

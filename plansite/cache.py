@@ -37,7 +37,7 @@ from .output import MARKER, make_parent
 from .paths import PACKAGE
 from .render import DOCUMENT_TEMPLATES, PAGE_TEMPLATES, DocumentPlan
 
-MANIFEST_VERSION = 4
+MANIFEST_VERSION = 5
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 _ANY_SIZE = 1 << 62  # a copied file of ours is hashed whole, whatever its size
 
@@ -52,6 +52,9 @@ class Built:
     # build need not read it again if unchanged. None for a document with attachments: their
     # files are read and hashed by every build.
     known: Known | None = None
+    # The key of the document's text editions (.txt and braille): they are made from the
+    # document and the code alone, not the templates, so a template edit reuses them.
+    text_key: str = ""
 
 
 # Published as they are (static/css/, static/js/) and never read while rendering a page:
@@ -179,7 +182,13 @@ def _entries(data: object) -> dict[str, Built]:
             files = entry["files"]
             if all(isinstance(rel, str) and isinstance(sha, str) for rel, sha in files.items()):
                 known = _known(entry.get("source"), entry.get("facts"), entry.get("check"))
-                built[name] = Built(entry["key"], files, known if known and known.facts.id == name else None)
+                text_key = entry.get("text_key")
+                built[name] = Built(
+                    entry["key"],
+                    files,
+                    known if known and known.facts.id == name else None,
+                    text_key if isinstance(text_key, str) else "",
+                )
     return built
 
 
@@ -188,6 +197,8 @@ def manifest_text(fingerprint: str, documents: dict[str, Built], parts: dict[str
         out: dict[str, dict] = {}
         for name, entry in sorted(built.items()):
             out[name] = {"key": entry.key, "files": dict(sorted(entry.files.items()))}
+            if entry.text_key:
+                out[name]["text_key"] = entry.text_key
             if entry.known is not None:
                 facts = _facts_json(entry.known.facts)
                 out[name] |= {"source": entry.known.sha256, "facts": facts, "check": _check(entry.known.sha256, facts)}
@@ -274,6 +285,18 @@ def reuse(plan: DocumentPlan, key: str, previous: Manifest, old_site: Path, stag
     if entry is None or set(entry.files) != set(plan.files.paths):
         return None
     return _reuse(entry, key, old_site, stage)
+
+
+def reuse_text(
+    plan: DocumentPlan, text_key: str, previous: Manifest, old_site: Path, stage: Path
+) -> dict[str, str] | None:
+    """Link the document's text editions (.txt, braille) from the old site when their key is
+    unchanged (the document and the code are, a template may not be) and each is proven."""
+    entry = previous.documents.get(plan.facts.id)
+    wanted = [route.as_posix() for route in plan.files.text_editions]
+    if entry is None or not entry.text_key or not all(rel in entry.files for rel in wanted):
+        return None
+    return _reuse(Built(entry.text_key, {rel: entry.files[rel] for rel in wanted}), text_key, old_site, stage)
 
 
 def reuse_part(

@@ -145,6 +145,11 @@ class DocumentFiles:
         return (self.text, self.epub, self.braille, self.braille_text)
 
     @property
+    def text_editions(self) -> tuple[PurePosixPath, ...]:
+        """The editions made from the document's text alone (no template): .txt and braille."""
+        return (self.text, self.braille, self.braille_text)
+
+    @property
     def paths(self) -> list[str]:
         paths = []
         for page in self.pages:

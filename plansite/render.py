@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -72,10 +72,13 @@ class DocumentPlan:
 
 @dataclass(frozen=True)
 class DocumentJob:
-    """What rendering a document's pages needs: its plan, and the document read in full."""
+    """What rendering a document's pages needs: its plan, and the document read in full.
+    `kept` gives the size of each text edition (.txt, braille) already in place, reused
+    from the last build: those are not made again."""
 
     doc: m.Document
     plan: DocumentPlan
+    kept: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -168,21 +171,22 @@ def size_label(size: int) -> str:
 
 def render_document(job: DocumentJob) -> dict[str, str | bytes]:
     """Every file of one document (`job.files`): its page in each mode, their QR codes, its
-    editions (.txt, EPUB, braille)."""
+    editions (.txt, EPUB, braille), but the text editions `job.kept`."""
     view = build_view(job.doc, job.plan.related)
     template = environment().get_template(DOCUMENT_TEMPLATES[0])
     plan = job.plan.files
     site = job.plan.site
-    blocks = document_blocks(job.doc, view.metadata)
-    in_braille = braille.edition(blocks, site.braille_page)
     editions: dict[PurePosixPath, str | bytes] = {
-        plan.text: text_file(blocks),
         plan.epub: epub.book(
             environment(), view, site, page_url(site.base_url, plan.pages[0].path) if site.base_url else ""
-        ),
-        plan.braille: in_braille.brf,
-        plan.braille_text: in_braille.unicode,
+        )
     }
+    if not all(route.as_posix() in job.kept for route in plan.text_editions):
+        blocks = document_blocks(job.doc, view.metadata)
+        in_braille = braille.edition(blocks, site.braille_page)
+        editions |= {plan.text: text_file(blocks), plan.braille: in_braille.brf, plan.braille_text: in_braille.unicode}
+    sizes = {route: len(_bytes(data)) for route, data in editions.items()}
+    sizes |= {route: job.kept[route.as_posix()] for route in plan.text_editions if route not in editions}
     labels = {
         plan.text: ("mode_txt_file", "text/plain"),
         plan.epub: ("epub_file", "application/epub+zip"),
@@ -199,8 +203,9 @@ def render_document(job: DocumentJob) -> dict[str, str | bytes]:
     ]
     for route in plan.editions:
         key, media_type = labels[route]
-        size = size_label(len(_bytes(editions[route])))
-        downloads.append({"route": route.as_posix(), "type": media_type, "label": T[key].format(size=size)})
+        downloads.append(
+            {"route": route.as_posix(), "type": media_type, "label": T[key].format(size=size_label(sizes[route]))}
+        )
     files: dict[str, str | bytes] = {}
     for page in plan.pages:
         files.update(render_page(template, page, site, view=view, download_list=downloads))

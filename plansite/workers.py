@@ -84,7 +84,10 @@ def _render_into(stage: str, jobs: list[DocumentJob]) -> dict[str, dict[str, str
     for job in jobs:
         if not (Path(stage) / STAGE_MARKER).exists():
             raise RuntimeError(f"the staging folder {stage} was removed: the build was stopped")
-        files = {rel: write_file(Path(stage), rel, data) for rel, data in render_document(job).items()}
+        rendered = render_document(job)
+        if any(rel in job.kept for rel in rendered):  # a kept file is a link to the live site's: never write through it
+            raise RuntimeError(f"{job.doc.id}: rendered a file that was kept from the last build")
+        files = {rel: write_file(Path(stage), rel, data) for rel, data in rendered.items()}
         for attachment, route in zip(job.doc.attachments, job.plan.files.attachments, strict=True):
             files[route.as_posix()] = _copy_attachment(attachment, Path(stage) / route)
         written[job.doc.id] = files

@@ -136,6 +136,44 @@ def test_a_template_change_renders_exactly_the_pages_made_from_it(tmp_path: Path
     assert _inode(out / "index.html") == home, "the site's own pages are not made from it"
 
 
+def test_a_template_change_keeps_the_text_and_braille_editions(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The .txt and braille are made from the document and the code alone: a template edit re-renders
+    the pages and the EPUB, and links those from the last build (proven), byte-identical to a clean build."""
+    out = tmp_path / "site"
+    build_site(CONTENT, out)
+    doc = "bazhong-disability-plan-2021-2025"
+    text_files = [f"text/plans/{doc}.txt", f"text/plans/{doc}.brf", f"text/plans/{doc}.braille.txt"]
+    made_again = [f"plans/{doc}/index.html", f"plans/{doc}/{doc}.epub"]
+    before = {rel: _inode(out / rel) for rel in text_files + made_again}
+    real = build.fingerprints()
+    monkeypatch.setattr(build, "fingerprints", lambda: dataclasses.replace(real, documents="a component edited"))
+    assert build_site(CONTENT, out).rendered == 5
+    assert all(_inode(out / rel) == before[rel] for rel in text_files), "kept, linked from the last build"
+    assert all(_inode(out / rel) != before[rel] for rel in made_again)
+    assert snapshot(out) == _clean_build_snapshot(CONTENT, tmp_path / "clean")
+
+    # A kept file is proven first: a damaged one is made again, never carried forward.
+    monkeypatch.setattr(build, "fingerprints", lambda: dataclasses.replace(real, documents="edited again"))
+    (out / text_files[1]).write_bytes(b"DAMAGED")
+    before = {rel: _inode(out / rel) for rel in text_files}
+    build_site(CONTENT, out)
+    assert all(_inode(out / rel) != before[rel] for rel in text_files), "all three made again"
+    assert snapshot(out) == _clean_build_snapshot(CONTENT, tmp_path / "clean")
+
+
+def test_a_code_change_makes_the_text_editions_again(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "site"
+    build_site(CONTENT, out)
+    brf = out / "text/plans/bazhong-disability-plan-2021-2025.brf"
+    before = _inode(brf)
+    real = build.fingerprints()
+    monkeypatch.setattr(
+        build, "fingerprints", lambda: dataclasses.replace(real, code="braille.py edited", documents="x")
+    )
+    build_site(CONTENT, out)
+    assert _inode(brf) != before
+
+
 def test_a_damaged_old_site_is_not_reused(tmp_path: Path) -> None:
     out = tmp_path / "site"
     build_site(CONTENT, out)
