@@ -8,6 +8,7 @@ two renames with a window of microseconds.
 from __future__ import annotations
 
 import ctypes
+import errno
 import hashlib
 import os
 import shutil
@@ -174,11 +175,16 @@ def make_parent(path: Path) -> None:
 
 def write_bytes(root: Path, rel: str, data: bytes) -> str:
     path = root / rel
+    if path.parent not in _MADE and not root.is_dir():
+        # The staging folder is gone (the build was stopped): never make it again.
+        raise FileNotFoundError(errno.ENOENT, "staging folder removed", str(root))
     make_parent(path)
     try:
         with open(path, "wb") as handle:
             handle.write(data)
     except FileNotFoundError:  # made in an earlier staging folder of the same name
+        if not root.is_dir():
+            raise
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "wb") as handle:
             handle.write(data)

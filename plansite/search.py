@@ -28,10 +28,12 @@ import hashlib
 import html
 import importlib.metadata
 import json
+import os
 import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,6 +42,7 @@ from pathlib import Path
 from . import model as m
 from . import pages
 from .view import chinese_date
+from .workers import die_with_parent
 
 BUNDLE = "pagefind"  # the index's folder in the site
 # The parts of Pagefind's output the search page uses; its ready-made UIs are not published.
@@ -151,7 +154,11 @@ def indexing(found: list[Record], site: Path) -> Iterator[Callable[[], dict[str,
         command = [str(executable), "--site", scratch, "--output-path", str(output), "--keep-index-url", "--silent"]
         try:
             # Its messages go to a file: a pipe nobody reads yet could fill and stop it.
-            process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+            # Killed with the build (Linux): an orphaned indexer would go on writing into a staging
+            # folder the next build removes. (Set in the child only without threads, as under serve.)
+            parent = os.getpid()
+            die = (lambda: die_with_parent(parent)) if threading.active_count() == 1 else None
+            process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, preexec_fn=die)
         except OSError as error:
             raise SearchIndexError(f"无法生成搜索索引（Pagefind）：{error}") from error
 

@@ -50,7 +50,7 @@ def render_documents(jobs: list[DocumentJob], stage: Path, processes: int) -> di
             max_workers=processes,
             # Under serve's threads forking is unsafe: workers start clean and get the jobs pickled.
             mp_context=get_context("fork" if fork else "spawn"),
-            initializer=_die_with_parent,
+            initializer=die_with_parent,
             initargs=(os.getpid(),),
         ) as pool:
             stages = [str(stage)] * len(chunks)
@@ -107,7 +107,7 @@ def _copy_attachment(attachment: Attachment, target: Path) -> str:
     return attachment.sha256
 
 
-def _die_with_parent(parent: int) -> None:
+def die_with_parent(parent: int) -> None:
     """Worker initializer: if the build is killed, its workers go too (Linux).
 
     An orphaned worker would keep writing into a staging folder that the next

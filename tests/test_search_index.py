@@ -108,3 +108,45 @@ def test_the_indexer_is_stopped_when_the_build_fails_meanwhile(tmp_path: Path, m
     assert time.monotonic() - begin < 15, "the build did not wait for the indexer"
     time.sleep(0.5)
     assert not marker.exists()
+
+
+def test_the_indexer_dies_with_a_killed_build(tmp_path: Path) -> None:
+    """A build killed outright (SIGKILL) takes Pagefind with it: an orphaned indexer would go on
+    writing into a staging folder that the next build removes, and leave it behind."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .conftest import ROOT
+
+    pid_file = tmp_path / "indexer.pid"
+    fake = _fake_indexer(tmp_path, f"echo $$ > {pid_file}\nsleep 60")
+    build = subprocess.Popen(
+        [sys.executable, "build.py", "build", "--out", str(tmp_path / "site")],
+        cwd=ROOT,
+        env={**os.environ, "PAGEFIND_BINARY_PATH": str(fake)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while not pid_file.exists() or not pid_file.read_text().strip():
+        assert time.monotonic() < deadline and build.poll() is None, "the indexer never started"
+        time.sleep(0.05)
+    indexer = int(pid_file.read_text())
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    deadline = time.monotonic() + 10
+    while _alive(indexer):
+        assert time.monotonic() < deadline, "the indexer runs on after the build was killed"
+        time.sleep(0.05)
+
+
+def _alive(pid: int) -> bool:
+    """Running, and not a zombie waiting for its parent to collect it."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
