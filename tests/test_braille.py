@@ -77,12 +77,9 @@ def body_cells(text: str, page: m.BraillePage) -> str:
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    built = {}
-    for name, content in (("real", CONTENT), ("features", FEATURES)):
-        built[name] = tmp_path_factory.mktemp(name) / "site"
-        build_site(content, built[name])
-    return built
+def sites(real_site: Path, feature_site: Path) -> dict[str, Path]:
+    """The sites the whole session builds once (conftest), by name."""
+    return {"real": real_site, "features": feature_site}
 
 
 def documents(content: Path) -> tuple[m.Document, ...]:

@@ -9,6 +9,7 @@ import re
 import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import html5lib
@@ -30,12 +31,9 @@ EPUB_NS = "{http://www.idpf.org/2007/ops}"
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    built = {}
-    for name, content in (("real", CONTENT), ("features", FEATURES)):
-        built[name] = tmp_path_factory.mktemp(name) / "site"
-        build_site(content, built[name])
-    return built
+def sites(real_site: Path, feature_site: Path) -> dict[str, Path]:
+    """The sites the whole session builds once (conftest), by name."""
+    return {"real": real_site, "features": feature_site}
 
 
 def books(sites: dict[str, Path]) -> list[tuple[m.Document, Path]]:
@@ -67,7 +65,7 @@ def test_every_epub_passes_epubcheck_with_no_error_and_no_warning(sites: dict[st
         assert code == 0 and "0 fatals / 0 errors / 0 warnings" in report, f"{doc.id}:\n{report}"
 
 
-def rewritten(path: Path, change: dict[str, bytes | None]) -> bytes:
+def rewritten(path: Path, change: Mapping[str, bytes | None]) -> bytes:
     """The EPUB at `path` with some entries replaced (or, for None, left out)."""
     out = io.BytesIO()
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w") as target:
