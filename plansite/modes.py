@@ -4,7 +4,7 @@ different flags and stylesheets (never a second copy of the document logic).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 
@@ -74,19 +74,6 @@ TEXT = Mode(
 MODES: tuple[Mode, ...] = (STANDARD, LARGE, TEXT)
 
 # Not a mode of the site: how the EPUB's parts use the components (epub.py). Like the
-# plain text, no scroll containers or cards; spoken forms stay (the EPUB has the stylesheet).
-EPUB = Mode(
-    name="epub",
-    prefix=PurePosixPath("."),
-    label_key="mode_standard",
-    nav_key="mode_standard",
-    stylesheets=(),
-    read_aloud=False,
-    scroll_tables=False,
-    table_cards=False,
-    images=False,
-    in_title=False,
-    spoken_forms=True,
-    text_size=False,
-    search=False,
-)
+# plain text (no scroll containers, cards or images), but with its spoken forms: the EPUB
+# has the stylesheet that speaks them.
+EPUB = replace(TEXT, name="epub", prefix=PurePosixPath("."), spoken_forms=True)
