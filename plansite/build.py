@@ -38,7 +38,7 @@ from .cache import (
 from .content import Content, Known, load_content
 from .listings import listing_routes, ways_in
 from .output import MARKER, check_target, staged_output, write_file, write_text
-from .paths import COMPONENTS, STATIC
+from .paths import COMPONENTS, SPOKEN_FORMS, STATIC
 from .problems import ContentError, Problem
 from .render import SITE_PAGES, SITE_ROUTES, DocumentJob, DocumentPlan, render_index, render_site_pages
 from .search import BUNDLE, index_key, indexing, records
@@ -230,10 +230,11 @@ def copy_extra(extra: Path, stage: Path) -> None:
 
 
 def copy_static(stage: Path) -> None:
-    """static/ as is; site.css = base.css + every component's style.css; every component's script."""
+    """static/ as is; site.css = base.css + the spoken forms' rule + every component's style.css;
+    every component's script."""
     target = stage / "static"
     shutil.copytree(STATIC, target)
-    parts = [(STATIC / "css" / "base.css").read_text(encoding="utf-8")]
+    parts = [(STATIC / "css" / "base.css").read_text(encoding="utf-8"), SPOKEN_FORMS.read_text(encoding="utf-8")]
     for style in sorted(COMPONENTS.glob("*/style.css")):
         parts.append(f"/* --- {style.parent.name} --- */\n" + style.read_text(encoding="utf-8"))
     write_text(target, "css/site.css", "\n".join(parts))

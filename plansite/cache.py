@@ -59,9 +59,9 @@ class Built:
 
 # Published as they are (static/css/, static/js/) and never read while rendering a page:
 # an edited stylesheet or script is copied by every build and re-renders nothing. The
-# EPUB's stylesheet is the exception: it is inside every book.
+# EPUB's stylesheets are the exception: they are inside every book.
 AS_IS = frozenset({".css", ".js"})
-EMBEDDED = frozenset({epub.STYLE.relative_to(PACKAGE).as_posix()})
+EMBEDDED = frozenset(path.relative_to(PACKAGE).as_posix() for path in epub.STYLES)
 
 
 @dataclass(frozen=True)

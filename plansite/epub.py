@@ -28,19 +28,20 @@ from pathlib import PurePosixPath
 
 import html5lib
 from jinja2 import Environment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import model as m
 from .modes import EPUB
 from .numbering import heading_text
 from .pages import Page
-from .paths import TEMPLATES
+from .paths import SPOKEN_FORMS, TEMPLATES
 from .strings import T
 from .view import DocumentView, SectionView
 
 CONTAINER = "META-INF/container.xml"
 FOLDER = "EPUB"  # the package's folder inside the zip
-STYLE = TEMPLATES / "epub" / "style.css"
+# The book's stylesheet: its own rules, then the spoken forms' rule the web pages use too.
+STYLES = (TEMPLATES / "epub" / "style.css", SPOKEN_FORMS)
 GLOSSARY = "glossary.xhtml"
 # The parts are made by this template (and the components it imports); the package
 # files by the others in templates/epub/.
@@ -102,7 +103,7 @@ def book(env: Environment, view: DocumentView, site: m.SiteConfig, page_url: str
             (CONTAINER, container.encode()),
             (f"{FOLDER}/package.opf", opf.encode()),
             (f"{FOLDER}/nav.xhtml", nav),
-            (f"{FOLDER}/style.css", STYLE.read_bytes()),
+            (f"{FOLDER}/style.css", b"\n".join(path.read_bytes() for path in STYLES)),
             *((f"{FOLDER}/{name}", data) for name, data in files),
         ]
     )
@@ -167,13 +168,9 @@ def _xhtml(html: str) -> str:
         return closed
     except ET.ParseError:
         fragment = html5lib.parseFragment(html, treebuilder="etree", namespaceHTMLElements=False)
-        return _escape(fragment.text or "") + "".join(
+        return escape(fragment.text or "") + "".join(
             ET.tostring(child, encoding="unicode", short_empty_elements=True) for child in fragment
         )
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _identifier(site: m.SiteConfig, doc_id: str, page_url: str) -> str:

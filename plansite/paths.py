@@ -13,5 +13,6 @@ PACKAGE = Path(__file__).resolve().parent
 TEMPLATES = PACKAGE / "templates"
 COMPONENTS = TEMPLATES / "components"  # one folder per component: macro, styles, script, examples
 STATIC = PACKAGE / "static"  # base styles, copied into site/static/
+SPOKEN_FORMS = STATIC / "css" / "spoken-forms.css"  # in site.css and in every EPUB's stylesheet
 # The checkout (or site-packages) holding the package: never a build target.
 PROJECT = PACKAGE.parent

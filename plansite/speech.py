@@ -5,7 +5,7 @@ Measured with espeak-ng (the engine behind NVDA's default voice and many
 phones' readers): ＞ ≥ ＜ ≤ ～ are dropped, so "＞95" is read as "95", and
 "0-6" becomes "零六". Such a run is shown and copied as written; assistive
 technology gets its spoken form from CSS generated content that carries only
-alternative text (`content: "" / attr(data-say)`, in base.css):
+alternative text (`content: "" / attr(data-say)`, in static/css/spoken-forms.css):
 
     <span class="say" data-say="大于95"><span aria-hidden="true">＞95</span></span>
 

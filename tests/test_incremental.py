@@ -226,6 +226,7 @@ def test_fingerprints_follow_what_each_kind_of_page_is_made_from(tmp_path: Path)
         "templates/components.html": (False, False, False),  # the component examples: not in the site
         "templates/epub/chapter.html": (False, True, False),  # the EPUB's parts: in every book
         "templates/epub/style.css": (True, True, True),  # inside every book, unlike the site's stylesheets
+        "static/css/spoken-forms.css": (True, True, True),  # in site.css, and inside every book
         "templates/epub/package.opf": (True, True, True),
         "strings.py": (True, True, True),
         "schema.py": (True, True, True),
