@@ -36,13 +36,11 @@ from .cache import (
     reuse_text,
 )
 from .content import Content, Known, load_content
-from .listings import listing_routes, ways_in
 from .output import MARKER, check_target, staged_output, write_file, write_text
 from .paths import COMPONENTS, SPOKEN_FORMS, STATIC
 from .problems import ContentError, Problem
-from .render import SITE_PAGES, SITE_ROUTES, DocumentJob, DocumentPlan, render_index, render_site_pages
+from .render import SITE_PAGES, DocumentJob, DocumentPlan, site_parts
 from .search import BUNDLE, index_key, indexing, records
-from .sitefiles import site_files
 from .verify import verify_site
 from .view import related_views
 from .workers import default_processes, render_documents
@@ -101,7 +99,7 @@ def build_site(
         listed = tuple(facts.listed for facts in content.facts)
         # The search index (of the .txt files written above) is made while the site's own pages render.
         with search_index(listed, built, previous, out_dir, stage) as search:
-            parts = {PAGES: site_pages(content.site, listed, prints.pages, previous, out_dir, stage), SEARCH: search()}
+            parts = site_pages(content.site, listed, prints.pages, previous, out_dir, stage) | {SEARCH: search()}
         copy_static(stage)
         copy_extra(content_dir / EXTRA, stage)
         write_text(stage, MARKER, manifest_text(prints.code, built, parts))
@@ -113,25 +111,24 @@ def build_site(
     return BuildResult(out_dir, len(content.facts), files, rendered=len(to_render))
 
 
-PAGES = "pages"  # the parts of the site besides the documents, as the manifest names them
-SEARCH = "search"
+SEARCH = "search"  # the search index, as the manifest names it
 
 
 def site_pages(
     site: m.SiteConfig, listed: tuple[m.Listed, ...], fingerprint: str, previous: Manifest, old: Path, stage: Path
-) -> Built:
-    """The home page, every listing page, help, statement, search and 404 pages (every mode
-    and .txt), sitemap, robots.txt and the feed: reused when the code, the site settings and
-    every document's listing entry are unchanged, as after an edit of a document's text."""
-    key = hashlib.sha256(f"{fingerprint}\n{site!r}\n{listed!r}".encode()).hexdigest()
-    files = reuse_part(previous.parts.get(PAGES), key, old, stage, lambda rel: not rel.startswith(_NOT_PAGES))
-    if files is None:
-        ways = ways_in(listed)  # the listings: rendered, and named in the sitemap
-        texts = render_index(site, ways) | render_site_pages(site, ways)
-        routes = [*SITE_ROUTES, *listing_routes(ways)]
-        texts |= site_files(site, listed, [route.as_posix() for route in routes])
-        files = {rel: write_file(stage, rel, data) for rel, data in texts.items()}
-    return Built(key, files)
+) -> dict[str, Built]:
+    """The home page, every listing, help, statement, search and 404 pages (every mode and
+    .txt), sitemap, robots.txt and the feed, in parts (`render.site_parts`): each reused when
+    the code, the site settings and what it shows are unchanged. An edit of a document's text
+    reuses them all; of its title, renders the home page and the listings it is in."""
+    built = {}
+    for part in site_parts(site, listed):
+        key = hashlib.sha256(f"{fingerprint}\n{site!r}\n{part.name}\n{part.inputs}".encode()).hexdigest()
+        files = reuse_part(previous.parts.get(part.name), key, old, stage, lambda rel: not rel.startswith(_NOT_PAGES))
+        if files is None:
+            files = {rel: write_file(stage, rel, data) for rel, data in part.render().items()}
+        built[part.name] = Built(key, files)
+    return built
 
 
 _NOT_PAGES = (f"{BUNDLE}/", "static/")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -24,11 +25,12 @@ from markupsafe import Markup, escape
 
 from . import braille, epub, pages
 from . import model as m
-from .listings import NEWEST, Ways, page_numbers
+from .listings import NEWEST, Listing, Ways, listing_routes, page_numbers, ways_in
 from .numbering import heading_text
 from .pages import DocumentFiles, Page
 from .paths import TEMPLATES
 from .qr import page_url, qr_svg
+from .sitefiles import site_files
 from .speech import speak_html, without_spoken_forms
 from .strings import PROSE, T
 from .textexport import TextBlock, document_blocks, index_blocks, text_file
@@ -235,9 +237,9 @@ def _listing_text(site: m.SiteConfig, title: str, documents: tuple[m.Listed, ...
     return text_file(_listing_blocks(site, title, documents, text))
 
 
-def render_index(site: m.SiteConfig, ways: Ways) -> dict[str, str | bytes]:
-    """The home page (the newest documents and the ways in), every listing page, in every mode and as text;
-    the home page's list in braille too."""
+def render_home(site: m.SiteConfig, ways: Ways) -> dict[str, str | bytes]:
+    """The home page (the newest documents and the ways in) in every mode, and the list of
+    every document as text and in braille."""
     newest = ways.everything.documents
     blocks = _listing_blocks(site, site.name, newest, pages.INDEX_TEXT)
     text, in_braille = text_file(blocks), braille.edition(blocks, site.braille_page)
@@ -264,28 +266,32 @@ def render_index(site: m.SiteConfig, ways: Ways) -> dict[str, str | bytes]:
         files.update(
             render_page(template, page, site, documents=_entries(newest[:NEWEST]), ways=ways, download_list=downloads)
         )
+    return files
+
+
+def render_listing(site: m.SiteConfig, listing: Listing) -> dict[str, str | bytes]:
+    """Every page of one listing in every mode, and the listing as text."""
+    text = _listing_text(site, listing.title, listing.documents, listing.text_file)
+    files: dict[str, str | bytes] = {listing.text_file.as_posix(): text}
     template = environment().get_template(LISTING_TEMPLATE)
-    for listing in ways.all:
-        text = _listing_text(site, listing.title, listing.documents, listing.text_file)
-        files[listing.text_file.as_posix()] = text
-        for number in range(1, listing.pages + 1):
-            title = (
-                listing.title
-                if number == 1
-                else T["listing_page"].format(title=listing.title, n=number, total=listing.pages)
-            )
-            for page in pages.pages_in_every_mode(listing.page_route(number), title, listing.text_file):
-                files.update(
-                    render_page(
-                        template,
-                        page,
-                        site,
-                        listing=listing,
-                        number=number,
-                        documents=_entries(listing.entries(number)),
-                        text_size=file_size(text),
-                    )
+    for number in range(1, listing.pages + 1):
+        title = (
+            listing.title
+            if number == 1
+            else T["listing_page"].format(title=listing.title, n=number, total=listing.pages)
+        )
+        for page in pages.pages_in_every_mode(listing.page_route(number), title, listing.text_file):
+            files.update(
+                render_page(
+                    template,
+                    page,
+                    site,
+                    listing=listing,
+                    number=number,
+                    documents=_entries(listing.entries(number)),
+                    text_size=file_size(text),
                 )
+            )
     return files
 
 
@@ -303,16 +309,56 @@ DOCUMENT_TEMPLATES = ("document.html", EPUB_TEMPLATE)
 PAGE_TEMPLATES = (INDEX_TEMPLATE, LISTING_TEMPLATE, *(name for _route, name, _title in SITE_PAGES), NOT_FOUND_TEMPLATE)
 
 
-def render_site_pages(site: m.SiteConfig, ways: Ways) -> dict[str, str | bytes]:
-    """搜索, 使用帮助, 无障碍声明 and the 404 page, in every mode."""
-    files: dict[str, str | bytes] = {}
-    for route, name, title in SITE_PAGES:
-        template = environment().get_template(name)
-        for page in pages.pages_in_every_mode(route, title, None):
-            files.update(render_page(template, page, site, ways=ways))
+def render_search_page(site: m.SiteConfig, ways: Ways) -> dict[str, str | bytes]:
+    """搜索 in every mode (where there is no script, it offers the ways in instead)."""
+    return _own_page(site, pages.SEARCH, ways=ways)
+
+
+def render_site_pages(site: m.SiteConfig) -> dict[str, str | bytes]:
+    """使用帮助, 无障碍声明 and the 404 page, in every mode: made from the site settings alone."""
+    files = _own_page(site, pages.HELP) | _own_page(site, pages.STATEMENT)
     # The server shows 404.html at any address, so its links start from the
     # site's root path when base_url gives it (else they work from the root).
     template = environment().get_template(NOT_FOUND_TEMPLATE)
     for page in pages.pages_in_every_mode(pages.NOT_FOUND, T["not_found"], None, root_path=site.root_path):
         files.update(render_page(template, page, site, addressable=False))
     return files
+
+
+def _own_page(site: m.SiteConfig, route: PurePosixPath, **context: Any) -> dict[str, str | bytes]:
+    name, title = next((name, title) for known, name, title in SITE_PAGES if known == route)
+    template = environment().get_template(name)
+    files: dict[str, str | bytes] = {}
+    for page in pages.pages_in_every_mode(route, title, None):
+        files.update(render_page(template, page, site, **context))
+    return files
+
+
+@dataclass(frozen=True)
+class SitePart:
+    """A part of the site besides the documents, rendered (or reused) as one: `inputs` is
+    everything its files are made of besides the code, the templates and the site settings,
+    so an edit re-renders exactly the parts that show what changed."""
+
+    name: str  # as the manifest names it
+    inputs: str
+    render: Callable[[], Mapping[str, str | bytes]]
+
+
+def site_parts(site: m.SiteConfig, documents: tuple[m.Listed, ...]) -> list[SitePart]:
+    """The home page, each listing, the site's own pages, and the sitemap, robots.txt and feed.
+    A title edited changes the home page and the listings that show the document; a new
+    document, also the sitemap and the feed; the help page changes with the site settings alone."""
+    ways = ways_in(documents)
+    routes = [route.as_posix() for route in (*SITE_ROUTES, *listing_routes(ways))]
+    parts = [
+        SitePart("pages/home", repr(ways), lambda: render_home(site, ways)),
+        SitePart("pages/search", repr(ways), lambda: render_search_page(site, ways)),
+        SitePart("pages/own", "", lambda: render_site_pages(site)),
+        SitePart("pages/files", repr((documents, routes)), lambda: site_files(site, documents, routes)),
+    ]
+    parts += [
+        SitePart(f"pages/{listing.folder}", repr(listing), functools.partial(render_listing, site, listing))
+        for listing in ways.all
+    ]
+    return parts

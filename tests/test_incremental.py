@@ -14,7 +14,7 @@ from plansite import build
 from plansite.build import build_site
 from plansite.cache import Fingerprints
 from plansite.content import load_content
-from plansite.listings import ways_in
+from plansite.listings import region_folder, ways_in
 from plansite.output import MARKER
 from plansite.problems import ContentError
 
@@ -83,7 +83,18 @@ def test_site_pages_and_search_index_are_reused_only_when_what_they_show_is_unch
     assert _inode(out / entry) != search[entry], "the text changed: the index is written again"
     assert snapshot(out) == _clean_build_snapshot(content_copy, tmp_path / "clean-1")
 
-    # The title edited: every page listing the document changes.
+    # The title edited: every page listing the document changes, and only those.
+    elsewhere = [  # the listings the document is not in, the help page
+        out / "list/kind/work-points/index.html",
+        out / "list/region" / region_folder("巴中市") / "index.html",
+        out / "help/index.html",
+    ]
+    unchanged = [_inode(path) for path in elsewhere]
+    in_listings = [
+        out / "list/kind/plan/index.html",
+        out / "list/region" / region_folder("重庆市江北区") / "index.html",
+    ]
+    shown = [_inode(path) for path in in_listings]
     plan.write_text(
         plan.read_text(encoding="utf-8").replace("title: 重庆市江北区“十四五”", "title: 江北区“十四五”", 1),
         encoding="utf-8",
@@ -91,6 +102,10 @@ def test_site_pages_and_search_index_are_reused_only_when_what_they_show_is_unch
     build_site(content_copy, out)
     assert _inode(home) != home_inode and _inode(listing) != listing_inode
     assert "江北区“十四五”" in home.read_text(encoding="utf-8")
+    assert [_inode(path) for path in in_listings] != shown and all(
+        "江北区“十四五”" in path.read_text(encoding="utf-8") for path in in_listings
+    )
+    assert [_inode(path) for path in elsewhere] == unchanged, "what does not show the title is reused"
     assert snapshot(out) == _clean_build_snapshot(content_copy, tmp_path / "clean-2")
 
 
@@ -108,9 +123,9 @@ def test_a_damaged_search_index_or_manifest_is_not_reused(tmp_path: Path) -> Non
     manifest = json.loads(marker.read_text(encoding="utf-8"))
     page = "plans/bazhong-disability-plan-2021-2025/index.html"
     for rel in ("../outside.html", page):
-        files = dict(manifest["parts"]["pages"]["files"])
+        files = dict(manifest["parts"]["pages/home"]["files"])
         files[rel] = hashlib.sha256((out / page).read_bytes()).hexdigest()
-        manifest["parts"]["pages"]["files"] = files
+        manifest["parts"]["pages/home"]["files"] = files
         marker.write_text(json.dumps(manifest), encoding="utf-8")
         build_site(CONTENT, out)
         assert snapshot(out) == clean
