@@ -71,3 +71,17 @@ def test_every_link_is_relative(real_pages, feature_pages) -> None:  # type: ign
                         continue
                     assert not value.startswith("/"), f"{rel}: {attr}={value!r} is root-relative"
                     assert not value.endswith("/"), f"{rel}: {attr}={value!r} names a folder (breaks file://)"
+
+
+def test_relative_links_are_what_posixpath_relpath_gives() -> None:
+    """pages.relative is relpath without its calls to os.getcwd: the same answer for every pair."""
+    import itertools
+    import posixpath
+
+    from plansite.pages import relative
+
+    paths = [".", "index.html", "plans", "plans/a/index.html", "large/plans/a", "text/list/all/2.html", "list/all"]
+    paths += ["plans/a", "plans/ab/index.html", "static/css/site.css", "../outside", "a/../b"]
+    for target, folder in itertools.product(paths, repeat=2):
+        target, folder = posixpath.normpath(target), posixpath.normpath(folder)
+        assert relative(target, folder) == posixpath.relpath(target, folder), (target, folder)
