@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,7 +41,7 @@ from .output import MARKER, check_target, staged_output, write_file, write_text
 from .paths import COMPONENTS, SPOKEN_FORMS, STATIC
 from .problems import ContentError, Problem
 from .render import SITE_PAGES, DocumentJob, DocumentPlan, site_parts
-from .search import BUNDLE, index_key, indexing, records
+from .search import BUNDLE, Record, index_key, indexing, records
 from .verify import verify_site
 from .view import related_views
 from .workers import default_processes, render_documents
@@ -52,6 +53,7 @@ class BuildResult:
     documents: int
     files: int
     rendered: int = 0  # documents rendered; the others were unchanged and reused
+    search_behind: bool = False  # the search index is the last build's (search_now=False): build again to index
 
 
 class VerifyError(Exception):
@@ -63,10 +65,23 @@ class VerifyError(Exception):
 
 
 def build_site(
-    content_dir: Path, out_dir: Path, *, verify: bool = False, jobs: int = 0, clean: bool = False
+    content_dir: Path,
+    out_dir: Path,
+    *,
+    verify: bool = False,
+    jobs: int = 0,
+    clean: bool = False,
+    search_now: bool = True,
+    stop: threading.Event | None = None,
 ) -> BuildResult:
     """Build the site; `jobs` worker processes render documents (0: one per core);
-    `clean` renders everything instead of reusing the last build's files."""
+    `clean` renders everything instead of reusing the last build's files.
+
+    For `serve`, which shows a saved page first and indexes after: with `search_now` False,
+    when the documents' text changed the last build's search index is kept as it is, under
+    its own key, so the next build makes it again (`search_behind` in the result); `stop`,
+    set by another thread, stops the build while it indexes (search.Stopped; the old site stays).
+    """
     check_target(out_dir, content_dir)
     with staged_output(out_dir) as stage:  # holds the lock: builds into one folder take turns
         # Read under the lock everything that decides what is reused, so a build
@@ -97,8 +112,10 @@ def build_site(
             for plan, key, text_key, kept in to_render
         }
         listed = tuple(facts.listed for facts in content.facts)
+        found = records(listed)
+        search_key = index_key(found, {rel: sha for entry in built.values() for rel, sha in entry.files.items()})
         # The search index (of the .txt files written above) is made while the site's own pages render.
-        with search_index(listed, built, previous, out_dir, stage) as search:
+        with search_index(found, search_key, previous, out_dir, stage, now=search_now, stop=stop) as search:
             parts = site_pages(content.site, listed, prints.pages, previous, out_dir, stage) | {SEARCH: search()}
         copy_static(stage)
         copy_extra(content_dir / EXTRA, stage)
@@ -108,7 +125,9 @@ def build_site(
             if failures:
                 raise VerifyError(failures)
     files = sum(len(entry.files) for entry in (*built.values(), *parts.values()))
-    return BuildResult(out_dir, len(content.facts), files, rendered=len(to_render))
+    return BuildResult(
+        out_dir, len(content.facts), files, rendered=len(to_render), search_behind=parts[SEARCH].key != search_key
+    )
 
 
 SEARCH = "search"  # the search index, as the manifest names it
@@ -136,18 +155,29 @@ _NOT_PAGES = (f"{BUNDLE}/", "static/")
 
 @contextmanager
 def search_index(
-    listed: tuple[m.Listed, ...], built: dict[str, Built], previous: Manifest, old: Path, stage: Path
+    found: list[Record],
+    key: str,
+    previous: Manifest,
+    old: Path,
+    stage: Path,
+    *,
+    now: bool = True,
+    stop: threading.Event | None = None,
 ) -> Iterator[Callable[[], Built]]:
-    """The search index of the documents' .txt files: reused when every record is unchanged,
-    else started now; the function yielded gives it when it is done."""
-    found = records(listed)
-    key = index_key(found, {rel: sha for entry in built.values() for rel, sha in entry.files.items()})
-    files = reuse_part(previous.parts.get(SEARCH), key, old, stage, lambda rel: rel.startswith(f"{BUNDLE}/"))
-    if files is not None:
-        reused = files
+    """The search index of the documents' .txt files: reused when its key (every record) is
+    unchanged, else started now; the function yielded gives it when it is done. Not `now`:
+    the last build's index as it is, under its own key, if it can be proven."""
+    entry = previous.parts.get(SEARCH)
+    belongs: Callable[[str], bool] = lambda rel: rel.startswith(f"{BUNDLE}/")  # noqa: E731
+    reused = reuse_part(entry, key, old, stage, belongs)
+    if reused is not None:
         yield lambda: Built(key, reused)
         return
-    with indexing(found, stage) as finish:
+    behind = reuse_part(entry, entry.key, old, stage, belongs) if entry is not None and not now else None
+    if entry is not None and behind is not None:
+        yield lambda: Built(entry.key, behind)
+        return
+    with indexing(found, stage, stop) as finish:
         yield lambda: Built(key, finish())
 
 

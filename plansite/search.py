@@ -34,6 +34,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -66,6 +67,10 @@ _FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 
 class SearchIndexError(Exception):
     """Pagefind could not write the index (it is missing, or failed)."""
+
+
+class Stopped(Exception):
+    """Indexing was stopped from another thread (`serve`: a newer save is to be shown)."""
 
 
 def half_width(text: str) -> str:
@@ -136,10 +141,13 @@ def write_index(found: list[Record], site: Path) -> dict[str, str]:
 
 
 @contextmanager
-def indexing(found: list[Record], site: Path) -> Iterator[Callable[[], dict[str, str]]]:
+def indexing(
+    found: list[Record], site: Path, stop: threading.Event | None = None
+) -> Iterator[Callable[[], dict[str, str]]]:
     """Start indexing `found` into site/pagefind/ and go on with other work; the function
     yielded waits for the index and returns {path in the site: SHA-256} of its files.
-    Leaving the block stops Pagefind if it still runs.
+    Leaving the block stops Pagefind if it still runs; so does `stop`, set by another
+    thread, while records are written or Pagefind is waited for (raising Stopped).
 
     Each record is written as a small page into a scratch folder in the
     staging folder, which Pagefind's command indexes (its Python API answers one record
@@ -149,7 +157,9 @@ def indexing(found: list[Record], site: Path) -> Iterator[Callable[[], dict[str,
     executable = _executable()
     # In the staging folder: a killed build leaves nothing of its own elsewhere.
     with tempfile.TemporaryDirectory(prefix=".search-records-", dir=site) as scratch, tempfile.TemporaryFile() as log:
-        for record in found:
+        for number, record in enumerate(found):
+            if stop is not None and number % 50 == 0 and stop.is_set():
+                raise Stopped
             text = (site / record.text_file).read_text(encoding="utf-8-sig")
             page = Path(scratch, record.url)
             page.parent.mkdir(parents=True, exist_ok=True)
@@ -166,10 +176,15 @@ def indexing(found: list[Record], site: Path) -> Iterator[Callable[[], dict[str,
             raise SearchIndexError(f"无法生成搜索索引（Pagefind）：{error}") from error
 
         def finish() -> dict[str, str]:
-            try:
-                process.wait(timeout=INDEX_TIMEOUT)
-            except subprocess.TimeoutExpired as error:
-                raise SearchIndexError(f"无法生成搜索索引（Pagefind）：{error}") from error
+            deadline = time.monotonic() + INDEX_TIMEOUT
+            while process.poll() is None:
+                if stop is not None and stop.is_set():
+                    raise Stopped
+                try:
+                    process.wait(timeout=min(STOP_CHECK, max(0.0, deadline - time.monotonic())))
+                except subprocess.TimeoutExpired as error:
+                    if time.monotonic() >= deadline:
+                        raise SearchIndexError(f"无法生成搜索索引（Pagefind）：{error}") from error
             if process.returncode != 0 or not (output / "pagefind.js").is_file():
                 log.seek(0)
                 message = log.read().decode("utf-8", "replace").strip()[:2000]
@@ -199,6 +214,7 @@ def _published(output: Path, site: Path) -> dict[str, str]:
 
 
 INDEX_TIMEOUT = 600  # seconds; 1000 documents take a few
+STOP_CHECK = 0.05  # seconds between looks at `stop` while Pagefind runs
 
 
 def _program_version() -> str:

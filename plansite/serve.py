@@ -5,31 +5,76 @@ save shows in the browser in seconds even for a large site. Templates and
 styles are watched too (every build fingerprints them afresh); a change to the
 program's own Python code restarts the preview, since a running process
 cannot unload the old code.
+
+The search index takes Pagefind longest (seconds for a thousand documents), so
+a save is shown first, with the last build's index, and indexed after, in the
+background; a newer save stops that and is shown in its turn. `build` always
+waits for the index: what it publishes is complete.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import signal
 import socket
 import sys
+import threading
 from pathlib import Path
+from types import FrameType
 
 from livereload import Server
 from livereload import server as livereload_server
 
-from .build import build_site
+from .build import BuildResult, build_site
 from .paths import PACKAGE, STATIC, TEMPLATES
+from .search import Stopped
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
 
-def _rebuild(content: Path, out: Path) -> None:
+class Preview:
+    """The builds of one `serve`: one at a time, the search index in the background."""
+
+    def __init__(self, content: Path, out: Path) -> None:
+        self.content, self.out = content, out
+        self._stop = threading.Event()
+        self._indexer: threading.Thread | None = None
+
+    def rebuild(self, *, search_now: bool = False) -> None:
+        """Build what changed and return once the pages are in place (livereload then reloads
+        the browser); if the search index is behind, index in the background."""
+        self.stop_indexing()
+        result = _build(self.content, self.out, search_now=search_now)
+        if result is not None:
+            print(f"已重新生成：{result.rendered} 份文件有改动。", flush=True)
+            if result.search_behind:
+                self._indexer = threading.Thread(target=self._index, name="search-index", daemon=True)
+                self._indexer.start()
+
+    def stop_indexing(self) -> None:
+        """Stop the background indexing, if any (its staging folder goes, the site stays)."""
+        if self._indexer is not None:
+            self._stop.set()
+            self._indexer.join()
+            self._indexer = None
+            self._stop.clear()
+
+    def _index(self) -> None:
+        if _build(self.content, self.out, stop=self._stop) is not None:
+            print("搜索索引已更新。", flush=True)
+
+
+def _build(
+    content: Path, out: Path, *, search_now: bool = True, stop: threading.Event | None = None
+) -> BuildResult | None:
+    """The result of a build, or None if it failed (said on stderr) or was stopped."""
     from .cli import EXIT_BUG, explain
 
     try:
-        result = build_site(content, out)
-        print(f"已重新生成：{result.rendered} 份文件有改动。", flush=True)
+        return build_site(content, out, search_now=search_now, stop=stop)
+    except Stopped:
+        return None
     except Exception as error:
         # Keep serving the last good site; the editor fixes the file and saves again.
         code, message = explain(error)
@@ -38,10 +83,12 @@ def _rebuild(content: Path, out: Path) -> None:
             import traceback
 
             traceback.print_exc(file=sys.stderr)
+        return None
 
 
-def _restart() -> None:
+def _restart(preview: Preview) -> None:
     print("程序代码有改动，正在重新启动预览……", flush=True)
+    preview.stop_indexing()  # Pagefind would outlive the old program
     # orig_argv keeps "-m plansite" or "build.py" as the command was typed.
     os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
 
@@ -83,16 +130,26 @@ def serve(content: Path, out: Path, port: int) -> int:
     if taken:  # said before building, so it is never mistaken for a failed build
         print(f"错误：{taken}", file=sys.stderr)
         return EXIT_FAILED
-    _rebuild(content, out)
+    preview = Preview(content, out)
+    preview.rebuild(search_now=True)
     _inject_external_script(port)
     server = Server()
     for folder in (content, TEMPLATES, STATIC):
-        server.watch(str(folder), lambda: _rebuild(content, out), delay=0.3)
-    server.watch(str(PACKAGE), _restart, ignore=lambda path: not path.endswith(".py"))
+        server.watch(str(folder), preview.rebuild, delay=0.3)
+    server.watch(str(PACKAGE), lambda: _restart(preview), ignore=lambda path: not path.endswith(".py"))
     print(f"预览地址：http://127.0.0.1:{port}/  （按 Ctrl+C 停止）", flush=True)
+    # Stopped by a signal, as by Ctrl+C: livereload then returns, and the indexer is stopped
+    # (Pagefind would otherwise go on writing into a staging folder the next build removes).
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         server.serve(root=str(out), host="127.0.0.1", port=port, open_url_delay=None)
     except OSError as error:  # taken in the moment since the check above
         print(f"错误：{_port_taken(port) or error.strerror}", file=sys.stderr)
         return EXIT_FAILED
+    finally:
+        preview.stop_indexing()
     return EXIT_OK
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt

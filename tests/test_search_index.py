@@ -150,3 +150,71 @@ def _alive(pid: int) -> bool:
             return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_serve_may_show_a_save_before_indexing_it_and_the_next_build_indexes(
+    tmp_path: Path, content_copy: Path
+) -> None:
+    """search_now=False (serve): the last build's index is kept as it is, recorded under its own
+    key, so the next build, which waits for the index, makes it again: then the site is exactly
+    a clean build's."""
+    from plansite.build import build_site
+
+    from .conftest import snapshot
+
+    out = tmp_path / "site"
+    build_site(content_copy, out)
+    entry = out / BUNDLE / "pagefind-entry.json"
+    old_index = {p.relative_to(out): p.read_bytes() for p in (out / BUNDLE).rglob("*") if p.is_file()}
+    plan = content_copy / "jiangbei-disability-plan-2021-2025.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("title: 编制背景", "title: 编制背景改", 1), encoding="utf-8"
+    )
+
+    shown = build_site(content_copy, out, search_now=False)
+    assert shown.search_behind and shown.rendered == 1
+    assert "编制背景改" in (out / "plans/jiangbei-disability-plan-2021-2025/index.html").read_text(encoding="utf-8")
+    assert {p.relative_to(out): p.read_bytes() for p in (out / BUNDLE).rglob("*") if p.is_file()} == old_index
+
+    indexed = build_site(content_copy, out)
+    assert not indexed.search_behind and indexed.rendered == 0
+    assert entry.read_bytes() != old_index[entry.relative_to(out)], "the index is made again"
+    assert snapshot(out) == snapshot(build_site(content_copy, tmp_path / "clean", clean=True).out)
+    assert not build_site(content_copy, out, search_now=False).search_behind, "nothing changed: nothing behind"
+
+
+def test_indexing_stops_when_asked_and_the_old_site_stays(tmp_path: Path, content_copy: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """serve stops a background index when a newer save comes: at once, leaving the site as it was."""
+    import threading
+    import time
+
+    from plansite import search
+    from plansite.build import build_site
+
+    from .conftest import snapshot
+
+    out = tmp_path / "site"
+    build_site(content_copy, out)
+    before = snapshot(out)
+    plan = content_copy / "jiangbei-disability-plan-2021-2025.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("title: 编制背景", "title: 编制背景改", 1), encoding="utf-8"
+    )
+    pid_file = tmp_path / "indexer.pid"
+    monkeypatch.setattr(search, "_executable", lambda: _fake_indexer(tmp_path, f"echo $$ > {pid_file}\nsleep 60"))
+    stop = threading.Event()
+
+    def stop_once_pagefind_runs() -> None:
+        deadline = time.monotonic() + 60
+        while not (pid_file.exists() and pid_file.read_text().strip()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        stop.set()
+
+    threading.Thread(target=stop_once_pagefind_runs, daemon=True).start()
+    begin = time.monotonic()
+    with pytest.raises(search.Stopped):
+        build_site(content_copy, out, stop=stop)
+    assert time.monotonic() - begin < 20, "stopped while Pagefind ran, not after"
+    assert pid_file.exists() and not _alive(int(pid_file.read_text())), "Pagefind is stopped too"
+    assert snapshot(out) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")] == [], "no staging folder left"

@@ -110,3 +110,26 @@ def test_port_and_jobs_are_validated() -> None:
         )
         assert run.returncode == 2, args
         assert "错误：" in run.stderr and ("端口号" in run.stderr or "进程数" in run.stderr), run.stderr
+
+
+def test_a_saved_document_is_shown_first_and_its_search_index_follows(tmp_path: Path) -> None:
+    """The page is rebuilt without waiting for Pagefind; the index is made after it, in the
+    background, and a stopped preview leaves no staging folder behind."""
+    entry = "pagefind/pagefind-entry.json"
+    with serving_copy(tmp_path) as (program, base, server):
+        before = fetch(f"{base}/{entry}")
+        assert before
+        edit(program / "content" / "jiangbei-disability-plan-2021-2025.yaml", "title: 编制背景", "title: 编制背景新")
+        assert wait_for(lambda: "编制背景新" in (fetch(f"{base}/{PAGE}") or ""), 60), "the page"
+        log = tmp_path / "serve.log"
+        assert wait_for(lambda: "搜索索引已更新" in log.read_text(encoding="utf-8"), 60), log.read_text(
+            encoding="utf-8"
+        )
+        assert fetch(f"{base}/{entry}") not in (None, before), "the index of the new text"
+        # Saved again, and stopped at once: the background index must not outlive the preview.
+        edit(program / "content" / "jiangbei-disability-plan-2021-2025.yaml", "title: 编制背景新", "title: 编制背景")
+        assert wait_for(lambda: "编制背景新" not in (fetch(f"{base}/{PAGE}") or "编制背景新"), 60)
+        server.terminate()
+        server.wait(timeout=30)
+    leftovers = [p.name for p in program.iterdir() if p.name.startswith(".site.")]
+    assert leftovers == [], leftovers
