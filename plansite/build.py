@@ -41,7 +41,7 @@ from .output import MARKER, check_target, staged_output, write_file, write_text
 from .paths import COMPONENTS, SPOKEN_FORMS, STATIC
 from .problems import ContentError, Problem
 from .render import SITE_PAGES, DocumentJob, DocumentPlan, site_parts
-from .search import BUNDLE, Record, index_key, indexing, records
+from .search import BUNDLE, Record, Stopped, index_key, indexing, records
 from .verify import verify_site
 from .view import related_views
 from .workers import default_processes, render_documents
@@ -72,6 +72,7 @@ def build_site(
     jobs: int = 0,
     clean: bool = False,
     search_now: bool = True,
+    index_only: bool = False,
     stop: threading.Event | None = None,
 ) -> BuildResult:
     """Build the site; `jobs` worker processes render documents (0: one per core);
@@ -79,8 +80,11 @@ def build_site(
 
     For `serve`, which shows a saved page first and indexes after: with `search_now` False,
     when the documents' text changed the last build's search index is kept as it is, under
-    its own key, so the next build makes it again (`search_behind` in the result); `stop`,
-    set by another thread, stops the build while it indexes (search.Stopped; the old site stays).
+    its own key, so the next build makes it again (`search_behind` in the result). Then, in
+    the background, a build `index_only`: everything but the index must be reusable (if not,
+    something changed since, which the next save's build shows, so it stops). `stop`, set by
+    another thread, stops a build between documents and while it indexes (Stopped; the old
+    site stays).
     """
     check_target(out_dir, content_dir)
     with staged_output(out_dir) as stage:  # holds the lock: builds into one folder take turns
@@ -93,6 +97,7 @@ def build_site(
         built: dict[str, Built] = {}
         to_render = []
         for plan in plan_documents(content):
+            _go_on(stop)
             # The pages depend on the templates; the text editions (.txt, braille) on the code alone.
             key, text_key = job_key(plan, prints.documents), job_key(plan, prints.code)
             hashes = reuse(plan, key, previous, out_dir, stage)
@@ -101,6 +106,8 @@ def build_site(
                 to_render.append((plan, key, text_key, kept))
             else:
                 built[plan.facts.id] = Built(key, hashes, _known_next_time(plan), text_key)
+        if index_only and to_render:
+            raise Stopped("文件在预览更新期间又有改动")
         # Only the documents rendered need reading in full (a known one is read now).
         rendering = [
             DocumentJob(content.document(plan.facts.id), plan, {rel: (stage / rel).stat().st_size for rel in kept})
@@ -116,7 +123,8 @@ def build_site(
         search_key = index_key(found, {rel: sha for entry in built.values() for rel, sha in entry.files.items()})
         # The search index (of the .txt files written above) is made while the site's own pages render.
         with search_index(found, search_key, previous, out_dir, stage, now=search_now, stop=stop) as search:
-            parts = site_pages(content.site, listed, prints.pages, previous, out_dir, stage) | {SEARCH: search()}
+            pages = site_pages(content.site, listed, prints.pages, previous, out_dir, stage, render=not index_only)
+            parts = pages | {SEARCH: search()}
         copy_static(stage)
         copy_extra(content_dir / EXTRA, stage)
         write_text(stage, MARKER, manifest_text(prints.code, built, parts))
@@ -134,7 +142,14 @@ SEARCH = "search"  # the search index, as the manifest names it
 
 
 def site_pages(
-    site: m.SiteConfig, listed: tuple[m.Listed, ...], fingerprint: str, previous: Manifest, old: Path, stage: Path
+    site: m.SiteConfig,
+    listed: tuple[m.Listed, ...],
+    fingerprint: str,
+    previous: Manifest,
+    old: Path,
+    stage: Path,
+    *,
+    render: bool = True,
 ) -> dict[str, Built]:
     """The home page, every listing, help, statement, search and 404 pages (every mode and
     .txt), sitemap, robots.txt and the feed, in parts (`render.site_parts`): each reused when
@@ -143,8 +158,13 @@ def site_pages(
     built = {}
     for part in site_parts(site, listed):
         key = hashlib.sha256(f"{fingerprint}\n{site!r}\n{part.name}\n{part.inputs}".encode()).hexdigest()
-        files = reuse_part(previous.parts.get(part.name), key, old, stage, lambda rel: not rel.startswith(_NOT_PAGES))
+        entry = previous.parts.get(part.name)
+        files = reuse_part(entry, key, old, stage, lambda rel: not rel.startswith(_NOT_PAGES))
         if files is None:
+            # Not to render, but for a part that had no files under the same key (no sitemap
+            # without base_url): rendered again, it writes nothing.
+            if not render and not (entry is not None and entry.key == key and not entry.files):
+                raise Stopped("文件在预览更新期间又有改动")
             files = {rel: write_file(stage, rel, data) for rel, data in part.render().items()}
         built[part.name] = Built(key, files)
     return built
@@ -179,6 +199,11 @@ def search_index(
         return
     with indexing(found, stage, stop) as finish:
         yield lambda: Built(key, finish())
+
+
+def _go_on(stop: threading.Event | None) -> None:
+    if stop is not None and stop.is_set():
+        raise Stopped("预览已有更新的改动要生成")
 
 
 def plan_documents(content: Content) -> list[DocumentPlan]:

@@ -70,7 +70,7 @@ class SearchIndexError(Exception):
 
 
 class Stopped(Exception):
-    """Indexing was stopped from another thread (`serve`: a newer save is to be shown)."""
+    """A build was stopped from another thread (`serve`: a newer save is to be shown)."""
 
 
 def half_width(text: str) -> str:

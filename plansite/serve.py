@@ -61,18 +61,23 @@ class Preview:
             self._stop.clear()
 
     def _index(self) -> None:
-        if _build(self.content, self.out, stop=self._stop) is not None:
+        if _build(self.content, self.out, index_only=True, stop=self._stop) is not None:
             print("搜索索引已更新。", flush=True)
 
 
 def _build(
-    content: Path, out: Path, *, search_now: bool = True, stop: threading.Event | None = None
+    content: Path,
+    out: Path,
+    *,
+    search_now: bool = True,
+    index_only: bool = False,
+    stop: threading.Event | None = None,
 ) -> BuildResult | None:
     """The result of a build, or None if it failed (said on stderr) or was stopped."""
     from .cli import EXIT_BUG, explain
 
     try:
-        return build_site(content, out, search_now=search_now, stop=stop)
+        return build_site(content, out, search_now=search_now, index_only=index_only, stop=stop)
     except Stopped:
         return None
     except Exception as error:

@@ -98,7 +98,7 @@ def test_the_indexer_is_stopped_when_the_build_fails_meanwhile(tmp_path: Path, m
     fake = _fake_indexer(tmp_path, f"sleep 20\ntouch {marker}")
     monkeypatch.setattr(search, "_executable", lambda: fake)
 
-    def failing_pages(*args: object) -> None:
+    def failing_pages(*args: object, **options: object) -> None:
         raise RuntimeError("a page failed")
 
     monkeypatch.setattr(build, "site_pages", failing_pages)
@@ -159,6 +159,7 @@ def test_serve_may_show_a_save_before_indexing_it_and_the_next_build_indexes(
     key, so the next build, which waits for the index, makes it again: then the site is exactly
     a clean build's."""
     from plansite.build import build_site
+    from plansite.search import Stopped
 
     from .conftest import snapshot
 
@@ -171,12 +172,17 @@ def test_serve_may_show_a_save_before_indexing_it_and_the_next_build_indexes(
         plan.read_text(encoding="utf-8").replace("title: 编制背景", "title: 编制背景改", 1), encoding="utf-8"
     )
 
+    before = snapshot(out)
+    with pytest.raises(Stopped):  # serve's background index renders nothing: a newer save is coming
+        build_site(content_copy, out, index_only=True)
+    assert snapshot(out) == before
+
     shown = build_site(content_copy, out, search_now=False)
     assert shown.search_behind and shown.rendered == 1
     assert "编制背景改" in (out / "plans/jiangbei-disability-plan-2021-2025/index.html").read_text(encoding="utf-8")
     assert {p.relative_to(out): p.read_bytes() for p in (out / BUNDLE).rglob("*") if p.is_file()} == old_index
 
-    indexed = build_site(content_copy, out)
+    indexed = build_site(content_copy, out, index_only=True)
     assert not indexed.search_behind and indexed.rendered == 0
     assert entry.read_bytes() != old_index[entry.relative_to(out)], "the index is made again"
     assert snapshot(out) == snapshot(build_site(content_copy, tmp_path / "clean", clean=True).out)
