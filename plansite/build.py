@@ -33,8 +33,8 @@ from .cache import (
     manifest_text,
     read_manifest,
     reuse,
+    reuse_editions,
     reuse_part,
-    reuse_text,
 )
 from .content import Content, Known, load_content
 from .output import MARKER, check_target, staged_output, write_file, write_text
@@ -98,26 +98,23 @@ def build_site(
         to_render = []
         for plan in plan_documents(content):
             _go_on(stop)
-            # The pages depend on the templates; the text editions (.txt, braille) on the code alone.
-            key, text_key = job_key(plan, prints.documents), job_key(plan, prints.code)
-            hashes = reuse(plan, key, previous, out_dir, stage)
+            # The pages depend on the templates; the EPUB on its own; the .txt and braille on the code alone.
+            keys = Keys(job_key(plan, prints.documents), job_key(plan, prints.code), job_key(plan, prints.epub))
+            hashes = reuse(plan, keys.pages, previous, out_dir, stage)
             if hashes is None:
-                kept = reuse_text(plan, text_key, previous, out_dir, stage) or {}
-                to_render.append((plan, key, text_key, kept))
+                kept = reuse_editions(plan, keys.text, keys.epub, previous, out_dir, stage)
+                to_render.append((plan, keys, kept))
             else:
-                built[plan.facts.id] = Built(key, hashes, _known_next_time(plan), text_key)
+                built[plan.facts.id] = keys.built(hashes, plan)
         if index_only and to_render:
             raise Stopped("文件在预览更新期间又有改动")
         # Only the documents rendered need reading in full (a known one is read now).
         rendering = [
             DocumentJob(content.document(plan.facts.id), plan, {rel: (stage / rel).stat().st_size for rel in kept})
-            for plan, _key, _text_key, kept in to_render
+            for plan, _keys, kept in to_render
         ]
         written = render_documents(rendering, stage, jobs or default_processes())
-        built |= {
-            plan.facts.id: Built(key, written[plan.facts.id] | kept, _known_next_time(plan), text_key)
-            for plan, key, text_key, kept in to_render
-        }
+        built |= {plan.facts.id: keys.built(written[plan.facts.id] | kept, plan) for plan, keys, kept in to_render}
         listed = tuple(facts.listed for facts in content.facts)
         found = records(listed)
         search_key = index_key(found, {rel: sha for entry in built.values() for rel, sha in entry.files.items()})
@@ -139,6 +136,18 @@ def build_site(
 
 
 SEARCH = "search"  # the search index, as the manifest names it
+
+
+@dataclass(frozen=True)
+class Keys:
+    """A document's content keys: of its pages, of its text editions, of its EPUB."""
+
+    pages: str
+    text: str
+    epub: str
+
+    def built(self, files: dict[str, str], plan: DocumentPlan) -> Built:
+        return Built(self.pages, files, _known_next_time(plan), self.text, self.epub)
 
 
 def site_pages(

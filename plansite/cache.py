@@ -35,9 +35,9 @@ from .content import Known
 from .files import ReadError, digest_regular, read_regular
 from .output import MARKER, make_parent
 from .paths import PACKAGE
-from .render import DOCUMENT_TEMPLATES, PAGE_TEMPLATES, DocumentPlan
+from .render import DOCUMENT_TEMPLATES, EPUB_TEMPLATE, PAGE_TEMPLATES, DocumentPlan
 
-MANIFEST_VERSION = 5
+MANIFEST_VERSION = 6
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 _ANY_SIZE = 1 << 62  # a copied file of ours is hashed whole, whatever its size
 
@@ -55,6 +55,9 @@ class Built:
     # The key of the document's text editions (.txt and braille): they are made from the
     # document and the code alone, not the templates, so a template edit reuses them.
     text_key: str = ""
+    # The key of its EPUB: the document, the code and the EPUB's templates, so an edit of a
+    # template of the web page alone (its footer) reuses it.
+    epub_key: str = ""
 
 
 # Published as they are (static/css/, static/js/) and never read while rendering a page:
@@ -72,6 +75,7 @@ class Fingerprints:
     code: str  # the package's Python code and data files: how content is read, and everything else
     documents: str  # the code and the templates a document's pages are made from
     pages: str  # the code and the templates of the site's own pages (home, listings, help…)
+    epub: str  # the code and the templates of a document's EPUB (its page shows the EPUB's size, so `documents` has them too)
 
 
 def fingerprints(package: Path = PACKAGE) -> Fingerprints:
@@ -95,7 +99,12 @@ def fingerprints(package: Path = PACKAGE) -> Fingerprints:
             digest.update(name.encode() + b"\0" + hashlib.sha256(sources[name]).digest())
         return digest.hexdigest()
 
-    return Fingerprints(code.hexdigest(), with_templates(DOCUMENT_TEMPLATES), with_templates(PAGE_TEMPLATES))
+    return Fingerprints(
+        code.hexdigest(),
+        with_templates(DOCUMENT_TEMPLATES),
+        with_templates(PAGE_TEMPLATES),
+        with_templates((EPUB_TEMPLATE,)),
+    )
 
 
 # The libraries whose behaviour is in the output: parsing YAML and Markdown, templates and
@@ -182,12 +191,13 @@ def _entries(data: object) -> dict[str, Built]:
             files = entry["files"]
             if all(isinstance(rel, str) and isinstance(sha, str) for rel, sha in files.items()):
                 known = _known(entry.get("source"), entry.get("facts"), entry.get("check"))
-                text_key = entry.get("text_key")
+                text_key, epub_key = entry.get("text_key"), entry.get("epub_key")
                 built[name] = Built(
                     entry["key"],
                     files,
                     known if known and known.facts.id == name else None,
                     text_key if isinstance(text_key, str) else "",
+                    epub_key if isinstance(epub_key, str) else "",
                 )
     return built
 
@@ -199,6 +209,8 @@ def manifest_text(fingerprint: str, documents: dict[str, Built], parts: dict[str
             out[name] = {"key": entry.key, "files": dict(sorted(entry.files.items()))}
             if entry.text_key:
                 out[name]["text_key"] = entry.text_key
+            if entry.epub_key:
+                out[name]["epub_key"] = entry.epub_key
             if entry.known is not None:
                 facts = _facts_json(entry.known.facts)
                 out[name] |= {"source": entry.known.sha256, "facts": facts, "check": _check(entry.known.sha256, facts)}
@@ -287,16 +299,24 @@ def reuse(plan: DocumentPlan, key: str, previous: Manifest, old_site: Path, stag
     return _reuse(entry, key, old_site, stage)
 
 
-def reuse_text(
-    plan: DocumentPlan, text_key: str, previous: Manifest, old_site: Path, stage: Path
-) -> dict[str, str] | None:
-    """Link the document's text editions (.txt, braille) from the old site when their key is
-    unchanged (the document and the code are, a template may not be) and each is proven."""
+def reuse_editions(
+    plan: DocumentPlan, text_key: str, epub_key: str, previous: Manifest, old_site: Path, stage: Path
+) -> dict[str, str]:
+    """Link the document's editions from the old site whose own key is unchanged, each kind
+    proven whole: the text editions (.txt, braille: the document and the code are unchanged,
+    a template may not be) and the EPUB (nor its templates). {file: SHA-256} of those linked."""
     entry = previous.documents.get(plan.facts.id)
-    wanted = [route.as_posix() for route in plan.files.text_editions]
-    if entry is None or not entry.text_key or not all(rel in entry.files for rel in wanted):
-        return None
-    return _reuse(Built(entry.text_key, {rel: entry.files[rel] for rel in wanted}), text_key, old_site, stage)
+    if entry is None:
+        return {}
+    kept: dict[str, str] = {}
+    for wanted, old_key, key in (
+        (plan.files.text_editions, entry.text_key, text_key),
+        ((plan.files.epub,), entry.epub_key, epub_key),
+    ):
+        rels = [route.as_posix() for route in wanted]
+        if old_key and all(rel in entry.files for rel in rels):
+            kept |= _reuse(Built(old_key, {rel: entry.files[rel] for rel in rels}), key, old_site, stage) or {}
+    return kept
 
 
 def reuse_part(

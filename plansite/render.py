@@ -75,7 +75,7 @@ class DocumentPlan:
 @dataclass(frozen=True)
 class DocumentJob:
     """What rendering a document's pages needs: its plan, and the document read in full.
-    `kept` gives the size of each text edition (.txt, braille) already in place, reused
+    `kept` gives the size of each edition (.txt, braille, EPUB) already in place, reused
     from the last build: those are not made again."""
 
     doc: m.Document
@@ -173,22 +173,21 @@ def size_label(size: int) -> str:
 
 def render_document(job: DocumentJob) -> dict[str, str | bytes]:
     """Every file of one document (`job.files`): its page in each mode, their QR codes, its
-    editions (.txt, EPUB, braille), but the text editions `job.kept`."""
+    editions (.txt, EPUB, braille), but those `job.kept`."""
     view = build_view(job.doc, job.plan.related)
     template = environment().get_template(DOCUMENT_TEMPLATES[0])
     plan = job.plan.files
     site = job.plan.site
-    editions: dict[PurePosixPath, str | bytes] = {
-        plan.epub: epub.book(
-            environment(), view, site, page_url(site.base_url, plan.pages[0].path) if site.base_url else ""
-        )
-    }
+    editions: dict[PurePosixPath, str | bytes] = {}
+    if plan.epub.as_posix() not in job.kept:
+        url = page_url(site.base_url, plan.pages[0].path) if site.base_url else ""
+        editions[plan.epub] = epub.book(environment(), view, site, url)
     if not all(route.as_posix() in job.kept for route in plan.text_editions):
         blocks = document_blocks(job.doc, view.metadata)
         in_braille = braille.edition(blocks, site.braille_page)
         editions |= {plan.text: text_file(blocks), plan.braille: in_braille.brf, plan.braille_text: in_braille.unicode}
     sizes = {route: len(_bytes(data)) for route, data in editions.items()}
-    sizes |= {route: job.kept[route.as_posix()] for route in plan.text_editions if route not in editions}
+    sizes |= {route: job.kept[route.as_posix()] for route in plan.editions if route not in editions}
     labels = {
         plan.text: ("mode_txt_file", "text/plain"),
         plan.epub: ("epub_file", "application/epub+zip"),

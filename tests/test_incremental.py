@@ -152,20 +152,28 @@ def test_a_template_change_renders_exactly_the_pages_made_from_it(tmp_path: Path
 
 
 def test_a_template_change_keeps_the_text_and_braille_editions(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """The .txt and braille are made from the document and the code alone: a template edit re-renders
-    the pages and the EPUB, and links those from the last build (proven), byte-identical to a clean build."""
+    """The .txt and braille are made from the document and the code alone, the EPUB from them and
+    its own templates: an edit of a web page's template re-renders the pages and links the editions
+    from the last build (proven); one of the EPUB's, the EPUB too. Byte-identical to a clean build."""
     out = tmp_path / "site"
     build_site(CONTENT, out)
     doc = "bazhong-disability-plan-2021-2025"
     text_files = [f"text/plans/{doc}.txt", f"text/plans/{doc}.brf", f"text/plans/{doc}.braille.txt"]
-    made_again = [f"plans/{doc}/index.html", f"plans/{doc}/{doc}.epub"]
-    before = {rel: _inode(out / rel) for rel in text_files + made_again}
+    book = f"plans/{doc}/{doc}.epub"
+    page = f"plans/{doc}/index.html"
+    before = {rel: _inode(out / rel) for rel in [*text_files, book, page]}
     real = build.fingerprints()
-    monkeypatch.setattr(build, "fingerprints", lambda: dataclasses.replace(real, documents="a component edited"))
+    monkeypatch.setattr(build, "fingerprints", lambda: dataclasses.replace(real, documents="the footer edited"))
     assert build_site(CONTENT, out).rendered == 5
-    assert all(_inode(out / rel) == before[rel] for rel in text_files), "kept, linked from the last build"
-    assert all(_inode(out / rel) != before[rel] for rel in made_again)
+    assert all(_inode(out / rel) == before[rel] for rel in [*text_files, book]), "kept, linked from the last build"
+    assert _inode(out / page) != before[page]
     assert snapshot(out) == _clean_build_snapshot(CONTENT, tmp_path / "clean")
+
+    before = {rel: _inode(out / rel) for rel in [*text_files, book, page]}
+    monkeypatch.setattr(build, "fingerprints", lambda: dataclasses.replace(real, documents="a part", epub="a part"))
+    assert build_site(CONTENT, out).rendered == 5
+    assert all(_inode(out / rel) == before[rel] for rel in text_files)
+    assert _inode(out / book) != before[book] and _inode(out / page) != before[page], "an EPUB template edited"
 
     # A kept file is proven first: a damaged one is made again, never carried forward.
     monkeypatch.setattr(build, "fingerprints", lambda: dataclasses.replace(real, documents="edited again"))
@@ -233,18 +241,19 @@ def test_fingerprints_follow_what_each_kind_of_page_is_made_from(tmp_path: Path)
         with (package / name).open("a", encoding="utf-8") as file:
             file.write("\n/* edited */\n")
     assert fingerprints(package) == before
-    changes = {  # file -> which fingerprints change: (code, documents, pages)
-        "templates/components/box/macro.html": (False, True, False),  # boxes are in documents only
-        "templates/components/document_list/macro.html": (False, False, True),  # lists are on listing pages
-        "templates/listing.html": (False, False, True),
-        "templates/components/site_footer/macro.html": (False, True, True),  # on every page
-        "templates/components.html": (False, False, False),  # the component examples: not in the site
-        "templates/epub/chapter.html": (False, True, False),  # the EPUB's parts: in every book
-        "templates/epub/style.css": (True, True, True),  # inside every book, unlike the site's stylesheets
-        "static/css/spoken-forms.css": (True, True, True),  # in site.css, and inside every book
-        "templates/epub/package.opf": (True, True, True),
-        "strings.py": (True, True, True),
-        "schema.py": (True, True, True),
+    changes = {  # file -> which fingerprints change: (code, documents, pages, epub)
+        "templates/components/box/macro.html": (False, True, False, True),  # boxes are in documents and books
+        "templates/components/document_list/macro.html": (False, False, True, False),  # on listing pages
+        "templates/listing.html": (False, False, True, False),
+        "templates/components/site_footer/macro.html": (False, True, True, False),  # on every page, in no book
+        "templates/document.html": (False, True, False, False),
+        "templates/components.html": (False, False, False, False),  # the component examples: not in the site
+        "templates/epub/chapter.html": (False, True, False, True),  # the EPUB's parts (a page shows its size)
+        "templates/epub/style.css": (True, True, True, True),  # inside every book, unlike the site's stylesheets
+        "static/css/spoken-forms.css": (True, True, True, True),  # in site.css, and inside every book
+        "templates/epub/package.opf": (True, True, True, True),
+        "strings.py": (True, True, True, True),
+        "schema.py": (True, True, True, True),
     }
     for name, changed in changes.items():
         edited = package / name
@@ -255,6 +264,7 @@ def test_fingerprints_follow_what_each_kind_of_page_is_made_from(tmp_path: Path)
             after.code != before.code,
             after.documents != before.documents,
             after.pages != before.pages,
+            after.epub != before.epub,
         ) == changed, name
         edited.write_bytes(original)
     assert fingerprints(package) == before
@@ -329,7 +339,7 @@ def test_a_damaged_or_foreign_record_of_facts_is_not_believed(tmp_path: Path, co
 
     # Facts recorded by other code are not used: it might read the same file differently.
     read.clear()
-    monkeypatch.setattr(build, "fingerprints", lambda: Fingerprints("other code", "documents", "pages"))
+    monkeypatch.setattr(build, "fingerprints", lambda: Fingerprints("other code", "documents", "pages", "epub"))
     build_site(content_copy, out)
     assert len(read) == 5
 
