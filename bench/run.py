@@ -3,6 +3,7 @@
 
     python bench/run.py [--documents 1000] [--repeat 3] [--jobs N] [--edits 10] [--write]
     python bench/run.py --sizes        # one document from 64 KB to the 2 MB limit: linear time?
+    python bench/run.py --scale 100,1000,5000 [--write]   # many documents, beside Hugo: linear?
 
 A content folder of N documents is made from the five published ones under new
 ids (so sizes are those of real plans, 5-45 KB of YAML) with a base_url, so a
@@ -207,6 +208,40 @@ def sizes_table(repeat: int) -> None:
             shutil.rmtree(work, ignore_errors=True)
 
 
+def scale_table(counts: list[int], jobs: int) -> str:
+    """A clean build of growing numbers of documents, beside Hugo's of the same text: linear if
+    the seconds and megabytes per 1000 documents stay level."""
+    lines = [
+        f"## {time.strftime('%Y-%m-%d')}: clean builds from {counts[0]} to {counts[-1]} documents (linearity)",
+        "",
+        f"Machine: {machine()}. Command: `python bench/run.py --scale {','.join(map(str, counts))} --jobs {jobs}`;"
+        " one clean build of each, in a fresh process (the search index on its own column).",
+        "",
+        "| documents | plansite | per 1000 | of which search | peak memory | Hugo | per 1000 | Hugo's peak | ratio |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for count in counts:
+        work = Path(tempfile.mkdtemp(prefix="plansite-bench-"))
+        try:
+            content = work / "content"
+            make_content(content, count)
+            ours = build_once(content, work / "site", jobs)
+            shutil.rmtree(work / "site", ignore_errors=True)
+            markdown = work / "markdown"
+            peers.markdown_corpus(content, markdown)
+            command, out = peers.prepare("Hugo", markdown, work / "Hugo")
+            hugo = peer_once(command, out)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        lines.append(
+            f"| {count} | {ours['seconds']:.1f} s | {ours['seconds'] * 1000 / count:.1f} s | "
+            f"{ours['search_seconds']:.1f} s | {ours['peak_mb']:.0f} MB | {hugo['seconds']:.2f} s | "
+            f"{hugo['seconds'] * 1000 / count:.2f} s | {hugo['peak_mb']:.0f} MB | {ours['seconds'] / hugo['seconds']:.1f} |"
+        )
+        print(lines[-1], file=sys.stderr, flush=True)
+    return "\n".join(lines) + "\n"
+
+
 def peer_once(command: list[str], out: Path) -> dict:
     shutil.rmtree(out, ignore_errors=True)
     run = subprocess.run([sys.executable, "-c", PEER, *command], capture_output=True, text=True, check=True)
@@ -346,12 +381,13 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=0, help="worker processes (0: one per core)")
     parser.add_argument("--edits", type=int, default=10, help="saves timed under serve (0: skip serve)")
     parser.add_argument("--sizes", action="store_true", help="one document of growing size instead of many")
+    parser.add_argument("--scale", help="clean builds of these numbers of documents beside Hugo's, e.g. 100,1000,5000")
     parser.add_argument("--write", action="store_true", help="append the report to bench/RESULTS.md")
     args = parser.parse_args()
     if args.sizes:
         sizes_table(args.repeat)
         return
-    report = compare(args)
+    report = scale_table([int(n) for n in args.scale.split(",")], args.jobs) if args.scale else compare(args)
     print(report)
     if args.write:
         with (HERE / "RESULTS.md").open("a", encoding="utf-8") as results:
