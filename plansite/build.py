@@ -74,6 +74,7 @@ def build_site(
     search_now: bool = True,
     index_only: bool = False,
     stop: threading.Event | None = None,
+    remove_old: Callable[[Path], None] | None = None,
 ) -> BuildResult:
     """Build the site; `jobs` worker processes render documents (0: one per core);
     `clean` renders everything instead of reusing the last build's files.
@@ -84,10 +85,10 @@ def build_site(
     the background, a build `index_only`: everything but the index must be reusable (if not,
     something changed since, which the next save's build shows, so it stops). `stop`, set by
     another thread, stops a build between documents and while it indexes (Stopped; the old
-    site stays).
+    site stays). `remove_old` removes the previous site once the new one is in its place.
     """
     check_target(out_dir, content_dir)
-    with staged_output(out_dir) as stage:  # holds the lock: builds into one folder take turns
+    with staged_output(out_dir, remove_old) as stage:  # holds the lock: builds into one folder take turns
         # Read under the lock everything that decides what is reused, so a build
         # that waited never pairs its content with another build's files.
         previous = NOTHING if clean else read_manifest(out_dir)

@@ -14,7 +14,7 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -63,12 +63,13 @@ def check_target(out: Path, content: Path) -> None:
 
 
 @contextmanager
-def staged_output(out: Path) -> Iterator[Path]:
+def staged_output(out: Path, remove: Callable[[Path], None] | None = None) -> Iterator[Path]:
     """Yield an empty folder to write into; swap it in place of `out` on success.
 
     Builds into the same folder take turns (a lock on the parent folder). A
     build killed halfway leaves only its staging folder, marked as ours, which
-    the next build removes.
+    the next build removes. `remove` removes the previous site once swapped out
+    (`serve` does it in the background; a leftover goes with the next build).
     """
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -76,6 +77,7 @@ def staged_output(out: Path) -> Iterator[Path]:
         _remove_leftovers(out)
         stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
         _MADE.clear()  # folders made in an earlier stage, which may have had this name
+        swapped = False
         try:
             (stage / STAGE_MARKER).write_text("plansite staging folder\n", encoding="utf-8")
             yield stage
@@ -83,9 +85,10 @@ def staged_output(out: Path) -> Iterator[Path]:
             if not (stage / MARKER).exists():  # the build may have written its manifest there
                 (stage / MARKER).write_text("plansite\n", encoding="utf-8")
             publishable(stage)
-            _swap_in(stage, out)
+            swapped = True  # from here on, `stage` holds the previous site, or nothing
+            _swap_in(stage, out, remove or _remove)
         finally:
-            if stage.exists():
+            if not swapped and stage.exists():
                 shutil.rmtree(stage, ignore_errors=True)
 
 
@@ -128,16 +131,20 @@ def publishable(stage: Path) -> None:
                 os.chmod(path, 0o644)
 
 
-def _swap_in(stage: Path, out: Path) -> None:
+def _swap_in(stage: Path, out: Path, remove: Callable[[Path], None]) -> None:
     if not out.exists():
         os.rename(stage, out)
         return
     if _exchange(stage, out):
-        shutil.rmtree(stage)  # now holds the previous site
+        remove(stage)  # now holds the previous site
         return
     old = out.with_name(f".{out.name}.old-{os.getpid()}")
     os.rename(out, old)
     os.rename(stage, out)
+    remove(old)
+
+
+def _remove(old: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 

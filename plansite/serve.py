@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import signal
 import socket
 import sys
@@ -77,7 +78,9 @@ def _build(
     from .cli import EXIT_BUG, explain
 
     try:
-        return build_site(content, out, search_now=search_now, index_only=index_only, stop=stop)
+        return build_site(
+            content, out, search_now=search_now, index_only=index_only, stop=stop, remove_old=_remove_later
+        )
     except Stopped:
         return None
     except Exception as error:
@@ -89,6 +92,12 @@ def _build(
 
             traceback.print_exc(file=sys.stderr)
         return None
+
+
+def _remove_later(old: Path) -> None:
+    """The previous site, swapped out, is removed while the new one is served (a second for a
+    thousand documents); if the preview stops first, the next build removes what is left."""
+    threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True}, daemon=True).start()
 
 
 def _restart(preview: Preview) -> None:
