@@ -15,6 +15,7 @@ carried forward, and the output is byte-identical to a clean build.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -38,6 +39,7 @@ from .paths import PACKAGE
 from .render import DOCUMENT_TEMPLATES, EPUB_TEMPLATE, PAGE_TEMPLATES, DocumentPlan
 
 MANIFEST_VERSION = 6
+ALL_TEMPLATES = "*"  # made from every template: one was named by a variable
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 _ANY_SIZE = 1 << 62  # a copied file of ours is hashed whole, whatever its size
 
@@ -93,9 +95,18 @@ def fingerprints(package: Path = PACKAGE) -> Fingerprints:
         else:
             code.update(path.relative_to(package).as_posix().encode() + b"\0" + hashlib.sha256(data).digest())
 
+    parser = Environment()
+
+    @functools.cache  # each template parsed once, whichever fingerprints it is in
+    def references(name: str) -> list[str | None]:
+        if name not in sources:
+            return []
+        return list(meta.find_referenced_templates(parser.parse(sources[name].decode("utf-8"))))
+
     def with_templates(names: tuple[str, ...]) -> str:
         digest = code.copy()
-        for name in sorted(_made_from(names, sources)):
+        made_from = _made_from(names, references)
+        for name in sorted(sources if ALL_TEMPLATES in made_from else made_from & sources.keys()):
             digest.update(name.encode() + b"\0" + hashlib.sha256(sources[name]).digest())
         return digest.hexdigest()
 
@@ -123,20 +134,20 @@ def _libraries() -> str:
     return "\n".join(versions)
 
 
-def _made_from(names: tuple[str, ...], sources: dict[str, bytes]) -> set[str]:
+def _made_from(names: tuple[str, ...], references: Callable[[str], list[str | None]]) -> set[str]:
     """The templates `names` are made from: themselves and every template they extend,
-    include or import, followed through (all of them if one is named by a variable)."""
-    parser = Environment()
+    include or import (`references`), followed through (all of them if one is named by a
+    variable, None)."""
     seen: set[str] = set()
     todo = list(names)
     while todo:
         name = todo.pop()
-        if name in seen or name not in sources:
+        if name in seen:
             continue
         seen.add(name)
-        for referenced in meta.find_referenced_templates(parser.parse(sources[name].decode("utf-8"))):
+        for referenced in references(name):
             if referenced is None:
-                return set(sources)
+                return {ALL_TEMPLATES}
             todo.append(referenced)
     return seen
 
