@@ -350,9 +350,10 @@ def site_parts(site: m.SiteConfig, documents: tuple[m.Listed, ...]) -> list[Site
     document, also the sitemap and the feed; the help page changes with the site settings alone."""
     ways = ways_in(documents)
     routes = [route.as_posix() for route in (*SITE_ROUTES, *listing_routes(ways))]
+    every_listing = repr(ways)
     parts = [
-        SitePart("pages/home", repr(ways), lambda: render_home(site, ways)),
-        SitePart("pages/search", repr(ways), lambda: render_search_page(site, ways)),
+        SitePart("pages/home", every_listing, lambda: render_home(site, ways)),
+        SitePart("pages/search", every_listing, lambda: render_search_page(site, ways)),
         SitePart("pages/own", "", lambda: render_site_pages(site)),
         SitePart("pages/files", repr((documents, routes)), lambda: site_files(site, documents, routes)),
     ]
