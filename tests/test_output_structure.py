@@ -85,3 +85,22 @@ def test_relative_links_are_what_posixpath_relpath_gives() -> None:
     for target, folder in itertools.product(paths, repeat=2):
         target, folder = posixpath.normpath(target), posixpath.normpath(folder)
         assert relative(target, folder) == posixpath.relpath(target, folder), (target, folder)
+
+
+PAGE_WEIGHT = 15 * 1024  # issue 14: a plan page in 标准版 needs at most this much CSS + JS, gzipped
+
+
+def test_a_plan_page_needs_at_most_15_kb_of_style_and_script(real_site: Path) -> None:
+    """Every stylesheet and script a standard plan page loads, each gzipped as a server sends it."""
+    import gzip
+    import re
+
+    pages = sorted((real_site / "plans").glob("*/index.html"))
+    assert pages
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        found = re.findall(r'<link rel="stylesheet" href="([^"]+)"|<script[^>]* src="([^"]+)"', html)
+        loaded = [page.parent / (style or script) for style, script in found]
+        assert any(p.suffix == ".css" for p in loaded) and any(p.suffix == ".js" for p in loaded), page
+        weight = sum(len(gzip.compress(p.read_bytes(), 9)) for p in loaded)
+        assert weight <= PAGE_WEIGHT, (page.relative_to(real_site).as_posix(), weight)
