@@ -41,7 +41,7 @@ from .output import MARKER, check_target, staged_output, write_file, write_text
 from .paths import COMPONENTS, SPOKEN_FORMS, STATIC
 from .problems import ContentError, Problem
 from .render import SITE_PAGES, DocumentJob, DocumentPlan, site_parts
-from .search import BUNDLE, Record, Stopped, index_key, indexing, records
+from .search import BUNDLE, Record, Stopped, index_key, indexing, records, stop_if_asked
 from .verify import verify_site
 from .view import related_views
 from .workers import default_processes, render_documents
@@ -98,7 +98,7 @@ def build_site(
         built: dict[str, Built] = {}
         to_render = []
         for plan in plan_documents(content):
-            _go_on(stop)
+            stop_if_asked(stop)
             # The pages depend on the templates; the EPUB on its own; the .txt and braille on the code alone.
             keys = Keys(job_key(plan, prints.documents), job_key(plan, prints.code), job_key(plan, prints.epub))
             hashes = reuse(plan, keys.pages, previous, out_dir, stage)
@@ -198,7 +198,10 @@ def search_index(
     unchanged, else started now; the function yielded gives it when it is done. Not `now`:
     the last build's index as it is, under its own key, if it can be proven."""
     entry = previous.parts.get(SEARCH)
-    belongs: Callable[[str], bool] = lambda rel: rel.startswith(f"{BUNDLE}/")  # noqa: E731
+
+    def belongs(rel: str) -> bool:
+        return rel.startswith(f"{BUNDLE}/")
+
     reused = reuse_part(entry, key, old, stage, belongs)
     if reused is not None:
         yield lambda: Built(key, reused)
@@ -209,11 +212,6 @@ def search_index(
         return
     with indexing(found, stage, stop) as finish:
         yield lambda: Built(key, finish())
-
-
-def _go_on(stop: threading.Event | None) -> None:
-    if stop is not None and stop.is_set():
-        raise Stopped("预览已有更新的改动要生成")
 
 
 def plan_documents(content: Content) -> list[DocumentPlan]:

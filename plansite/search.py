@@ -73,6 +73,12 @@ class Stopped(Exception):
     """A build was stopped from another thread (`serve`: a newer save is to be shown)."""
 
 
+def stop_if_asked(stop: threading.Event | None) -> None:
+    """Raise Stopped if another thread has set `stop`; the one place a build looks at it."""
+    if stop is not None and stop.is_set():
+        raise Stopped("预览已有更新的改动要生成")
+
+
 def half_width(text: str) -> str:
     # Only the runs that need it are translated: str.translate with a table is ten times
     # slower than a regular expression finding the (rare) full-width runs.
@@ -158,8 +164,8 @@ def indexing(
     # In the staging folder: a killed build leaves nothing of its own elsewhere.
     with tempfile.TemporaryDirectory(prefix=".search-records-", dir=site) as scratch, tempfile.TemporaryFile() as log:
         for number, record in enumerate(found):
-            if stop is not None and number % 50 == 0 and stop.is_set():
-                raise Stopped
+            if number % 50 == 0:
+                stop_if_asked(stop)
             text = (site / record.text_file).read_text(encoding="utf-8-sig")
             page = Path(scratch, record.url)
             page.parent.mkdir(parents=True, exist_ok=True)
@@ -178,8 +184,7 @@ def indexing(
         def finish() -> dict[str, str]:
             deadline = time.monotonic() + INDEX_TIMEOUT
             while process.poll() is None:
-                if stop is not None and stop.is_set():
-                    raise Stopped
+                stop_if_asked(stop)
                 try:
                     process.wait(timeout=min(STOP_CHECK, max(0.0, deadline - time.monotonic())))
                 except subprocess.TimeoutExpired as error:
