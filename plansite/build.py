@@ -41,7 +41,7 @@ from .output import MARKER, check_target, staged_output, write_file, write_text
 from .paths import COMPONENTS, SPOKEN_FORMS, STATIC
 from .problems import ContentError, Problem
 from .render import SITE_PAGES, DocumentJob, DocumentPlan, site_parts
-from .search import BUNDLE, Record, Stopped, index_key, indexing, records, stop_if_asked
+from .search import BUNDLE, Shard, Stopped, index_key, indexing, records, shards, stop_if_asked
 from .verify import verify_site
 from .view import related_views
 from .workers import default_processes, render_documents
@@ -117,12 +117,16 @@ def build_site(
         written = render_documents(rendering, stage, jobs or default_processes())
         built |= {plan.facts.id: keys.built(written[plan.facts.id] | kept, plan) for plan, keys, kept in to_render}
         listed = tuple(facts.listed for facts in content.facts)
-        found = records(listed)
-        search_key = index_key(found, {rel: sha for entry in built.values() for rel, sha in entry.files.items()})
+        index = shards(records(listed))
+        text_hashes = {rel: sha for entry in built.values() for rel, sha in entry.files.items()}
+        search_keys = {SEARCH + shard.name: index_key(shard, text_hashes) for shard in index}
         # The search index (of the .txt files written above) is made while the site's own pages render.
-        with search_index(found, search_key, previous, out_dir, stage, now=search_now, stop=stop) as search:
-            pages = site_pages(content.site, listed, prints.pages, previous, out_dir, stage, render=not index_only)
-            parts = pages | {SEARCH: search()}
+        with search_index(index, search_keys, previous, out_dir, stage, now=search_now, stop=stop) as search:
+            folders = tuple(shard.folder for shard in index)
+            pages = site_pages(
+                content.site, listed, folders, prints.pages, previous, out_dir, stage, render=not index_only
+            )
+            parts = pages | search()
         copy_static(stage)
         copy_extra(content_dir / EXTRA, stage)
         write_text(stage, MARKER, manifest_text(prints.code, built, parts))
@@ -132,11 +136,15 @@ def build_site(
                 raise VerifyError(failures)
     files = sum(len(entry.files) for entry in (*built.values(), *parts.values()))
     return BuildResult(
-        out_dir, len(content.facts), files, rendered=len(to_render), search_behind=parts[SEARCH].key != search_key
+        out_dir,
+        len(content.facts),
+        files,
+        rendered=len(to_render),
+        search_behind=any(parts[name].key != key for name, key in search_keys.items()),
     )
 
 
-SEARCH = "search"  # the search index, as the manifest names it
+SEARCH = "search/"  # the search index's shards, as the manifest names them (search/0, …)
 
 
 @dataclass(frozen=True)
@@ -154,6 +162,7 @@ class Keys:
 def site_pages(
     site: m.SiteConfig,
     listed: tuple[m.Listed, ...],
+    index_folders: tuple[str, ...],
     fingerprint: str,
     previous: Manifest,
     old: Path,
@@ -166,7 +175,7 @@ def site_pages(
     the code, the site settings and what it shows are unchanged. An edit of a document's text
     reuses them all; of its title, renders the home page and the listings it is in."""
     built = {}
-    for part in site_parts(site, listed):
+    for part in site_parts(site, listed, index_folders):
         key = hashlib.sha256(f"{fingerprint}\n{site!r}\n{part.name}\n{part.inputs}".encode()).hexdigest()
         entry = previous.parts.get(part.name)
         files = reuse_part(entry, key, old, stage, lambda rel: not rel.startswith(_NOT_PAGES))
@@ -185,33 +194,36 @@ _NOT_PAGES = (f"{BUNDLE}/", "static/")
 
 @contextmanager
 def search_index(
-    found: list[Record],
-    key: str,
+    index: list[Shard],
+    keys: dict[str, str],
     previous: Manifest,
     old: Path,
     stage: Path,
     *,
     now: bool = True,
     stop: threading.Event | None = None,
-) -> Iterator[Callable[[], Built]]:
-    """The search index of the documents' .txt files: reused when its key (every record) is
-    unchanged, else started now; the function yielded gives it when it is done. Not `now`:
-    the last build's index as it is, under its own key, if it can be proven."""
-    entry = previous.parts.get(SEARCH)
-
-    def belongs(rel: str) -> bool:
-        return rel.startswith(f"{BUNDLE}/")
-
-    reused = reuse_part(entry, key, old, stage, belongs)
-    if reused is not None:
-        yield lambda: Built(key, reused)
-        return
-    behind = reuse_part(entry, entry.key, old, stage, belongs) if entry is not None and not now else None
-    if entry is not None and behind is not None:
-        yield lambda: Built(entry.key, behind)
-        return
-    with indexing(found, stage, stop) as finish:
-        yield lambda: Built(key, finish())
+) -> Iterator[Callable[[], dict[str, Built]]]:
+    """The search index of the documents' .txt files, shard by shard: each reused when its key
+    (every record in it) is unchanged, else started now; the function yielded gives them all
+    when they are done. Not `now`: a changed shard as the last build left it, under its own
+    key, if it can be proven and holds the engine if it now must."""
+    built: dict[str, Built] = {}
+    to_index = []
+    for shard in index:
+        name = SEARCH + shard.name
+        entry = previous.parts.get(name)
+        reused = reuse_part(entry, keys[name], old, stage, shard.holds)
+        if reused is not None:
+            built[name] = Built(keys[name], reused)
+            continue
+        if entry is not None and not now and (f"{shard.folder}pagefind.js" in entry.files) == shard.engine:
+            behind = reuse_part(entry, entry.key, old, stage, shard.holds)
+            if behind is not None:
+                built[name] = Built(entry.key, behind)
+                continue
+        to_index.append(shard)
+    with indexing(to_index, stage, stop) as finish:
+        yield lambda: built | {SEARCH + name: Built(keys[SEARCH + name], files) for name, files in finish().items()}
 
 
 def plan_documents(content: Content) -> list[DocumentPlan]:

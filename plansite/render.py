@@ -308,9 +308,10 @@ DOCUMENT_TEMPLATES = ("document.html", EPUB_TEMPLATE)
 PAGE_TEMPLATES = (INDEX_TEMPLATE, LISTING_TEMPLATE, *(name for _route, name, _title in SITE_PAGES), NOT_FOUND_TEMPLATE)
 
 
-def render_search_page(site: m.SiteConfig, ways: Ways) -> dict[str, str | bytes]:
-    """搜索 in every mode (where there is no script, it offers the ways in instead)."""
-    return _own_page(site, pages.SEARCH, ways=ways)
+def render_search_page(site: m.SiteConfig, ways: Ways, index_folders: tuple[str, ...]) -> dict[str, str | bytes]:
+    """搜索 in every mode (where there is no script, it offers the ways in instead), searching
+    the index's shards in `index_folders` (search.shards; the first holds the engine)."""
+    return _own_page(site, pages.SEARCH, ways=ways, index_folders=index_folders)
 
 
 def render_site_pages(site: m.SiteConfig) -> dict[str, str | bytes]:
@@ -344,7 +345,7 @@ class SitePart:
     render: Callable[[], Mapping[str, str | bytes]]
 
 
-def site_parts(site: m.SiteConfig, documents: tuple[m.Listed, ...]) -> list[SitePart]:
+def site_parts(site: m.SiteConfig, documents: tuple[m.Listed, ...], index_folders: tuple[str, ...]) -> list[SitePart]:
     """The home page, each listing, the site's own pages, and the sitemap, robots.txt and feed.
     A title edited changes the home page and the listings that show the document; a new
     document, also the sitemap and the feed; the help page changes with the site settings alone."""
@@ -353,7 +354,11 @@ def site_parts(site: m.SiteConfig, documents: tuple[m.Listed, ...]) -> list[Site
     every_listing = repr(ways)
     parts = [
         SitePart("pages/home", every_listing, lambda: render_home(site, ways)),
-        SitePart("pages/search", every_listing, lambda: render_search_page(site, ways)),
+        SitePart(
+            "pages/search",
+            repr((every_listing, index_folders)),
+            lambda: render_search_page(site, ways, index_folders),
+        ),
         SitePart("pages/own", "", lambda: render_site_pages(site)),
         SitePart("pages/files", repr((documents, routes)), lambda: site_files(site, documents, routes)),
     ]

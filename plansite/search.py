@@ -20,6 +20,15 @@ here, `units` in the search component's script, tested to agree):
 The records are the documents' .txt exports (the document's own text with its
 metadata lines), in document order, so the index is byte-identical for the
 same content.
+
+Pagefind cannot update an index: any change indexes every record again (10 ms a
+document, 10 s for 1000). So a site's documents are split into shards by their
+address (`shards`), each a Pagefind index of its own in pagefind/<n>/, and the
+search page merges them in the browser (Pagefind's `mergeIndex`, which shares
+the first shard's WebAssembly engine). An edit indexes one shard again. The
+price is paid by readers: the first search fetches each shard's entry and
+metadata, and each word one index chunk per shard; so a shard holds up to
+DOCUMENTS_PER_SHARD documents and there are never more than MAX_SHARDS.
 """
 
 from __future__ import annotations
@@ -36,18 +45,22 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from . import model as m
 from . import pages
 from .view import chinese_date
 from .workers import die_with_parent
 
-BUNDLE = "pagefind"  # the index's folder in the site
+BUNDLE = "pagefind"  # the index's folder in the site; each shard's index is a folder in it
 # The parts of Pagefind's output the search page uses; its ready-made UIs are not published.
-BUNDLE_KEEP = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
+ENGINE = ("pagefind.js", "pagefind-worker.js")  # with the wasm.*.pagefind files: in the first shard only
+INDEX = ("pagefind-entry.json",)  # with *.pf_meta, index/ and fragment/: in every shard
+DOCUMENTS_PER_SHARD = 128  # Pagefind starts in 0.13 s and takes 10 ms a document: 128 are indexed in 1.5 s
+MAX_SHARDS = 8  # a first search fetches 1 KB a shard, and each unit of the query 5 KB a shard
 LANGUAGE = "und"  # not zh: Pagefind would segment again; our units need no stemming either
 SPACE = "\u2060"  # a space of the text: no whitespace to Pagefind, restored by the search page
 
@@ -116,14 +129,52 @@ def records(documents: tuple[m.Listed, ...]) -> list[Record]:
     return found
 
 
-def index_key(found: list[Record], text_hashes: dict[str, str]) -> str:
-    """Everything the index is made of: this module (how text is split and laid out for
-    Pagefind), Pagefind's version, and each record's address, metadata and .txt bytes
-    (by their SHA-256 as the build wrote them). The same key gives the same index."""
+@dataclass(frozen=True)
+class Shard:
+    """Some of the site's documents, indexed by Pagefind into a folder of their own."""
+
+    name: str  # its folder in pagefind/
+    records: tuple[Record, ...]
+    engine: bool  # the first shard also holds Pagefind's script and engine, which the search page loads
+
+    @property
+    def folder(self) -> str:
+        return f"{BUNDLE}/{self.name}/"
+
+    def holds(self, rel: str) -> bool:
+        """Whether the file at `rel` in the site belongs to this shard's index."""
+        return rel.startswith(self.folder)
+
+
+def shard_count(documents: int) -> int:
+    """How many shards `documents` are split into: a power of two, so that most documents stay
+    in their shard when the site grows past a size; at most MAX_SHARDS."""
+    count = 1
+    while count < MAX_SHARDS and documents > count * DOCUMENTS_PER_SHARD:
+        count *= 2
+    return count
+
+
+def shards(found: list[Record]) -> list[Shard]:
+    """The records split into shards by a hash of their address (so an edit or a new document
+    changes one shard), in order; shards without records are left out."""
+    count = shard_count(len(found))
+    groups: list[list[Record]] = [[] for _ in range(count)]
+    for record in found:
+        groups[int.from_bytes(hashlib.sha256(record.url.encode()).digest()[:4], "big") % count].append(record)
+    filled = [(number, group) for number, group in enumerate(groups) if group]
+    return [Shard(str(number), tuple(group), engine=i == 0) for i, (number, group) in enumerate(filled)]
+
+
+def index_key(shard: Shard, text_hashes: dict[str, str]) -> str:
+    """Everything a shard's index is made of: this module (how text is split and laid out for
+    Pagefind), Pagefind's version, the shard's name and whether it holds the engine, and each
+    record's address, metadata and .txt bytes (by their SHA-256 as the build wrote them).
+    The same key gives the same index."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
     digest.update(_program_version().encode())
-    lines = [[record.url, record.meta, text_hashes[record.text_file]] for record in found]
-    digest.update(json.dumps(lines, ensure_ascii=False, sort_keys=True).encode())
+    lines = [[record.url, record.meta, text_hashes[record.text_file]] for record in shard.records]
+    digest.update(json.dumps([shard.name, shard.engine, lines], ensure_ascii=False, sort_keys=True).encode())
     return digest.hexdigest()
 
 
@@ -142,72 +193,98 @@ def record_page(url: str, text: str, meta: dict[str, str]) -> str:
 def write_index(found: list[Record], site: Path) -> dict[str, str]:
     """Write the search index of `found` into site/pagefind/, from the .txt files in
     the site; returns {path in the site: SHA-256} of the files written."""
-    with indexing(found, site) as finish:
-        return finish()
+    with indexing(shards(found), site) as finish:
+        return {rel: sha for files in finish().values() for rel, sha in files.items()}
 
 
 @contextmanager
 def indexing(
-    found: list[Record], site: Path, stop: threading.Event | None = None
-) -> Iterator[Callable[[], dict[str, str]]]:
-    """Start indexing `found` into site/pagefind/ and go on with other work; the function
-    yielded waits for the index and returns {path in the site: SHA-256} of its files.
+    to_index: list[Shard], site: Path, stop: threading.Event | None = None, parallel: int | None = None
+) -> Iterator[Callable[[], dict[str, dict[str, str]]]]:
+    """Start indexing the shards `to_index` into site/pagefind/ and go on with other work; the
+    function yielded waits for them and returns, for each shard's name, {path in the site:
+    SHA-256} of its files. At most `parallel` Pagefind processes run at once (one a core).
     Leaving the block stops Pagefind if it still runs; so does `stop`, set by another
     thread, while records are written or Pagefind is waited for (raising Stopped).
 
-    Each record is written as a small page into a scratch folder in the
-    staging folder, which Pagefind's command indexes (its Python API answers one record
-    per 0.1 s: 100 s for 1000 documents).
+    Each record is written as a small page into a scratch folder in the staging folder,
+    which Pagefind's command indexes (its Python API answers one record per 0.1 s: 100 s
+    for 1000 documents).
     """
-    output = site / BUNDLE
-    executable = _executable()
+    parallel = parallel or os.cpu_count() or 1
     # In the staging folder: a killed build leaves nothing of its own elsewhere.
-    with tempfile.TemporaryDirectory(prefix=".search-records-", dir=site) as scratch, tempfile.TemporaryFile() as log:
-        for number, record in enumerate(found):
-            if number % 50 == 0:
-                stop_if_asked(stop)
-            text = (site / record.text_file).read_text(encoding="utf-8-sig")
-            page = Path(scratch, record.url)
-            page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(record_page(record.url, text, record.meta), encoding="utf-8")
-        command = [str(executable), "--site", scratch, "--output-path", str(output), "--keep-index-url", "--silent"]
-        try:
-            # Its messages go to a file: a pipe nobody reads yet could fill and stop it.
-            # Killed with the build (Linux): an orphaned indexer would go on writing into a staging
-            # folder the next build removes. (Set in the child only without threads, as under serve.)
-            parent = os.getpid()
-            die = (lambda: die_with_parent(parent)) if threading.active_count() == 1 else None
-            process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, preexec_fn=die)
-        except OSError as error:
-            raise SearchIndexError(f"无法生成搜索索引（Pagefind）：{error}") from error
+    with tempfile.TemporaryDirectory(prefix=".search-records-", dir=site) as scratch, ExitStack() as processes:
+        for shard in to_index:
+            for number, record in enumerate(shard.records):
+                if number % 50 == 0:
+                    stop_if_asked(stop)
+                text = (site / record.text_file).read_text(encoding="utf-8-sig")
+                page = Path(scratch, shard.name, record.url)
+                page.parent.mkdir(parents=True, exist_ok=True)
+                page.write_text(record_page(record.url, text, record.meta), encoding="utf-8")
+        waiting = list(to_index)
+        running: dict[str, tuple[Shard, subprocess.Popen[bytes], IO[bytes]]] = {}
 
-        def finish() -> dict[str, str]:
+        def start_more() -> None:
+            while waiting and len(running) < parallel:
+                shard = waiting.pop(0)
+                log = processes.enter_context(tempfile.TemporaryFile())
+                running[shard.name] = (shard, _start(Path(scratch, shard.name), site / shard.folder, log), log)
+                processes.callback(_kill, running[shard.name][1])
+
+        def finish() -> dict[str, dict[str, str]]:
             deadline = time.monotonic() + INDEX_TIMEOUT
-            while process.poll() is None:
+            done = {}
+            while running:
                 stop_if_asked(stop)
-                try:
-                    process.wait(timeout=min(STOP_CHECK, max(0.0, deadline - time.monotonic())))
-                except subprocess.TimeoutExpired as error:
-                    if time.monotonic() >= deadline:
-                        raise SearchIndexError(f"无法生成搜索索引（Pagefind）：{error}") from error
-            if process.returncode != 0 or not (output / "pagefind.js").is_file():
-                log.seek(0)
-                message = log.read().decode("utf-8", "replace").strip()[:2000]
-                raise SearchIndexError(f"无法生成搜索索引（Pagefind 出错）：{message}")
-            return _published(output, site)
+                for name, (shard, process, log) in list(running.items()):
+                    if process.poll() is None:
+                        continue
+                    del running[name]
+                    done[name] = _published(shard, process, log, site)
+                start_more()
+                if time.monotonic() >= deadline:
+                    raise SearchIndexError(f"无法生成搜索索引（Pagefind）：{INDEX_TIMEOUT} 秒内没有完成")
+                if running:
+                    with suppress(subprocess.TimeoutExpired):
+                        next(iter(running.values()))[1].wait(timeout=STOP_CHECK)
+            return done
 
-        try:
-            yield finish
-        finally:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
+        start_more()
+        yield finish
 
 
-def _published(output: Path, site: Path) -> dict[str, str]:
-    """Keep the parts of Pagefind's output the search page uses; {path in the site: SHA-256} of them."""
+def _start(records: Path, output: Path, log: IO[bytes]) -> subprocess.Popen[bytes]:
+    """Pagefind indexing the record pages in `records` into `output`."""
+    command = [str(_executable()), "--site", str(records), "--output-path", str(output), "--keep-index-url", "--silent"]
+    try:
+        # Its messages go to a file: a pipe nobody reads yet could fill and stop it.
+        # Killed with the build (Linux): an orphaned indexer would go on writing into a staging
+        # folder the next build removes. (Set in the child only without threads, as under serve.)
+        parent = os.getpid()
+        die = (lambda: die_with_parent(parent)) if threading.active_count() == 1 else None
+        return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, preexec_fn=die)
+    except OSError as error:
+        raise SearchIndexError(f"无法生成搜索索引（Pagefind）：{error}") from error
+
+
+def _kill(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+
+
+def _published(shard: Shard, process: subprocess.Popen[bytes], log: IO[bytes], site: Path) -> dict[str, str]:
+    """Keep the parts of a shard's Pagefind output the search page uses; {path in the site: SHA-256} of them."""
+    output = site / shard.folder
+    written = (output / "pagefind-entry.json").is_file() and (output / "pagefind.js").is_file() >= shard.engine
+    if process.returncode != 0 or not written:
+        log.seek(0)
+        message = log.read().decode("utf-8", "replace").strip()[:2000]
+        raise SearchIndexError(f"无法生成搜索索引（Pagefind 出错）：{message}")
     for path in sorted(output.iterdir()):
-        if path.is_file() and path.name not in BUNDLE_KEEP and path.suffix not in (".pf_meta", ".pagefind"):
+        engine = path.name in ENGINE or path.name.startswith("wasm.")
+        if path.is_file() and not (path.name in INDEX or path.suffix == ".pf_meta" or (engine and shard.engine)):
             path.unlink()
         elif path.is_dir() and path.name not in ("index", "fragment"):
             shutil.rmtree(path)

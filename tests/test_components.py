@@ -46,6 +46,7 @@ NOT_SHOWN = {
     "group_id",
     "headers",
     "type",
+    "folders",
 }
 
 

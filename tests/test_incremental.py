@@ -79,7 +79,7 @@ def test_site_pages_and_search_index_are_reused_only_when_what_they_show_is_unch
     )
     build_site(content_copy, out)
     assert (_inode(home), _inode(listing)) == (home_inode, listing_inode)
-    entry = "pagefind/pagefind-entry.json"
+    entry = "pagefind/0/pagefind-entry.json"  # five documents: one shard
     assert _inode(out / entry) != search[entry], "the text changed: the index is written again"
     assert snapshot(out) == _clean_build_snapshot(content_copy, tmp_path / "clean-1")
 
@@ -113,7 +113,7 @@ def test_a_damaged_search_index_or_manifest_is_not_reused(tmp_path: Path) -> Non
     out = tmp_path / "site"
     build_site(CONTENT, out)
     clean = snapshot(out)
-    entry = out / "pagefind" / "pagefind-entry.json"
+    entry = out / "pagefind" / "0" / "pagefind-entry.json"
     entry.write_bytes(entry.read_bytes() + b" ")
     build_site(CONTENT, out)
     assert snapshot(out) == clean, "the index is written again"

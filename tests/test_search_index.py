@@ -12,7 +12,17 @@ import pytest
 
 from plansite import pages
 from plansite.content import load_content
-from plansite.search import BUNDLE, SPACE, index_text, units
+from plansite.search import (
+    BUNDLE,
+    DOCUMENTS_PER_SHARD,
+    MAX_SHARDS,
+    SPACE,
+    Record,
+    index_text,
+    shard_count,
+    shards,
+    units,
+)
 
 from .conftest import CONTENT
 from .timing import assert_linear
@@ -40,7 +50,7 @@ def test_splitting_is_linear_in_the_text(unit: str) -> None:
 
 def _fragments(site: Path) -> list[dict[str, object]]:
     found = []
-    for path in sorted((site / BUNDLE / "fragment").glob("*.pf_fragment")):
+    for path in sorted((site / BUNDLE).glob("*/fragment/*.pf_fragment")):
         data = gzip.decompress(path.read_bytes())
         found.append(json.loads(data[data.index(b"{") :]))
     return found
@@ -48,9 +58,10 @@ def _fragments(site: Path) -> list[dict[str, object]]:
 
 def test_the_build_writes_one_record_per_document_and_no_ready_made_ui(real_site: Path) -> None:
     documents = load_content(CONTENT).documents
-    bundle = real_site / BUNDLE
+    bundle = real_site / BUNDLE / "0"  # five documents: one shard
     assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-worker.js").is_file()
     assert not list(bundle.glob("*ui*")), "Pagefind's ready-made interfaces are not published"
+    assert [p.name for p in (real_site / BUNDLE).iterdir()] == ["0"]
     fragments = _fragments(real_site)
     assert sorted(str(f["url"]).lstrip("/") for f in fragments) == sorted(
         pages.document_route(doc.id).as_posix() for doc in documents
@@ -165,7 +176,7 @@ def test_serve_may_show_a_save_before_indexing_it_and_the_next_build_indexes(
 
     out = tmp_path / "site"
     build_site(content_copy, out)
-    entry = out / BUNDLE / "pagefind-entry.json"
+    entry = out / BUNDLE / "0" / "pagefind-entry.json"
     old_index = {p.relative_to(out): p.read_bytes() for p in (out / BUNDLE).rglob("*") if p.is_file()}
     plan = content_copy / "jiangbei-disability-plan-2021-2025.yaml"
     plan.write_text(
@@ -224,3 +235,74 @@ def test_indexing_stops_when_asked_and_the_old_site_stays(tmp_path: Path, conten
     assert pid_file.exists() and not _alive(int(pid_file.read_text())), "Pagefind is stopped too"
     assert snapshot(out) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")] == [], "no staging folder left"
+
+
+def _records(count: int) -> list[Record]:
+    return [
+        Record(f"plans/doc-{i}/index.html", f"plans/doc-{i}/doc-{i}.txt", {"title": f"文件{i}"}) for i in range(count)
+    ]
+
+
+def test_documents_are_split_into_shards_that_a_new_document_mostly_leaves_alone() -> None:
+    assert [shard_count(n) for n in (0, 1, 128, 129, 256, 257, 1000, 100_000)] == [1, 1, 1, 2, 2, 4, 8, MAX_SHARDS]
+    assert MAX_SHARDS == 8 and DOCUMENTS_PER_SHARD == 128
+    found = _records(1000)
+    index = shards(found)
+    assert [s.engine for s in index] == [True] + [False] * (len(index) - 1), "the first shard holds the engine"
+    assert len(index) == 8 and all(90 < len(s.records) < 160 for s in index), [len(s.records) for s in index]
+    in_shards = [r for s in index for r in s.records]
+    assert sorted(in_shards, key=found.index) == found, "every record in exactly one shard"
+    assert all(list(s.records) == sorted(s.records, key=found.index) for s in index), "in document order"
+    # One more document (the count of shards unchanged): one shard changes, the others are equal.
+    grown = shards([*found, *_records(1001)[1000:]])
+    assert sum(a != b for a, b in zip(index, grown, strict=True)) == 1
+
+
+def test_an_edit_indexes_its_shard_again_and_the_site_is_a_clean_builds(
+    tmp_path: Path,
+    content_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With a shard per document or two (the real size is 128), an edit of one document's text
+    writes its shard's index only; the search page lists every other shard to merge; and the
+    site is byte-identical to a clean build."""
+    from plansite import search
+    from plansite.build import build_site
+
+    from .conftest import snapshot
+
+    monkeypatch.setattr(search, "DOCUMENTS_PER_SHARD", 1)
+    out = tmp_path / "site"
+    build_site(content_copy, out)
+    folders = sorted(p.name for p in (out / BUNDLE).iterdir())
+    assert len(folders) >= 3, folders
+    engine = [name for name in folders if (out / BUNDLE / name / "pagefind.js").is_file()]
+    assert len(engine) == 1 and not list((out / BUNDLE).glob("*/wasm.*"))[1:], "one engine"
+    page = (out / "search/index.html").read_text(encoding="utf-8")
+    merged = page.split('data-merge="', 1)[1].split('"', 1)[0].split(" ")
+    assert f'data-bundle="../pagefind/{engine[0]}/pagefind.js"' in page
+    assert sorted(f.split("/")[-1] for f in merged) == sorted(set(folders) - set(engine))
+    assert sorted(str(f["url"]).lstrip("/") for f in _fragments(out)) == sorted(
+        pages.document_route(doc.id).as_posix() for doc in load_content(content_copy).documents
+    )
+
+    def inodes() -> dict[str, int]:
+        return {p.relative_to(out).as_posix(): p.stat().st_ino for p in (out / BUNDLE).rglob("*") if p.is_file()}
+
+    before = inodes()
+    plan = content_copy / "jiangbei-disability-plan-2021-2025.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("title: 编制背景", "title: 编制背景改", 1), encoding="utf-8"
+    )
+    build_site(content_copy, out)
+    after = inodes()
+    written = {rel.split("/")[1] for rel, inode in after.items() if before.get(rel) != inode}
+    route = pages.document_route("jiangbei-disability-plan-2021-2025").as_posix()
+    assert written == {
+        next(s.name for s in search.shards(_site_records(out)) if any(r.url == route for r in s.records))
+    }
+    assert snapshot(out) == snapshot(build_site(content_copy, tmp_path / "clean", clean=True).out)
+
+
+def _site_records(site: Path) -> list[Record]:
+    return [Record(str(f["url"]).lstrip("/"), "", {}) for f in sorted(_fragments(site), key=lambda f: str(f["url"]))]

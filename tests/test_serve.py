@@ -118,7 +118,7 @@ def test_port_and_jobs_are_validated() -> None:
 def test_a_saved_document_is_shown_first_and_its_search_index_follows(tmp_path: Path) -> None:
     """The page is rebuilt without waiting for Pagefind; the index is made after it, in the
     background, and a stopped preview leaves no staging folder behind."""
-    entry = "pagefind/pagefind-entry.json"
+    entry = "pagefind/0/pagefind-entry.json"  # five documents: one shard
     with serving_copy(tmp_path) as (program, base, server):
         before = fetch(f"{base}/{entry}")
         assert before

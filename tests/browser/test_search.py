@@ -199,6 +199,8 @@ def generated_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[s
 
 def test_quality_on_a_generated_site_of_1000_documents(browser, generated_site) -> None:  # type: ignore[no-untyped-def]
     url, site, ids = generated_site
+    # Searched across the index's shards, merged in the page (plansite/search.py).
+    assert len(list((site / "pagefind").iterdir())) == site_search.shard_count(1000) > 1
     # What a reader waits for: from a fresh page, the first search until its count is announced.
     page = browser.new_page()
     page.goto(url + "search/index.html")

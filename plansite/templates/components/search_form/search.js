@@ -56,11 +56,20 @@
   function load() {
     if (!engine) {
       var bundle = new URL(root.getAttribute("data-bundle"), location.href);
+      // The index is in shards (plansite/search.py): the others are merged into the first,
+      // whose WebAssembly engine they share.
+      var shards = root.getAttribute("data-merge").split(" ").filter(Boolean).map(function (folder) {
+        return new URL(folder.replace(/\/?$/, "/"), location.href).href;
+      });
       engine = import(bundle.href).then(function (pagefind) {
         // Result addresses are routes from the site's root ("/" + plans/…/index.html);
         // each result links into this page's mode (see `item`).
         return pagefind.options({ basePath: new URL("./", bundle).href, baseUrl: "/" }).then(function () {
           return pagefind.init();
+        }).then(function () {
+          return Promise.all(shards.map(function (shard) {
+            return pagefind.mergeIndex(shard, { baseUrl: "/" });
+          }));
         }).then(function () { return pagefind; });
       });
       engine.catch(function () { engine = null; });
