@@ -6,6 +6,12 @@ styles are watched too (every build fingerprints them afresh); a change to the
 program's own Python code restarts the preview, since a running process
 cannot unload the old code.
 
+Changes are found by watchfiles (the kernel's file events, in a thread of its
+own), not by livereload's watcher, which walks every watched file each 0.8 s,
+builds on the server's own thread (nothing is served meanwhile) and drops a
+reload that comes within 3 s of the last. livereload still serves the site and
+tells the open pages to reload.
+
 The search index takes Pagefind longest (seconds for a thousand documents), so
 a save is shown first, with the last build's index, and indexed after, in the
 background; a newer save stops that and is shown in its turn. `build` always
@@ -21,14 +27,19 @@ import signal
 import socket
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
+import watchfiles
 from livereload import Server
 from livereload import server as livereload_server
+from livereload.handlers import LiveReloadHandler
+from livereload.watcher import Watcher
+from tornado.ioloop import IOLoop
 
 from .build import BuildResult, build_site
-from .paths import PACKAGE, STATIC, TEMPLATES
+from .paths import PACKAGE
 from .search import Stopped
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -41,17 +52,19 @@ class Preview:
         self.content, self.out = content, out
         self._stop = threading.Event()
         self._indexer: threading.Thread | None = None
+        self._building = threading.Lock()  # the first build and the watcher's take turns
 
     def rebuild(self, *, search_now: bool = False) -> None:
-        """Build what changed and return once the pages are in place (livereload then reloads
-        the browser); if the search index is behind, index in the background."""
-        self.stop_indexing()
-        result = _build(self.content, self.out, search_now=search_now)
-        if result is not None:
-            print(f"已重新生成：{result.rendered} 份文件有改动。", flush=True)
-            if result.search_behind:
-                self._indexer = threading.Thread(target=self._index, name="search-index", daemon=True)
-                self._indexer.start()
+        """Build what changed and return once the pages are in place; if the search index is
+        behind, index in the background."""
+        with self._building:
+            self.stop_indexing()
+            result = _build(self.content, self.out, search_now=search_now)
+            if result is not None:
+                print(f"已重新生成：{result.rendered} 份文件有改动。", flush=True)
+                if result.search_behind:
+                    self._indexer = threading.Thread(target=self._index, name="search-index", daemon=True)
+                    self._indexer.start()
 
     def stop_indexing(self) -> None:
         """Stop the background indexing, if any (its staging folder goes, the site stays)."""
@@ -100,6 +113,43 @@ def _remove_later(old: Path) -> None:
     threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True}, daemon=True).start()
 
 
+class _Reloader(Watcher):
+    """In place of livereload's watcher, which would poll: it only learns, when the server
+    starts, the server's loop, on which `reload` then tells the open pages to reload."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._loop: IOLoop | None = None
+
+    def start(self, callback: Callable[[], None]) -> bool:
+        self._loop = IOLoop.current()
+        return True  # changes are found elsewhere: livereload starts no polling of its own
+
+    def examine(self) -> tuple[None, None]:
+        return None, None
+
+    def reload(self) -> None:
+        if self._loop is not None:  # thread-safe, unlike everything else in tornado
+            self._loop.add_callback(LiveReloadHandler.reload_waiters)
+
+
+def _watch(preview: Preview, reloader: _Reloader, stop: threading.Event) -> None:
+    """Rebuild on each change of the content or the program and reload the open pages; a
+    change to Python code restarts the preview. Runs until `stop` is set."""
+    for changes in watchfiles.watch(
+        preview.content, PACKAGE, debounce=DEBOUNCE_MS, step=STEP_MS, stop_event=stop, raise_interrupt=False
+    ):
+        if any(path.endswith(".py") and Path(path).is_relative_to(PACKAGE) for _change, path in changes):
+            _restart(preview)
+        preview.rebuild()
+        reloader.reload()
+
+
+# Files changed together (an editor writing a temporary file and renaming it, a folder
+# copied in) are one rebuild: it starts STEP_MS after the last change, or DEBOUNCE_MS after the first.
+STEP_MS, DEBOUNCE_MS = 30, 500
+
+
 def _restart(preview: Preview) -> None:
     print("程序代码有改动，正在重新启动预览……", flush=True)
     preview.stop_indexing()  # Pagefind would outlive the old program
@@ -145,12 +195,13 @@ def serve(content: Path, out: Path, port: int) -> int:
         print(f"错误：{taken}", file=sys.stderr)
         return EXIT_FAILED
     preview = Preview(content, out)
+    reloader, stop = _Reloader(), threading.Event()
+    # Watching from before the first build: a save made while it runs is built next.
+    watcher = threading.Thread(target=_watch, args=(preview, reloader, stop), name="watch", daemon=True)
+    watcher.start()
     preview.rebuild(search_now=True)
     _inject_external_script(port)
-    server = Server()
-    for folder in (content, TEMPLATES, STATIC):
-        server.watch(str(folder), preview.rebuild, delay=0.3)
-    server.watch(str(PACKAGE), lambda: _restart(preview), ignore=lambda path: not path.endswith(".py"))
+    server = Server(watcher=reloader)
     print(f"预览地址：http://127.0.0.1:{port}/  （按 Ctrl+C 停止）", flush=True)
     # Stopped by a signal, as by Ctrl+C: livereload then returns, and the indexer is stopped
     # (Pagefind would otherwise go on writing into a staging folder the next build removes).
@@ -161,6 +212,7 @@ def serve(content: Path, out: Path, port: int) -> int:
         print(f"错误：{_port_taken(port) or error.strerror}", file=sys.stderr)
         return EXIT_FAILED
     finally:
+        stop.set()
         preview.stop_indexing()
     return EXIT_OK
 
