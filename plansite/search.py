@@ -53,7 +53,7 @@ from typing import IO
 from . import model as m
 from . import pages
 from .view import chinese_date
-from .workers import die_with_parent
+from .workers import default_processes, die_with_parent
 
 BUNDLE = "pagefind"  # the index's folder in the site; each shard's index is a folder in it
 # The parts of Pagefind's output the search page uses; its ready-made UIs are not published.
@@ -203,7 +203,8 @@ def indexing(
 ) -> Iterator[Callable[[], dict[str, dict[str, str]]]]:
     """Start indexing the shards `to_index` into site/pagefind/ and go on with other work; the
     function yielded waits for them and returns, for each shard's name, {path in the site:
-    SHA-256} of its files. At most `parallel` Pagefind processes run at once (one a core).
+    SHA-256} of its files. At most `parallel` Pagefind processes run at once (one a core the
+    build may use).
     Leaving the block stops Pagefind if it still runs; so does `stop`, set by another
     thread, while records are written or Pagefind is waited for (raising Stopped).
 
@@ -211,7 +212,7 @@ def indexing(
     which Pagefind's command indexes (its Python API answers one record per 0.1 s: 100 s
     for 1000 documents).
     """
-    parallel = parallel or os.cpu_count() or 1
+    parallel = parallel or default_processes()
     # In the staging folder: a killed build leaves nothing of its own elsewhere.
     with tempfile.TemporaryDirectory(prefix=".search-records-", dir=site) as scratch, ExitStack() as processes:
         for shard in to_index:
