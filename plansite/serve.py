@@ -136,13 +136,21 @@ class _Reloader(Watcher):
 def _watch(preview: Preview, reloader: _Reloader, stop: threading.Event) -> None:
     """Rebuild on each change of the content or the program and reload the open pages; a
     change to Python code restarts the preview. Runs until `stop` is set."""
-    for changes in watchfiles.watch(
-        preview.content, PACKAGE, debounce=DEBOUNCE_MS, step=STEP_MS, stop_event=stop, raise_interrupt=False
-    ):
-        if any(path.endswith(".py") and Path(path).is_relative_to(PACKAGE) for _change, path in changes):
-            _restart(preview)
-        preview.rebuild()
-        reloader.reload()
+    try:
+        for changes in watchfiles.watch(
+            preview.content, PACKAGE, debounce=DEBOUNCE_MS, step=STEP_MS, stop_event=stop, raise_interrupt=False
+        ):
+            if any(path.endswith(".py") and Path(path).is_relative_to(PACKAGE) for _change, path in changes):
+                _restart(preview)
+            preview.rebuild()
+            reloader.reload()
+    except Exception as error:  # a thread boundary: the content folder gone, the limit of watched files reached
+        # Said, not swallowed with the thread: the preview would go on showing old pages.
+        print(
+            f"错误：无法继续监视文件改动（{error}），预览不再自动更新：请处理后按 Ctrl+C 停止并重新运行 serve。",
+            file=sys.stderr,
+            flush=True,
+        )
 
 
 # Files changed together (an editor writing a temporary file and renaming it, a folder

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 from plansite.build import build_site
 
 from .conftest import CONTENT, ROOT, fetch, wait_for
@@ -142,3 +144,15 @@ def test_a_saved_document_is_shown_first_and_its_search_index_follows(tmp_path: 
     build_site(program / "content", program / "site")
     leftovers = [p.name for p in program.iterdir() if p.name.startswith(".site.")]
     assert leftovers == [], leftovers
+
+
+def test_a_watcher_that_fails_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The watcher runs in a thread of its own: if it cannot watch (here, the content folder is
+    gone), the editor is told, instead of a preview that silently stops updating."""
+    import threading
+
+    from plansite.serve import Preview, _Reloader, _watch
+
+    _watch(Preview(tmp_path / "gone", tmp_path / "site"), _Reloader(), threading.Event())
+    error = capsys.readouterr().err
+    assert "无法继续监视文件改动" in error and "serve" in error, error
