@@ -68,7 +68,7 @@ def latencies(content: Path, work: Path, edits: int) -> dict[str, float]:
         document = sorted(p.stem for p in content.glob("*.yaml") if p.name != "site.yaml")[0]
         page = f"{base}/plans/{document}/index.html"
         _until(page, "<html", 600)
-        time.sleep(2)  # livereload takes its first snapshot of the files a moment after it starts
+        time.sleep(2)  # the watcher and the server settle
         source = content / f"{document}.yaml"
         footer = program / "plansite" / "templates" / "components" / "site_footer"
         results: dict[str, list[float]] = {"content": [], "template": [], "style": []}

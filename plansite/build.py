@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from . import model as m
 from .cache import (
     NOTHING,
     Built,
+    Fingerprints,
     Manifest,
     fingerprints,
     job_key,
@@ -38,10 +38,11 @@ from .cache import (
 )
 from .content import Content, Known, load_content
 from .output import MARKER, check_target, staged_output, write_file, write_text
+from .pages import document_route
 from .paths import COMPONENTS, SPOKEN_FORMS, STATIC
 from .problems import ContentError, Problem
-from .render import SITE_PAGES, DocumentJob, DocumentPlan, site_parts
-from .search import BUNDLE, Shard, Stopped, index_key, indexing, records, shards, stop_if_asked
+from .render import SITE_PAGES, DocumentJob, DocumentPlan, SitePart, site_parts
+from .search import BUNDLE, Shard, index_key, indexing, records, shard_folders, shards
 from .verify import verify_site
 from .view import related_views
 from .workers import default_processes, render_documents
@@ -53,7 +54,6 @@ class BuildResult:
     documents: int
     files: int
     rendered: int = 0  # documents rendered; the others were unchanged and reused
-    search_behind: bool = False  # the search index is the last build's (search_now=False): build again to index
 
 
 class VerifyError(Exception):
@@ -71,24 +71,11 @@ def build_site(
     verify: bool = False,
     jobs: int = 0,
     clean: bool = False,
-    search_now: bool = True,
-    index_only: bool = False,
-    stop: threading.Event | None = None,
-    remove_old: Callable[[Path], None] | None = None,
 ) -> BuildResult:
     """Build the site; `jobs` worker processes render documents (0: one per core);
-    `clean` renders everything instead of reusing the last build's files.
-
-    For `serve`, which shows a saved page first and indexes after: with `search_now` False,
-    when the documents' text changed the last build's search index is kept as it is, under
-    its own key, so the next build makes it again (`search_behind` in the result). Then, in
-    the background, a build `index_only`: everything but the index must be reusable (if not,
-    something changed since, which the next save's build shows, so it stops). `stop`, set by
-    another thread, stops a build between documents and while it indexes (Stopped; the old
-    site stays). `remove_old` removes the previous site once the new one is in its place.
-    """
+    `clean` renders everything instead of reusing the last build's files."""
     check_target(out_dir, content_dir)
-    with staged_output(out_dir, remove_old) as stage:  # holds the lock: builds into one folder take turns
+    with staged_output(out_dir) as stage:  # holds the lock: builds into one folder take turns
         # Read under the lock everything that decides what is reused, so a build
         # that waited never pairs its content with another build's files.
         previous = NOTHING if clean else read_manifest(out_dir)
@@ -98,17 +85,13 @@ def build_site(
         built: dict[str, Built] = {}
         to_render = []
         for plan in plan_documents(content):
-            stop_if_asked(stop)
-            # The pages depend on the templates; the EPUB on its own; the .txt and braille on the code alone.
-            keys = Keys(job_key(plan, prints.documents), job_key(plan, prints.code), job_key(plan, prints.epub))
+            keys = document_keys(plan, prints)
             hashes = reuse(plan, keys.pages, previous, out_dir, stage)
             if hashes is None:
                 kept = reuse_editions(plan, keys.text, keys.epub, previous, out_dir, stage)
                 to_render.append((plan, keys, kept))
             else:
                 built[plan.facts.id] = keys.built(hashes, plan)
-        if index_only and to_render:
-            raise Stopped("文件在预览更新期间又有改动")
         # Only the documents rendered need reading in full (a known one is read now).
         rendering = [
             DocumentJob(content.document(plan.facts.id), plan, {rel: (stage / rel).stat().st_size for rel in kept})
@@ -119,14 +102,10 @@ def build_site(
         listed = tuple(facts.listed for facts in content.facts)
         index = shards(records(listed))
         text_hashes = {rel: sha for entry in built.values() for rel, sha in entry.files.items()}
-        search_keys = {SEARCH + shard.name: index_key(shard, text_hashes) for shard in index}
         # The search index (of the .txt files written above) is made while the site's own pages render.
-        with search_index(index, search_keys, previous, out_dir, stage, now=search_now, stop=stop) as search:
+        with search_index(index, text_hashes, previous, out_dir, stage) as search:
             folders = tuple(shard.folder for shard in index)
-            pages = site_pages(
-                content.site, listed, folders, prints.pages, previous, out_dir, stage, render=not index_only
-            )
-            parts = pages | search()
+            parts = site_pages(content.site, listed, folders, prints.pages, previous, out_dir, stage) | search()
         copy_static(stage)
         copy_extra(content_dir / EXTRA, stage)
         write_text(stage, MARKER, manifest_text(prints.code, built, parts))
@@ -135,13 +114,7 @@ def build_site(
             if failures:
                 raise VerifyError(failures)
     files = sum(len(entry.files) for entry in (*built.values(), *parts.values()))
-    return BuildResult(
-        out_dir,
-        len(content.facts),
-        files,
-        rendered=len(to_render),
-        search_behind=any(parts[name].key != key for name, key in search_keys.items()),
-    )
+    return BuildResult(out_dir, len(content.facts), files, rendered=len(to_render))
 
 
 SEARCH = "search/"  # the search index's shards, as the manifest names them (search/0, …)
@@ -159,6 +132,23 @@ class Keys:
         return Built(self.pages, files, _known_next_time(plan), self.text, self.epub)
 
 
+def document_keys(plan: DocumentPlan, prints: Fingerprints) -> Keys:
+    """The pages depend on the templates; the EPUB on its own; the .txt and braille on the code alone."""
+    made_of = repr(plan)  # the longest part of each key: written once
+    return Keys(job_key(made_of, prints.documents), job_key(made_of, prints.code), job_key(made_of, prints.epub))
+
+
+def part_key(part: SitePart, site: m.SiteConfig, fingerprint: str) -> str:
+    """A site part's content key: the code and templates of the site's own pages, the site
+    settings and what the part shows."""
+    return hashlib.sha256(f"{fingerprint}\n{site!r}\n{part.name}\n{part.inputs}".encode()).hexdigest()
+
+
+def index_folders(listed: tuple[m.Listed, ...]) -> tuple[str, ...]:
+    """The folders of the search index's shards, the first holding the engine."""
+    return shard_folders([document_route(doc.id).as_posix() for doc in listed])
+
+
 def site_pages(
     site: m.SiteConfig,
     listed: tuple[m.Listed, ...],
@@ -167,8 +157,6 @@ def site_pages(
     previous: Manifest,
     old: Path,
     stage: Path,
-    *,
-    render: bool = True,
 ) -> dict[str, Built]:
     """The home page, every listing, help, statement, search and 404 pages (every mode and
     .txt), sitemap, robots.txt and the feed, in parts (`render.site_parts`): each reused when
@@ -176,14 +164,10 @@ def site_pages(
     reuses them all; of its title, renders the home page and the listings it is in."""
     built = {}
     for part in site_parts(site, listed, index_folders):
-        key = hashlib.sha256(f"{fingerprint}\n{site!r}\n{part.name}\n{part.inputs}".encode()).hexdigest()
+        key = part_key(part, site, fingerprint)
         entry = previous.parts.get(part.name)
         files = reuse_part(entry, key, old, stage, lambda rel: not rel.startswith(_NOT_PAGES))
         if files is None:
-            # Not to render, but for a part that had no files under the same key (no sitemap
-            # without base_url): rendered again, it writes nothing.
-            if not render and not (entry is not None and entry.key == key and not entry.files):
-                raise Stopped("文件在预览更新期间又有改动")
             files = {rel: write_file(stage, rel, data) for rel, data in part.render().items()}
         built[part.name] = Built(key, files)
     return built
@@ -195,35 +179,30 @@ _NOT_PAGES = (f"{BUNDLE}/", "static/")
 @contextmanager
 def search_index(
     index: list[Shard],
-    keys: dict[str, str],
+    text_hashes: dict[str, str],
     previous: Manifest,
     old: Path,
     stage: Path,
-    *,
-    now: bool = True,
-    stop: threading.Event | None = None,
 ) -> Iterator[Callable[[], dict[str, Built]]]:
-    """The search index of the documents' .txt files, shard by shard: each reused when its key
-    (every record in it) is unchanged, else started now; the function yielded gives them all
-    when they are done. Not `now`: a changed shard as the last build left it, under its own
-    key, if it can be proven and holds the engine if it now must."""
+    """The search index of the documents' .txt files (`text_hashes`: {path: SHA-256} of the
+    files written), shard by shard: each reused when its key (every record in it) is
+    unchanged, else started now; the function yielded gives them all, under their names in
+    the manifest, when they are done."""
+    keys = {shard.name: index_key(shard, text_hashes) for shard in index}
     built: dict[str, Built] = {}
     to_index = []
     for shard in index:
-        name = SEARCH + shard.name
-        entry = previous.parts.get(name)
-        reused = reuse_part(entry, keys[name], old, stage, shard.holds)
-        if reused is not None:
-            built[name] = Built(keys[name], reused)
-            continue
-        if entry is not None and not now and (f"{shard.folder}pagefind.js" in entry.files) == shard.engine:
-            behind = reuse_part(entry, entry.key, old, stage, shard.holds)
-            if behind is not None:
-                built[name] = Built(entry.key, behind)
-                continue
-        to_index.append(shard)
-    with indexing(to_index, stage, stop) as finish:
-        yield lambda: built | {SEARCH + name: Built(keys[SEARCH + name], files) for name, files in finish().items()}
+        reused = reuse_part(previous.parts.get(SEARCH + shard.name), keys[shard.name], old, stage, shard.holds)
+        if reused is None:
+            to_index.append(shard)
+        else:
+            built[shard.name] = Built(keys[shard.name], reused)
+    with indexing(to_index, stage) as finish:
+        yield lambda: {SEARCH + name: entry for name, entry in (built | _built(finish(), keys)).items()}
+
+
+def _built(indexed: dict[str, dict[str, str]], keys: dict[str, str]) -> dict[str, Built]:
+    return {name: Built(keys[name], files) for name, files in indexed.items()}
 
 
 def plan_documents(content: Content) -> list[DocumentPlan]:
@@ -302,14 +281,22 @@ def copy_extra(extra: Path, stage: Path) -> None:
 
 
 def copy_static(stage: Path) -> None:
+    for rel, data in static_files().items():
+        write_file(stage, rel, data)
+
+
+def static_files() -> dict[str, bytes]:
     """static/ as is; site.css = base.css + the spoken forms' rule + every component's style.css;
     every component's script."""
-    target = stage / "static"
-    shutil.copytree(STATIC, target)
+    files = {f"{STATIC.name}/{path.relative_to(STATIC).as_posix()}": path.read_bytes() for path in _files(STATIC)}
     parts = [(STATIC / "css" / "base.css").read_text(encoding="utf-8"), SPOKEN_FORMS.read_text(encoding="utf-8")]
     for style in sorted(COMPONENTS.glob("*/style.css")):
         parts.append(f"/* --- {style.parent.name} --- */\n" + style.read_text(encoding="utf-8"))
-    write_text(target, "css/site.css", "\n".join(parts))
-    (target / "js").mkdir(exist_ok=True)
+    files[f"{STATIC.name}/css/site.css"] = "\n".join(parts).encode("utf-8")
     for script in sorted(COMPONENTS.glob("*/*.js")):
-        shutil.copyfile(script, target / "js" / script.name)
+        files[f"{STATIC.name}/js/{script.name}"] = script.read_bytes()
+    return files
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.rglob("*") if path.is_file())

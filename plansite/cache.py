@@ -95,13 +95,8 @@ def fingerprints(package: Path = PACKAGE) -> Fingerprints:
         else:
             code.update(path.relative_to(package).as_posix().encode() + b"\0" + hashlib.sha256(data).digest())
 
-    parser = Environment()
-
-    @functools.cache  # each template parsed once, whichever fingerprints it is in
-    def references(name: str) -> list[str | None]:
-        if name not in sources:
-            return []
-        return list(meta.find_referenced_templates(parser.parse(sources[name].decode("utf-8"))))
+    def references(name: str) -> tuple[str | None, ...]:
+        return _references(sources[name]) if name in sources else ()
 
     def with_templates(names: tuple[str, ...]) -> str:
         digest = code.copy()
@@ -124,6 +119,7 @@ def fingerprints(package: Path = PACKAGE) -> Fingerprints:
 LIBRARIES = ("pyyaml", "markdown-it-py", "jinja2", "markupsafe", "zxing-cpp", "html5lib")
 
 
+@functools.cache  # what this process has loaded does not change while it runs (`serve` asks at every save)
 def _libraries() -> str:
     versions = [f"python {sys.version}", braille.library_fingerprint()]
     for name in LIBRARIES:
@@ -134,7 +130,17 @@ def _libraries() -> str:
     return "\n".join(versions)
 
 
-def _made_from(names: tuple[str, ...], references: Callable[[str], list[str | None]]) -> set[str]:
+@functools.lru_cache(maxsize=1024)
+def _references(source: bytes) -> tuple[str | None, ...]:
+    """The templates a template's source names: each source parsed once (`serve` asks at
+    every save; parsing every template took most of the 50 ms)."""
+    return tuple(meta.find_referenced_templates(_PARSER.parse(source.decode("utf-8"))))
+
+
+_PARSER = Environment()
+
+
+def _made_from(names: tuple[str, ...], references: Callable[[str], tuple[str | None, ...]]) -> set[str]:
     """The templates `names` are made from: themselves and every template they extend,
     include or import (`references`), followed through (all of them if one is named by a
     variable, None)."""
@@ -152,9 +158,10 @@ def _made_from(names: tuple[str, ...], references: Callable[[str], list[str | No
     return seen
 
 
-def job_key(plan: DocumentPlan, fingerprint: str) -> str:
-    # The dataclasses' reprs are deterministic and cover every field.
-    return hashlib.sha256(f"{fingerprint}\n{plan!r}".encode()).hexdigest()
+def job_key(plan: str, fingerprint: str) -> str:
+    """A document's key from the repr of its plan: the dataclasses' reprs are deterministic
+    and cover every field."""
+    return hashlib.sha256(f"{fingerprint}\n{plan}".encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -305,7 +312,7 @@ def reuse(plan: DocumentPlan, key: str, previous: Manifest, old_site: Path, stag
     """Link the document's files from the old site into the stage if its key is
     unchanged and each file is proven to be the one recorded; their hashes, or None."""
     entry = previous.documents.get(plan.facts.id)
-    if entry is None or set(entry.files) != set(plan.files.paths):
+    if entry is None or set(entry.files) != set(plan.paths):
         return None
     return _reuse(entry, key, old_site, stage)
 
@@ -390,6 +397,17 @@ def _link(source: str, target: Path, identity: tuple[int, int], sha256: str) -> 
 def _proven(old_root: str, rel: str, sha256: str) -> tuple[int, int] | None:
     """(device, inode) of old_root/rel if it is a regular file, reached without
     following any link, holding exactly the bytes whose hash is `sha256`."""
+    found = _open_proven(old_root, rel, sha256, keep=False)
+    return None if found is None else found[0]
+
+
+def read_proven(site: Path, rel: str, sha256: str) -> bytes | None:
+    """The bytes of site/rel, proven as `reuse` proves a file (`serve` shows them), or None."""
+    found = _open_proven(os.path.realpath(site), rel, sha256, keep=True)
+    return None if found is None else found[1]
+
+
+def _open_proven(old_root: str, rel: str, sha256: str, *, keep: bool) -> tuple[tuple[int, int], bytes] | None:
     path = os.path.join(old_root, rel)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
@@ -401,10 +419,12 @@ def _proven(old_root: str, rel: str, sha256: str) -> tuple[int, int] | None:
         status = os.fstat(fd)
         if not stat.S_ISREG(status.st_mode):
             return None
-        digest = hashlib.sha256()
+        digest, blocks = hashlib.sha256(), []
         while block := os.read(fd, 1 << 20):
             digest.update(block)
-        return (status.st_dev, status.st_ino) if digest.hexdigest() == sha256 else None
+            if keep:
+                blocks.append(block)
+        return ((status.st_dev, status.st_ino), b"".join(blocks)) if digest.hexdigest() == sha256 else None
     except OSError:
         return None
     finally:

@@ -8,7 +8,7 @@ problem in every file; nothing is written in either case.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,9 +66,12 @@ def document_yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if p.name != SITE_FILE and not p.name.startswith("."))
 
 
-def load_content(folder: Path, known: Mapping[str, Known] | None = None) -> Content:
+def load_content(
+    folder: Path, known: Mapping[str, Known] | None = None, unchanged: Callable[[Path], bool] | None = None
+) -> Content:
     """Read and check every file; a file in `known` (by its path) with the same bytes is
-    not read again but taken from there."""
+    not read again but taken from there. So is one that `unchanged` says has not changed
+    since it was known (`serve`, by the file's status), without reading its bytes."""
     if not folder.is_dir():
         raise ContentError([Problem(str(folder), 0, "", "找不到内容文件夹：请检查 --content 参数。")])
     known = known or {}
@@ -83,17 +86,20 @@ def load_content(folder: Path, known: Mapping[str, Known] | None = None) -> Cont
         problems.append(Problem(str(folder), 0, "", "内容文件夹里没有文件（*.yaml）：请至少放入一份文件。"))
     for path in files:
         rel = _rel(path, folder)
-        data, sha256, found = _read(path, rel)
         entry = known.get(rel)
-        if entry is not None and entry.sha256 == sha256:
-            doc_facts = entry.facts
+        if entry is not None and unchanged is not None and unchanged(path):
+            sha256, doc_facts = entry.sha256, entry.facts
         else:
-            doc, found = (None, found) if data is None else _document(data, path, rel, site)
-            problems += found
-            if doc is None:
-                continue
-            documents.append(doc)
-            doc_facts = doc.facts
+            data, sha256, found = _read(path, rel)
+            if entry is not None and entry.sha256 == sha256:
+                doc_facts = entry.facts
+            else:
+                doc, found = (None, found) if data is None else _document(data, path, rel, site)
+                problems += found
+                if doc is None:
+                    continue
+                documents.append(doc)
+                doc_facts = doc.facts
         facts.append(doc_facts)
         sources.setdefault(doc_facts.id, sha256)
         paths.setdefault(doc_facts.id, (path, rel))
@@ -129,7 +135,8 @@ def _document(data: bytes, path: Path, rel: str, site: m.SiteConfig | None) -> t
 
 
 def _rel(path: Path, folder: Path) -> str:
-    return (folder.name + "/" + path.relative_to(folder).as_posix()) if folder.name else path.name
+    """A file of the folder (never deeper) as messages name it: with the folder's name."""
+    return f"{folder.name}/{path.name}" if folder.name else path.name
 
 
 def _load_site(folder: Path, problems: list[Problem]) -> m.SiteConfig | None:

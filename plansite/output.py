@@ -14,7 +14,7 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -63,13 +63,12 @@ def check_target(out: Path, content: Path) -> None:
 
 
 @contextmanager
-def staged_output(out: Path, remove: Callable[[Path], None] | None = None) -> Iterator[Path]:
+def staged_output(out: Path) -> Iterator[Path]:
     """Yield an empty folder to write into; swap it in place of `out` on success.
 
     Builds into the same folder take turns (a lock on the parent folder). A
     build killed halfway leaves only its staging folder, marked as ours, which
-    the next build removes. `remove` removes the previous site once swapped out
-    (`serve` does it in the background; a leftover goes with the next build).
+    the next build removes.
     """
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -86,7 +85,7 @@ def staged_output(out: Path, remove: Callable[[Path], None] | None = None) -> It
                 (stage / MARKER).write_text("plansite\n", encoding="utf-8")
             publishable(stage)
             swapped = True  # from here on, `stage` holds the previous site, or nothing
-            _swap_in(stage, out, remove or _remove)
+            _swap_in(stage, out)
         finally:
             if not swapped and stage.exists():
                 shutil.rmtree(stage, ignore_errors=True)
@@ -131,20 +130,16 @@ def publishable(stage: Path) -> None:
                 os.chmod(path, 0o644)
 
 
-def _swap_in(stage: Path, out: Path, remove: Callable[[Path], None]) -> None:
+def _swap_in(stage: Path, out: Path) -> None:
     if not out.exists():
         os.rename(stage, out)
         return
     if _exchange(stage, out):
-        remove(stage)  # now holds the previous site
+        shutil.rmtree(stage, ignore_errors=True)  # now holds the previous site
         return
     old = out.with_name(f".{out.name}.old-{os.getpid()}")
     os.rename(out, old)
     os.rename(stage, out)
-    remove(old)
-
-
-def _remove(old: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 

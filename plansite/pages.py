@@ -32,6 +32,7 @@ SEARCH = PurePosixPath("search/index.html")  # 搜索
 QR_FILE = "qr.svg"  # 扫一扫: a page's QR code, beside the page
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked for every document at each save under `serve`
 def document_route(doc_id: str) -> PurePosixPath:
     return PurePosixPath("plans") / doc_id / "index.html"
 

@@ -71,6 +71,17 @@ class DocumentPlan:
     def files(self) -> DocumentFiles:
         return DocumentFiles.of(self.facts.id, self.title, self.site.base_url, tuple(a[0] for a in self.attachments))
 
+    @property
+    def paths(self) -> tuple[str, ...]:
+        """Its files' paths in the site (`files.paths`: the same whatever the title), worked out
+        once for each document (`serve` asks for all of them at each save)."""
+        return _document_paths(self.facts.id, self.site.base_url, tuple(a[0] for a in self.attachments))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _document_paths(doc_id: str, base_url: str, attachments: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(DocumentFiles.of(doc_id, "", base_url, attachments).paths)
+
 
 @dataclass(frozen=True)
 class DocumentJob:

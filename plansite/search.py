@@ -82,16 +82,6 @@ class SearchIndexError(Exception):
     """Pagefind could not write the index (it is missing, or failed)."""
 
 
-class Stopped(Exception):
-    """A build was stopped from another thread (`serve`: a newer save is to be shown)."""
-
-
-def stop_if_asked(stop: threading.Event | None) -> None:
-    """Raise Stopped if another thread has set `stop`; the one place a build looks at it."""
-    if stop is not None and stop.is_set():
-        raise Stopped("预览已有更新的改动要生成")
-
-
 def half_width(text: str) -> str:
     # Only the runs that need it are translated: str.translate with a table is ten times
     # slower than a regular expression finding the (rare) full-width runs.
@@ -139,7 +129,11 @@ class Shard:
 
     @property
     def folder(self) -> str:
-        return f"{BUNDLE}/{self.name}/"
+        return self.folder_of(self.name)
+
+    @staticmethod
+    def folder_of(name: str) -> str:
+        return f"{BUNDLE}/{name}/"
 
     def holds(self, rel: str) -> bool:
         """Whether the file at `rel` in the site belongs to this shard's index."""
@@ -161,9 +155,20 @@ def shards(found: list[Record]) -> list[Shard]:
     count = shard_count(len(found))
     groups: list[list[Record]] = [[] for _ in range(count)]
     for record in found:
-        groups[int.from_bytes(hashlib.sha256(record.url.encode()).digest()[:4], "big") % count].append(record)
+        groups[_shard_number(record.url, count)].append(record)
     filled = [(number, group) for number, group in enumerate(groups) if group]
     return [Shard(str(number), tuple(group), engine=i == 0) for i, (number, group) in enumerate(filled)]
+
+
+def shard_folders(urls: list[str]) -> tuple[str, ...]:
+    """The folders of the shards that documents at `urls` are indexed in, in order (as
+    `shards` makes them; without their records, so in a millisecond)."""
+    count = shard_count(len(urls))
+    return tuple(Shard.folder_of(str(number)) for number in sorted({_shard_number(url, count) for url in urls}))
+
+
+def _shard_number(url: str, count: int) -> int:
+    return int.from_bytes(hashlib.sha256(url.encode()).digest()[:4], "big") % count
 
 
 def index_key(shard: Shard, text_hashes: dict[str, str]) -> str:
@@ -199,14 +204,13 @@ def write_index(found: list[Record], site: Path) -> dict[str, str]:
 
 @contextmanager
 def indexing(
-    to_index: list[Shard], site: Path, stop: threading.Event | None = None, parallel: int | None = None
+    to_index: list[Shard], site: Path, parallel: int | None = None
 ) -> Iterator[Callable[[], dict[str, dict[str, str]]]]:
     """Start indexing the shards `to_index` into site/pagefind/ and go on with other work; the
     function yielded waits for them and returns, for each shard's name, {path in the site:
     SHA-256} of its files. At most `parallel` Pagefind processes run at once (one a core the
     build may use).
-    Leaving the block stops Pagefind if it still runs; so does `stop`, set by another
-    thread, while records are written or Pagefind is waited for (raising Stopped).
+    Leaving the block stops Pagefind if it still runs.
 
     Each record is written as a small page into a scratch folder in the staging folder,
     which Pagefind's command indexes (its Python API answers one record per 0.1 s: 100 s
@@ -216,9 +220,7 @@ def indexing(
     # In the staging folder: a killed build leaves nothing of its own elsewhere.
     with tempfile.TemporaryDirectory(prefix=".search-records-", dir=site) as scratch, ExitStack() as processes:
         for shard in to_index:
-            for number, record in enumerate(shard.records):
-                if number % 50 == 0:
-                    stop_if_asked(stop)
+            for record in shard.records:
                 text = (site / record.text_file).read_text(encoding="utf-8-sig")
                 page = Path(scratch, shard.name, record.url)
                 page.parent.mkdir(parents=True, exist_ok=True)
@@ -237,7 +239,6 @@ def indexing(
             deadline = time.monotonic() + INDEX_TIMEOUT
             done = {}
             while running:
-                stop_if_asked(stop)
                 for name, (shard, process, log) in list(running.items()):
                     if process.poll() is None:
                         continue
@@ -248,7 +249,7 @@ def indexing(
                     raise SearchIndexError(f"无法生成搜索索引（Pagefind）：{INDEX_TIMEOUT} 秒内没有完成")
                 if running:
                     with suppress(subprocess.TimeoutExpired):
-                        next(iter(running.values()))[1].wait(timeout=STOP_CHECK)
+                        next(iter(running.values()))[1].wait(timeout=WAIT_STEP)
             return done
 
         start_more()
@@ -297,7 +298,7 @@ def _published(shard: Shard, process: subprocess.Popen[bytes], log: IO[bytes], s
 
 
 INDEX_TIMEOUT = 600  # seconds; 1000 documents take a few
-STOP_CHECK = 0.05  # seconds between looks at `stop` while Pagefind runs
+WAIT_STEP = 0.05  # seconds between looks at the Pagefind processes (one may end before the first)
 
 
 def _program_version() -> str:

@@ -1,32 +1,35 @@
-"""`build.py serve`: build, serve on 127.0.0.1, rebuild and reload on change.
+"""`build.py serve`: serve the site on 127.0.0.1 from memory, follow every save at once,
+and keep the site on disk up to date in the background.
 
-Only documents whose content changed are rendered again (see cache.py), so a
-save shows in the browser in seconds even for a large site. Templates and
-styles are watched too (every build fingerprints them afresh); a change to the
-program's own Python code restarts the preview, since a running process
-cannot unload the old code.
+What a save changes is rendered when the browser asks for it (`live.LiveSite`, as
+`hugo server` does): a saved document, template or stylesheet is on the reloaded page in
+about a tenth of a second, whatever the size of the site. The site on disk (and in it
+the search index, which takes Pagefind seconds) is made by an ordinary `build`, run in
+a process of its own a moment after the last save (saves made while it runs are built
+after it); stopping the preview kills it, which is safe because a killed build leaves
+the site as it was. So the preview is up at once, even before the first build is done,
+and `site/` is always a complete site.
 
-Changes are found by watchfiles (the kernel's file events, in a thread of its
-own), not by livereload's watcher, which walks every watched file each 0.8 s,
-builds on the server's own thread (nothing is served meanwhile) and drops a
-reload that comes within 3 s of the last. livereload still serves the site and
-tells the open pages to reload.
-
-The search index takes Pagefind longest (seconds for a thousand documents), so
-a save is shown first, with the last build's index, and indexed after, in the
-background; a newer save stops that and is shown in its turn. `build` always
-waits for the index: what it publishes is complete.
+Changes are found by watchfiles (the kernel's file events, in a thread of its own), not
+by livereload's watcher, which walks every watched file each 0.8 s and drops a reload
+that comes within 3 s of the last; livereload tells the open pages to reload. A change
+to the program's own Python code restarts the preview, since a running process cannot
+unload the old code.
 """
 
 from __future__ import annotations
 
 import errno
+import mimetypes
 import os
+import posixpath
 import shutil
 import signal
 import socket
+import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
@@ -36,81 +39,108 @@ from livereload import Server
 from livereload import server as livereload_server
 from livereload.handlers import LiveReloadHandler
 from livereload.watcher import Watcher
+from tornado import web
 from tornado.ioloop import IOLoop
 
-from .build import BuildResult, build_site
+from .live import LiveSite
+from .output import OutputError, check_target
 from .paths import PACKAGE
-from .search import Stopped
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
 
 class Preview:
-    """The builds of one `serve`: one at a time, the search index in the background."""
+    """What `serve` shows, and the builds that bring the site on disk up to date."""
 
     def __init__(self, content: Path, out: Path) -> None:
         self.content, self.out = content, out
-        self._stop = threading.Event()
-        self._indexer: threading.Thread | None = None
-        self._building = threading.Lock()  # the first build and the watcher's take turns
+        self.site = LiveSite(content, out)
+        self.builds = DiskBuilds(self.site, content, out)
 
-    def rebuild(self, *, search_now: bool = False) -> None:
-        """Build what changed and return once the pages are in place; if the search index is
-        behind, index in the background."""
-        with self._building:
-            self.stop_indexing()
-            result = _build(self.content, self.out, search_now=search_now)
-            if result is not None:
-                print(f"已重新生成：{result.rendered} 份文件有改动。", flush=True)
-                if result.search_behind:
-                    self._indexer = threading.Thread(target=self._index, name="search-index", daemon=True)
-                    self._indexer.start()
+    def update(self, *, code: bool = True) -> None:
+        """Show the files as they are now and build the site on disk after them; if the
+        content has problems, say them on stderr and go on showing the last good state."""
+        from .cli import EXIT_BUG, explain
 
-    def stop_indexing(self) -> None:
-        """Stop the background indexing, if any (its staging folder goes, the site stays)."""
-        if self._indexer is not None:
-            self._stop.set()
-            self._indexer.join()
-            self._indexer = None
-            self._stop.clear()
+        try:
+            self.site.update(code=code)
+        except Exception as error:
+            # Keep showing the last good state; the editor fixes the file and saves again.
+            exit_code, message = explain(error)
+            print(message, file=sys.stderr, flush=True)
+            if exit_code == EXIT_BUG:
+                import traceback
 
-    def _index(self) -> None:
-        if _build(self.content, self.out, index_only=True, stop=self._stop) is not None:
-            print("搜索索引已更新。", flush=True)
+                traceback.print_exc(file=sys.stderr)
+        else:
+            print("预览已更新。", flush=True)
+            self.builds.wanted()  # with problems it would fail, saying them again
 
 
-def _build(
-    content: Path,
-    out: Path,
-    *,
-    search_now: bool = True,
-    index_only: bool = False,
-    stop: threading.Event | None = None,
-) -> BuildResult | None:
-    """The result of a build, or None if it failed (said on stderr) or was stopped."""
-    from .cli import EXIT_BUG, explain
+class DiskBuilds:
+    """The site on disk, built again after saves by `build` in a process of its own: one at a
+    time, QUIET_S after the last save (saves while one runs are built after it: killing it
+    would leave a site on disk that never catches up while an editor saves often). When a
+    build is done, the preview serves from the new site. Stopped, it kills the build."""
 
-    try:
-        return build_site(
-            content, out, search_now=search_now, index_only=index_only, stop=stop, remove_old=_remove_later
-        )
-    except Stopped:
-        return None
-    except Exception as error:
-        # Keep serving the last good site; the editor fixes the file and saves again.
-        code, message = explain(error)
-        print(message, file=sys.stderr, flush=True)
-        if code == EXIT_BUG:
-            import traceback
+    def __init__(self, site: LiveSite, content: Path, out: Path) -> None:
+        self.site, self.content, self.out = site, content, out
+        self._asked = threading.Condition()
+        self._last_save: float | None = None  # when a build was last asked for; None: none is
+        self._process: subprocess.Popen[bytes] | None = None
+        self._stopped = False
+        threading.Thread(target=self._run, name="disk-builds", daemon=True).start()
 
-            traceback.print_exc(file=sys.stderr)
-        return None
+    def wanted(self) -> None:
+        with self._asked:
+            self._last_save = time.monotonic()
+            self._asked.notify()
+
+    def stop(self) -> None:
+        with self._asked:
+            self._stopped = True
+            if self._process is not None and self._process.poll() is None:
+                # The build, its workers and Pagefind: a killed build leaves the site as it
+                # was, and its staging folder (marked as ours) goes with the next build.
+                os.killpg(self._process.pid, signal.SIGKILL)
+            self._asked.notify()
+
+    def _run(self) -> None:
+        while True:
+            with self._asked:
+                while not self._stopped and (self._last_save is None or time.monotonic() - self._last_save < QUIET_S):
+                    wait = None if self._last_save is None else QUIET_S - (time.monotonic() - self._last_save)
+                    self._asked.wait(wait)
+                if self._stopped:
+                    return
+                self._last_save = None
+                process = self._process = subprocess.Popen(
+                    _build_command(self.content, self.out),
+                    cwd=PACKAGE.parent,  # this copy of the program
+                    stdout=subprocess.DEVNULL,  # its errors (stderr) are the editor's to read
+                    start_new_session=True,  # its own process group, killed whole
+                )
+            if process.wait() == 0:
+                self.site.built()
+                print(f"网站文件夹 {self.out} 已重新生成，搜索索引已更新。", flush=True)
 
 
-def _remove_later(old: Path) -> None:
-    """The previous site, swapped out, is removed while the new one is served (a second for a
-    thousand documents); if the preview stops first, the next build removes what is left."""
-    threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True}, daemon=True).start()
+QUIET_S = 0.5  # a build starts when saves have stopped this long: the preview comes first
+
+
+def _build_command(content: Path, out: Path) -> list[str]:
+    nice = shutil.which("nice")  # the build yields the processor to the preview's rendering
+    command = [
+        sys.executable,
+        "-m",
+        "plansite",
+        "build",
+        "--content",
+        str(content.resolve()),
+        "--out",
+        str(out.resolve()),
+    ]
+    return [nice, "-n", "10", *command] if nice else command
 
 
 class _Reloader(Watcher):
@@ -134,15 +164,16 @@ class _Reloader(Watcher):
 
 
 def _watch(preview: Preview, reloader: _Reloader, stop: threading.Event) -> None:
-    """Rebuild on each change of the content or the program and reload the open pages; a
-    change to Python code restarts the preview. Runs until `stop` is set."""
+    """Show each change of the content or the program and reload the open pages; a change
+    to Python code restarts the preview. Runs until `stop` is set."""
     try:
         for changes in watchfiles.watch(
             preview.content, PACKAGE, debounce=DEBOUNCE_MS, step=STEP_MS, stop_event=stop, raise_interrupt=False
         ):
-            if any(path.endswith(".py") and Path(path).is_relative_to(PACKAGE) for _change, path in changes):
+            program = [Path(path) for _change, path in changes if Path(path).is_relative_to(PACKAGE)]
+            if any(path.suffix == ".py" for path in program):
                 _restart(preview)
-            preview.rebuild()
+            preview.update(code=bool(program))
             reloader.reload()
     except Exception as error:  # a thread boundary: the content folder gone, the limit of watched files reached
         # Said, not swallowed with the thread: the preview would go on showing old pages.
@@ -154,15 +185,62 @@ def _watch(preview: Preview, reloader: _Reloader, stop: threading.Event) -> None
 
 
 # Files changed together (an editor writing a temporary file and renaming it, a folder
-# copied in) are one rebuild: it starts STEP_MS after the last change, or DEBOUNCE_MS after the first.
-STEP_MS, DEBOUNCE_MS = 30, 500
+# copied in) are one update: it comes STEP_MS after the last change, or DEBOUNCE_MS after the first.
+STEP_MS, DEBOUNCE_MS = 10, 500
 
 
 def _restart(preview: Preview) -> None:
     print("程序代码有改动，正在重新启动预览……", flush=True)
-    preview.stop_indexing()  # Pagefind would outlive the old program
+    preview.builds.stop()  # a build of the old program would outlive it
     # orig_argv keeps "-m plansite" or "build.py" as the command was typed.
     os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
+
+
+class _PreviewHandler(web.RequestHandler):
+    """Serves the live site (livereload's transform adds its script to every page)."""
+
+    site: LiveSite  # set before the server starts
+
+    def initialize(self, path: str, default_filename: str) -> None:  # livereload's arguments, not needed
+        pass
+
+    def get(self, path: str) -> None:
+        self._respond(path, body=True)
+
+    def head(self, path: str) -> None:
+        self._respond(path, body=False)
+
+    def _respond(self, path: str, *, body: bool) -> None:
+        rel = _site_path(path)  # tornado has decoded %XX
+        data = None if rel is None else self.site.file(rel)
+        if data is None and rel is not None and self.site.file(posixpath.join(rel, "index.html")) is not None:
+            self.redirect(f"/{rel}/", permanent=False)  # a folder, as a web server answers
+            return
+        if data is None or rel is None:
+            self.set_status(404)
+            rel, data = "404.html", self.site.file("404.html") or b"404"
+        media, _encoding = mimetypes.guess_type(rel)
+        text = media is not None and (media.startswith("text/") or media in _TEXT_TYPES)
+        self.set_header("Content-Type", f"{media}; charset=utf-8" if text else media or "application/octet-stream")
+        self.set_header("Cache-Control", "no-store")  # a preview: every reload asks again
+        if body:
+            self.write(data)
+        else:
+            self.set_header("Content-Length", str(len(data)))
+
+
+_TEXT_TYPES = {"application/javascript", "application/json", "application/xml", "image/svg+xml"}
+
+
+def _site_path(path: str) -> str | None:
+    """The site's file a request names ("" and folders: their index.html), or None if the
+    path could name nothing in the site (an empty, . or .. segment)."""
+    path = path.lstrip("/")
+    if path == "" or path.endswith("/"):
+        path += "index.html"
+    if any(part in ("", ".", "..") or "\\" in part or "\0" in part for part in path.split("/")):
+        return None
+    return path
 
 
 def _port_taken(port: int) -> str | None:
@@ -199,20 +277,26 @@ def _inject_external_script(port: int) -> None:
 
 def serve(content: Path, out: Path, port: int) -> int:
     taken = _port_taken(port)
-    if taken:  # said before building, so it is never mistaken for a failed build
+    if taken:  # said before anything else, so it is never mistaken for a failed build
         print(f"错误：{taken}", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        check_target(out, content)  # the site on disk is served, and built: it must be ours
+    except OutputError as error:
+        print(f"错误：{error}", file=sys.stderr)
         return EXIT_FAILED
     preview = Preview(content, out)
     reloader, stop = _Reloader(), threading.Event()
-    # Watching from before the first build: a save made while it runs is built next.
+    # Watching from before the content is first read: no save is missed.
     watcher = threading.Thread(target=_watch, args=(preview, reloader, stop), name="watch", daemon=True)
     watcher.start()
-    preview.rebuild(search_now=True)
+    preview.update()
     _inject_external_script(port)
+    _PreviewHandler.site = preview.site
     server = Server(watcher=reloader)
+    server.SFH = _PreviewHandler
     print(f"预览地址：http://127.0.0.1:{port}/  （按 Ctrl+C 停止）", flush=True)
-    # Stopped by a signal, as by Ctrl+C: livereload then returns, and the indexer is stopped
-    # (Pagefind would otherwise go on writing into a staging folder the next build removes).
+    # Stopped by a signal, as by Ctrl+C: livereload then returns, and the build is killed.
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         server.serve(root=str(out), host="127.0.0.1", port=port, open_url_delay=None)
@@ -221,7 +305,7 @@ def serve(content: Path, out: Path, port: int) -> int:
         return EXIT_FAILED
     finally:
         stop.set()
-        preview.stop_indexing()
+        preview.builds.stop()
     return EXIT_OK
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plansite import braille, cli
+from plansite import braille, cache, cli
 from plansite import model as m
 from plansite.build import build_site
 from plansite.content import load_content
@@ -268,10 +268,17 @@ def test_layout_is_linear_in_the_text() -> None:
 
 @pytest.fixture
 def no_louis(monkeypatch: pytest.MonkeyPatch) -> object:
-    braille._louis.cache_clear()
+    """A process on a machine without liblouis (one that has not loaded it yet)."""
+    forget_louis()
     monkeypatch.setattr(ctypes.util, "find_library", lambda name: "liblouis-not-installed.so")
     yield
+    forget_louis()
+
+
+def forget_louis() -> None:
+    """As a new process: liblouis not loaded, the libraries' versions not read."""
     braille._louis.cache_clear()
+    cache._libraries.cache_clear()
 
 
 def test_without_liblouis_the_build_says_what_to_install(
@@ -286,12 +293,12 @@ def test_without_liblouis_the_build_says_what_to_install(
 def test_without_the_chinese_table_the_build_says_so(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    braille._louis.cache_clear()
+    forget_louis()
     monkeypatch.setattr(braille, "TABLE", "zhcn-not-there.ctb")
     try:
         assert cli.main(["build", "--content", str(CONTENT), "--out", str(tmp_path / "site")]) == 1
     finally:
-        braille._louis.cache_clear()
+        forget_louis()
     err = capsys.readouterr().err
     assert "zhcn-not-there.ctb" in err and "liblouis-data" in err and "Traceback" not in err
 

@@ -6,6 +6,7 @@ import dataclasses
 import hashlib
 import json
 import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -359,7 +360,17 @@ def test_a_file_changed_after_it_was_checked_stops_the_build(tmp_path: Path, con
     assert content.document("bazhong-disability-plan-2021-2025").id == "bazhong-disability-plan-2021-2025"
 
 
-def test_a_library_upgrade_changes_every_fingerprint(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture
+def new_process() -> Iterator[Callable[[], None]]:
+    """A process reads the libraries' versions once (what it has loaded does not change while
+    it runs): the function yielded forgets them, as a new process would not know them."""
+    from plansite.cache import _libraries
+
+    yield _libraries.cache_clear
+    _libraries.cache_clear()
+
+
+def test_a_library_upgrade_changes_every_fingerprint(monkeypatch, new_process) -> None:  # type: ignore[no-untyped-def]
     """markdown-it-py or Jinja may render differently after an upgrade: nothing may be reused."""
     import importlib.metadata
 
@@ -368,11 +379,12 @@ def test_a_library_upgrade_changes_every_fingerprint(monkeypatch) -> None:  # ty
     before = fingerprints()
     real = importlib.metadata.version
     monkeypatch.setattr(importlib.metadata, "version", lambda name: "99.0" if name == "markdown-it-py" else real(name))
+    new_process()
     after = fingerprints()
     assert after.code != before.code and after.documents != before.documents and after.pages != before.pages
 
 
-def test_a_new_liblouis_or_braille_table_changes_every_fingerprint(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_liblouis_or_braille_table_changes_every_fingerprint(monkeypatch, new_process) -> None:  # type: ignore[no-untyped-def]
     """The braille is liblouis's: a new version or an edited table may change every braille file."""
     from plansite import braille
     from plansite.cache import fingerprints
@@ -381,5 +393,6 @@ def test_a_new_liblouis_or_braille_table_changes_every_fingerprint(monkeypatch) 
     real = braille._table_files()
     assert any(path.name == braille.TABLE for path in real)
     monkeypatch.setattr(braille, "_table_files", lambda: real[1:])  # a table's bytes no longer the same
+    new_process()
     after = fingerprints()
     assert after.code != before.code and after.documents != before.documents and after.pages != before.pages

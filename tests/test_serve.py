@@ -8,7 +8,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,7 +16,7 @@ import pytest
 
 from plansite.build import build_site
 
-from .conftest import CONTENT, ROOT, fetch, wait_for
+from .conftest import CONTENT, ROOT, fetch, snapshot, wait_for
 
 PAGE = "plans/jiangbei-disability-plan-2021-2025/index.html"
 
@@ -117,33 +116,47 @@ def test_port_and_jobs_are_validated() -> None:
         assert "错误：" in run.stderr and ("端口号" in run.stderr or "进程数" in run.stderr), run.stderr
 
 
-def test_a_saved_document_is_shown_first_and_its_search_index_follows(tmp_path: Path) -> None:
-    """The page is rebuilt without waiting for Pagefind; the index is made after it, in the
-    background, and a stopped preview leaves no staging folder behind."""
+def test_the_site_on_disk_and_its_search_index_follow_the_preview(tmp_path: Path) -> None:
+    """The preview is up before the site on disk is built; a build in the background makes it
+    (with the search index) and makes it again after a save, which the preview shows at
+    once; the site it leaves is a clean build's. A stopped preview kills the build it runs,
+    which leaves no staging folder behind."""
     entry = "pagefind/0/pagefind-entry.json"  # five documents: one shard
+    log = tmp_path / "serve.log"
+    built = lambda: log.read_text(encoding="utf-8").count("搜索索引已更新")  # noqa: E731
     with serving_copy(tmp_path) as (program, base, server):
+        assert wait_for(lambda: built() == 1, 60), log.read_text(encoding="utf-8")
         before = fetch(f"{base}/{entry}")
         assert before
-        edit(program / "content" / "jiangbei-disability-plan-2021-2025.yaml", "title: 编制背景", "title: 编制背景新")
-        assert wait_for(lambda: "编制背景新" in (fetch(f"{base}/{PAGE}") or ""), 60), "the page"
-        log = tmp_path / "serve.log"
-        assert wait_for(lambda: "搜索索引已更新" in log.read_text(encoding="utf-8"), 60), log.read_text(
-            encoding="utf-8"
-        )
+        plan = program / "content" / "jiangbei-disability-plan-2021-2025.yaml"
+        edit(plan, "title: 编制背景", "title: 编制背景新")
+        assert wait_for(lambda: "编制背景新" in (fetch(f"{base}/{PAGE}") or ""), 10), "the page, at once"
+        assert wait_for(lambda: built() == 2, 60), log.read_text(encoding="utf-8")
         assert fetch(f"{base}/{entry}") not in (None, before), "the index of the new text"
-        swapped_out = lambda: [p.name for p in program.iterdir() if p.name.startswith(".site.")]  # noqa: E731
-        assert wait_for(lambda: not swapped_out(), 30), f"previous sites removed in the background: {swapped_out()}"
-        # Saved again, and stopped at once: the background index must not outlive the preview.
-        edit(program / "content" / "jiangbei-disability-plan-2021-2025.yaml", "title: 编制背景新", "title: 编制背景")
-        assert wait_for(lambda: "编制背景新" not in (fetch(f"{base}/{PAGE}") or "编制背景新"), 60)
+        assert snapshot(program / "site") == snapshot(build_site(program / "content", tmp_path / "clean").out)
+        # Saved again, and stopped while its build runs: the build must not outlive the preview.
+        edit(plan, "title: 编制背景新", "title: 编制背景")
+        assert wait_for(lambda: bool(_builds_of(program / "site")), 30), "a build in the background"
         server.terminate()
         server.wait(timeout=30)
-    time.sleep(1)  # an indexer left running would write on meanwhile
-    # What a stopped preview leaves (a previous site it was removing) is marked as ours, so the
-    # next build removes it; an indexer outliving it would leave an unmarked folder.
+    assert wait_for(lambda: not _builds_of(program / "site"), 10), "the build was killed with the preview"
+    # What a killed build leaves (its staging folder) is marked as ours: the next build removes it.
     build_site(program / "content", program / "site")
     leftovers = [p.name for p in program.iterdir() if p.name.startswith(".site.")]
     assert leftovers == [], leftovers
+
+
+def _builds_of(out: Path) -> list[int]:
+    """The processes building into `out` (their command line names it)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            words = (proc / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"build" in words and str(out.resolve()).encode() in words:
+            found.append(int(proc.name))
+    return found
 
 
 def test_a_watcher_that_fails_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -156,3 +169,51 @@ def test_a_watcher_that_fails_says_so(tmp_path: Path, capsys: pytest.CaptureFixt
     _watch(Preview(tmp_path / "gone", tmp_path / "site"), _Reloader(), threading.Event())
     error = capsys.readouterr().err
     assert "无法继续监视文件改动" in error and "serve" in error, error
+
+
+def test_builds_in_the_background_follow_the_saves_and_die_with_the_preview(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One build at a time, started after the saves; saves while one runs are built after it;
+    a build that finishes makes the preview follow the new site; stopping the preview kills
+    the build and what it started (as Pagefind)."""
+    from plansite import serve
+
+    pids, script = tmp_path / "pids", tmp_path / "build.sh"
+    # A build that starts a helper of its own, then takes its time.
+    script.write_text(f"sleep 60 &\necho $$ $! >> {pids}\nsleep 1\n", encoding="utf-8")
+    monkeypatch.setattr(serve, "_build_command", lambda content, out: ["sh", str(script)])
+
+    class Site:
+        followed = 0
+
+        def built(self) -> None:
+            self.followed += 1
+
+    site = Site()
+    builds = serve.DiskBuilds(site, tmp_path / "content", tmp_path / "site")  # type: ignore[arg-type]
+    started = lambda: len(pids.read_text().split()) // 2 if pids.exists() else 0  # noqa: E731
+    try:
+        builds.wanted()
+        assert wait_for(lambda: started() == 1, 10), "a build started"
+        builds.wanted()
+        builds.wanted()
+        assert wait_for(lambda: site.followed == 1, 10), "the build ran to its end and the preview followed it"
+        assert wait_for(lambda: started() == 2, 10), "the saves meanwhile: one build after it"
+        script.write_text(f"sleep 60 &\necho $$ $! >> {pids}\nwait\n", encoding="utf-8")
+        assert wait_for(lambda: site.followed == 2, 10)
+        builds.wanted()
+        assert wait_for(lambda: started() == 3, 10)
+    finally:
+        builds.stop()
+    last = [int(pid) for pid in pids.read_text().split()[-2:]]
+    assert wait_for(lambda: not any(_running(pid) for pid in last), 10), "stopped: the build and its helper killed"
+    assert site.followed == 2, "a killed build is not followed"
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:  # gone, or going while read
+        return False
