@@ -208,12 +208,9 @@ def wrap(braille: Cells, width: int, first: int = 0, rest: int = 0) -> list[str]
         if n - start <= room:
             end = n
         else:
-            end = best = blank = 0
-            for k in range(start + 1, start + room + 1):
-                if cells[k - 1] == BLANK:
-                    blank = k
-                if k < n and _may_break(text, source, k):
-                    best = k
+            blank = cells.rfind(BLANK, start, start + room) + 1  # just after the last blank cell, or 0
+            # The last break allowed, looked for from the line's end: it is mostly a cell or two back.
+            best = next((k for k in range(min(start + room, n - 1), start, -1) if _may_break(text, source, k)), 0)
             # a blank cell in the line's second half is the best place; else the last break allowed
             end = blank if blank > start + room // 2 else best or blank or start + room
         indent = first if not lines else rest
