@@ -29,7 +29,7 @@ class Listing:
     documents: tuple[m.Listed, ...]  # newest first
 
     def page_route(self, number: int) -> PurePosixPath:
-        return PurePosixPath(self.folder) / ("index.html" if number == 1 else f"{number}.html")
+        return page_route(self.folder, number)
 
     @property
     def pages(self) -> int:
@@ -41,6 +41,43 @@ class Listing:
     @property
     def text_file(self) -> PurePosixPath:
         return PurePosixPath("text") / f"{self.folder}.txt"
+
+    def page(self, number: int, text_size: str) -> ListingPage:
+        return ListingPage(
+            self.folder,
+            self.name,
+            self.title,
+            len(self.documents),
+            self.pages,
+            number,
+            self.entries(number),
+            self.text_file,
+            text_size,
+        )
+
+
+@dataclass(frozen=True)
+class ListingPage:
+    """One page of a listing: everything it shows, and nothing else (so an edit re-renders
+    the pages that show it: the page listing the document, or every page when the count or
+    the size of the listing's .txt changes)."""
+
+    folder: str
+    name: str
+    title: str
+    count: int  # documents in the whole listing
+    pages: int
+    number: int
+    entries: tuple[m.Listed, ...]
+    text_file: PurePosixPath
+    text_size: str  # the listing's .txt, as its download link gives its size
+
+    def page_route(self, number: int) -> PurePosixPath:
+        return page_route(self.folder, number)
+
+
+def page_route(folder: str, number: int) -> PurePosixPath:
+    return PurePosixPath(folder) / ("index.html" if number == 1 else f"{number}.html")
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,7 @@ class Page:
 
     @functools.cached_property  # a page makes hundreds of links: its place is worked out once
     def path(self) -> PurePosixPath:
-        return PurePosixPath(posixpath.normpath((self.mode.prefix / self.route).as_posix()))
+        return PurePosixPath(mode_path(self.mode, self.route.as_posix()))
 
     @functools.cached_property
     def _folder(self) -> str:
@@ -111,6 +111,11 @@ class Page:
     def qr_path(self, base_url: str) -> PurePosixPath | None:
         """The page's QR code: only with a public address to encode, and in modes that show images."""
         return self.path.parent / QR_FILE if base_url and self.mode.images else None
+
+
+def mode_path(mode: Mode, route: str) -> str:
+    """The file of the page at `route` in `mode`, from the site's root."""
+    return posixpath.normpath(posixpath.join(mode.prefix.as_posix(), route))
 
 
 def relative(target: str, folder: str) -> str:

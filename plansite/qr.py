@@ -21,10 +21,10 @@ BORDER = 2  # modules of light margin on every side (scanners find the code by i
 DARK = 0  # zxing-cpp's image: one byte per module, 0 dark and 255 light
 
 
-def page_url(base_url: str, path: PurePosixPath) -> str:
+def page_url(base_url: str, path: PurePosixPath | str) -> str:
     """The page's public address; folders are linked without index.html (shorter code)."""
     base = base_url if base_url.endswith("/") else base_url + "/"
-    route = path.as_posix()
+    route = path if isinstance(path, str) else path.as_posix()
     if posixpath.basename(route) == "index.html":
         route = posixpath.dirname(route) + "/" if posixpath.dirname(route) else ""
     return urljoin(base, route)

@@ -13,7 +13,6 @@ The Jinja environment is autoescaped and strict, and fed only by views.
 from __future__ import annotations
 
 import functools
-import posixpath
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -25,12 +24,12 @@ from markupsafe import Markup, escape
 
 from . import braille, epub, pages
 from . import model as m
-from .listings import NEWEST, Listing, Ways, listing_routes, page_numbers, ways_in
+from .listings import NEWEST, ListingPage, Ways, listing_routes, page_numbers, ways_in
 from .numbering import heading_text
 from .pages import DocumentFiles, Page
 from .paths import TEMPLATES
 from .qr import page_url, qr_svg
-from .sitefiles import site_files
+from .sitefiles import feed_file, map_files, mapped, newest
 from .speech import speak_html, without_spoken_forms
 from .strings import PROSE, T
 from .textexport import TextBlock, document_blocks, index_blocks, text_file
@@ -239,7 +238,8 @@ def _entries(documents: tuple[m.Listed, ...]) -> list[DocumentEntry]:
 def _listing_blocks(
     site: m.SiteConfig, title: str, documents: tuple[m.Listed, ...], text: PurePosixPath
 ) -> list[TextBlock]:
-    listed = [(doc, posixpath.relpath(pages.text_file(doc.id).as_posix(), text.parent.as_posix())) for doc in documents]
+    folder = text.parent.as_posix()
+    listed = [(doc, pages.relative(pages.text_file(doc.id).as_posix(), folder)) for doc in documents]
     return index_blocks(site, title, listed)
 
 
@@ -279,29 +279,22 @@ def render_home(site: m.SiteConfig, ways: Ways) -> dict[str, str | bytes]:
     return files
 
 
-def render_listing(site: m.SiteConfig, listing: Listing) -> dict[str, str | bytes]:
-    """Every page of one listing in every mode, and the listing as text."""
-    text = _listing_text(site, listing.title, listing.documents, listing.text_file)
-    files: dict[str, str | bytes] = {listing.text_file.as_posix(): text}
+def _file(route: PurePosixPath, data: str) -> dict[str, str | bytes]:
+    return {route.as_posix(): data}
+
+
+def render_listing_page(site: m.SiteConfig, listing: ListingPage) -> dict[str, str | bytes]:
+    """One page of a listing in every mode."""
     template = environment().get_template(LISTING_TEMPLATE)
-    for number in range(1, listing.pages + 1):
-        title = (
-            listing.title
-            if number == 1
-            else T["listing_page"].format(title=listing.title, n=number, total=listing.pages)
+    number = listing.number
+    title = (
+        listing.title if number == 1 else T["listing_page"].format(title=listing.title, n=number, total=listing.pages)
+    )
+    files: dict[str, str | bytes] = {}
+    for page in pages.pages_in_every_mode(listing.page_route(number), title, listing.text_file):
+        files.update(
+            render_page(template, page, site, listing=listing, number=number, documents=_entries(listing.entries))
         )
-        for page in pages.pages_in_every_mode(listing.page_route(number), title, listing.text_file):
-            files.update(
-                render_page(
-                    template,
-                    page,
-                    site,
-                    listing=listing,
-                    number=number,
-                    documents=_entries(listing.entries(number)),
-                    text_size=file_size(text),
-                )
-            )
     return files
 
 
@@ -363,6 +356,7 @@ def site_parts(site: m.SiteConfig, documents: tuple[m.Listed, ...], index_folder
     ways = ways_in(documents)
     routes = [route.as_posix() for route in (*SITE_ROUTES, *listing_routes(ways))]
     every_listing = repr(ways)
+    in_map, in_feed = mapped(documents, routes), newest(documents)
     parts = [
         SitePart("pages/home", every_listing, lambda: render_home(site, ways)),
         SitePart(
@@ -371,10 +365,19 @@ def site_parts(site: m.SiteConfig, documents: tuple[m.Listed, ...], index_folder
             lambda: render_search_page(site, ways, index_folders),
         ),
         SitePart("pages/own", "", lambda: render_site_pages(site)),
-        SitePart("pages/files", repr((documents, routes)), lambda: site_files(site, documents, routes)),
+        SitePart("pages/sitemap", repr(in_map), lambda: map_files(site, in_map)),
+        SitePart("pages/feed", repr(in_feed), lambda: feed_file(site, in_feed)),
     ]
-    parts += [
-        SitePart(f"pages/{listing.folder}", repr(listing), functools.partial(render_listing, site, listing))
-        for listing in ways.all
-    ]
+    for listing in ways.all:
+        # Its .txt, and each of its pages on its own: a title edited re-renders the page it is on.
+        text = _listing_text(site, listing.title, listing.documents, listing.text_file)
+        parts.append(
+            SitePart(f"pages/{listing.folder}.txt", repr(listing), functools.partial(_file, listing.text_file, text))
+        )
+        parts += [
+            SitePart(
+                f"pages/{listing.folder}#{page.number}", repr(page), functools.partial(render_listing_page, site, page)
+            )
+            for page in (listing.page(number, file_size(text)) for number in range(1, listing.pages + 1))
+        ]
     return parts

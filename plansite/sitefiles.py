@@ -25,25 +25,42 @@ FEED_ENTRIES = 20  # the newest documents in the feed
 TIMEZONE = "+08:00"  # documents are dated in China Standard Time
 
 
-def site_files(site: m.SiteConfig, documents: tuple[m.Listed, ...], routes: list[str]) -> dict[str, str]:
-    """sitemap.xml, robots.txt and feed.xml; nothing without base_url. `routes`: the site's own pages."""
+Mapped = tuple[tuple[str, dt.date | None], ...]  # what the sitemap lists: each page's route, and its date if a document
+
+
+def mapped(documents: tuple[m.Listed, ...], routes: list[str]) -> Mapped:
+    return (
+        *((route, None) for route in routes),
+        *((pages.document_route(doc.id).as_posix(), doc.date) for doc in documents),
+    )
+
+
+def newest(documents: tuple[m.Listed, ...]) -> tuple[m.Listed, ...]:
+    """The documents the feed shows."""
+    return newest_first(documents)[:FEED_ENTRIES]
+
+
+def map_files(site: m.SiteConfig, entries: Mapped) -> dict[str, str]:
+    """sitemap.xml and robots.txt (which names it); nothing without base_url."""
     if not site.base_url:
         return {}
     return {
-        SITEMAP: sitemap(site, documents, routes),
+        SITEMAP: sitemap(site, entries),
         ROBOTS: f"User-agent: *\nAllow: /\nSitemap: {page_url(site.base_url, PurePosixPath(SITEMAP))}\n",
-        FEED: atom_feed(site, documents),
     }
 
 
+def feed_file(site: m.SiteConfig, shown: tuple[m.Listed, ...]) -> dict[str, str]:
+    """feed.xml of the documents `shown` (`newest`); nothing without base_url."""
+    return {FEED: atom_feed(site, shown)} if site.base_url else {}
+
+
 def _url(site: m.SiteConfig, route: str, mode: Mode = STANDARD) -> str:
-    return page_url(site.base_url, pages.Page(PurePosixPath(route), mode, "").path)
+    return page_url(site.base_url, pages.mode_path(mode, route))
 
 
-def sitemap(site: m.SiteConfig, documents: tuple[m.Listed, ...], routes: list[str]) -> str:
+def sitemap(site: m.SiteConfig, entries: Mapped) -> str:
     """Every page in its standard mode, with its other modes as alternates."""
-    entries: list[tuple[str, dt.date | None]] = [(route, None) for route in routes]
-    entries += [(pages.document_route(doc.id).as_posix(), doc.date) for doc in documents]
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
@@ -65,9 +82,9 @@ def _stamp(date: dt.date | None) -> str:
     return f"{(date or dt.date(1970, 1, 1)).isoformat()}T00:00:00{TIMEZONE}"
 
 
-def atom_feed(site: m.SiteConfig, documents: tuple[m.Listed, ...]) -> str:
-    """An Atom feed (RFC 4287) of the newest documents."""
-    newest = newest_first(documents)[:FEED_ENTRIES]
+def atom_feed(site: m.SiteConfig, shown: tuple[m.Listed, ...]) -> str:
+    """An Atom feed (RFC 4287) of the documents `shown`, newest first."""
+    newest = newest_first(shown)
     home = _url(site, pages.INDEX.as_posix())
     updated = _stamp(newest[0].date if newest else None)
     lines = [

@@ -396,3 +396,33 @@ def test_a_new_liblouis_or_braille_table_changes_every_fingerprint(monkeypatch, 
     new_process()
     after = fingerprints()
     assert after.code != before.code and after.documents != before.documents and after.pages != before.pages
+
+
+def test_a_title_edit_renders_only_the_listing_page_it_is_on(tmp_path: Path) -> None:
+    """A listing is split into pages, each a part of its own: a title edited (here by as many
+    bytes, so no size shown changes) renders the one page showing it, in every mode, and the
+    listing's .txt; the other pages are reused. Byte-identical to a clean build."""
+    from plansite.listings import PAGE_SIZE
+
+    content = many_documents(tmp_path / "content", PAGE_SIZE * 2 + 10)  # list/all has 3 pages
+    out = tmp_path / "site"
+    build_site(content, out)
+    shown = [d.id for d in ways_in(tuple(d.listed for d in load_content(content).documents)).everything.documents]
+    edited = shown[PAGE_SIZE + 3]  # on page 2
+    pages = {
+        n: [out / f"{mode}list/all/{'index' if n == 1 else n}.html" for mode in ("", "large/", "text/")]
+        for n in (1, 2, 3)
+    }
+    before = {n: [_inode(path) for path in paths] for n, paths in pages.items()}
+    text_before = _inode(out / "text/list/all.txt")
+    path = content / f"{edited}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "title: 重庆市江北区" in text
+    path.write_text(text.replace("title: 重庆市江北区", "title: 重庆市江南区", 1), encoding="utf-8")
+    build_site(content, out)
+    after = {n: [_inode(path) for path in paths] for n, paths in pages.items()}
+    assert after[1] == before[1] and after[3] == before[3], "the pages not showing it are reused"
+    assert all(a != b for a, b in zip(after[2], before[2], strict=True)), "its page, in every mode, rendered"
+    assert _inode(out / "text/list/all.txt") != text_before
+    assert "江南区" in pages[2][0].read_text(encoding="utf-8")
+    assert snapshot(out) == snapshot(build_site(content, tmp_path / "clean", clean=True).out)
