@@ -163,12 +163,16 @@ def site_pages(
     the code, the site settings and what it shows are unchanged. An edit of a document's text
     reuses them all; of its title, renders the home page and the listings it is in."""
     built = {}
+    made: set[str] = set()
     for part in site_parts(site, listed, index_folders):
         key = part_key(part, site, fingerprint)
         entry = previous.parts.get(part.name)
         files = reuse_part(entry, key, old, stage, lambda rel: not rel.startswith(_NOT_PAGES))
         if files is None:
             files = {rel: write_file(stage, rel, data) for rel, data in part.render().items()}
+        if made & files.keys():  # each part's files are its own, or reusing one would undo another
+            raise RuntimeError(f"{part.name} makes {sorted(made & files.keys())[0]}, which another part makes too")
+        made |= files.keys()
         built[part.name] = Built(key, files)
     return built
 

@@ -182,12 +182,19 @@ def write_bytes(root: Path, rel: str, data: bytes) -> str:
         raise FileNotFoundError(errno.ENOENT, "staging folder removed", str(root))
     make_parent(path)
     try:
-        with open(path, "wb") as handle:
-            handle.write(data)
+        _write_new(path, data)
     except FileNotFoundError:  # made in an earlier staging folder of the same name
         if not root.is_dir():
             raise
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "wb") as handle:
-            handle.write(data)
+        _write_new(path, data)
     return hashlib.sha256(data).hexdigest()
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """Write a new file: never into one already there, which may be a link to a file of the
+    live site (a file reused from the last build)."""
+    if os.path.lexists(path):
+        path.unlink()
+    with open(path, "xb") as handle:
+        handle.write(data)

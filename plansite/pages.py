@@ -109,8 +109,13 @@ class Page:
         return tuple(Alternate(mode, self.href(mode.prefix / self.route), mode == self.mode) for mode in MODES)
 
     def qr_path(self, base_url: str) -> PurePosixPath | None:
-        """The page's QR code: only with a public address to encode, and in modes that show images."""
-        return self.path.parent / QR_FILE if base_url and self.mode.images else None
+        """The page's QR code: only with a public address to encode, and in modes that show
+        images. Beside the page: qr.svg for an index.html, N.qr.svg for a listing's page N.html
+        (each encodes its own page's address)."""
+        if not (base_url and self.mode.images):
+            return None
+        name = QR_FILE if self.path.name == "index.html" else f"{self.path.stem}.{QR_FILE}"
+        return self.path.parent / name
 
 
 def mode_path(mode: Mode, route: str) -> str:

@@ -77,3 +77,24 @@ def test_pagination_stays_short_at_any_size() -> None:
     assert page_numbers(7, 100) == [1, None, 5, 6, 7, 8, 9, None, 100]
     assert page_numbers(100, 100) == [1, None, 98, 99, 100]
     assert max(len(page_numbers(n, 5000)) for n in range(1, 5001)) <= 9
+
+
+def test_each_page_of_a_listing_has_a_qr_code_of_its_own_address(tmp_path: Path) -> None:
+    """Pages 2 and 3 of a listing are files of the same folder as page 1: each has its own
+    QR code (N.qr.svg beside N.html), encoding its own address, not the last page's."""
+    from .test_qr import decode
+
+    content = many_documents(tmp_path / "content", 120)
+    with (content / "site.yaml").open("a", encoding="utf-8") as site:
+        site.write("base_url: https://www.example.gov.cn/zwgk/\n")
+    out = tmp_path / "site"
+    build_site(content, out)
+    base = "https://www.example.gov.cn/zwgk/"
+    for mode in ("", "large/"):
+        for page, qr, url in (
+            ("index.html", "qr.svg", f"{base}{mode}list/all/"),
+            ("2.html", "2.qr.svg", f"{base}{mode}list/all/2.html"),
+            ("3.html", "3.qr.svg", f"{base}{mode}list/all/3.html"),
+        ):
+            assert f'src="{qr}"' in (out / f"{mode}list/all/{page}").read_text(encoding="utf-8"), (mode, page)
+            assert decode((out / f"{mode}list/all/{qr}").read_text(encoding="utf-8")) == [url], (mode, page)
