@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import posixpath
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
@@ -185,20 +186,26 @@ class LiveSite:
 
     def _part_file(self, now: Snapshot, rel: str) -> bytes | None:
         """A file of the site's own pages: from disk if its part is unchanged, else rendered.
-        A part that made `rel` before is rendered first; then the parts that changed (a
-        listing grown by a page makes a file no part made before)."""
-        to_render: list[tuple[SitePart, str]] = []
+        Rendered, in turn, until one makes `rel`: the part that made it before, the parts new
+        since (a listing grown by a page), and changed parts that made files in its folder or
+        none at all (a QR code beside pages, a sitemap, once the site has an address). Not
+        every changed part: an
+        address no part makes (a browser asks for /favicon.ico) would render them all."""
+        made_it, new, near = [], [], []
+        folder = posixpath.dirname(rel)
         for part, key in now.parts:
             was = now.disk.parts.get(part.name)
-            if was is not None and rel in was.files:
+            if was is None:
+                new.append((part, key))
+            elif rel in was.files:
                 if was.key == key:
                     found = read_proven(self.out, rel, was.files[rel])
                     if found is not None:
                         return found
-                to_render.insert(0, (part, key))
-            elif was is None or was.key != key:
-                to_render.append((part, key))
-        for part, key in to_render:
+                made_it.append((part, key))
+            elif was.key != key and (not was.files or any(posixpath.dirname(other) == folder for other in was.files)):
+                near.append((part, key))
+        for part, key in (*made_it, *new, *near):
             rendered = self._rendering(("part", part.name, key), part.render)
             if rel in rendered:
                 return _bytes(rendered[rel])

@@ -148,3 +148,30 @@ def test_request_paths_name_only_files_of_the_site() -> None:
     assert _site_path("/.well-known/security.txt") == ".well-known/security.txt"  # content/extra/
     for bad in ("/../etc/passwd", "/plans/../../x", "/plans//x", "/a/./b", "/a\\b"):
         assert _site_path(bad) is None, bad
+
+
+def test_an_address_no_part_makes_renders_only_the_parts_about_it(tmp_path: Path) -> None:
+    """After an edit, /favicon.ico (asked for by browsers, made by no part) renders only the
+    changed parts with files in the site's root, not every changed listing page; a file new
+    beside a part's pages (a QR code once the site has an address) is still found."""
+    from plansite.listings import PAGE_SIZE
+
+    from .conftest import many_documents
+
+    content = many_documents(tmp_path / "content", PAGE_SIZE * 2 + 10)
+    out = tmp_path / "site"
+    build_site(content, out)
+    site = LiveSite(content, out)
+    site.update()
+    for path in sorted(content.glob("doc-*.yaml"))[:3]:  # on any page of the listings
+        edit(path, "title: 重庆市江北区", "title: 重庆市江南区")
+    site.update(code=False)
+    assert site.file("favicon.ico") is None
+    rendered = [name for _kind, name, *_key in site._rendered]
+    assert rendered and not any("#" in name for name in rendered), rendered
+    with (content / "site.yaml").open("a", encoding="utf-8") as settings:
+        settings.write("base_url: https://www.example.gov.cn/\n")
+    site.update(code=False)
+    after = published(build_site(content, tmp_path / "fresh").out, index=False)
+    assert "list/all/2.qr.svg" in after and site.file("list/all/2.qr.svg") == after["list/all/2.qr.svg"]
+    assert [rel for rel, data in after.items() if site.file(rel) != data] == []
