@@ -102,7 +102,10 @@ class DiskBuilds:
             if self._process is not None and self._process.poll() is None:
                 # The build, its workers and Pagefind: a killed build leaves the site as it
                 # was, and its staging folder (marked as ours) goes with the next build.
-                os.killpg(self._process.pid, signal.SIGKILL)
+                if hasattr(os, "killpg"):
+                    os.killpg(self._process.pid, signal.SIGKILL)
+                else:  # not POSIX: no process groups, the build alone is killed
+                    self._process.kill()
             self._asked.notify()
 
     def _run(self) -> None:
