@@ -155,12 +155,16 @@ class LiveSite:
                 found = read_proven(self.out, rel, was.files[rel])
                 if found is not None:
                     return found
-        rendered = self._rendering(("document", doc_id, keys.pages), lambda: self._render_document(now, plan, keys))
+        try:
+            rendered = self._rendering(("document", doc_id, keys.pages), lambda: self._render_document(now, plan, keys))
+        except ContentError:  # changed since it was read: the watcher has it, and a newer snapshot follows
+            return None  # (and nothing is kept: the file may be saved back as it was)
         return _bytes(rendered.get(rel))
 
     def _render_document(self, now: Snapshot, plan: DocumentPlan, keys: Keys) -> Mapping[str, str | bytes]:
         """A document's files: its editions read from the site on disk where they are proven
-        still right (a template edit leaves them as they were), the rest rendered."""
+        still right (a template edit leaves them as they were), the rest rendered. Raises
+        ContentError if its file changed since the snapshot was made."""
         kept: dict[str, bytes] = {}
         was = now.disk.documents.get(plan.facts.id)
         if was is not None:
@@ -172,10 +176,7 @@ class LiveSite:
                 if old_key == key and all(rel in was.files for rel in rels):
                     proven = {rel: read_proven(self.out, rel, was.files[rel]) for rel in rels}
                     kept |= {rel: data for rel, data in proven.items() if data is not None}
-        try:
-            doc = now.content.document(plan.facts.id)
-        except ContentError:  # changed since it was read: the watcher has it, and a newer snapshot follows
-            return {}
+        doc = now.content.document(plan.facts.id)
         files: dict[str, str | bytes] = dict(kept)
         files |= render_document(DocumentJob(doc, plan, {rel: len(data) for rel, data in kept.items()}))
         for attachment, route in zip(doc.attachments, plan.files.attachments, strict=True):
@@ -189,8 +190,8 @@ class LiveSite:
         Rendered, in turn, until one makes `rel`: the part that made it before, the parts new
         since (a listing grown by a page), and changed parts that made files in its folder or
         none at all (a QR code beside pages, a sitemap, once the site has an address). Not
-        every changed part: an
-        address no part makes (a browser asks for /favicon.ico) would render them all."""
+        every changed part: an address no part makes (a browser asks for /favicon.ico) would
+        render them all."""
         made_it, new, near = [], [], []
         folder = posixpath.dirname(rel)
         for part, key in now.parts:

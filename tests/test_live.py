@@ -175,3 +175,27 @@ def test_an_address_no_part_makes_renders_only_the_parts_about_it(tmp_path: Path
     after = published(build_site(content, tmp_path / "fresh").out, index=False)
     assert "list/all/2.qr.svg" in after and site.file("list/all/2.qr.svg") == after["list/all/2.qr.svg"]
     assert [rel for rel, data in after.items() if site.file(rel) != data] == []
+
+
+def test_a_file_changed_under_the_preview_is_read_again_once_saved_back(
+    tmp_path: Path, content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A document whose file changes between a save and a request cannot be rendered then;
+    nothing is kept of that, so the same bytes saved back are shown."""
+    from plansite.content import Content
+
+    out = tmp_path / "site"
+    build_site(content, out)
+    site = LiveSite(content, out)
+    site.update()
+    edit(content / "feature-notes.yaml", "title: ", "title: 丙")
+    site.update(code=False)
+    real = Content.document
+
+    def changed_meanwhile(self: Content, doc_id: str) -> object:
+        raise ContentError([])
+
+    monkeypatch.setattr(Content, "document", changed_meanwhile)
+    assert site.file(NOTES) is None
+    monkeypatch.setattr(Content, "document", real)
+    assert "丙".encode() in (site.file(NOTES) or b"")
