@@ -33,6 +33,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
+from urllib.parse import quote
 
 import watchfiles
 from livereload import Server
@@ -117,12 +118,16 @@ class DiskBuilds:
                 if self._stopped:
                     return
                 self._last_save = None
-                process = self._process = subprocess.Popen(
-                    _build_command(self.content, self.out),
-                    cwd=PACKAGE.parent,  # this copy of the program
-                    stdout=subprocess.DEVNULL,  # its errors (stderr) are the editor's to read
-                    start_new_session=True,  # its own process group, killed whole
-                )
+                try:
+                    process = self._process = subprocess.Popen(
+                        _build_command(self.content, self.out),
+                        cwd=PACKAGE.parent,  # this copy of the program
+                        stdout=subprocess.DEVNULL,  # its errors (stderr) are the editor's to read
+                        start_new_session=True,  # its own process group, killed whole
+                    )
+                except OSError as error:  # said, not lost with the thread; the next save tries again
+                    print(f"错误：无法在后台生成网站文件夹（{error}），预览不受影响。", file=sys.stderr, flush=True)
+                    continue
             if process.wait() == 0:
                 self.site.built()
                 print(f"网站文件夹 {self.out} 已重新生成，搜索索引已更新。", flush=True)
@@ -217,7 +222,7 @@ class _PreviewHandler(web.RequestHandler):
         rel = _site_path(path)  # tornado has decoded %XX
         data = None if rel is None else self.site.file(rel)
         if data is None and rel is not None and self.site.file(posixpath.join(rel, "index.html")) is not None:
-            self.redirect(f"/{rel}/", permanent=False)  # a folder, as a web server answers
+            self.redirect(f"/{quote(rel)}/", permanent=False)  # a folder, as a web server answers
             return
         if data is None or rel is None:
             self.set_status(404)

@@ -217,3 +217,29 @@ def _running(pid: int) -> bool:
             return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:  # gone, or going while read
         return False
+
+
+def test_a_background_build_that_cannot_start_is_said_and_the_next_save_tries_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from plansite import serve
+
+    command = [str(tmp_path / "no-such-program")]
+    monkeypatch.setattr(serve, "_build_command", lambda content, out: command)
+
+    class Site:
+        followed = 0
+
+        def built(self) -> None:
+            self.followed += 1
+
+    site = Site()
+    builds = serve.DiskBuilds(site, tmp_path / "content", tmp_path / "site")  # type: ignore[arg-type]
+    try:
+        builds.wanted()
+        assert wait_for(lambda: "无法在后台生成网站文件夹" in capsys.readouterr().err, 10)
+        command[:] = ["true"]
+        builds.wanted()
+        assert wait_for(lambda: site.followed == 1, 10), "the thread goes on"
+    finally:
+        builds.stop()
