@@ -47,6 +47,14 @@ def published(out: Path, *, index: bool = True) -> dict[str, bytes]:
     }
 
 
+def live_over_built(content: Path, out: Path) -> LiveSite:
+    """The live site over a site just built from `content`."""
+    build_site(content, out)
+    site = LiveSite(content, out)
+    site.update()
+    return site
+
+
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, (path, old)
@@ -55,9 +63,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def test_every_file_is_the_built_one_before_and_after_edits(tmp_path: Path, content: Path) -> None:
     out = tmp_path / "site"
-    build_site(content, out)
-    site = LiveSite(content, out)
-    site.update()
+    site = live_over_built(content, out)
     before = published(out)
     assert {rel: site.file(rel) for rel in before} == before
     assert site.file(MARKER) is None, "the manifest is the build's"
@@ -80,9 +86,7 @@ def test_every_file_is_the_built_one_before_and_after_edits(tmp_path: Path, cont
 
 def test_a_file_on_disk_is_served_only_if_proven(tmp_path: Path, content: Path) -> None:
     out = tmp_path / "site"
-    build_site(content, out)
-    site = LiveSite(content, out)
-    site.update()
+    site = live_over_built(content, out)
     right = (out / PLAN).read_bytes()
     (out / PLAN).write_bytes(right.replace(b"<main", b"<main data-tampered", 1))
     (out / "plans" / "planted.html").write_text("<p>not ours</p>", encoding="utf-8")
@@ -92,9 +96,7 @@ def test_a_file_on_disk_is_served_only_if_proven(tmp_path: Path, content: Path) 
 
 def test_problems_keep_the_last_good_state_until_mended(tmp_path: Path, content: Path) -> None:
     out = tmp_path / "site"
-    build_site(content, out)
-    site = LiveSite(content, out)
-    site.update()
+    site = live_over_built(content, out)
     shown = site.file(PLAN)
     edit(content / "feature-plan.yaml", "title: ", "title:\n  - 不是标题\n  - ")
     with pytest.raises(ContentError):
@@ -109,9 +111,7 @@ def test_a_file_is_read_again_when_its_status_changed(tmp_path: Path, content: P
     """An edit of the same length is still seen (the file's times of change differ). (A
     document with attachments, as the plan, is read at every update.)"""
     out = tmp_path / "site"
-    build_site(content, out)
-    site = LiveSite(content, out)
-    site.update()
+    site = live_over_built(content, out)
     edit(content / "feature-notes.yaml", "title: ", "title: 甲")
     site.update(code=False)
     edit(content / "feature-notes.yaml", "title: 甲", "title: 乙")  # the same number of bytes
@@ -160,9 +160,7 @@ def test_an_address_no_part_makes_renders_only_the_parts_about_it(tmp_path: Path
 
     content = many_documents(tmp_path / "content", PAGE_SIZE * 2 + 10)
     out = tmp_path / "site"
-    build_site(content, out)
-    site = LiveSite(content, out)
-    site.update()
+    site = live_over_built(content, out)
     for path in sorted(content.glob("doc-*.yaml"))[:3]:  # on any page of the listings
         edit(path, "title: 重庆市江北区", "title: 重庆市江南区")
     site.update(code=False)
@@ -185,9 +183,7 @@ def test_a_file_changed_under_the_preview_is_read_again_once_saved_back(
     from plansite.content import Content
 
     out = tmp_path / "site"
-    build_site(content, out)
-    site = LiveSite(content, out)
-    site.update()
+    site = live_over_built(content, out)
     edit(content / "feature-notes.yaml", "title: ", "title: 丙")
     site.update(code=False)
     real = Content.document

@@ -184,13 +184,7 @@ def test_builds_in_the_background_follow_the_saves_and_die_with_the_preview(
     script.write_text(f"sleep 60 &\necho $$ $! >> {pids}\nsleep 1\n", encoding="utf-8")
     monkeypatch.setattr(serve, "_build_command", lambda content, out: ["sh", str(script)])
 
-    class Site:
-        followed = 0
-
-        def built(self) -> None:
-            self.followed += 1
-
-    site = Site()
+    site = _FollowingSite()
     builds = serve.DiskBuilds(site, tmp_path / "content", tmp_path / "site")  # type: ignore[arg-type]
     started = lambda: len(pids.read_text().split()) // 2 if pids.exists() else 0  # noqa: E731
     try:
@@ -211,6 +205,15 @@ def test_builds_in_the_background_follow_the_saves_and_die_with_the_preview(
     assert site.followed == 2, "a killed build is not followed"
 
 
+class _FollowingSite:
+    """In place of the live site: counts the builds it was told to follow."""
+
+    followed = 0
+
+    def built(self) -> None:
+        self.followed += 1
+
+
 def _running(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
@@ -227,13 +230,7 @@ def test_a_background_build_that_cannot_start_is_said_and_the_next_save_tries_ag
     command = [str(tmp_path / "no-such-program")]
     monkeypatch.setattr(serve, "_build_command", lambda content, out: command)
 
-    class Site:
-        followed = 0
-
-        def built(self) -> None:
-            self.followed += 1
-
-    site = Site()
+    site = _FollowingSite()
     builds = serve.DiskBuilds(site, tmp_path / "content", tmp_path / "site")  # type: ignore[arg-type]
     try:
         builds.wanted()
