@@ -6,7 +6,9 @@
     worker processes, or reused from the last build when its content key is
     unchanged; its .txt and braille alone when only templates changed)
     -> the site's own pages and the search index (each reused when unchanged)
-    -> write into a fresh folder -> check -> swap it in place of the old site.
+    -> write into the standby folder (the site before the live one, its files
+    kept where proven, the rest removed) -> check -> swap it in place of the
+    live site, which becomes the standby.
 
 Rendering is a pure function of (document, templates, static files): no
 clock, no randomness, sorted iteration everywhere, so the same input always
@@ -16,7 +18,6 @@ gives byte-identical output.
 from __future__ import annotations
 
 import hashlib
-import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -37,7 +38,7 @@ from .cache import (
     reuse_part,
 )
 from .content import Content, Known, load_content
-from .output import MARKER, check_target, staged_output, write_file, write_text
+from .output import MARKER, Stage, check_target, staged_output, write_file, write_text
 from .pages import document_route
 from .paths import COMPONENTS, SPOKEN_FORMS, STATIC
 from .problems import ContentError, Problem
@@ -54,6 +55,7 @@ class BuildResult:
     documents: int
     files: int
     rendered: int = 0  # documents rendered; the others were unchanged and reused
+    written: frozenset[str] = frozenset()  # the files written; the others were proven and kept
 
 
 class VerifyError(Exception):
@@ -94,10 +96,12 @@ def build_site(
                 built[plan.facts.id] = keys.built(hashes, plan)
         # Only the documents rendered need reading in full (a known one is read now).
         rendering = [
-            DocumentJob(content.document(plan.facts.id), plan, {rel: (stage / rel).stat().st_size for rel in kept})
+            DocumentJob(content.document(plan.facts.id), plan, {rel: (stage.path / rel).stat().st_size for rel in kept})
             for plan, _keys, kept in to_render
         ]
-        written = render_documents(rendering, stage, jobs or default_processes())
+        written = render_documents(rendering, stage.path, jobs or default_processes())
+        for made in written.values():
+            stage.wrote(made)
         built |= {plan.facts.id: keys.built(written[plan.facts.id] | kept, plan) for plan, keys, kept in to_render}
         listed = tuple(facts.listed for facts in content.facts)
         index = shards(records(listed))
@@ -108,13 +112,14 @@ def build_site(
             parts = site_pages(content.site, listed, folders, prints.pages, previous, out_dir, stage) | search()
         copy_static(stage)
         copy_extra(content_dir / EXTRA, stage)
-        write_text(stage, MARKER, manifest_text(prints.code, built, parts))
+        write_text(stage.path, MARKER, manifest_text(prints.code, built, parts))
+        stage.wrote([MARKER])
         if verify:
-            failures = verify_site(stage, content.site.root_path)
+            failures = verify_site(stage.path, content.site.root_path)
             if failures:
                 raise VerifyError(failures)
     files = sum(len(entry.files) for entry in (*built.values(), *parts.values()))
-    return BuildResult(out_dir, len(content.facts), files, rendered=len(to_render))
+    return BuildResult(out_dir, len(content.facts), files, rendered=len(to_render), written=frozenset(stage.written))
 
 
 SEARCH = "search/"  # the search index's shards, as the manifest names them (search/0, …)
@@ -156,7 +161,7 @@ def site_pages(
     fingerprint: str,
     previous: Manifest,
     old: Path,
-    stage: Path,
+    stage: Stage,
 ) -> dict[str, Built]:
     """The home page, every listing, help, statement, search and 404 pages (every mode and
     .txt), sitemap, robots.txt and the feed, in parts (`render.site_parts`): each reused when
@@ -169,7 +174,8 @@ def site_pages(
         entry = previous.parts.get(part.name)
         files = reuse_part(entry, key, old, stage, lambda rel: not rel.startswith(_NOT_PAGES))
         if files is None:
-            files = {rel: write_file(stage, rel, data) for rel, data in part.render().items()}
+            files = {rel: write_file(stage.path, rel, data) for rel, data in part.render().items()}
+            stage.wrote(files)
         if made & files.keys():  # each part's files are its own, or reusing one would undo another
             raise RuntimeError(f"{part.name} makes {sorted(made & files.keys())[0]}, which another part makes too")
         made |= files.keys()
@@ -186,7 +192,7 @@ def search_index(
     text_hashes: dict[str, str],
     previous: Manifest,
     old: Path,
-    stage: Path,
+    stage: Stage,
 ) -> Iterator[Callable[[], dict[str, Built]]]:
     """The search index of the documents' .txt files (`text_hashes`: {path: SHA-256} of the
     files written), shard by shard: each reused when its key (every record in it) is
@@ -201,11 +207,15 @@ def search_index(
             to_index.append(shard)
         else:
             built[shard.name] = Built(keys[shard.name], reused)
-    with indexing(to_index, stage) as finish:
-        yield lambda: {SEARCH + name: entry for name, entry in (built | _built(finish(), keys)).items()}
+    for shard in to_index:  # Pagefind adds to a folder: the standby's index of the shard goes first
+        stage.clear(shard.folder)
+    with indexing(to_index, stage.path) as finish:
+        yield lambda: {SEARCH + name: entry for name, entry in (built | _built(finish(), keys, stage)).items()}
 
 
-def _built(indexed: dict[str, dict[str, str]], keys: dict[str, str]) -> dict[str, Built]:
+def _built(indexed: dict[str, dict[str, str]], keys: dict[str, str], stage: Stage) -> dict[str, Built]:
+    for files in indexed.values():
+        stage.wrote(files)
     return {name: Built(keys[name], files) for name, files in indexed.items()}
 
 
@@ -254,7 +264,7 @@ def _unique_titles(content: Content) -> dict[str, str]:
 EXTRA = "extra"  # content/extra/: files an operator publishes as they are (.well-known/, verification files)
 
 
-def copy_extra(extra: Path, stage: Path) -> None:
+def copy_extra(extra: Path, stage: Stage) -> None:
     """Copy content/extra/ into the site's root, so files put there are never lost by a rebuild.
 
     Only regular files; a name the build itself writes, or a link, is refused.
@@ -262,6 +272,7 @@ def copy_extra(extra: Path, stage: Path) -> None:
     if not extra.is_dir():
         return
     problems = []
+    folders = {parent for rel in stage.taken for parent in _folders(rel)}
     for source in sorted(extra.rglob("*")):
         rel = source.relative_to(extra).as_posix()
         where = f"{extra.parent.name}/{EXTRA}/{rel}"
@@ -270,12 +281,11 @@ def copy_extra(extra: Path, stage: Path) -> None:
                 Problem(where, 0, "", "这是一个链接（快捷方式）：extra/ 里只能放普通文件，请换成文件本身。")
             )
         elif source.is_file():
-            target = stage / rel
-            if target.exists():
+            if rel in stage.taken or rel in folders or not stage.taken.isdisjoint(_folders(rel)):
                 problems.append(Problem(where, 0, "", f"网站本身已有“{rel}”：请给这个文件换一个名字或位置。"))
                 continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            write_file(stage.path, rel, source.read_bytes())
+            stage.wrote([rel])
         elif not source.is_dir():
             problems.append(
                 Problem(where, 0, "", "这不是普通文件（是管道、设备或套接字）：extra/ 里只能放普通文件，请删除它。")
@@ -284,9 +294,16 @@ def copy_extra(extra: Path, stage: Path) -> None:
         raise ContentError(problems)
 
 
-def copy_static(stage: Path) -> None:
+def _folders(rel: str) -> list[str]:
+    """The folders `rel` is in: a/b/c -> a/b, a."""
+    parts = rel.split("/")[:-1]
+    return ["/".join(parts[:n]) for n in range(len(parts), 0, -1)]
+
+
+def copy_static(stage: Stage) -> None:
     for rel, data in static_files().items():
-        write_file(stage, rel, data)
+        write_file(stage.path, rel, data)
+        stage.wrote([rel])
 
 
 def static_files() -> dict[str, bytes]:

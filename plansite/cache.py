@@ -6,8 +6,9 @@ of the code, templates and static files that render it, read afresh for
 every build (so `serve` sees a template edited while it runs). The built site
 records, per document, the key and the SHA-256 of every file it wrote. The
 next build reuses a document's files only if its key is unchanged *and* every
-file in the old site is still a regular file (no link anywhere on its path)
-with exactly the recorded bytes; anything else is rendered again. So a
+file is proven to be a regular file (no link anywhere on its path) with exactly
+the recorded bytes: the one the standby folder holds already, or else the live
+site's, hard-linked; anything else is rendered again. So a
 damaged or tampered site, or one written meanwhile by another build, is never
 carried forward, and the output is byte-identical to a clean build.
 """
@@ -34,7 +35,7 @@ from . import braille, epub
 from . import model as m
 from .content import Known
 from .files import ReadError, digest_regular, read_regular
-from .output import MARKER, make_parent
+from .output import MARKER, Stage, clear_path, make_parent
 from .paths import PACKAGE
 from .render import DOCUMENT_TEMPLATES, EPUB_TEMPLATE, PAGE_TEMPLATES, DocumentPlan
 
@@ -308,9 +309,9 @@ def _related(item: object) -> m.Related:
     return m.Related(item[0], item[1])
 
 
-def reuse(plan: DocumentPlan, key: str, previous: Manifest, old_site: Path, stage: Path) -> dict[str, str] | None:
-    """Link the document's files from the old site into the stage if its key is
-    unchanged and each file is proven to be the one recorded; their hashes, or None."""
+def reuse(plan: DocumentPlan, key: str, previous: Manifest, old_site: Path, stage: Stage) -> dict[str, str] | None:
+    """The document's files, into the stage, if its key is unchanged and each file is proven
+    to be the one recorded (see `_reuse`); their hashes, or None."""
     entry = previous.documents.get(plan.facts.id)
     if entry is None or set(entry.files) != set(plan.paths):
         return None
@@ -318,11 +319,11 @@ def reuse(plan: DocumentPlan, key: str, previous: Manifest, old_site: Path, stag
 
 
 def reuse_editions(
-    plan: DocumentPlan, text_key: str, epub_key: str, previous: Manifest, old_site: Path, stage: Path
+    plan: DocumentPlan, text_key: str, epub_key: str, previous: Manifest, old_site: Path, stage: Stage
 ) -> dict[str, str]:
-    """Link the document's editions from the old site whose own key is unchanged, each kind
-    proven whole: the text editions (.txt, braille: the document and the code are unchanged,
-    a template may not be) and the EPUB (nor its templates). {file: SHA-256} of those linked."""
+    """The document's editions whose own key is unchanged, each kind proven whole: the text
+    editions (.txt, braille: the document and the code are unchanged, a template may not
+    be) and the EPUB (nor its templates). {file: SHA-256} of those kept."""
     entry = previous.documents.get(plan.facts.id)
     if entry is None:
         return {}
@@ -338,39 +339,42 @@ def reuse_editions(
 
 
 def reuse_part(
-    entry: Built | None, key: str, old_site: Path, stage: Path, belongs: Callable[[str], bool]
+    entry: Built | None, key: str, old_site: Path, stage: Stage, belongs: Callable[[str], bool]
 ) -> dict[str, str] | None:
     """The same for a part of the site whose files only its key determines (its own pages,
     the search index). The recorded paths are checked first: plain relative paths that
-    `belongs` accepts and that nothing in the stage holds yet, so a damaged manifest can
-    never place a file outside the part or over another."""
+    `belongs` accepts, so a damaged manifest can never place a file outside the part."""
     if entry is None or not entry.files:
         return None
     for rel in entry.files:
         if posixpath.normpath(rel) != rel or rel.startswith(("/", ".")) or "/." in rel or not belongs(rel):
             return None
-        if os.path.lexists(stage / rel):
-            return None
     return _reuse(entry, key, old_site, stage)
 
 
-def _reuse(entry: Built, key: str, old_site: Path, stage: Path) -> dict[str, str] | None:
-    if entry.key != key:
+def _reuse(entry: Built, key: str, old_site: Path, stage: Stage) -> dict[str, str] | None:
+    """Put the entry's files into the stage if its key is `key` and every file is proven to
+    hold the recorded bytes: the one the stage holds already (of the standby site), or else
+    the live site's, hard-linked. Never a path the stage has taken (a damaged manifest
+    naming another's file). The files' hashes, or None (the stage is left as it was)."""
+    if entry.key != key or not stage.taken.isdisjoint(entry.files):
         return None
-    old_root = os.path.realpath(old_site)
-    proven = {}
+    here, old_root = stage.root, os.path.realpath(old_site)
+    to_link = {}
     for rel, sha256 in entry.files.items():
-        identity = _proven(old_root, rel, sha256)
-        if identity is None:
-            return None
-        proven[rel] = identity
+        if _proven(here, rel, sha256) is None:
+            identity = _proven(old_root, rel, sha256)
+            if identity is None:
+                return None
+            to_link[rel] = identity
     linked: list[Path] = []
-    for rel, identity in proven.items():
-        target = stage / rel
+    for rel, identity in to_link.items():
+        target = stage.path / rel
         make_parent(target)
         try:
+            clear_path(target)  # an earlier site's file, not the one wanted
             same = _link(os.path.join(old_root, rel), target, identity, entry.files[rel])
-        except FileExistsError:  # never written over, never removed: not ours
+        except FileExistsError:  # put there meanwhile: never written over, never removed
             same = False
         else:
             linked.append(target)
@@ -378,6 +382,7 @@ def _reuse(entry: Built, key: str, old_site: Path, stage: Path) -> dict[str, str
             for path in linked:  # never leave a link to the live site for a renderer to write through
                 path.unlink(missing_ok=True)
             return None
+    stage.keep(entry.files)
     return dict(entry.files)
 
 

@@ -1,8 +1,14 @@
-"""Writing the site: into a fresh folder beside --out, swapped in at the end.
+"""Writing the site: into the standby folder beside --out, swapped in at the end.
 
-A build that fails, or is killed halfway, leaves the previous site exactly as
-it was. On Linux the swap is one atomic renameat2(RENAME_EXCHANGE); elsewhere
-two renames with a window of microseconds.
+The standby (`.site.next` beside `site/`) holds the site before the live one:
+after a swap, the folder that was live becomes the standby. A build writes the
+next site into it in place, so the files it still holds need not be linked or
+written again, but none is kept unless the build proves it (`cache.reuse`: its
+bytes have the hash the live site's manifest records for an unchanged key);
+what the new site does not hold is removed before the swap. A build that
+fails, or is killed halfway, leaves the live site exactly as it was. On Linux
+the swap is one atomic renameat2(RENAME_EXCHANGE); elsewhere three renames
+with a window of microseconds.
 """
 
 from __future__ import annotations
@@ -13,9 +19,9 @@ import hashlib
 import os
 import shutil
 import stat
-import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .paths import PACKAGE, PROJECT
@@ -62,33 +68,105 @@ def check_target(out: Path, content: Path) -> None:
             )
 
 
+@dataclass
+class Stage:
+    """The folder the next site is written into, and the files this build has put in it.
+
+    It may hold files of an earlier site (the standby's): each is kept only where the
+    build proves it, written over (as a new file) where rendered, and removed at the end
+    if the new site does not hold it. So every file the new site holds must be taken.
+    """
+
+    path: Path
+    taken: set[str] = field(default_factory=set)  # paths in the site of the files this build put here
+    written: set[str] = field(default_factory=set)  # those of them it wrote (the others it proved and kept)
+
+    @property
+    def root(self) -> str:
+        """The folder's path without links, as `cache` proves files below it."""
+        return os.path.realpath(self.path)
+
+    def keep(self, rels: Iterable[str]) -> None:
+        """Files proven to be the ones wanted (the stage's own, or linked from the live site)."""
+        self.taken.update(rels)
+
+    def wrote(self, rels: Iterable[str]) -> None:
+        rels = set(rels)
+        self.taken |= rels
+        self.written |= rels
+
+    def clear(self, folder: str) -> None:
+        """Remove a folder of an earlier site from the stage (one about to be written anew)."""
+        clear_path(self.path / folder)
+
+
 @contextmanager
-def staged_output(out: Path) -> Iterator[Path]:
-    """Yield an empty folder to write into; swap it in place of `out` on success.
+def staged_output(out: Path) -> Iterator[Stage]:
+    """Yield the stage to write the next site into; swap it in place of `out` on success.
 
     Builds into the same folder take turns (a lock on the parent folder). A
-    build killed halfway leaves only its staging folder, marked as ours, which
-    the next build removes.
+    build that fails removes its stage; one killed halfway leaves it marked as
+    a stage, and the next build proves what it may keep of it as of any standby.
     """
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     with _locked(out.parent):
         _remove_leftovers(out)
-        stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+        stage = Stage(_standby(out))
         _MADE.clear()  # folders made in an earlier stage, which may have had this name
         swapped = False
         try:
-            (stage / STAGE_MARKER).write_text("plansite staging folder\n", encoding="utf-8")
             yield stage
-            (stage / STAGE_MARKER).unlink()
-            if not (stage / MARKER).exists():  # the build may have written its manifest there
-                (stage / MARKER).write_text("plansite\n", encoding="utf-8")
-            publishable(stage)
-            swapped = True  # from here on, `stage` holds the previous site, or nothing
-            _swap_in(stage, out)
+            (stage.path / STAGE_MARKER).unlink()
+            if MARKER not in stage.taken:  # the build may have written its manifest there
+                write_text(stage.path, MARKER, "plansite\n")
+                stage.wrote([MARKER])
+            publishable(stage.path, stage.taken)
+            swapped = True  # from here on, the stage holds the previous site, or nothing
+            _swap_in(stage.path, out)
         finally:
-            if not swapped and stage.exists():
-                shutil.rmtree(stage, ignore_errors=True)
+            if not swapped and stage.path.exists():
+                shutil.rmtree(stage.path, ignore_errors=True)
+
+
+def standby_folder(out: Path) -> Path:
+    """Where the site before the live one is kept, for the next build to write into."""
+    return out.with_name(f".{out.name}.next")
+
+
+def _standby(out: Path) -> Path:
+    """The standby folder, marked as a stage, with nothing in it but folders and regular
+    files (no link for a write to follow); a new empty one if there is none."""
+    standby = standby_folder(out)
+    if not os.path.lexists(standby):
+        standby.mkdir(mode=_CLOSED)
+    elif standby.is_symlink() or not standby.is_dir() or not _is_ours(standby):
+        raise OutputError(
+            f"{standby} 不是本程序生成的文件夹，但占用了网站备用文件夹的名字：请把它移走或删除后重新生成。"
+        )
+    else:
+        _only_folders_and_files(standby)
+        (standby / MARKER).unlink(missing_ok=True)  # no longer that site: a killed build leaves no site here
+    marker = standby / STAGE_MARKER
+    marker.unlink(missing_ok=True)
+    marker.write_text("plansite staging folder\n", encoding="utf-8")
+    return standby
+
+
+def _only_folders_and_files(top: Path) -> None:
+    """Remove every link, pipe, socket or device below `top`."""
+    folders = [str(top)]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+                elif not entry.is_file(follow_symlinks=False):
+                    os.unlink(entry.path)
+
+
+def _is_ours(folder: Path) -> bool:
+    return (folder / STAGE_MARKER).is_file() or (folder / MARKER).is_file()
 
 
 @contextmanager
@@ -107,40 +185,64 @@ def _locked(folder: Path) -> Iterator[None]:
 
 
 def _remove_leftovers(out: Path) -> None:
-    """Folders of earlier builds that were killed: a staging folder (marked as
-    such), or the previous site swapped out but not yet removed (marked as a site)."""
+    """Folders of earlier builds that were killed: a staging folder (marked as such), or
+    the previous site renamed aside by a swap without RENAME_EXCHANGE (marked as a site)."""
     for leftover in [*out.parent.glob(f".{out.name}.new-*"), *out.parent.glob(f".{out.name}.old-*")]:
         if leftover.is_symlink() or not leftover.is_dir():
             continue
-        if (leftover / STAGE_MARKER).exists() or (leftover / MARKER).exists():
+        if _is_ours(leftover):
             shutil.rmtree(leftover, ignore_errors=True)
 
 
-def publishable(stage: Path) -> None:
-    """Make every file readable by the web server whatever the umask (0644, folders
-    0755), and prove the stage holds nothing but folders and regular files."""
-    for folder, dirs, files in os.walk(stage):
-        os.chmod(folder, 0o755)
-        for name in [*dirs, *files]:
+def publishable(stage: Path, keep: set[str]) -> None:
+    """Remove what the stage holds beyond `keep` (files of an earlier site, empty folders);
+    make every file readable by the web server whatever the umask (0644, folders 0755);
+    and prove the stage holds nothing but folders and regular files."""
+    filled: set[str] = set()  # folders holding something kept
+    for folder, dirs, files in os.walk(stage, topdown=False):
+        rel_folder = os.path.relpath(folder, stage)
+        prefix = "" if rel_folder == "." else rel_folder.replace(os.sep, "/") + "/"
+        for name in files:
             path = os.path.join(folder, name)
             mode = os.lstat(path).st_mode
-            if stat.S_ISLNK(mode) or not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+            if prefix + name not in keep and not stat.S_ISLNK(mode):
+                os.unlink(path)
+                continue
+            if not stat.S_ISREG(mode):
                 raise OutputError(f"生成的网站里出现了不是普通文件的 {path}：网站没有替换，请重新生成。")
-            if stat.S_ISREG(mode) and stat.S_IMODE(mode) != 0o644:
+            if stat.S_IMODE(mode) != 0o644:
                 os.chmod(path, 0o644)
+            filled.add(folder)
+        for name in dirs:
+            path = os.path.join(folder, name)
+            if stat.S_ISLNK(os.lstat(path).st_mode):
+                raise OutputError(f"生成的网站里出现了不是普通文件的 {path}：网站没有替换，请重新生成。")
+            if path in filled:
+                filled.add(folder)
+            else:
+                os.rmdir(path)  # held nothing kept: a folder of an earlier site
+        os.chmod(folder, 0o755)
 
 
 def _swap_in(stage: Path, out: Path) -> None:
+    """Put the stage in place of `out`; `out`'s site becomes the standby, at the stage's place,
+    closed to other users: a web server serving the folder `out` is in must not show it."""
     if not out.exists():
         os.rename(stage, out)
         return
-    if _exchange(stage, out):
-        shutil.rmtree(stage, ignore_errors=True)  # now holds the previous site
-        return
-    old = out.with_name(f".{out.name}.old-{os.getpid()}")
-    os.rename(out, old)
-    os.rename(stage, out)
-    shutil.rmtree(old, ignore_errors=True)
+    if not _exchange(stage, out):
+        old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        os.rename(out, old)
+        os.rename(stage, out)
+        try:
+            os.rename(old, stage)
+        except OSError:
+            shutil.rmtree(old, ignore_errors=True)
+            return
+    os.chmod(stage, _CLOSED)
+
+
+_CLOSED = 0o700  # the standby's mode: the site before is not published
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -169,10 +271,26 @@ def write_text(root: Path, rel: str, text: str) -> str:
 
 
 def make_parent(path: Path) -> None:
-    """Make the folder `path` goes in: one mkdir per folder, not one per file."""
+    """Make the folder `path` goes in: one mkdir per folder, not one per file. A file in the
+    way (of an earlier site, whose files may have had other names) is removed."""
     if path.parent not in _MADE:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):
+            blocking = next(p for p in [path.parent, *path.parent.parents] if os.path.lexists(p) and not p.is_dir())
+            blocking.unlink()
+            path.parent.mkdir(parents=True, exist_ok=True)
         _MADE.add(path.parent)
+
+
+def clear_path(path: Path) -> None:
+    """Remove what the stage holds at `path` (an earlier site's file or folder), so that a new
+    file is written there: never into one already there, which may be a link to a file of
+    the live site (one proven and kept)."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif os.path.lexists(path):
+        path.unlink()
 
 
 def write_bytes(root: Path, rel: str, data: bytes) -> str:
@@ -192,9 +310,6 @@ def write_bytes(root: Path, rel: str, data: bytes) -> str:
 
 
 def _write_new(path: Path, data: bytes) -> None:
-    """Write a new file: never into one already there, which may be a link to a file of the
-    live site (a file reused from the last build)."""
-    if os.path.lexists(path):
-        path.unlink()
+    clear_path(path)
     with open(path, "xb") as handle:
         handle.write(data)

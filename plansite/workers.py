@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .files import ReadError, read_blocks
 from .model import Attachment
-from .output import STAGE_MARKER, write_file
+from .output import STAGE_MARKER, clear_path, make_parent, write_file
 from .render import DocumentJob, render_document
 
 PARALLEL_FROM = 40  # below this many documents, starting workers costs more than it saves
@@ -96,9 +96,10 @@ def _render_into(stage: str, jobs: list[DocumentJob]) -> dict[str, dict[str, str
 
 def _copy_attachment(attachment: Attachment, target: Path) -> str:
     """Copy an attachment, proving it is still the file that was checked (its hash is in the content key)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_parent(target)
+    clear_path(target)  # never write into a file already there: it may be a link to the live site's
     digest = hashlib.sha256()
-    with open(target, "wb") as out:
+    with open(target, "xb") as out:
         for block in read_blocks(Path(attachment.source), attachment.size):
             digest.update(block)
             out.write(block)

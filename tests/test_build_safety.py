@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from plansite.build import build_site
-from plansite.output import MARKER, OutputError
+from plansite.output import MARKER, STAGE_MARKER, OutputError, standby_folder
+from plansite.verify import verify_site
 
 from .conftest import CONTENT, ROOT, many_documents
 
@@ -64,9 +65,9 @@ def two_small_contents(tmp_path_factory: pytest.TempPathFactory) -> Contents:
 
 
 def wait_for_stage(parent: Path, build: subprocess.Popen[bytes]) -> None:
-    """Until `build` holds the lock (its staging folder exists)."""
+    """Until `build` holds the lock (its staging folder is marked as such)."""
     for _ in range(1200):
-        if list(parent.glob(".site.new-*")) or build.poll() is not None:
+        if (standby_folder(parent / "site") / STAGE_MARKER).exists() or build.poll() is not None:
             return
         time.sleep(0.01)
 
@@ -88,7 +89,7 @@ def test_a_build_that_waited_for_another_never_reuses_its_files(tmp_path: Path, 
     again = subprocess.run(command(first, out), capture_output=True, text=True)
     assert again.returncode == 0 and f"其中 {DOCUMENTS} 份没有改动" in again.stdout
     assert digests(out) == clean_first
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.next", "site"]
 
 
 def test_tampered_files_are_rendered_again_never_carried_forward(tmp_path: Path, two_contents: Contents) -> None:
@@ -136,19 +137,20 @@ def test_a_manifest_that_lies_about_a_file_is_not_believed(tmp_path: Path) -> No
 def test_leftovers_of_a_build_killed_after_its_swap_are_removed(tmp_path: Path) -> None:
     out = tmp_path / "site"
     build_site(CONTENT, out)
-    # What a kill between the exchange and the removal leaves: the previous site, renamed.
-    old = tmp_path / ".site.new-k1ll3d"
+    # What a kill between the renames of a swap without RENAME_EXCHANGE leaves: the previous site, renamed.
+    old = tmp_path / ".site.old-k1ll3d"
     (old / "plans").mkdir(parents=True)
     (old / MARKER).write_text("{}", encoding="utf-8")
     (old / "plans" / "x.html").write_text("x", encoding="utf-8")
-    staging = tmp_path / ".site.new-st4g3"
+    staging = tmp_path / ".site.new-st4g3"  # a killed build's stage, as earlier versions named it
     staging.mkdir()
     (staging / ".plansite-stage").write_text("", encoding="utf-8")
     theirs = tmp_path / ".site.new-not-ours"  # someone else's folder that only looks like ours
     theirs.mkdir()
     (theirs / "keep.txt").write_text("keep", encoding="utf-8")
     build_site(CONTENT, out)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.new-not-ours", "site"]
+    # The previous site is kept as the standby, for the next build to write into.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.new-not-ours", ".site.next", "site"]
 
 
 def test_builds_killed_at_random_moments_always_leave_a_complete_correct_site(
@@ -170,7 +172,8 @@ def test_builds_killed_at_random_moments_always_leave_a_complete_correct_site(
         assert digests(out) in (clean_first, clean_second), f"attempt {attempt}: a complete site of one content"
     assert subprocess.run(command(first, out), capture_output=True).returncode == 0
     assert digests(out) == clean_first
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "every leftover was removed"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.next", "site"], "nothing else was left"
+    assert digests(standby_folder(out)) in (clean_first, clean_second), "the standby: the site before"
 
 
 @pytest.mark.parametrize("umask", [0o077, 0o000])
@@ -232,3 +235,57 @@ def test_out_that_is_itself_a_mount_point_is_refused(tmp_path: Path) -> None:
     with small_disk(tmp_path / "site", 8) as out:
         run = subprocess.run(command(CONTENT, out), capture_output=True, text=True)
         assert run.returncode == 1 and "挂载点" in run.stderr and "Traceback" not in run.stderr, run.stderr
+
+
+def test_the_standby_site_is_written_in_place_and_only_proven_files_are_kept(
+    tmp_path: Path, two_contents: Contents
+) -> None:
+    """After a swap the previous site is the standby, and the next build writes into it: a file it
+    holds is kept only if its bytes are the ones wanted (else linked from the live site, or made);
+    what the new site does not hold is removed. Each result equals a clean build."""
+    first, second, clean_first, clean_second = two_contents
+    out = tmp_path / "site"
+    standby = standby_folder(out)
+    for content in (first, second):
+        assert subprocess.run(command(content, out), capture_output=True).returncode == 0
+    assert digests(standby) == clean_first and digests(out) == clean_second, "the standby: the site before"
+    assert stat.S_IMODE(standby.stat().st_mode) == 0o700, "not for a web server to show"
+
+    page = "plans/doc-0007/index.html"  # the standby holds the very bytes wanted, as a file of its own
+    (standby / page).unlink()
+    (standby / page).write_bytes((out / page).read_bytes())
+    kept = (standby / page).stat().st_ino
+    damaged = "plans/doc-0008/index.html"
+    (standby / damaged).unlink()  # not a link of the live site's any more
+    (standby / damaged).write_text("damaged", encoding="utf-8")
+    planted = [standby / "planted.html", standby / "plans/doc-0009/planted.html"]
+    for path in planted:
+        path.write_text("planted", encoding="utf-8")
+    (standby / "plans/link.html").symlink_to("/etc/passwd")
+    (standby / "static").rename(tmp_path / "elsewhere")
+    (standby / "static").symlink_to(tmp_path / "elsewhere", target_is_directory=True)  # a write would follow it
+
+    run = subprocess.run(command(second, out), capture_output=True, text=True)
+    assert run.returncode == 0 and f"其中 {DOCUMENTS} 份没有改动" in run.stdout, run.stderr
+    assert digests(out) == clean_second
+    assert (out / page).stat().st_ino == kept, "kept as it was, not linked from the live site"
+    assert not any(p.is_symlink() for p in out.rglob("*")) and not (tmp_path / "elsewhere" / "css").is_symlink()
+    assert digests(tmp_path / "elsewhere") == {
+        rel.removeprefix("static/"): sha for rel, sha in clean_first.items() if rel.startswith("static/")
+    }, "nothing was written through the link"
+    assert digests(standby) == clean_second, "the standby: the site before, as it was"
+
+    # The other content again: its files are in neither site, or in the standby, which is written over.
+    assert subprocess.run(command(first, out), capture_output=True).returncode == 0
+    assert digests(out) == clean_first
+
+
+def test_a_standby_folder_that_is_not_ours_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(CONTENT, out)
+    theirs = standby_folder(out)
+    theirs.mkdir()
+    (theirs / "keep.txt").write_text("keep", encoding="utf-8")
+    run = subprocess.run(command(CONTENT, out), capture_output=True, text=True)
+    assert run.returncode == 1 and ".site.next" in run.stderr and "Traceback" not in run.stderr, run.stderr
+    assert (theirs / "keep.txt").read_text(encoding="utf-8") == "keep" and not verify_site(out)

@@ -19,6 +19,7 @@ import pytest
 
 from plansite.build import build_site
 from plansite.content import load_content
+from plansite.output import STAGE_MARKER, standby_folder
 from plansite.problems import ContentError, Problem
 from plansite.verify import load_site, verify_site
 
@@ -405,9 +406,9 @@ def test_a_build_killed_halfway_leaves_the_previous_site_complete(tmp_path: Path
     # Wait until the build is writing its staging folder, then kill it outright.
     stage = None
     for _ in range(600):
-        stages = list(tmp_path.glob(".site.new-*"))
-        if stages and len(list(stages[0].rglob("*.html"))) > 3:
-            stage = stages[0]
+        standby = standby_folder(out)
+        if (standby / STAGE_MARKER).exists() and len(list(standby.rglob("*.html"))) > 3:
+            stage = standby
             break
         if build.poll() is not None:
             break
@@ -417,16 +418,17 @@ def test_a_build_killed_halfway_leaves_the_previous_site_complete(tmp_path: Path
     assert stage is not None, "the build was killed while writing"
     assert snapshot(out) == before, "the previous site is untouched"
     assert not verify_site(out)
-    # The next build removes what the killed one left, and writes nothing else beside --out.
+    # The next build writes into what the killed one left (proving what it keeps), and nothing else beside --out.
     build_site(ROOT / "content", out)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["big", "site"]
+    assert snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.next", "big", "site"]
 
 
 def test_nothing_is_written_outside_out(tmp_path: Path) -> None:
     (tmp_path / "before.txt").write_text("x", encoding="utf-8")
     build_site(ROOT / "content", tmp_path / "site")
     build_site(ROOT / "content", tmp_path / "site")  # and again, over an existing site
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["before.txt", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.next", "before.txt", "site"]
 
 
 def test_concurrent_builds_take_turns(tmp_path: Path) -> None:
@@ -435,7 +437,7 @@ def test_concurrent_builds_take_turns(tmp_path: Path) -> None:
     runs = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(3)]
     assert [run.wait(timeout=120) for run in runs] == [0, 0, 0]
     assert not verify_site(out)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.next", "site"]
 
 
 # --- deterministic output -----------------------------------------------------------

@@ -16,7 +16,7 @@ from plansite.build import build_site
 from plansite.cache import Fingerprints
 from plansite.content import load_content
 from plansite.listings import region_folder, ways_in
-from plansite.output import MARKER
+from plansite.output import MARKER, standby_folder
 from plansite.problems import ContentError
 
 from .conftest import CONTENT, many_documents, snapshot
@@ -52,61 +52,47 @@ def test_unchanged_documents_are_reused_and_output_is_identical(tmp_path: Path, 
     assert snapshot(out) == _clean_build_snapshot(content_copy, tmp_path / "clean-3")
 
 
-def _inode(path: Path) -> int:
-    return path.stat().st_ino
-
-
-def _search_inodes(site: Path) -> dict[str, int]:
-    return {p.relative_to(site).as_posix(): _inode(p) for p in (site / "pagefind").rglob("*") if p.is_file()}
+def _index_files(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in (site / "pagefind").rglob("*") if p.is_file()}
 
 
 def test_site_pages_and_search_index_are_reused_only_when_what_they_show_is_unchanged(
     tmp_path: Path, content_copy: Path
 ) -> None:
-    """A reused file is a hard link of the old one (same inode); a rendered one is new."""
+    """A build names the files it wrote (`BuildResult.written`); the others it proved and kept."""
     out = tmp_path / "site"
     build_site(content_copy, out)
-    home, listing, search = out / "index.html", out / "list/all/index.html", _search_inodes(out)
-    home_inode, listing_inode = _inode(home), _inode(listing)
+    home, listing, search = "index.html", "list/all/index.html", _index_files(out)
 
-    build_site(content_copy, out)
-    assert (_inode(home), _inode(listing)) == (home_inode, listing_inode), "nothing changed: the pages are reused"
-    assert _search_inodes(out) == search, "nothing changed: the index is reused"
+    written = build_site(content_copy, out).written
+    assert not written & {home, listing}, "nothing changed: the pages are reused"
+    assert not written & search, "nothing changed: the index is reused"
 
     # A heading edited: the document's text changes, not its listing entry.
     plan = content_copy / "jiangbei-disability-plan-2021-2025.yaml"
     plan.write_text(
         plan.read_text(encoding="utf-8").replace("title: 编制背景", "title: 编制背景（修订）"), encoding="utf-8"
     )
-    build_site(content_copy, out)
-    assert (_inode(home), _inode(listing)) == (home_inode, listing_inode)
-    entry = "pagefind/0/pagefind-entry.json"  # five documents: one shard
-    assert _inode(out / entry) != search[entry], "the text changed: the index is written again"
+    written = build_site(content_copy, out).written
+    assert not written & {home, listing}
+    assert "pagefind/0/pagefind-entry.json" in written, "the text changed: the index is written again"
     assert snapshot(out) == _clean_build_snapshot(content_copy, tmp_path / "clean-1")
 
     # The title edited: every page listing the document changes, and only those.
-    elsewhere = [  # the listings the document is not in, the help page
-        out / "list/kind/work-points/index.html",
-        out / "list/region" / region_folder("巴中市") / "index.html",
-        out / "help/index.html",
-    ]
-    unchanged = [_inode(path) for path in elsewhere]
-    in_listings = [
-        out / "list/kind/plan/index.html",
-        out / "list/region" / region_folder("重庆市江北区") / "index.html",
-    ]
-    shown = [_inode(path) for path in in_listings]
+    elsewhere = {  # the listings the document is not in, the help page
+        "list/kind/work-points/index.html",
+        f"list/region/{region_folder('巴中市')}/index.html",
+        "help/index.html",
+    }
+    in_listings = {"list/kind/plan/index.html", f"list/region/{region_folder('重庆市江北区')}/index.html"}
     plan.write_text(
         plan.read_text(encoding="utf-8").replace("title: 重庆市江北区“十四五”", "title: 江北区“十四五”", 1),
         encoding="utf-8",
     )
-    build_site(content_copy, out)
-    assert _inode(home) != home_inode and _inode(listing) != listing_inode
-    assert "江北区“十四五”" in home.read_text(encoding="utf-8")
-    assert [_inode(path) for path in in_listings] != shown and all(
-        "江北区“十四五”" in path.read_text(encoding="utf-8") for path in in_listings
-    )
-    assert [_inode(path) for path in elsewhere] == unchanged, "what does not show the title is reused"
+    written = build_site(content_copy, out).written
+    assert {home, listing, *in_listings} <= written
+    assert all("江北区“十四五”" in (out / rel).read_text(encoding="utf-8") for rel in [home, *in_listings])
+    assert not written & elsewhere, "what does not show the title is reused"
     assert snapshot(out) == _clean_build_snapshot(content_copy, tmp_path / "clean-2")
 
 
@@ -138,18 +124,18 @@ def test_a_template_change_renders_exactly_the_pages_made_from_it(tmp_path: Path
     out = tmp_path / "site"
     build_site(CONTENT, out)
     real = build.fingerprints()
-    home = _inode(out / "index.html")
 
     monkeypatch.setattr(build, "fingerprints", lambda: dataclasses.replace(real, pages="listing.html edited"))
-    assert build_site(CONTENT, out).rendered == 0, "no document page is made from it"
-    assert _inode(out / "index.html") != home
-    home = _inode(out / "index.html")
+    result = build_site(CONTENT, out)
+    assert result.rendered == 0, "no document page is made from it"
+    assert "index.html" in result.written
 
     monkeypatch.setattr(
         build, "fingerprints", lambda: dataclasses.replace(real, pages="listing.html edited", documents="box edited")
     )
-    assert build_site(CONTENT, out).rendered == 5
-    assert _inode(out / "index.html") == home, "the site's own pages are not made from it"
+    result = build_site(CONTENT, out)
+    assert result.rendered == 5
+    assert "index.html" not in result.written, "the site's own pages are not made from it"
 
 
 def test_a_template_change_keeps_the_text_and_braille_editions(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -162,40 +148,36 @@ def test_a_template_change_keeps_the_text_and_braille_editions(tmp_path: Path, m
     text_files = [f"text/plans/{doc}.txt", f"text/plans/{doc}.brf", f"text/plans/{doc}.braille.txt"]
     book = f"plans/{doc}/{doc}.epub"
     page = f"plans/{doc}/index.html"
-    before = {rel: _inode(out / rel) for rel in [*text_files, book, page]}
     real = build.fingerprints()
     monkeypatch.setattr(build, "fingerprints", lambda: dataclasses.replace(real, documents="the footer edited"))
-    assert build_site(CONTENT, out).rendered == 5
-    assert all(_inode(out / rel) == before[rel] for rel in [*text_files, book]), "kept, linked from the last build"
-    assert _inode(out / page) != before[page]
+    result = build_site(CONTENT, out)
+    assert result.rendered == 5
+    assert not result.written & {*text_files, book}, "kept from the last build"
+    assert page in result.written
     assert snapshot(out) == _clean_build_snapshot(CONTENT, tmp_path / "clean")
 
-    before = {rel: _inode(out / rel) for rel in [*text_files, book, page]}
     monkeypatch.setattr(build, "fingerprints", lambda: dataclasses.replace(real, documents="a part", epub="a part"))
-    assert build_site(CONTENT, out).rendered == 5
-    assert all(_inode(out / rel) == before[rel] for rel in text_files)
-    assert _inode(out / book) != before[book] and _inode(out / page) != before[page], "an EPUB template edited"
+    result = build_site(CONTENT, out)
+    assert result.rendered == 5
+    assert not result.written & set(text_files)
+    assert {book, page} <= result.written, "an EPUB template edited"
 
     # A kept file is proven first: a damaged one is made again, never carried forward.
     monkeypatch.setattr(build, "fingerprints", lambda: dataclasses.replace(real, documents="edited again"))
-    (out / text_files[1]).write_bytes(b"DAMAGED")
-    before = {rel: _inode(out / rel) for rel in text_files}
-    build_site(CONTENT, out)
-    assert all(_inode(out / rel) != before[rel] for rel in text_files), "all three made again"
+    for site in (out, standby_folder(out)):  # in the live site and in the standby the next build writes into
+        (site / text_files[1]).write_bytes(b"DAMAGED")
+    assert set(text_files) <= build_site(CONTENT, out).written, "all three made again"
     assert snapshot(out) == _clean_build_snapshot(CONTENT, tmp_path / "clean")
 
 
 def test_a_code_change_makes_the_text_editions_again(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "site"
     build_site(CONTENT, out)
-    brf = out / "text/plans/bazhong-disability-plan-2021-2025.brf"
-    before = _inode(brf)
     real = build.fingerprints()
     monkeypatch.setattr(
         build, "fingerprints", lambda: dataclasses.replace(real, code="braille.py edited", documents="x")
     )
-    build_site(CONTENT, out)
-    assert _inode(brf) != before
+    assert "text/plans/bazhong-disability-plan-2021-2025.brf" in build_site(CONTENT, out).written
 
 
 def test_a_damaged_old_site_is_not_reused(tmp_path: Path) -> None:
@@ -410,19 +392,15 @@ def test_a_title_edit_renders_only_the_listing_page_it_is_on(tmp_path: Path) -> 
     shown = [d.id for d in ways_in(tuple(d.listed for d in load_content(content).documents)).everything.documents]
     edited = shown[PAGE_SIZE + 3]  # on page 2
     pages = {
-        n: [out / f"{mode}list/all/{'index' if n == 1 else n}.html" for mode in ("", "large/", "text/")]
-        for n in (1, 2, 3)
+        n: {f"{mode}list/all/{'index' if n == 1 else n}.html" for mode in ("", "large/", "text/")} for n in (1, 2, 3)
     }
-    before = {n: [_inode(path) for path in paths] for n, paths in pages.items()}
-    text_before = _inode(out / "text/list/all.txt")
     path = content / f"{edited}.yaml"
     text = path.read_text(encoding="utf-8")
     assert "title: 重庆市江北区" in text
     path.write_text(text.replace("title: 重庆市江北区", "title: 重庆市江南区", 1), encoding="utf-8")
-    build_site(content, out)
-    after = {n: [_inode(path) for path in paths] for n, paths in pages.items()}
-    assert after[1] == before[1] and after[3] == before[3], "the pages not showing it are reused"
-    assert all(a != b for a, b in zip(after[2], before[2], strict=True)), "its page, in every mode, rendered"
-    assert _inode(out / "text/list/all.txt") != text_before
-    assert "江南区" in pages[2][0].read_text(encoding="utf-8")
+    written = build_site(content, out).written
+    assert not written & (pages[1] | pages[3]), "the pages not showing it are reused"
+    assert pages[2] <= written, "its page, in every mode, rendered"
+    assert "text/list/all.txt" in written
+    assert "江南区" in (out / "list/all/2.html").read_text(encoding="utf-8")
     assert snapshot(out) == snapshot(build_site(content, tmp_path / "clean", clean=True).out)

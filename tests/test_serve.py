@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from plansite.build import build_site
+from plansite.output import STAGE_MARKER
 
 from .conftest import CONTENT, ROOT, fetch, snapshot, wait_for
 
@@ -140,10 +141,12 @@ def test_the_site_on_disk_and_its_search_index_follow_the_preview(tmp_path: Path
         server.terminate()
         server.wait(timeout=30)
     assert wait_for(lambda: not _builds_of(program / "site"), 10), "the build was killed with the preview"
-    # What a killed build leaves (its staging folder) is marked as ours: the next build removes it.
+    # What a killed build leaves (its staging folder, the standby) is marked as ours: the next build
+    # writes into it, and leaves the site before as the standby, nothing else.
     build_site(program / "content", program / "site")
     leftovers = [p.name for p in program.iterdir() if p.name.startswith(".site.")]
-    assert leftovers == [], leftovers
+    assert leftovers == [".site.next"], leftovers
+    assert not (program / ".site.next" / STAGE_MARKER).exists()
 
 
 def _builds_of(out: Path) -> list[int]:
