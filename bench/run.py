@@ -104,7 +104,7 @@ import json, sys, time
 from pathlib import Path
 from plansite import braille, epub
 from plansite.content import load_content
-from plansite.render import environment
+from plansite.render import DocumentBody, environment
 from plansite.textexport import document_blocks
 from plansite.view import build_view
 content = load_content(Path(sys.argv[1]))
@@ -116,7 +116,7 @@ for doc in content.documents:
     braille.edition(document_blocks(doc, view.metadata), content.site.braille_page)
     seconds["braille"] += time.perf_counter() - begin
     begin = time.perf_counter()
-    epub.book(env, view, content.site, "")
+    epub.book(env, view, content.site, "", DocumentBody().epub_sections)  # its sections made for it alone
     seconds["epub"] += time.perf_counter() - begin
 print(json.dumps(seconds))
 """

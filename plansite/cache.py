@@ -37,7 +37,7 @@ from .content import Known
 from .files import ReadError, digest_regular, read_regular
 from .output import MARKER, Stage, clear_path, make_parent
 from .paths import PACKAGE
-from .render import DOCUMENT_TEMPLATES, EPUB_TEMPLATE, PAGE_TEMPLATES, DocumentPlan
+from .render import DOCUMENT_TEMPLATES, EPUB_TEMPLATES, PAGE_TEMPLATES, DocumentPlan
 
 MANIFEST_VERSION = 6
 ALL_TEMPLATES = "*"  # made from every template: one was named by a variable
@@ -110,7 +110,7 @@ def fingerprints(package: Path = PACKAGE) -> Fingerprints:
         code.hexdigest(),
         with_templates(DOCUMENT_TEMPLATES),
         with_templates(PAGE_TEMPLATES),
-        with_templates((EPUB_TEMPLATE,)),
+        with_templates(EPUB_TEMPLATES),
     )
 
 

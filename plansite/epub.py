@@ -68,13 +68,20 @@ class Entry:
     children: tuple[Entry, ...] = ()
 
 
-def book(env: Environment, view: DocumentView, site: m.SiteConfig, page_url: str) -> bytes:
+def book(
+    env: Environment,
+    view: DocumentView,
+    site: m.SiteConfig,
+    page_url: str,
+    sections: Callable[[tuple[SectionView, ...], str], Markup],
+) -> bytes:
     """The EPUB file of one document, made with the site's templates (`env`); `page_url`,
-    its web address or "", names it."""
+    its web address or "", names it; `sections` gives the HTML of sections (with their class),
+    laid out as the EPUB lays out tables (`render.DocumentBody`, shared with the web pages)."""
     doc = view.doc
     chapter = env.get_template(CHAPTER_TEMPLATE)
     page = Page(PurePosixPath("index.html"), EPUB, doc.title)
-    parts = list(_parts(view, lambda **context: chapter.render(page=page, view=view, **context)))
+    parts = list(_parts(view, sections, lambda **context: chapter.render(page=page, view=view, **context)))
     bodies = [_xhtml(part.html) for part in parts]
     anchors: dict[str, str] = {}  # id -> the part it is in
     for part, body in zip(parts, bodies, strict=True):
@@ -109,17 +116,21 @@ def book(env: Environment, view: DocumentView, site: m.SiteConfig, page_url: str
     )
 
 
-def _parts(view: DocumentView, render: Callable[..., str]) -> Iterator[_Part]:
+def _parts(
+    view: DocumentView, sections: Callable[[tuple[SectionView, ...], str], Markup], render: Callable[..., str]
+) -> Iterator[_Part]:
     doc = view.doc
     yield _Part("front.xhtml", "frontmatter", doc.title, render(part="front", closing=not view.body))
     for i, section in enumerate(view.body, start=1):
         last = i == len(view.body)
+        html = sections((section,), "section")
         yield _Part(
-            f"chapter-{i}.xhtml", "bodymatter", _title(section), render(part="chapter", section=section, closing=last)
+            f"chapter-{i}.xhtml", "bodymatter", _title(section), render(part="chapter", section_html=html, closing=last)
         )
     for i, section in enumerate(view.annexes, start=1):
+        html = sections((section,), "annex")
         yield _Part(
-            f"annex-{i}.xhtml", "backmatter", _title(section), render(part="annex", section=section, closing=False)
+            f"annex-{i}.xhtml", "backmatter", _title(section), render(part="annex", section_html=html, closing=False)
         )
     if view.glossary:
         yield _Part(GLOSSARY, "backmatter", T["glossary"], render(part="glossary", closing=False))

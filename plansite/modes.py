@@ -8,6 +8,15 @@ from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 
+@dataclass(frozen=True)
+class TableLayout:
+    """How a mode lays out a table: of the mode, all a document's sections depend on (so they
+    are rendered once for every mode alike, `render.DocumentBody`)."""
+
+    scroll_tables: bool
+    table_cards: bool
+
+
 @dataclass(frozen=True, kw_only=True)
 class Mode:
     name: str
@@ -23,6 +32,10 @@ class Mode:
     spoken_forms: bool  # symbols carry spoken forms (they need the stylesheet); else the plain text
     text_size: bool  # offer the 文字大小 control (it needs the stylesheet)
     search: bool  # the search page has its search field (it needs script); else it links to the listings
+
+    @property
+    def table_layout(self) -> TableLayout:
+        return TableLayout(self.scroll_tables, self.table_cards)
 
 
 STANDARD = Mode(

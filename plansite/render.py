@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 from . import braille, epub, pages
 from . import model as m
 from .listings import NEWEST, ListingPage, Ways, listing_routes, page_numbers, ways_in
+from .modes import EPUB, TableLayout
 from .numbering import heading_text
 from .pages import DocumentFiles, Page
 from .paths import TEMPLATES
@@ -33,7 +34,7 @@ from .sitefiles import feed_file, map_files, mapped, newest
 from .speech import speak_html, without_spoken_forms
 from .strings import PROSE, T
 from .textexport import TextBlock, document_blocks, index_blocks, text_file
-from .view import RelatedView, build_view, chinese_date
+from .view import RelatedView, SectionView, build_view, chinese_date
 
 # Every page forbids inline script and style, plugins, <base> and forms, and
 # loads nothing from another host. Scripts are files of the site's own.
@@ -181,6 +182,44 @@ def size_label(size: int) -> str:
     return T["size_bytes"].format(n=size)
 
 
+SECTIONS_TEMPLATE = "components/sections/macro.html"
+
+
+@dataclass(frozen=True)
+class _SectionsPage:
+    """All the sections' components may know of the page they are on: how it lays out tables.
+    Reading anything else (its address) fails the build instead of being shared wrongly."""
+
+    mode: TableLayout
+
+
+class DocumentBody:
+    """A document's sections as HTML, for its page in every mode and its EPUB. A section is
+    the same in all of them but for its tables (`modes.TableLayout`), so each top-level
+    section is rendered once, or once per layout if it holds a table: most of a page's
+    rendering is done once, not four times."""
+
+    def __init__(self) -> None:
+        self._rendered: dict[tuple[str, str, TableLayout | None], Markup] = {}
+        self._macros: dict[TableLayout, Any] = {}
+
+    def sections(self, items: tuple[SectionView, ...], layout: TableLayout, css_class: str = "section") -> Markup:
+        """What the sections component makes of `items` (it makes each of them in turn)."""
+        return Markup("").join(self._section(section, layout, css_class) for section in items)
+
+    def epub_sections(self, items: tuple[SectionView, ...], css_class: str) -> Markup:
+        return self.sections(items, EPUB.table_layout, css_class)
+
+    def _section(self, section: SectionView, layout: TableLayout, css_class: str) -> Markup:
+        key = (section.id, css_class, layout if section.has_tables else None)
+        if key not in self._rendered:
+            if layout not in self._macros:
+                template = environment().get_template(SECTIONS_TEMPLATE)
+                self._macros[layout] = template.make_module({"page": _SectionsPage(layout)})
+            self._rendered[key] = Markup(self._macros[layout].sections((section,), css_class))
+        return self._rendered[key]
+
+
 def render_document(job: DocumentJob) -> dict[str, str | bytes]:
     """Every file of one document (`job.files`): its page in each mode, their QR codes, its
     editions (.txt, EPUB, braille), but those `job.kept`."""
@@ -188,10 +227,11 @@ def render_document(job: DocumentJob) -> dict[str, str | bytes]:
     template = environment().get_template(DOCUMENT_TEMPLATES[0])
     plan = job.plan.files
     site = job.plan.site
+    body = DocumentBody()
     editions: dict[PurePosixPath, str | bytes] = {}
     if plan.epub.as_posix() not in job.kept:
         url = page_url(site.base_url, plan.pages[0].path) if site.base_url else ""
-        editions[plan.epub] = epub.book(environment(), view, site, url)
+        editions[plan.epub] = epub.book(environment(), view, site, url, body.epub_sections)
     if not all(route.as_posix() in job.kept for route in plan.text_editions):
         blocks = document_blocks(job.doc, view.metadata)
         in_braille = braille.edition(blocks, site.braille_page)
@@ -219,7 +259,18 @@ def render_document(job: DocumentJob) -> dict[str, str | bytes]:
         )
     files: dict[str, str | bytes] = {}
     for page in plan.pages:
-        files.update(render_page(template, page, site, view=view, download_list=downloads))
+        layout = page.mode.table_layout
+        files.update(
+            render_page(
+                template,
+                page,
+                site,
+                view=view,
+                download_list=downloads,
+                sections_html=body.sections(view.body, layout),
+                annexes_html=body.sections(view.annexes, layout, "annex"),
+            )
+        )
     files |= {route.as_posix(): data for route, data in editions.items()}
     return files
 
@@ -308,7 +359,9 @@ SITE_ROUTES = (pages.INDEX, *(route for route, _template, _title in SITE_PAGES))
 INDEX_TEMPLATE, LISTING_TEMPLATE, NOT_FOUND_TEMPLATE = "index.html", "listing.html", "not_found.html"
 EPUB_TEMPLATE = epub.CHAPTER_TEMPLATE
 # The templates each kind of page starts from (cache.fingerprints follows what they import).
-DOCUMENT_TEMPLATES = ("document.html", EPUB_TEMPLATE)
+# (A document's sections are rendered from Python, once for all its pages: `DocumentBody`.)
+DOCUMENT_TEMPLATES = ("document.html", EPUB_TEMPLATE, SECTIONS_TEMPLATE)
+EPUB_TEMPLATES = (EPUB_TEMPLATE, SECTIONS_TEMPLATE)
 PAGE_TEMPLATES = (INDEX_TEMPLATE, LISTING_TEMPLATE, *(name for _route, name, _title in SITE_PAGES), NOT_FOUND_TEMPLATE)
 
 

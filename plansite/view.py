@@ -90,6 +90,15 @@ class SectionView:
     blocks: tuple[BlockView, ...]
     sections: tuple[SectionView, ...]
 
+    @property
+    def has_tables(self) -> bool:
+        """Whether a table is in it, in a box or a section inside: the one block a mode lays out its own way."""
+        return _have_tables(self.blocks) or any(s.has_tables for s in self.sections)
+
+
+def _have_tables(blocks: tuple[BlockView, ...]) -> bool:
+    return any(b.kind == "table" or (isinstance(b, BoxView) and _have_tables(b.blocks)) for b in blocks)
+
 
 @dataclass(frozen=True)
 class TermView:

@@ -226,6 +226,8 @@ def test_fingerprints_follow_what_each_kind_of_page_is_made_from(tmp_path: Path)
     assert fingerprints(package) == before
     changes = {  # file -> which fingerprints change: (code, documents, pages, epub)
         "templates/components/box/macro.html": (False, True, False, True),  # boxes are in documents and books
+        "templates/components/sections/macro.html": (False, True, False, True),  # rendered from Python: named
+        "templates/components/data_table/macro.html": (False, True, False, True),
         "templates/components/document_list/macro.html": (False, False, True, False),  # on listing pages
         "templates/listing.html": (False, False, True, False),
         "templates/components/site_footer/macro.html": (False, True, True, False),  # on every page, in no book

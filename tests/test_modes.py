@@ -251,3 +251,62 @@ def test_the_text_index_names_a_signed_only_date_as_what_it_is(tmp_path: Path) -
     published = text[text.index("已经发布") :].split("\n\n")[0]
     assert "成文日期：2022年1月20日" in signed and "发布日期" not in signed
     assert "发布日期：2022年2月1日" in published
+
+
+def _sections_counted(monkeypatch: pytest.MonkeyPatch, macro: str) -> list[int]:
+    """The templates with the sections component replaced by `macro` (which may call tick());
+    the number of times it ran, as a list that grows."""
+    from jinja2 import ChoiceLoader, DictLoader
+
+    from plansite import render
+
+    ran: list[int] = []
+    real = render.environment()
+    env = real.overlay(loader=ChoiceLoader([DictLoader({render.SECTIONS_TEMPLATE: macro}), real.loader]))  # type: ignore[list-item]
+
+    def tick() -> str:
+        ran.append(1)
+        return ""
+
+    env.globals["tick"] = tick
+    monkeypatch.setattr(render, "environment", lambda: env)
+    return ran
+
+
+def test_each_section_is_rendered_once_for_every_mode_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document's sections are the same in every mode but for their tables: a top-level section
+    is rendered once for all three pages and the EPUB, or once per table layout if it holds a table."""
+    from plansite import build
+    from plansite.render import DocumentJob, render_document
+    from plansite.view import build_view
+
+    ran = _sections_counted(
+        monkeypatch,
+        '{% macro inner(items) %}{% for s in items %}<section id="{{ s.id }}">{{ inner(s.sections) }}</section>'
+        '{% endfor %}{% endmacro %}{% macro sections(items, class="section") %}{{ tick() }}{{ inner(items) }}{% endmacro %}',
+    )
+    content = load_content(CONTENT)
+    layouts = {mode.table_layout for mode in MODES}
+    assert len(layouts) == 3, "three modes, three ways to lay out a table (the EPUB's is the text channel's)"
+    for plan in build.plan_documents(content):
+        doc = content.document(plan.facts.id)
+        ran.clear()
+        render_document(DocumentJob(doc, plan))
+        view = build_view(doc, plan.related)
+        sections = view.body + view.annexes
+        with_tables = sum(s.has_tables for s in sections)
+        assert len(ran) == len(sections) + 2 * with_tables, plan.facts.id
+
+
+def test_a_section_that_reads_more_of_its_page_than_the_table_layout_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shared between pages, the sections must not depend on a page's address: reading it stops
+    the build, rather than giving every mode the first page's links."""
+    from jinja2 import UndefinedError
+
+    from plansite.render import DocumentBody
+    from plansite.view import build_view
+
+    _sections_counted(monkeypatch, '{% macro sections(items, class="section") %}{{ page.path }}{% endmacro %}')
+    view = build_view(load_content(CONTENT).documents[0])
+    with pytest.raises(UndefinedError):
+        DocumentBody().sections(view.body, STANDARD.table_layout)
