@@ -80,11 +80,10 @@ class Stage:
     path: Path
     taken: set[str] = field(default_factory=set)  # paths in the site of the files this build put here
     written: set[str] = field(default_factory=set)  # those of them it wrote (the others it proved and kept)
+    root: str = field(init=False)  # the folder's path without links, as `cache` proves files below it
 
-    @property
-    def root(self) -> str:
-        """The folder's path without links, as `cache` proves files below it."""
-        return os.path.realpath(self.path)
+    def __post_init__(self) -> None:
+        self.root = os.path.realpath(self.path)
 
     def keep(self, rels: Iterable[str]) -> None:
         """Files proven to be the ones wanted (the stage's own, or linked from the live site)."""
