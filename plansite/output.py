@@ -19,6 +19,7 @@ import hashlib
 import os
 import shutil
 import stat
+import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -110,8 +111,7 @@ def staged_output(out: Path) -> Iterator[Stage]:
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     with _locked(out.parent):
-        _remove_leftovers(out)
-        stage = Stage(_standby(out))
+        stage = Stage(_stage(out))
         _MADE.clear()  # folders made in an earlier stage, which may have had this name
         swapped = False
         try:
@@ -133,23 +133,34 @@ def standby_folder(out: Path) -> Path:
     return out.with_name(f".{out.name}.next")
 
 
-def _standby(out: Path) -> Path:
-    """The standby folder, marked as a stage, with nothing in it but folders and regular
-    files (no link for a write to follow); a new empty one if there is none."""
+def _stage(out: Path) -> Path:
+    """A folder to write the next site into, marked as a stage: the standby, or else what a
+    killed build left, under a name of its own (so a process of a killed build still
+    writing by the old name, which outlived it, can never write into this build's); a new
+    empty one if there is neither. Nothing in it but folders and regular files: no link
+    for a write to follow."""
     standby = standby_folder(out)
-    if not os.path.lexists(standby):
-        standby.mkdir(mode=_CLOSED)
-    elif standby.is_symlink() or not standby.is_dir() or not _is_ours(standby):
+    if os.path.lexists(standby) and (standby.is_symlink() or not standby.is_dir() or not _is_ours(standby)):
         raise OutputError(
             f"{standby} 不是本程序生成的文件夹，但占用了网站备用文件夹的名字：请把它移走或删除后重新生成。"
         )
-    else:
-        _only_folders_and_files(standby)
-        (standby / MARKER).unlink(missing_ok=True)  # no longer that site: a killed build leaves no site here
-    marker = standby / STAGE_MARKER
+    found = [standby] if os.path.lexists(standby) else []
+    # Killed builds' leftovers: a stage (marked as such), or the site before, renamed by a swap.
+    for leftover in sorted([*out.parent.glob(f".{out.name}.new-*"), *out.parent.glob(f".{out.name}.old-*")]):
+        if not leftover.is_symlink() and leftover.is_dir() and _is_ours(leftover):
+            found.append(leftover)
+    stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))  # 0700: nothing to publish yet
+    if found:
+        os.rename(found[0], stage)  # onto the empty folder just made
+        os.chmod(stage, _CLOSED)
+        for extra in found[1:]:
+            shutil.rmtree(extra, ignore_errors=True)
+        _only_folders_and_files(stage)
+        (stage / MARKER).unlink(missing_ok=True)  # no longer that site: a killed build leaves no site here
+    marker = stage / STAGE_MARKER
     marker.unlink(missing_ok=True)
     marker.write_text("plansite staging folder\n", encoding="utf-8")
-    return standby
+    return stage
 
 
 def _only_folders_and_files(top: Path) -> None:
@@ -183,16 +194,6 @@ def _locked(folder: Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
-def _remove_leftovers(out: Path) -> None:
-    """Folders of earlier builds that were killed: a staging folder (marked as such), or
-    the previous site renamed aside by a swap without RENAME_EXCHANGE (marked as a site)."""
-    for leftover in [*out.parent.glob(f".{out.name}.new-*"), *out.parent.glob(f".{out.name}.old-*")]:
-        if leftover.is_symlink() or not leftover.is_dir():
-            continue
-        if _is_ours(leftover):
-            shutil.rmtree(leftover, ignore_errors=True)
-
-
 def publishable(stage: Path, keep: set[str]) -> None:
     """Remove what the stage holds beyond `keep` (files of an earlier site, empty folders);
     make every file readable by the web server whatever the umask (0644, folders 0755);
@@ -224,21 +225,22 @@ def publishable(stage: Path, keep: set[str]) -> None:
 
 
 def _swap_in(stage: Path, out: Path) -> None:
-    """Put the stage in place of `out`; `out`'s site becomes the standby, at the stage's place,
-    closed to other users: a web server serving the folder `out` is in must not show it."""
+    """Put the stage in place of `out`; `out`'s site becomes the standby, closed to other
+    users: a web server serving the folder `out` is in must not show it."""
     if not out.exists():
         os.rename(stage, out)
         return
-    if not _exchange(stage, out):
+    if _exchange(stage, out):
+        old = stage  # the site before, now at the stage's name
+    else:
         old = out.with_name(f".{out.name}.old-{os.getpid()}")
         os.rename(out, old)
         os.rename(stage, out)
-        try:
-            os.rename(old, stage)
-        except OSError:
-            shutil.rmtree(old, ignore_errors=True)
-            return
-    os.chmod(stage, _CLOSED)
+    os.chmod(old, _CLOSED)
+    try:
+        os.rename(old, standby_folder(out))  # a kill before this leaves it a leftover the next build takes
+    except OSError:  # something took the name meanwhile: the next build starts from an empty stage
+        shutil.rmtree(old, ignore_errors=True)
 
 
 _CLOSED = 0o700  # the standby's mode: the site before is not published

@@ -67,7 +67,7 @@ def two_small_contents(tmp_path_factory: pytest.TempPathFactory) -> Contents:
 def wait_for_stage(parent: Path, build: subprocess.Popen[bytes]) -> None:
     """Until `build` holds the lock (its staging folder is marked as such)."""
     for _ in range(1200):
-        if (standby_folder(parent / "site") / STAGE_MARKER).exists() or build.poll() is not None:
+        if any((stage / STAGE_MARKER).exists() for stage in parent.glob(".site.new-*")) or build.poll() is not None:
             return
         time.sleep(0.01)
 
@@ -134,10 +134,12 @@ def test_a_manifest_that_lies_about_a_file_is_not_believed(tmp_path: Path) -> No
     assert "乙地" not in page.read_text(encoding="utf-8")
 
 
-def test_leftovers_of_a_build_killed_after_its_swap_are_removed(tmp_path: Path) -> None:
+def test_leftovers_of_killed_builds_are_written_into_or_removed(tmp_path: Path) -> None:
+    """One is taken as the stage (what it holds is proven like any standby's), the others removed."""
+    clean = digests(build_site(CONTENT, tmp_path / "clean" / "site").out)
     out = tmp_path / "site"
     build_site(CONTENT, out)
-    # What a kill between the renames of a swap without RENAME_EXCHANGE leaves: the previous site, renamed.
+    # What a kill in a swap leaves: the previous site, renamed (and here, damaged).
     old = tmp_path / ".site.old-k1ll3d"
     (old / "plans").mkdir(parents=True)
     (old / MARKER).write_text("{}", encoding="utf-8")
@@ -149,8 +151,9 @@ def test_leftovers_of_a_build_killed_after_its_swap_are_removed(tmp_path: Path) 
     theirs.mkdir()
     (theirs / "keep.txt").write_text("keep", encoding="utf-8")
     build_site(CONTENT, out)
+    assert digests(out) == clean and not (out / "plans" / "x.html").exists()
     # The previous site is kept as the standby, for the next build to write into.
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.new-not-ours", ".site.next", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.new-not-ours", ".site.next", "clean", "site"]
 
 
 def test_builds_killed_at_random_moments_always_leave_a_complete_correct_site(

@@ -19,7 +19,7 @@ import pytest
 
 from plansite.build import build_site
 from plansite.content import load_content
-from plansite.output import STAGE_MARKER, standby_folder
+from plansite.output import STAGE_MARKER
 from plansite.problems import ContentError, Problem
 from plansite.verify import load_site, verify_site
 
@@ -406,9 +406,9 @@ def test_a_build_killed_halfway_leaves_the_previous_site_complete(tmp_path: Path
     # Wait until the build is writing its staging folder, then kill it outright.
     stage = None
     for _ in range(600):
-        standby = standby_folder(out)
-        if (standby / STAGE_MARKER).exists() and len(list(standby.rglob("*.html"))) > 3:
-            stage = standby
+        stages = [path for path in tmp_path.glob(".site.new-*") if (path / STAGE_MARKER).exists()]
+        if stages and len(list(stages[0].rglob("*.html"))) > 3:
+            stage = stages[0]
             break
         if build.poll() is not None:
             break
