@@ -18,8 +18,6 @@ gives byte-identical output.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,10 +41,10 @@ from .pages import document_route
 from .paths import COMPONENTS, SPOKEN_FORMS, STATIC
 from .problems import ContentError, Problem
 from .render import SITE_PAGES, DocumentJob, DocumentPlan, SitePart, site_parts
-from .search import BUNDLE, Shard, index_key, indexing, records, shard_folders, shards
+from .search import BUNDLE, Indexing, Shard, index_key, indexing, records, shard_folders, shards
 from .verify import verify_site
 from .view import related_views
-from .workers import default_processes, render_documents
+from .workers import Written, default_processes, render_documents
 
 
 @dataclass(frozen=True)
@@ -95,21 +93,33 @@ def build_site(
             else:
                 built[plan.facts.id] = keys.built(hashes, plan)
         # Only the documents rendered need reading in full (a known one is read now).
-        rendering = [
-            DocumentJob(content.document(plan.facts.id), plan, {rel: (stage.path / rel).stat().st_size for rel in kept})
+        rendering = {
+            plan.facts.id: DocumentJob(
+                content.document(plan.facts.id), plan, {rel: (stage.path / rel).stat().st_size for rel in kept}
+            )
             for plan, _keys, kept in to_render
-        ]
-        written = render_documents(rendering, stage.path, jobs or default_processes())
-        for made in written.values():
-            stage.wrote(made)
-        built |= {plan.facts.id: keys.built(written[plan.facts.id] | kept, plan) for plan, keys, kept in to_render}
+        }
         listed = tuple(facts.listed for facts in content.facts)
         index = shards(records(listed))
-        text_hashes = {rel: sha for entry in built.values() for rel, sha in entry.files.items()}
-        # The search index (of the .txt files written above) is made while the site's own pages render.
-        with search_index(index, text_hashes, previous, out_dir, stage) as search:
+        processes = jobs or default_processes()
+        with indexing(stage.path, processes) as indexer:
+            # Each shard of the search index is made as soon as the .txt files of its documents
+            # are in the stage (reused, or rendered: the documents render shard by shard), while
+            # the rest render; then the site's own pages.
+            search = SearchIndex(index, indexer, previous, out_dir, stage)
+            search.add_files({rel: sha for entry in built.values() for rel, sha in entry.files.items()})
+            search.add_files({rel: sha for _plan, _keys, kept in to_render for rel, sha in kept.items()})
+
+            def rendered(part: Written) -> None:
+                for files in part.values():
+                    stage.wrote(files)
+                    search.add_files(files)
+
+            by_shard = [[rendering[r.doc_id] for r in shard.records if r.doc_id in rendering] for shard in index]
+            written = render_documents(by_shard, stage.path, processes, rendered)
+            built |= {plan.facts.id: keys.built(written[plan.facts.id] | kept, plan) for plan, keys, kept in to_render}
             folders = tuple(shard.folder for shard in index)
-            parts = site_pages(content.site, listed, folders, prints.pages, previous, out_dir, stage) | search()
+            parts = site_pages(content.site, listed, folders, prints.pages, previous, out_dir, stage) | search.finish()
         copy_static(stage)
         copy_extra(content_dir / EXTRA, stage)
         write_text(stage.path, MARKER, manifest_text(prints.code, built, parts))
@@ -186,37 +196,42 @@ def site_pages(
 _NOT_PAGES = (f"{BUNDLE}/", "static/")
 
 
-@contextmanager
-def search_index(
-    index: list[Shard],
-    text_hashes: dict[str, str],
-    previous: Manifest,
-    old: Path,
-    stage: Stage,
-) -> Iterator[Callable[[], dict[str, Built]]]:
-    """The search index of the documents' .txt files (`text_hashes`: {path: SHA-256} of the
-    files written), shard by shard: each reused when its key (every record in it) is
-    unchanged, else started now; the function yielded gives them all, under their names in
-    the manifest, when they are done."""
-    keys = {shard.name: index_key(shard, text_hashes) for shard in index}
-    built: dict[str, Built] = {}
-    to_index = []
-    for shard in index:
-        reused = reuse_part(previous.parts.get(SEARCH + shard.name), keys[shard.name], old, stage, shard.holds)
-        if reused is None:
-            to_index.append(shard)
-        else:
-            built[shard.name] = Built(keys[shard.name], reused)
-    for shard in to_index:  # Pagefind adds to a folder: the standby's index of the shard goes first
-        stage.clear(shard.folder)
-    with indexing(to_index, stage.path) as finish:
-        yield lambda: {SEARCH + name: entry for name, entry in (built | _built(finish(), keys, stage)).items()}
+class SearchIndex:
+    """The search index of the documents' .txt files, shard by shard: each started as soon
+    as the hashes of its records' .txt files are known (`add_files`, as the build writes or
+    reuses them), reused if its key (every record in it) is unchanged, else indexed by
+    Pagefind; `finish` gives them all, under their names in the manifest."""
 
+    def __init__(self, index: list[Shard], indexer: Indexing, previous: Manifest, old: Path, stage: Stage) -> None:
+        self._waiting = list(index)
+        self._indexer, self._previous, self._old, self._stage = indexer, previous, old, stage
+        self._hashes: dict[str, str] = {}
+        self._keys: dict[str, str] = {}
+        self._reused: dict[str, Built] = {}
 
-def _built(indexed: dict[str, dict[str, str]], keys: dict[str, str], stage: Stage) -> dict[str, Built]:
-    for files in indexed.values():
-        stage.wrote(files)
-    return {name: Built(keys[name], files) for name, files in indexed.items()}
+    def add_files(self, files: dict[str, str]) -> None:
+        self._hashes |= files
+        for shard in [s for s in self._waiting if all(r.text_file in self._hashes for r in s.records)]:
+            self._waiting.remove(shard)
+            key = self._keys[shard.name] = index_key(shard, self._hashes)
+            entry = self._previous.parts.get(SEARCH + shard.name)
+            reused = reuse_part(entry, key, self._old, self._stage, shard.holds)
+            if reused is not None:
+                self._reused[shard.name] = Built(key, reused)
+            else:
+                self._stage.clear(
+                    shard.folder
+                )  # Pagefind adds to a folder: the standby's index of the shard goes first
+                self._indexer.add(shard)
+
+    def finish(self) -> dict[str, Built]:
+        if self._waiting:  # never: every document's .txt is reused or rendered
+            raise RuntimeError(f"no text for the search index's shard {self._waiting[0].name}")
+        indexed = self._indexer.finish()
+        for files in indexed.values():
+            self._stage.wrote(files)
+        built = self._reused | {name: Built(self._keys[name], files) for name, files in indexed.items()}
+        return {SEARCH + name: entry for name, entry in built.items()}
 
 
 def plan_documents(content: Content) -> list[DocumentPlan]:

@@ -44,7 +44,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,6 +101,7 @@ def index_text(text: str) -> str:
 
 @dataclass(frozen=True)
 class Record:
+    doc_id: str
     url: str  # the document's route; the search page turns it into a link in its own mode
     text_file: str  # the document's .txt in the site: the text indexed
     meta: dict[str, str]
@@ -115,7 +116,7 @@ def records(documents: tuple[m.Listed, ...]) -> list[Record]:
             meta["number"] = doc.doc_number
         if doc.date:
             meta["date"] = chinese_date(doc.date)
-        found.append(Record(pages.document_route(doc.id).as_posix(), pages.text_file(doc.id).as_posix(), meta))
+        found.append(Record(doc.id, pages.document_route(doc.id).as_posix(), pages.text_file(doc.id).as_posix(), meta))
     return found
 
 
@@ -198,62 +199,69 @@ def record_page(url: str, text: str, meta: dict[str, str]) -> str:
 def write_index(found: list[Record], site: Path) -> dict[str, str]:
     """Write the search index of `found` into site/pagefind/, from the .txt files in
     the site; returns {path in the site: SHA-256} of the files written."""
-    with indexing(shards(found), site) as finish:
-        return {rel: sha for files in finish().values() for rel, sha in files.items()}
+    with indexing(site) as index:
+        for shard in shards(found):
+            index.add(shard)
+        return {rel: sha for files in index.finish().values() for rel, sha in files.items()}
+
+
+class Indexing:
+    """Pagefind indexing shards into site/pagefind/, at most `parallel` processes at once: a
+    shard is added as soon as the .txt files of its documents are in the site, and indexed
+    while the build goes on; `finish` waits for them all.
+
+    Each record is written as a small page into a scratch folder, which Pagefind's command
+    indexes (its Python API answers one record per 0.1 s: 100 s for 1000 documents).
+    """
+
+    def __init__(self, site: Path, scratch: Path, processes: ExitStack, parallel: int) -> None:
+        self._site, self._scratch, self._processes, self._parallel = site, scratch, processes, parallel
+        self._waiting: list[Shard] = []
+        self._running: dict[str, tuple[Shard, subprocess.Popen[bytes], IO[bytes]]] = {}
+        self._done: dict[str, dict[str, str]] = {}
+
+    def add(self, shard: Shard) -> None:
+        for record in shard.records:
+            text = (self._site / record.text_file).read_text(encoding="utf-8-sig")
+            page = self._scratch / shard.name / record.url
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(record_page(record.url, text, record.meta), encoding="utf-8")
+        self._waiting.append(shard)
+        self._poll()
+
+    def finish(self) -> dict[str, dict[str, str]]:
+        """For each shard's name, {path in the site: SHA-256} of its index's files."""
+        deadline = time.monotonic() + INDEX_TIMEOUT
+        while self._poll():
+            if time.monotonic() >= deadline:
+                raise SearchIndexError(f"无法生成搜索索引（Pagefind）：{INDEX_TIMEOUT} 秒内没有完成")
+            with suppress(subprocess.TimeoutExpired):
+                next(iter(self._running.values()))[1].wait(timeout=WAIT_STEP)
+        return self._done
+
+    def _poll(self) -> bool:
+        """Take what the Pagefind processes that ended wrote, start the shards waiting where
+        there is room; whether any still runs."""
+        for name, (shard, process, log) in list(self._running.items()):
+            if process.poll() is not None:
+                del self._running[name]
+                self._done[name] = _published(shard, process, log, self._site)
+        while self._waiting and len(self._running) < self._parallel:
+            shard = self._waiting.pop(0)
+            log = self._processes.enter_context(tempfile.TemporaryFile())  # noqa: SIM115  (closed by the stack)
+            process = _start(self._scratch / shard.name, self._site / shard.folder, log)
+            self._processes.callback(_kill, process)
+            self._running[shard.name] = (shard, process, log)
+        return bool(self._running)
 
 
 @contextmanager
-def indexing(
-    to_index: list[Shard], site: Path, parallel: int | None = None
-) -> Iterator[Callable[[], dict[str, dict[str, str]]]]:
-    """Start indexing the shards `to_index` into site/pagefind/ and go on with other work; the
-    function yielded waits for them and returns, for each shard's name, {path in the site:
-    SHA-256} of its files. At most `parallel` Pagefind processes run at once (one a core the
-    build may use).
-    Leaving the block stops Pagefind if it still runs.
-
-    Each record is written as a small page into a scratch folder in the staging folder,
-    which Pagefind's command indexes (its Python API answers one record per 0.1 s: 100 s
-    for 1000 documents).
-    """
-    parallel = parallel or default_processes()
-    # In the staging folder: a killed build leaves nothing of its own elsewhere.
+def indexing(site: Path, parallel: int | None = None) -> Iterator[Indexing]:
+    """Index shards into site/pagefind/ (`Indexing`), with at most `parallel` Pagefind
+    processes (one a core the build may use). Leaving the block stops any still running."""
+    # The scratch folder is in the staging folder: a killed build leaves nothing of its own elsewhere.
     with tempfile.TemporaryDirectory(prefix=".search-records-", dir=site) as scratch, ExitStack() as processes:
-        for shard in to_index:
-            for record in shard.records:
-                text = (site / record.text_file).read_text(encoding="utf-8-sig")
-                page = Path(scratch, shard.name, record.url)
-                page.parent.mkdir(parents=True, exist_ok=True)
-                page.write_text(record_page(record.url, text, record.meta), encoding="utf-8")
-        waiting = list(to_index)
-        running: dict[str, tuple[Shard, subprocess.Popen[bytes], IO[bytes]]] = {}
-
-        def start_more() -> None:
-            while waiting and len(running) < parallel:
-                shard = waiting.pop(0)
-                log = processes.enter_context(tempfile.TemporaryFile())
-                running[shard.name] = (shard, _start(Path(scratch, shard.name), site / shard.folder, log), log)
-                processes.callback(_kill, running[shard.name][1])
-
-        def finish() -> dict[str, dict[str, str]]:
-            deadline = time.monotonic() + INDEX_TIMEOUT
-            done = {}
-            while running:
-                for name, (shard, process, log) in list(running.items()):
-                    if process.poll() is None:
-                        continue
-                    del running[name]
-                    done[name] = _published(shard, process, log, site)
-                start_more()
-                if time.monotonic() >= deadline:
-                    raise SearchIndexError(f"无法生成搜索索引（Pagefind）：{INDEX_TIMEOUT} 秒内没有完成")
-                if running:
-                    with suppress(subprocess.TimeoutExpired):
-                        next(iter(running.values()))[1].wait(timeout=WAIT_STEP)
-            return done
-
-        start_more()
-        yield finish
+        yield Indexing(site, Path(scratch), processes, parallel or default_processes())
 
 
 def _start(records: Path, output: Path, log: IO[bytes]) -> subprocess.Popen[bytes]:
@@ -262,9 +270,14 @@ def _start(records: Path, output: Path, log: IO[bytes]) -> subprocess.Popen[byte
     try:
         # Its messages go to a file: a pipe nobody reads yet could fill and stop it.
         # Killed with the build (Linux): an orphaned indexer would go on writing into a staging
-        # folder the next build removes. (Set in the child only without threads, as under serve.)
+        # folder the next build removes. Set in the child only without threads; with them
+        # (worker processes are being managed), by setpriv, where there is one.
         parent = os.getpid()
-        die = (lambda: die_with_parent(parent)) if threading.active_count() == 1 else None
+        die = None
+        if threading.active_count() == 1:
+            die = lambda: die_with_parent(parent)  # noqa: E731
+        elif setpriv := shutil.which("setpriv"):
+            command = [setpriv, "--pdeathsig", "KILL", *command]
         return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, preexec_fn=die)
     except OSError as error:
         raise SearchIndexError(f"无法生成搜索索引（Pagefind）：{error}") from error

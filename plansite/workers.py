@@ -13,7 +13,8 @@ import multiprocessing
 import os
 import signal
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -31,13 +32,24 @@ def default_processes() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def render_documents(jobs: list[DocumentJob], stage: Path, processes: int) -> dict[str, dict[str, str]]:
-    """Render and write every job's files: {document id: {file: SHA-256 of its bytes}}."""
+Written = dict[str, dict[str, str]]  # {document id: {file: SHA-256 of its bytes}}
+
+
+def render_documents(
+    batches: list[list[DocumentJob]], stage: Path, processes: int, done: Callable[[Written], None] = lambda _: None
+) -> Written:
+    """Render and write every job's files, batch after batch as far as the workers allow;
+    `done` is called (in this process) with the files of each part as soon as it is written,
+    so that work on a batch can start while the next ones render."""
+    jobs = [job for batch in batches for job in batch]
+    written: Written = {}
     if processes <= 1 or len(jobs) < PARALLEL_FROM:
-        return _render_into(str(stage), jobs)
-    # Interleaved chunks spread long and short documents evenly over the workers.
-    count = processes * CHUNKS_PER_WORKER
-    chunks = [list(range(i, len(jobs), count)) for i in range(count)]
+        for batch in batches:
+            part = _render_into(str(stage), batch)
+            done(part)
+            written |= part
+        return written
+    chunks = _chunks([len(batch) for batch in batches], processes * CHUNKS_PER_WORKER)
     global _INHERITED
     fork = _can_fork()
     if fork:
@@ -53,18 +65,33 @@ def render_documents(jobs: list[DocumentJob], stage: Path, processes: int) -> di
             initializer=die_with_parent,
             initargs=(os.getpid(),),
         ) as pool:
-            stages = [str(stage)] * len(chunks)
             if fork:
-                parts = pool.map(_render_inherited, stages, chunks)
+                pending = {pool.submit(_render_inherited, str(stage), chunk) for chunk in chunks}
             else:
-                parts = pool.map(_render_into, stages, [[jobs[i] for i in chunk] for chunk in chunks])
-            written: dict[str, dict[str, str]] = {}
-            for part in parts:
-                written |= part
+                pending = {pool.submit(_render_into, str(stage), [jobs[i] for i in chunk]) for chunk in chunks}
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    part = future.result()
+                    done(part)
+                    written |= part
             return written
     finally:
         _INHERITED = []
         gc.unfreeze()
+
+
+def _chunks(sizes: list[int], count: int) -> list[list[int]]:
+    """About `count` chunks of job indices (jobs numbered batch after batch), in the batches'
+    order, none across two batches; a batch's chunks interleave its jobs, spreading long and
+    short documents evenly over the workers."""
+    size = max(1, -(-sum(sizes) // count))
+    chunks, first = [], 0
+    for length in sizes:
+        parts = max(1, -(-length // size))
+        chunks += [list(range(first + i, first + length, parts)) for i in range(min(parts, length))]
+        first += length
+    return chunks
 
 
 _INHERITED: list[DocumentJob] = []  # the jobs, for workers forked from the build

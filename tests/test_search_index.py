@@ -24,7 +24,7 @@ from plansite.search import (
     units,
 )
 
-from .conftest import CONTENT
+from .conftest import CONTENT, many_documents
 from .timing import assert_linear
 
 
@@ -165,7 +165,8 @@ def _alive(pid: int) -> bool:
 
 def _records(count: int) -> list[Record]:
     return [
-        Record(f"plans/doc-{i}/index.html", f"plans/doc-{i}/doc-{i}.txt", {"title": f"文件{i}"}) for i in range(count)
+        Record(f"doc-{i}", f"plans/doc-{i}/index.html", f"plans/doc-{i}/doc-{i}.txt", {"title": f"文件{i}"})
+        for i in range(count)
     ]
 
 
@@ -231,4 +232,35 @@ def test_an_edit_indexes_its_shard_again_and_the_site_is_a_clean_builds(
 
 
 def _site_records(site: Path) -> list[Record]:
-    return [Record(str(f["url"]).lstrip("/"), "", {}) for f in sorted(_fragments(site), key=lambda f: str(f["url"]))]
+    return [
+        Record("", str(f["url"]).lstrip("/"), "", {}) for f in sorted(_fragments(site), key=lambda f: str(f["url"]))
+    ]
+
+
+def test_a_shard_is_indexed_as_soon_as_its_documents_are_written_while_the_others_render(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The documents render shard by shard, and Pagefind starts on a shard once the .txt files
+    of its documents are written, beside the rendering of the next: not after all of them."""
+    from plansite import build, search
+
+    content = many_documents(tmp_path / "content", DOCUMENTS_PER_SHARD + 72)  # two shards
+    events: list[str] = []
+    add, render = search.Indexing.add, build.render_documents
+
+    def indexed(self: search.Indexing, shard: search.Shard) -> None:
+        events.append(f"index {shard.name}")
+        add(self, shard)
+
+    def rendering(batches, stage, processes, done):  # type: ignore[no-untyped-def]
+        def written(part: dict[str, dict[str, str]]) -> None:
+            events.append("written")
+            done(part)
+
+        return render(batches, stage, processes, written)
+
+    monkeypatch.setattr(search.Indexing, "add", indexed)
+    monkeypatch.setattr(build, "render_documents", rendering)
+    build.build_site(content, tmp_path / "site", jobs=2)
+    assert [e for e in events if e.startswith("index")] == ["index 0", "index 1"]
+    assert "written" in events[events.index("index 0") :], "the other shard's documents were still rendering"
