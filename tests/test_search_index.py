@@ -121,9 +121,11 @@ def test_the_indexer_is_stopped_when_the_build_fails_meanwhile(tmp_path: Path, m
     assert not marker.exists()
 
 
-def test_the_indexer_dies_with_a_killed_build(tmp_path: Path) -> None:
+@pytest.mark.parametrize("documents", [0, 60], ids=["in-process", "beside-workers"])
+def test_the_indexer_dies_with_a_killed_build(tmp_path: Path, documents: int) -> None:
     """A build killed outright (SIGKILL) takes Pagefind with it: an orphaned indexer would go on
-    writing into a staging folder that the next build removes, and leave it behind."""
+    writing into a staging folder that the next build removes, and leave it behind. Also when it
+    was started while worker processes render (the build then has threads)."""
     import os
     import signal
     import subprocess
@@ -134,8 +136,19 @@ def test_the_indexer_dies_with_a_killed_build(tmp_path: Path) -> None:
 
     pid_file = tmp_path / "indexer.pid"
     fake = _fake_indexer(tmp_path, f"echo $$ > {pid_file}\nsleep 60")
+    content = many_documents(tmp_path / "content", documents) if documents else ROOT / "content"
     build = subprocess.Popen(
-        [sys.executable, "build.py", "build", "--out", str(tmp_path / "site")],
+        [
+            sys.executable,
+            "build.py",
+            "build",
+            "--content",
+            str(content),
+            "--out",
+            str(tmp_path / "site"),
+            "--jobs",
+            "2",
+        ],
         cwd=ROOT,
         env={**os.environ, "PAGEFIND_BINARY_PATH": str(fake)},
         stdout=subprocess.DEVNULL,
