@@ -209,10 +209,11 @@ def wrap(braille: Cells, width: int, first: int = 0, rest: int = 0) -> list[str]
             end = n
         else:
             blank = cells.rfind(BLANK, start, start + room) + 1  # just after the last blank cell, or 0
-            # The last break allowed, looked for from the line's end: it is mostly a cell or two back.
-            best = next((k for k in range(min(start + room, n - 1), start, -1) if _may_break(text, source, k)), 0)
-            # a blank cell in the line's second half is the best place; else the last break allowed
-            end = blank if blank > start + room // 2 else best or blank or start + room
+            if blank > start + room // 2:  # a blank cell in the line's second half is the best place
+                end = blank
+            else:  # else the last break allowed, looked for from the line's end (mostly a cell or two back)
+                ends = range(min(start + room, n - 1), start, -1)
+                end = next((k for k in ends if _may_break(text, source, k)), 0) or blank or start + room
         indent = first if not lines else rest
         lines.append(BLANK * indent + cells[start:end].rstrip(BLANK))
         start = end
