@@ -37,7 +37,7 @@ from .content import Content, Known, load_content
 from .files import ReadError, read_regular
 from .output import MARKER
 from .problems import ContentError
-from .render import DocumentJob, DocumentPlan, SitePart, render_document, site_parts
+from .render import DocumentJob, DocumentPlan, SitePart, environment, render_document, site_parts
 from .search import BUNDLE
 
 RENDERED_KEPT = 64  # documents and parts rendered, kept for the next request (most recent first)
@@ -104,6 +104,8 @@ class LiveSite:
         with self._changing:
             before = self._now
             prints = before.prints if before is not None and not code else fingerprints()
+            if before is not None and prints != before.prints:
+                environment.cache_clear()  # a template changed: the pages asked for next are made with it
             disk = before.disk if before is not None else read_manifest(self.out)
             statuses = _statuses(self.content)  # before reading: a file written meanwhile is read again next time
             if before is not None and before.prints.code == prints.code:

@@ -123,9 +123,12 @@ def heading_html(label: str, title: str) -> str:
 
 @functools.cache
 def environment() -> Environment:
-    """One Jinja environment per process (templates are compiled once)."""
+    """One Jinja environment per process: templates are read and compiled once, and not
+    looked at again (a page imports some thirty: a file status each). `serve` makes a new
+    one when they change (`live.LiveSite.update`)."""
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
+        auto_reload=False,
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,

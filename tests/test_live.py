@@ -195,3 +195,33 @@ def test_a_file_changed_under_the_preview_is_read_again_once_saved_back(
     assert site.file(NOTES) is None
     monkeypatch.setattr(Content, "document", real)
     assert "丙".encode() in (site.file(NOTES) or b"")
+
+
+def test_a_template_edit_reaches_the_next_page_rendered_in_memory(
+    tmp_path: Path, content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Templates are compiled once a process and not looked at again; the preview makes new ones
+    when they change, so the page asked for next shows the edit (not only the site the background
+    build makes later)."""
+    from plansite import render
+    from plansite.cache import fingerprints
+    from plansite.paths import PACKAGE
+
+    package = tmp_path / "plansite"
+    shutil.copytree(PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(render, "TEMPLATES", package / "templates")
+    monkeypatch.setattr(live, "fingerprints", lambda: fingerprints(package))
+    render.environment.cache_clear()
+    try:
+        site = LiveSite(content, tmp_path / "site")  # no site on disk: every page is rendered
+        site.update()
+        assert b"data-edited" not in (site.file(PLAN) or b"")
+        edit(
+            package / "templates" / "components" / "site_footer" / "macro.html",
+            '<footer class="site-footer">',
+            '<footer class="site-footer" data-edited="yes">',
+        )
+        site.update(code=True)
+        assert b'data-edited="yes"' in (site.file(PLAN) or b"")
+    finally:
+        render.environment.cache_clear()  # the next test's templates are the package's own
