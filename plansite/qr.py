@@ -11,6 +11,7 @@ Only possible when site.yaml gives base_url: a QR code needs an absolute address
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import PurePosixPath
 from urllib.parse import urljoin
 
@@ -62,14 +63,7 @@ def qr_svg(url: str) -> str:
 
 def _dark_runs(row: bytes) -> list[tuple[int, int]]:
     """(start, length) of each run of dark modules in a row."""
-    runs = []
-    x = 0
-    while x < len(row):
-        if row[x] == DARK:
-            start = x
-            while x < len(row) and row[x] == DARK:
-                x += 1
-            runs.append((start, x - start))
-        else:
-            x += 1
-    return runs
+    return [(run.start(), run.end() - run.start()) for run in _DARK_RUN.finditer(row)]
+
+
+_DARK_RUN = re.compile(re.escape(bytes([DARK])) + b"+")  # found by the regular expression engine, not byte by byte
