@@ -119,6 +119,8 @@ def _latin(text: str, start: int, end: int) -> list[tuple[int, int, Segment]]:
 
 def speak_html(text: str) -> Markup:
     """Plain text (a title, a caption, a metadata value) as speech-friendly HTML."""
+    if _TRIGGER.search(text) is None:  # no rule applies: most headings and titles
+        return escape(text)
     parts = []
     for s in segments(text):
         if s.spoken:

@@ -4,6 +4,8 @@ English phrases, the plain-text channel's plain text, and linear time."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from plansite.speech import Segment, is_foreign, segments, speak_html, without_spoken_forms
 
@@ -78,3 +80,16 @@ def test_the_plain_text_channel_keeps_only_the_text() -> None:
 def test_time_is_linear_in_the_text(unit: str) -> None:
     """Adversarial runs: 4× the text takes about 4× the time, never 16×."""
     assert_linear(segments, unit)
+
+
+@given(st.text(alphabet="残疾人＞>≥≤＜~～—–-－%％年岁个（）() .,，。ABCabc0123456789０１２３٣", max_size=40))
+def test_text_without_a_digit_or_latin_letter_is_only_escaped(text: str) -> None:
+    """speak_html skips the rules for text with no digit (of any script) and no Latin letter,
+    so every rule must need one; here no rule applies to such text, and with one it is spoken."""
+    from markupsafe import escape
+
+    from plansite.speech import _TRIGGER
+
+    if _TRIGGER.search(text) is None:
+        assert [(s.spoken, s.latin) for s in segments(text)] in ([], [("", False)])
+        assert speak_html(text) == escape(text)
