@@ -104,8 +104,9 @@ class LiveSite:
         with self._changing:
             before = self._now
             prints = before.prints if before is not None and not code else fingerprints()
-            if before is not None and prints != before.prints:
-                environment.cache_clear()  # a template changed: the pages asked for next are made with it
+            # A build reads each template once; the preview looks whether it changed (a file status
+            # at each import), and compiles again only the one that did.
+            environment().auto_reload = True
             disk = before.disk if before is not None else read_manifest(self.out)
             statuses = _statuses(self.content)  # before reading: a file written meanwhile is read again next time
             if before is not None and before.prints.code == prints.code:

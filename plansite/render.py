@@ -124,8 +124,8 @@ def heading_html(label: str, title: str) -> str:
 @functools.cache
 def environment() -> Environment:
     """One Jinja environment per process: templates are read and compiled once, and not
-    looked at again (a page imports some thirty: a file status each). `serve` makes a new
-    one when they change (`live.LiveSite.update`)."""
+    looked at again (a page imports some thirty: a file status each). `serve` turns reloading
+    on (`live.LiveSite.update`), so that an edited template is compiled again."""
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         auto_reload=False,

@@ -200,9 +200,8 @@ def test_a_file_changed_under_the_preview_is_read_again_once_saved_back(
 def test_a_template_edit_reaches_the_next_page_rendered_in_memory(
     tmp_path: Path, content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Templates are compiled once a process and not looked at again; the preview makes new ones
-    when they change, so the page asked for next shows the edit (not only the site the background
-    build makes later)."""
+    """A build compiles templates once and does not look at them again; the preview does, so the
+    page asked for next shows the edit (not only the site the background build makes later)."""
     from plansite import render
     from plansite.cache import fingerprints
     from plansite.paths import PACKAGE
