@@ -81,7 +81,8 @@ def build_site(
         previous = NOTHING if clean else read_manifest(out_dir)
         prints = fingerprints()
         # Raises ContentError listing every problem; files unchanged since the last build are not read again.
-        content = load_content(content_dir, previous.known(prints.code))
+        processes = jobs or default_processes()
+        content = load_content(content_dir, previous.known(prints.code), processes=processes)
         built: dict[str, Built] = {}
         to_render = []
         for plan in plan_documents(content):
@@ -101,7 +102,6 @@ def build_site(
         }
         listed = tuple(facts.listed for facts in content.facts)
         index = shards(records(listed))
-        processes = jobs or default_processes()
         with indexing(stage.path, processes) as indexer:
             # Each shard of the search index is made as soon as the .txt files of its documents
             # are in the stage (reused, or rendered: the documents render shard by shard), while

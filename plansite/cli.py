@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 import traceback
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import NoReturn
 
@@ -56,6 +57,11 @@ def explain(error: Exception) -> tuple[int, str]:
     if isinstance(error, VerifyError):
         failures = "\n".join(f"  {f}" for f in error.failures)
         return EXIT_FAILED, f"生成的页面没有通过无障碍结构检查，原有的网站保持不变：\n{failures}"
+    if isinstance(error, BrokenProcessPool):  # a worker was killed: by the kernel when memory ran out, most often
+        return (
+            EXIT_FAILED,
+            f"错误：一个工作进程意外退出（多半是内存不足，被系统结束）。{kept}用 build 命令生成时，可以加 --jobs 1 减少同时运行的进程。",
+        )
     if isinstance(error, OSError):  # the machine, not the program: disk full, read-only, no permission…
         return EXIT_FAILED, f"错误：{describe_os_error(error)}。{kept}"
     # A bug, not a mistake in the content: say so plainly, keep the details for maintainers.

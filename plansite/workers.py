@@ -1,7 +1,7 @@
-"""Rendering many documents in worker processes.
+"""Work in worker processes: rendering many documents, reading many content files.
 
-Workers write their files straight into the staging folder, so the parent
-never holds the whole site in memory, and they die with the build.
+Render workers write their files straight into the staging folder, so the
+parent never holds the whole site in memory. Workers die with the build.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ import multiprocessing
 import os
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .files import ReadError, read_blocks
 from .model import Attachment
@@ -79,6 +80,43 @@ def render_documents(
     finally:
         _INHERITED = []
         gc.unfreeze()
+
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+def map_in_workers(
+    function: Callable[[Item], Result], items: Sequence[Item], processes: int, *, parallel_from: int = PARALLEL_FROM
+) -> list[Result]:
+    """`function` of each item, in order: in `processes` forked workers, which inherit the
+    function and the items (only the results are pickled), when there are `parallel_from`
+    items or more and forking is safe; else in this process."""
+    if processes <= 1 or len(items) < parallel_from or not _can_fork():
+        return [function(item) for item in items]
+    global _INHERITED_CALL
+    _INHERITED_CALL = (function, items)
+    size = -(-len(items) // (processes * CHUNKS_PER_WORKER))
+    try:
+        with ProcessPoolExecutor(
+            max_workers=processes,
+            mp_context=get_context("fork"),
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        ) as pool:
+            parts = pool.map(_call_inherited, range(0, len(items), size), [size] * len(items))
+            return [result for part in parts for result in part]
+    finally:
+        _INHERITED_CALL = None
+
+
+def _call_inherited(first: int, count: int) -> list[Any]:
+    assert _INHERITED_CALL is not None  # set before the workers were forked
+    function, items = _INHERITED_CALL
+    return [function(item) for item in items[first : first + count]]
+
+
+_INHERITED_CALL: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
 
 
 def _chunks(sizes: list[int], count: int) -> list[list[int]]:
