@@ -83,41 +83,27 @@ def build_site(
         # Raises ContentError listing every problem; files unchanged since the last build are not read again.
         processes = jobs or default_processes()
         content = load_content(content_dir, previous.known(prints.code), processes=processes)
-        built: dict[str, Built] = {}
-        to_render = []
-        for plan in plan_documents(content):
-            keys = document_keys(plan, prints)
-            hashes = reuse(plan, keys.pages, previous, out_dir, stage)
-            if hashes is None:
-                kept = reuse_editions(plan, keys.text, keys.epub, previous, out_dir, stage)
-                to_render.append((plan, keys, kept))
-            else:
-                built[plan.facts.id] = keys.built(hashes, plan)
-        # Only the documents rendered need reading in full (a known one is read now).
-        rendering = {
-            plan.facts.id: DocumentJob(
-                content.document(plan.facts.id), plan, {rel: (stage.path / rel).stat().st_size for rel in kept}
-            )
-            for plan, _keys, kept in to_render
-        }
+        plans = {plan.facts.id: (plan, document_keys(plan, prints)) for plan in plan_documents(content)}
         listed = tuple(facts.listed for facts in content.facts)
         index = shards(records(listed))
+        built: dict[str, Built] = {}
+        rendered = 0
         with indexing(stage.path, processes) as indexer:
             # Each shard of the search index is made as soon as the .txt files of its documents
             # are in the stage (reused, or rendered: the documents render shard by shard), while
-            # the rest render; then the site's own pages.
+            # the rest render; then the site's own pages. The shards with a document whose key
+            # changed go first: after an edit, their index (Pagefind, the longest step) is made
+            # while the other shards' files are proven.
             search = SearchIndex(index, indexer, previous, out_dir, stage)
-            search.add_files({rel: sha for entry in built.values() for rel, sha in entry.files.items()})
-            search.add_files({rel: sha for _plan, _keys, kept in to_render for rel, sha in kept.items()})
-
-            def rendered(part: Written) -> None:
-                for files in part.values():
-                    stage.wrote(files)
-                    search.add_files(files)
-
-            by_shard = [[rendering[r.doc_id] for r in shard.records if r.doc_id in rendering] for shard in index]
-            written = render_documents(by_shard, stage.path, processes, rendered)
-            built |= {plan.facts.id: keys.built(written[plan.facts.id] | kept, plan) for plan, keys, kept in to_render}
+            changed = {
+                shard.name
+                for shard in index
+                for r in shard.records
+                if previous.changed(r.doc_id, plans[r.doc_id][1].pages)
+            }
+            for group in ([s for s in index if s.name in changed], [s for s in index if s.name not in changed]):
+                entries, count = _documents(group, plans, content, previous, out_dir, stage, search, processes)
+                built, rendered = built | entries, rendered + count
             folders = tuple(shard.folder for shard in index)
             parts = site_pages(content.site, listed, folders, prints.pages, previous, out_dir, stage) | search.finish()
         copy_static(stage)
@@ -129,7 +115,57 @@ def build_site(
             if failures:
                 raise VerifyError(failures)
     files = sum(len(entry.files) for entry in (*built.values(), *parts.values()))
-    return BuildResult(out_dir, len(content.facts), files, rendered=len(to_render), written=frozenset(stage.written))
+    return BuildResult(out_dir, len(content.facts), files, rendered=rendered, written=frozenset(stage.written))
+
+
+def _documents(
+    group: list[Shard],
+    plans: dict[str, tuple[DocumentPlan, Keys]],
+    content: Content,
+    previous: Manifest,
+    old: Path,
+    stage: Stage,
+    search: SearchIndex,
+    processes: int,
+) -> tuple[dict[str, Built], int]:
+    """The documents of these shards in the stage: each reused if its key is unchanged and
+    its files proven, else rendered (its editions reused where their own keys are), shard by
+    shard; the search index is told of each file as soon as it is in the stage. Their entries
+    for the manifest, and how many were rendered."""
+    built: dict[str, Built] = {}
+    to_render: list[list[tuple[DocumentPlan, Keys, dict[str, str]]]] = []
+    for shard in group:
+        to_render.append([])
+        in_stage: dict[str, str] = {}
+        for record in shard.records:
+            plan, keys = plans[record.doc_id]
+            hashes = reuse(plan, keys.pages, previous, old, stage)
+            if hashes is None:
+                kept = reuse_editions(plan, keys.text, keys.epub, previous, old, stage)
+                to_render[-1].append((plan, keys, kept))
+                in_stage |= kept
+            else:
+                built[plan.facts.id] = keys.built(hashes, plan)
+                in_stage |= hashes
+        search.add_files(in_stage)
+    # Only the documents rendered need reading in full (a known one is read now).
+    batches = [
+        [
+            DocumentJob(content.document(plan.facts.id), plan, {rel: (stage.path / rel).stat().st_size for rel in kept})
+            for plan, _keys, kept in batch
+        ]
+        for batch in to_render
+    ]
+
+    def rendered(part: Written) -> None:
+        for files in part.values():
+            stage.wrote(files)
+            search.add_files(files)
+
+    written = render_documents([batch for batch in batches if batch], stage.path, processes, rendered)
+    for plan, keys, kept in (job for batch in to_render for job in batch):
+        built[plan.facts.id] = keys.built(written[plan.facts.id] | kept, plan)
+    return built, sum(len(batch) for batch in batches)
 
 
 SEARCH = "search/"  # the search index's shards, as the manifest names them (search/0, …)

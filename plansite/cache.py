@@ -174,6 +174,12 @@ class Manifest:
     parts: dict[str, Built]
     fingerprint: str = ""  # of the code that built it
 
+    def changed(self, doc_id: str, key: str) -> bool:
+        """Whether the document's pages were built last time with another key, or not at all
+        (when not, its files may still prove to be other than recorded)."""
+        entry = self.documents.get(doc_id)
+        return entry is None or entry.key != key
+
     def known(self, fingerprint: str) -> dict[str, Known]:
         """{file: Known} of the documents read last time, if by the same code (else it might read them differently)."""
         if fingerprint != self.fingerprint:

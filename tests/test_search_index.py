@@ -24,7 +24,7 @@ from plansite.search import (
     units,
 )
 
-from .conftest import CONTENT, many_documents
+from .conftest import CONTENT, many_documents, snapshot
 from .timing import assert_linear
 
 
@@ -209,8 +209,6 @@ def test_an_edit_indexes_its_shard_again_and_the_site_is_a_clean_builds(
     from plansite import search
     from plansite.build import build_site
 
-    from .conftest import snapshot
-
     monkeypatch.setattr(search, "DOCUMENTS_PER_SHARD", 1)
     out = tmp_path / "site"
     build_site(content_copy, out)
@@ -277,3 +275,41 @@ def test_a_shard_is_indexed_as_soon_as_its_documents_are_written_while_the_other
     build.build_site(content, tmp_path / "site", jobs=2)
     assert [e for e in events if e.startswith("index")] == ["index 0", "index 1"]
     assert "written" in events[events.index("index 0") :], "the other shard's documents were still rendering"
+
+
+def test_after_an_edit_the_edited_document_s_shard_is_indexed_before_the_others_are_proven(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind is the longest step after an edit: the shard holding the edited document is
+    proven, rendered and handed to Pagefind first, and the other shards' files are proven while
+    it indexes. The site is still the one a clean build makes."""
+    from plansite import build, search
+
+    content = many_documents(tmp_path / "content", DOCUMENTS_PER_SHARD + 72)  # two shards
+    out = tmp_path / "site"
+    build.build_site(content, out, jobs=2)
+    listed = tuple(facts.listed for facts in load_content(content).facts)
+    shard_of = {r.doc_id: shard.name for shard in search.shards(search.records(listed)) for r in shard.records}
+    edited = max(shard_of, key=lambda doc_id: (shard_of[doc_id], doc_id))  # in the last shard
+    path = content / f"{edited}.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("title: ", "title: 修订", 1), encoding="utf-8")
+    events: list[str] = []
+    add, reuse = search.Indexing.add, build.reuse
+
+    def indexed(self: search.Indexing, shard: search.Shard) -> None:
+        events.append(f"index {shard.name}")
+        add(self, shard)
+
+    def proving(plan, *args):  # type: ignore[no-untyped-def]
+        events.append(f"prove {shard_of[plan.facts.id]}")
+        return reuse(plan, *args)
+
+    monkeypatch.setattr(search.Indexing, "add", indexed)
+    monkeypatch.setattr(build, "reuse", proving)
+    assert build.build_site(content, out, jobs=2).rendered == 1
+    last = shard_of[edited]
+    assert f"index {last}" in events
+    others = [i for i, e in enumerate(events) if e.startswith("prove") and e != f"prove {last}"]
+    assert others and min(others) > events.index(f"index {last}"), "the other shard was proven first"
+    monkeypatch.undo()
+    assert snapshot(out) == snapshot(build.build_site(content, tmp_path / "clean", clean=True).out)
