@@ -222,6 +222,7 @@ def size_label(size: int) -> str:
 
 
 SECTIONS_TEMPLATE = "components/sections/macro.html"
+CONTENTS_TEMPLATE = "components/contents/macro.html"
 
 
 @dataclass(frozen=True)
@@ -241,6 +242,14 @@ class DocumentBody:
     def __init__(self) -> None:
         self._rendered: dict[tuple[str, str, TableLayout | None], Markup] = {}
         self._macros: dict[TableLayout, Any] = {}
+        self._contents: Markup | None = None
+
+    def contents(self, items: tuple[SectionView, ...]) -> Markup:
+        """The contents list of the web pages: the same in every mode (it links within the page)."""
+        if self._contents is None:
+            module = environment().get_template(CONTENTS_TEMPLATE).make_module()
+            self._contents = Markup(module.contents(items, "contents-title")) if items else Markup("")
+        return self._contents
 
     def sections(self, items: tuple[SectionView, ...], layout: TableLayout, css_class: str = "section") -> Markup:
         """What the sections component makes of `items` (it makes each of them in turn)."""
@@ -306,6 +315,7 @@ def render_document(job: DocumentJob) -> dict[str, str | bytes]:
                 site,
                 view=view,
                 download_list=downloads,
+                contents_html=body.contents(view.contents),
                 sections_html=body.sections(view.body, layout),
                 annexes_html=body.sections(view.annexes, layout, "annex"),
             )
@@ -399,7 +409,7 @@ INDEX_TEMPLATE, LISTING_TEMPLATE, NOT_FOUND_TEMPLATE = "index.html", "listing.ht
 EPUB_TEMPLATE = epub.CHAPTER_TEMPLATE
 # The templates each kind of page starts from (cache.fingerprints follows what they import).
 # (A document's sections are rendered from Python, once for all its pages: `DocumentBody`.)
-DOCUMENT_TEMPLATES = ("document.html", EPUB_TEMPLATE, SECTIONS_TEMPLATE)
+DOCUMENT_TEMPLATES = ("document.html", EPUB_TEMPLATE, SECTIONS_TEMPLATE, CONTENTS_TEMPLATE)
 EPUB_TEMPLATES = (EPUB_TEMPLATE, SECTIONS_TEMPLATE)
 PAGE_TEMPLATES = (INDEX_TEMPLATE, LISTING_TEMPLATE, *(name for _route, name, _title in SITE_PAGES), NOT_FOUND_TEMPLATE)
 

@@ -253,16 +253,17 @@ def test_the_text_index_names_a_signed_only_date_as_what_it_is(tmp_path: Path) -
     assert "发布日期：2022年2月1日" in published
 
 
-def _sections_counted(monkeypatch: pytest.MonkeyPatch, macro: str) -> list[int]:
-    """The templates with the sections component replaced by `macro` (which may call tick());
-    the number of times it ran, as a list that grows."""
+def _sections_counted(monkeypatch: pytest.MonkeyPatch, macro: str, component: str = "") -> list[int]:
+    """The templates with the sections component (or `component`) replaced by `macro` (which
+    may call tick()); the number of times it ran, as a list that grows."""
     from jinja2 import ChoiceLoader, DictLoader
 
     from plansite import render
 
     ran: list[int] = []
     real = render.environment()
-    env = real.overlay(loader=ChoiceLoader([DictLoader({render.SECTIONS_TEMPLATE: macro}), real.loader]))  # type: ignore[list-item]
+    replaced = DictLoader({component or render.SECTIONS_TEMPLATE: macro})
+    env = real.overlay(loader=ChoiceLoader([replaced, real.loader]))  # type: ignore[list-item]
 
     def tick() -> str:
         ran.append(1)
@@ -296,6 +297,28 @@ def test_each_section_is_rendered_once_for_every_mode_alike(monkeypatch: pytest.
         sections = view.body + view.annexes
         with_tables = sum(s.has_tables for s in sections)
         assert len(ran) == len(sections) + 2 * with_tables, plan.facts.id
+
+
+def test_the_contents_list_is_rendered_once_for_every_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The contents list links within the page: the same in every mode, so rendered once a document."""
+    from plansite import build
+    from plansite.render import CONTENTS_TEMPLATE, DocumentJob, render_document
+
+    ran = _sections_counted(
+        monkeypatch,
+        '{% macro contents(items, id) %}{{ tick() }}<nav id="{{ id }}"></nav>{% endmacro %}',
+        CONTENTS_TEMPLATE,
+    )
+    content = load_content(CONTENT)
+    with_contents = 0
+    for plan in build.plan_documents(content):
+        ran.clear()
+        files = render_document(DocumentJob(content.document(plan.facts.id), plan))
+        pages = [str(data) for rel, data in files.items() if rel.endswith("index.html")]
+        shown = sum('<nav id="contents-title">' in page for page in pages)
+        assert shown in (0, len(MODES)) and len(ran) == (shown > 0), plan.facts.id
+        with_contents += shown > 0
+    assert with_contents >= 3
 
 
 def test_a_section_that_reads_more_of_its_page_than_the_table_layout_fails(monkeypatch: pytest.MonkeyPatch) -> None:
