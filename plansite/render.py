@@ -247,7 +247,7 @@ class DocumentBody:
     def contents(self, items: tuple[SectionView, ...]) -> Markup:
         """The contents list of the web pages: the same in every mode (it links within the page)."""
         if self._contents is None:
-            module = environment().get_template(CONTENTS_TEMPLATE).make_module()
+            module: Any = environment().get_template(CONTENTS_TEMPLATE).make_module()
             self._contents = Markup(module.contents(items, "contents-title")) if items else Markup("")
         return self._contents
 
