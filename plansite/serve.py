@@ -90,7 +90,8 @@ class DiskBuilds:
         self._last_save: float | None = None  # when a build was last asked for; None: none is
         self._process: subprocess.Popen[bytes] | None = None
         self._stopped = False
-        threading.Thread(target=self._run, name="disk-builds", daemon=True).start()
+        self._thread = threading.Thread(target=self._run, name="disk-builds", daemon=True)
+        self._thread.start()
 
     def wanted(self) -> None:
         with self._asked:
@@ -108,6 +109,7 @@ class DiskBuilds:
                 else:  # not POSIX: no process groups, the build alone is killed
                     self._process.kill()
             self._asked.notify()
+        self._thread.join(STOP_WAIT_S)  # gone with the preview: nothing of it runs on in this process
 
     def _run(self) -> None:
         while True:
@@ -133,6 +135,7 @@ class DiskBuilds:
                 print(f"网站文件夹 {self.out} 已重新生成，搜索索引已更新。", flush=True)
 
 
+STOP_WAIT_S = 10  # for the killed build to be reaped and the thread to end
 QUIET_S = 0.5  # a build starts when saves have stopped this long: the preview comes first
 
 

@@ -169,7 +169,11 @@ def test_a_watcher_that_fails_says_so(tmp_path: Path, capsys: pytest.CaptureFixt
 
     from plansite.serve import Preview, _Reloader, _watch
 
-    _watch(Preview(tmp_path / "gone", tmp_path / "site"), _Reloader(), threading.Event())
+    preview = Preview(tmp_path / "gone", tmp_path / "site")
+    try:
+        _watch(preview, _Reloader(), threading.Event())
+    finally:
+        preview.builds.stop()  # its thread goes with it
     error = capsys.readouterr().err
     assert "无法继续监视文件改动" in error and "serve" in error, error
 

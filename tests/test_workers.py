@@ -1,54 +1,86 @@
-"""Work spread over processes gives what one process gives, and a worker's death is named."""
+"""Work spread over processes gives what one process gives, and a worker's death is named.
+
+Work is forked only from a process without threads, and pytest's process may have some
+(other tests' servers), so what must fork runs in a fresh interpreter.
+"""
 
 from __future__ import annotations
 
 import gc
-import os
+import json
 import shutil
-from concurrent.futures.process import BrokenProcessPool
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from plansite import content as content_module
-from plansite.cli import EXIT_FAILED, explain
 from plansite.content import PARSE_IN_WORKERS_FROM, load_content
 from plansite.problems import ContentError
-from plansite.workers import map_in_workers
-from tests.conftest import many_documents
+from tests.conftest import ROOT, many_documents
 
 
-def _with_pid(item: int) -> tuple[int, int]:
-    return item, os.getpid()
-
-
-def _die(item: int) -> int:
-    os._exit(1)
+def _fresh(code: str) -> Any:
+    """What `code`, run in a fresh interpreter without threads, prints as JSON."""
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=300, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
 
 
 def test_work_mapped_in_workers_runs_in_other_processes_and_keeps_the_order() -> None:
-    results = map_in_workers(_with_pid, list(range(100)), 2, parallel_from=1)
-    assert [item for item, _ in results] == list(range(100))
-    # Fails if the work ran here (as it does with threads running, or one process).
-    assert os.getpid() not in {pid for _, pid in results}
-    assert len({pid for _, pid in results}) == 2
+    found = _fresh("""
+        import json, os
+        from plansite.workers import map_in_workers
+        results = map_in_workers(lambda item: (item, os.getpid()), list(range(100)), 2, parallel_from=1)
+        print(json.dumps({"results": results, "here": os.getpid()}))
+    """)
+    assert [item for item, _ in found["results"]] == list(range(100))
+    pids = {pid for _, pid in found["results"]}
+    assert found["here"] not in pids and len(pids) == 2  # fails if the work ran in this process
 
 
 def test_a_worker_that_dies_is_named_as_the_machine_s_problem_not_a_bug() -> None:
-    with pytest.raises(BrokenProcessPool) as caught:
-        map_in_workers(_die, list(range(10)), 2, parallel_from=1)
-    code, message = explain(caught.value)
-    assert code == EXIT_FAILED
+    code, message = _fresh("""
+        import json, os
+        from concurrent.futures.process import BrokenProcessPool
+        from plansite.cli import explain
+        from plansite.workers import map_in_workers
+        try:
+            map_in_workers(lambda item: os._exit(1), list(range(10)), 2, parallel_from=1)
+        except BrokenProcessPool as error:
+            print(json.dumps(explain(error)))
+    """)
+    assert code == 1
     assert "工作进程" in message and "内存" in message and "原有的网站保持不变" in message
+
+
+_BOTH_WAYS = """
+    import json, sys, threading
+    from pathlib import Path
+    from plansite.content import load_content
+    from plansite.problems import ContentError
+    assert threading.active_count() == 1  # so processes=2 forks (as the test above proves)
+    folder, found = Path(sys.argv[1]), []
+    for processes in (1, 2):
+        try:
+            content = load_content(folder, processes=processes)
+        except ContentError as error:
+            found.append([str(problem) for problem in error.problems])
+        else:
+            found.append(repr((content.facts, content.sources, content.paths, content.documents)))
+    print(json.dumps(found))
+"""
 
 
 def test_many_files_parsed_in_workers_give_the_same_content_as_one_process(tmp_path: Path) -> None:
     folder = many_documents(tmp_path / "content", PARSE_IN_WORKERS_FROM + 10)
-    alone, spread = load_content(folder, processes=1), load_content(folder, processes=2)
-    assert len(alone.read) == PARSE_IN_WORKERS_FROM + 10
-    assert spread.facts == alone.facts and spread.sources == alone.sources and spread.paths == alone.paths
-    assert spread.read == alone.read
+    alone, spread = _fresh(_BOTH_WAYS.replace("sys.argv[1]", repr(str(folder))))
+    assert "doc-0209" in alone and alone == spread
 
 
 def test_many_files_parsed_in_workers_give_the_same_problems_in_the_same_order(tmp_path: Path) -> None:
@@ -58,13 +90,9 @@ def test_many_files_parsed_in_workers_give_the_same_problems_in_the_same_order(t
     text = (folder / "doc-0150.yaml").read_text(encoding="utf-8")
     (folder / "doc-0150.yaml").write_text(text.replace("title:", "titel:", 1), encoding="utf-8")
     shutil.copy(folder / "doc-0200.yaml", folder / "doc-0201.yaml")  # a duplicate id
-    found = []
-    for processes in (1, 2):
-        with pytest.raises(ContentError) as caught:
-            load_content(folder, processes=processes)
-        found.append([str(problem) for problem in caught.value.problems])
-    assert found[0] == found[1]
-    named = "\n".join(found[0])
+    alone, spread = _fresh(_BOTH_WAYS.replace("sys.argv[1]", repr(str(folder))))
+    assert alone == spread
+    named = "\n".join(alone)
     assert all(f"doc-{n}.yaml" in named for n in ("0003", "0100", "0150", "0201"))
 
 
