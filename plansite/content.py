@@ -87,39 +87,26 @@ def load_content(
     files = document_yaml_files(folder)
     if not files:
         problems.append(Problem(str(folder), 0, "", "内容文件夹里没有文件（*.yaml）：请至少放入一份文件。"))
-    # Each file's facts as known, or its bytes to parse (with the problems of reading it).
-    found: list[tuple[Path, str, str, m.Facts | None, bytes | None, list[Problem]]] = []
-    for path in files:
-        rel = _rel(path, folder)
-        entry = known.get(rel)
-        if entry is not None and unchanged is not None and unchanged(path):
-            found.append((path, rel, entry.sha256, entry.facts, None, []))
-            continue
-        data, sha256, unread = _read(path, rel)
-        if entry is not None and entry.sha256 == sha256:
-            found.append((path, rel, sha256, entry.facts, None, []))
-        else:
-            found.append((path, rel, sha256, None, data, unread))
-    to_parse = [
-        (data, path, rel, site) for path, rel, _sha, facts, data, _ in found if facts is None and data is not None
-    ]
+    looked = [_look(path, _rel(path, folder), known, unchanged) for path in files]
+    to_parse = [(file.data, file.path, file.rel, site) for file in looked if file.data is not None]
     with collector_paused():
         parsed = iter(map_in_workers(_parse, to_parse, processes, parallel_from=PARSE_IN_WORKERS_FROM))
     facts: list[m.Facts] = []
     documents: list[m.Document] = []
     sources: dict[str, str] = {}
     paths: dict[str, tuple[Path, str]] = {}
-    for path, rel, sha256, doc_facts, data, unread in found:
+    for file in looked:
+        doc_facts = file.facts
         if doc_facts is None:
-            doc, more = next(parsed) if data is not None else (None, unread)
-            problems += more
+            doc, found = next(parsed) if file.data is not None else (None, list(file.problems))
+            problems += found
             if doc is None:
                 continue
             documents.append(doc)
             doc_facts = doc.facts
         facts.append(doc_facts)
-        sources.setdefault(doc_facts.id, sha256)
-        paths.setdefault(doc_facts.id, (path, rel))
+        sources.setdefault(doc_facts.id, file.sha256)
+        paths.setdefault(doc_facts.id, (file.path, file.rel))
     problems += _cross_check(facts, complete=len(facts) == len(files))
     if problems or site is None:
         raise ContentError(problems)
@@ -130,6 +117,29 @@ def load_content(
         paths,
         {doc.id: doc for doc in documents},
     )
+
+
+@dataclass(frozen=True)
+class _File:
+    """A document file as first looked at: its facts, if known; else its bytes to parse, or the
+    problems of reading it."""
+
+    path: Path
+    rel: str
+    sha256: str
+    facts: m.Facts | None = None
+    data: bytes | None = None
+    problems: tuple[Problem, ...] = ()
+
+
+def _look(path: Path, rel: str, known: Mapping[str, Known], unchanged: Callable[[Path], bool] | None) -> _File:
+    entry = known.get(rel)
+    if entry is not None and unchanged is not None and unchanged(path):
+        return _File(path, rel, entry.sha256, entry.facts)
+    data, sha256, problems = _read(path, rel)
+    if entry is not None and entry.sha256 == sha256:
+        return _File(path, rel, sha256, entry.facts)
+    return _File(path, rel, sha256, data=data, problems=tuple(problems))
 
 
 # Parsing a file takes 2 ms: below this many, starting workers costs more than it saves.
