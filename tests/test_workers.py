@@ -41,7 +41,7 @@ def test_work_mapped_in_workers_runs_in_other_processes_and_keeps_the_order() ->
     """)
     assert [item for item, _ in found["results"]] == list(range(100))
     pids = {pid for _, pid in found["results"]}
-    assert found["here"] not in pids and len(pids) == 2  # fails if the work ran in this process
+    assert found["here"] not in pids  # fails if the work ran in this process (which of the workers took it varies)
 
 
 def test_a_worker_that_dies_is_named_as_the_machine_s_problem_not_a_bug() -> None:
