@@ -124,13 +124,25 @@ class TextRenderer:
         """Paragraphs."""
         if self._is_plain(source, links=True):
             return Markup(f"<p>{source.strip()}</p>\n")  # what the parser gives, without parsing
+        if _is_one_text(source):
+            return Markup(f"<p>{self._one_text(source, {'links': True})}</p>\n")
         return Markup(self._md.render(source, {"links": True}))
 
     def inline(self, source: str, *, links: bool = True) -> Markup:
         """One line (a table cell, a definition); `links=False` adds no glossary links."""
         if self._is_plain(source, links=links):
             return Markup(source)
+        if _is_one_text(source):
+            return Markup(self._one_text(source, {"links": links}))
         return Markup(self._md.renderInline(source, {"links": links}))
+
+    def _one_text(self, source: str, env: dict[str, Any]) -> str:
+        """What the parser gives for text that is one text token (`_is_one_text`), without
+        parsing: the token through the passes, then rendered."""
+        tokens = [_text(source)]
+        for transform in self._transforms:
+            tokens = transform(tokens, env)
+        return self._md.renderer.render(tokens, self._md.options, env)  # as renderInline does, token by token
 
     def _is_plain(self, source: str, *, links: bool) -> bool:
         """Whether `source` renders as itself: no Markdown, nothing a pass would change.
@@ -140,9 +152,20 @@ class TextRenderer:
         return not any(t.touches(source) for t in self._transforms if links or not isinstance(t, GlossaryLinker))
 
 
+# What the parser would act on, with the rules left on: markdown-it's normalising of control
+# characters and line breaks, escapes, emphasis, links and autolinks, entities. Text without any
+# of these, and without space around it, is one text token in one paragraph (escaped as the
+# parser escapes it): tests/test_markup.py compares this with the parser for every ASCII character.
+_SYNTAX = re.compile(r"[\x00-\x1f\x7f\\*_\[\]<&]")
+
+
+def _is_one_text(source: str) -> bool:
+    return bool(source) and source == source.strip() and not _SYNTAX.search(source)
+
+
 def plain_text(source: str) -> str:
     """Markdown source as the text a reader sees (for .txt and checks)."""
-    if source == source.strip() and not _ASCII.search(source):
+    if _is_one_text(source):
         return source  # no Markdown in it: the text as written
     parts: list[str] = []
     for token in _plain_parser().parse(source):

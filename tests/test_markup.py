@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
-from typing import Any
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from markdown_it.token import Token
 
 from plansite.markup import GlossaryLinker, TextRenderer, bad_links, plain_text
 from plansite.speech import speech_tokens
@@ -112,38 +108,64 @@ def test_linking_terms_is_linear_in_the_number_of_terms() -> None:
     assert_linear(run, "x", size=40_000)
 
 
-class _Parses:
-    """A pass that claims to touch every text: forces the parser, for comparison."""
+def _as_parsed(renderer: TextRenderer, source: str, *, block: bool, links: bool = True) -> str:
+    """What markdown-it itself makes of `source` (with the renderer's passes): no fast path."""
+    env = {"links": links}
+    return renderer._md.render(source, env) if block else renderer._md.renderInline(source, env)
 
-    def __call__(self, tokens: list[Token], env: MutableMapping[str, Any]) -> list[Token]:
-        return tokens
 
-    def touches(self, text: str) -> bool:
-        return True
+def _both(source: str) -> None:
+    terms = {"残疾人": "term-1", "规划目标": "term-2"}
+    fast, parsed = (
+        TextRenderer([GlossaryLinker(terms), speech_tokens]),
+        TextRenderer([GlossaryLinker(terms), speech_tokens]),
+    )
+    assert fast.block(source) == _as_parsed(parsed, source, block=True), source
+    assert fast.inline(source) == _as_parsed(parsed, source, block=False), source
+    assert fast.inline(source, links=False) == _as_parsed(parsed, source, block=False, links=False), source
+    assert plain_text(source) == plain_text(source + "\n"), source  # a final line break: the parser's way
 
 
 @settings(max_examples=2000, derandomize=True, deadline=None)
 @given(
     st.text(
-        alphabet="残疾人规划目标，。；：（）《》“”、 \u3000\u00a0\u2028\u2029\t\n0１a*_[]<>&#|~-+=!`\\＞≥～—",
+        alphabet="残疾人规划目标，。；：（）《》“”、 \u3000\u00a0\u2028\u2029\t\n0１a*_[]<>&#|~-+=!`\\＞≥～—\"'%.:;/()",
         max_size=12,
     )
 )
 def test_text_that_skips_the_parser_renders_exactly_as_parsed(source: str) -> None:
-    terms = {"残疾人": "term-1", "规划目标": "term-2"}
-    fast, parsed = (
-        TextRenderer([GlossaryLinker(terms), speech_tokens]),
-        TextRenderer([GlossaryLinker(terms), speech_tokens, _Parses()]),
-    )
-    assert fast.block(source) == parsed.block(source)
-    assert fast.inline(source) == parsed.inline(source)
-    assert fast.inline(source, links=False) == parsed.inline(source, links=False)
-    assert plain_text(source) == plain_text(source + "\n")  # a final line break: the parser's way
+    _both(source)
+
+
+PUNCTUATION = [chr(c) for c in range(0x21, 0x7F) if not chr(c).isalnum()]
+
+
+@pytest.mark.parametrize("mark", [chr(c) for c in range(0x80)])
+def test_every_ascii_character_alone_or_in_pairs_renders_exactly_as_parsed(mark: str) -> None:
+    """Each ASCII character, where Markdown could read it (at either end, inside, doubled, beside
+    letters and digits) and with every ASCII punctuation mark: emphasis, links, autolinks,
+    entities and escapes need two."""
+    for source in (mark, f"{mark}残疾", f"残疾{mark}", f"残{mark}疾", f"{mark}{mark}人", f"a{mark}1", f"2025{mark}年"):
+        _both(source)
+    for other in PUNCTUATION:
+        pairs = (f"{mark}规{other}划{mark}", f"{mark}{other}人{other}{mark}", f"残{other}疾{mark}人{other}")
+        entities = (f"{mark}lt{other}", f"{mark}{other}60;", f"{mark}{other}x3c;")  # &lt; &#60; &#x3c;
+        links = (f"{mark}链接{other}(#a)", f"{mark}ab:c{other}", f"{mark}a@b.cn{other}")  # [链接](#a) <ab:c>
+        for source in (*pairs, *entities, *links):
+            _both(source)
 
 
 def test_most_chinese_text_skips_the_parser() -> None:
-    """The fast path is taken (else it would be dead code): a plain sentence with no term and no digit."""
+    """The fast paths are taken (else they would be dead code): a plain sentence with no term and
+    no digit is itself; one with digits, Latin letters and punctuation, but no Markdown, goes
+    through the passes as one text, unparsed."""
     text = TextRenderer([GlossaryLinker({"残疾人之家": "term-1"}), speech_tokens])
-    text._md = None  # type: ignore[assignment]  # any use of the parser would now fail
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("parsed")
+
+    text._md.parse = refuse  # type: ignore[method-assign,assignment]  # any parse would now fail
     assert text.block("加快推进无障碍环境建设。") == "<p>加快推进无障碍环境建设。</p>\n"
     assert text.inline("服务设施") == "服务设施"
+    spoken = text.block("到2025年，覆盖率达到95%以上，建成10个残疾人之家（PPP项目）。")
+    assert spoken.startswith("<p>到") and 'href="#term-1"' in spoken and "95" in spoken
