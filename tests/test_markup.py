@@ -140,7 +140,11 @@ def test_text_that_skips_the_parser_renders_exactly_as_parsed(source: str) -> No
 PUNCTUATION = [chr(c) for c in range(0x21, 0x7F) if not chr(c).isalnum()]
 
 
-@pytest.mark.parametrize("mark", [chr(c) for c in range(0x80)])
+# Every ASCII character, and the kinds of space and invisible characters pasted text brings.
+MARKS = [chr(c) for c in range(0x80)] + list("\x85\xa0\xad\u200b\u2028\u2029\u3000\ufeff")
+
+
+@pytest.mark.parametrize("mark", MARKS)
 def test_every_ascii_character_alone_or_in_pairs_renders_exactly_as_parsed(mark: str) -> None:
     """Each ASCII character, where Markdown could read it (at either end, inside, doubled, beside
     letters and digits) and with every ASCII punctuation mark: emphasis, links, autolinks,
