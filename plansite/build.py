@@ -95,11 +95,9 @@ def build_site(
             # changed go first: after an edit, their index (Pagefind, the longest step) is made
             # while the other shards' files are proven.
             search = SearchIndex(index, indexer, previous, out_dir, stage)
+            shard_of = {record.doc_id: shard.name for shard in index for record in shard.records}
             changed = {
-                shard.name
-                for shard in index
-                for r in shard.records
-                if previous.changed(r.doc_id, plans[r.doc_id][1].pages)
+                shard_of[doc_id] for doc_id, (_plan, keys) in plans.items() if previous.changed(doc_id, keys.pages)
             }
             for group in ([s for s in index if s.name in changed], [s for s in index if s.name not in changed]):
                 entries, count = _documents(group, plans, content, previous, out_dir, stage, search, processes)

@@ -104,7 +104,8 @@ def map_in_workers(
             initializer=die_with_parent,
             initargs=(os.getpid(),),
         ) as pool:
-            parts = pool.map(_call_inherited, range(0, len(items), size), [size] * len(items))
+            firsts = range(0, len(items), size)
+            parts = pool.map(_call_inherited, firsts, [size] * len(firsts))
             return [result for part in parts for result in part]
     finally:
         _INHERITED_CALL = None
