@@ -253,9 +253,8 @@ class SearchIndex:
             if reused is not None:
                 self._reused[shard.name] = Built(key, reused)
             else:
-                self._stage.clear(
-                    shard.folder
-                )  # Pagefind adds to a folder: the standby's index of the shard goes first
+                # Pagefind adds to a folder: the standby's index of the shard goes first.
+                self._stage.clear(shard.folder)
                 self._indexer.add(shard)
 
     def finish(self) -> dict[str, Built]:

@@ -59,13 +59,8 @@ def render_documents(
         gc.freeze()
         _INHERITED = jobs
     try:
-        with ProcessPoolExecutor(
-            max_workers=processes,
-            # Under serve's threads forking is unsafe: workers start clean and get the jobs pickled.
-            mp_context=get_context("fork" if fork else "spawn"),
-            initializer=die_with_parent,
-            initargs=(os.getpid(),),
-        ) as pool:
+        # Under serve's threads forking is unsafe: workers start clean and get the jobs pickled.
+        with _pool(processes, "fork" if fork else "spawn") as pool:
             if fork:
                 pending = {pool.submit(_render_inherited, str(stage), chunk) for chunk in chunks}
             else:
@@ -98,12 +93,7 @@ def map_in_workers(
     _INHERITED_CALL = (function, items)
     size = -(-len(items) // (processes * CHUNKS_PER_WORKER))
     try:
-        with ProcessPoolExecutor(
-            max_workers=processes,
-            mp_context=get_context("fork"),
-            initializer=die_with_parent,
-            initargs=(os.getpid(),),
-        ) as pool:
+        with _pool(processes, "fork") as pool:
             firsts = range(0, len(items), size)
             parts = pool.map(_call_inherited, firsts, [size] * len(firsts))
             return [result for part in parts for result in part]
@@ -118,6 +108,16 @@ def _call_inherited(first: int, count: int) -> list[Any]:
 
 
 _INHERITED_CALL: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+
+
+def _pool(processes: int, start_method: str) -> ProcessPoolExecutor:
+    """Worker processes that die with the build."""
+    return ProcessPoolExecutor(
+        max_workers=processes,
+        mp_context=get_context(start_method),
+        initializer=die_with_parent,
+        initargs=(os.getpid(),),
+    )
 
 
 def _chunks(sizes: list[int], count: int) -> list[list[int]]:
