@@ -36,6 +36,7 @@ from .tables import SourceCell, TableDraft, from_grid
 _FONT_GAP = re.compile(
     r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%]) (?=[\u3000-\u9fff\uff00-\uffef])"
 )
+MIN_ROWS_FILLED = 3  # rows a table shows before a column it always fills tells a new row from a broken one
 MARGIN = 0.08  # of the page height: where running headers and footers sit
 PAGE_NUMBER = re.compile(r"^[-—–－\s]*(第\s*)?\d{1,4}(\s*页)?[-—–－\s]*$|^\d{1,4}\s*/\s*\d{1,4}$")
 HEADING_SIZE = 1.08  # a line this much larger than the body text is a heading
@@ -213,19 +214,22 @@ def _add_table(stream: list[Any], grid: _Grid) -> None:
 def _append(grid: _Grid, more: _Grid) -> None:
     """The part of a table on the next page, joined to it: a header row repeated on the new
     page is dropped; a row broken by the page is rejoined; an empty cell under a cell merged
-    down to the page's end is that merged cell running on (the page leaves it empty)."""
+    down to the page's end, or an empty cell the page draws over several rows, is that merged
+    cell running on (the page leaves it empty)."""
     skip = 1 if more.height > 1 and [c.text for c in more.row(0)] == [c.text for c in grid.row(0)] else 0
     cells = [c for c in more.cells if c.row >= skip]
     ending = {c.col: c for c in grid.row(grid.height - 1)}
     first = sorted((c for c in cells if c.row == skip), key=lambda c: c.col)
     pairs = [(ending[c.col], c) for c in first if c.col in ending and ending[c.col].cols == c.cols]
-    broken = _continues_row([above.text for above, _ in pairs], [c.text for _, c in pairs])
+    broken = _continues_row([above.text for above, _ in pairs], [c.text for _, c in pairs]) or _rest_of_row(
+        grid, [c for _, c in pairs]
+    )
     for above, c in pairs:
         if broken:  # the row goes on: each cell's rest joins its first half
             above.text += c.text
             above.rows += c.rows - 1
             cells.remove(c)
-        elif not c.text and above.rows > 1:
+        elif not c.text and (above.rows > 1 or c.rows > 1):
             above.rows += c.rows
             cells.remove(c)
     shift = grid.height - skip - (1 if broken else 0)
@@ -233,6 +237,16 @@ def _append(grid: _Grid, more: _Grid) -> None:
         c.row += shift
     grid.cells += cells
     grid.height += more.height - skip - (1 if broken else 0)
+
+
+def _rest_of_row(grid: _Grid, first: list[_Cell]) -> bool:
+    """The first row on a new page is the rest of the last one although the page broke between
+    two sentences: it leaves empty a column in which every row so far has a cell of its own with
+    text (a new row would name its item there)."""
+    if grid.height - 1 < MIN_ROWS_FILLED or all(c.text for c in first) or not any(c.text for c in first):
+        return False
+    own = Counter(c.col for c in grid.cells if c.row > 0 and c.rows == 1 and c.cols == 1 and c.text)
+    return any(c.rows == c.cols == 1 and own[c.col] == grid.height - 1 and not c.text for c in first)
 
 
 def _continues_row(last: list[str], first: list[str]) -> bool:
@@ -256,11 +270,20 @@ def _running_lines(pages: list[tuple[list[_Line], list[Any]]]) -> set[int]:
         for line in lines
         if line.top < page_height * MARGIN or line.bottom > page_height * (1 - MARGIN)
     ]
-    shape = Counter(re.sub(r"\d+", "#", line.text) for line in margin_lines)
-    repeated = {s for s, n in shape.items() if len(pages) >= 3 and n >= len(pages) / 2}
-    return {
-        id(line) for line in margin_lines if PAGE_NUMBER.match(line.text) or re.sub(r"\d+", "#", line.text) in repeated
-    }
+    pages_with = Counter(shape for page in _shapes_per_page(pages, margin_lines) for shape in page)
+    repeated = {s for s, n in pages_with.items() if n >= 2 and n >= len(pages) / 2}
+    return {id(line) for line in margin_lines if PAGE_NUMBER.match(line.text) or _shape(line.text) in repeated}
+
+
+def _shape(text: str) -> str:
+    """A margin line with its numbers blanked: 第3页 and 第4页 are one running line."""
+    return re.sub(r"\d+", "#", text)
+
+
+def _shapes_per_page(pages: list[tuple[list[_Line], list[Any]]], margin_lines: list[_Line]) -> list[set[str]]:
+    """Each page's margin lines, by shape (a line twice on one page counts once)."""
+    margin = {id(line) for line in margin_lines}
+    return [{_shape(line.text) for line in lines if id(line) in margin} for lines, _ in pages]
 
 
 def _body_size(lines: list[_Line]) -> float:
