@@ -37,6 +37,7 @@ class Body:
         self.annex: SectionDraft | None = None
         self.caption: str | None = None  # a short line waiting to caption the next table
         self.notes: TableDraft | None = None  # the table whose notes (注：1.…) are being read
+        self.notes_style: str | None = None  # the numbering of those notes (1. 2. …), once one is read
         self.annex_lists: set[int] = set()  # items that are 附件：… lines listing the annexes
 
     # where text goes right now
@@ -149,10 +150,19 @@ class Body:
         """注： right after a table, and the numbered lines after it: the table's notes."""
         blocks = self._container()
         if NOTE.match(text) and blocks and isinstance(blocks[-1], TableDraft):
-            self.notes = blocks[-1]
+            self.notes, self.notes_style = blocks[-1], None
             self.notes.notes.append(text)
             return True
-        if self.notes is not None and n is not None and blocks and blocks[-1] is self.notes:
+        # The notes' list goes on in its own numbering; another numbering (第二章, 一、) is the text again.
+        if (
+            self.notes is not None
+            and n is not None
+            and blocks
+            and blocks[-1] is self.notes
+            and n.style.name not in DIVISIONS
+            and self.notes_style in (None, n.style.name)
+        ):
+            self.notes_style = n.style.name
             if self.notes.notes == [self.notes.notes[0]] and NOTE.fullmatch(self.notes.notes[0]):
                 self.notes.notes[0] += text  # 注： then 1.…: one note
             else:
