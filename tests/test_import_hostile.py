@@ -31,6 +31,8 @@ GROWING: dict[str, tuple[str, Callable[[int], str]]] = {
     "cell lines between blank lines": ("x.txt", lambda n: ("\t格\n\t格" + "\n" * 50) * (n // 10)),
     "blank lines after a cell line": ("x.txt", lambda n: "\t格\n\t格" + "\n" * (100 * n) + "正文。"),
     "Markdown quotes and headings": ("x.md", lambda n: "\n".join(f"## 第{i}章 标题\n\n" + "> " * 50 + "引用" for i in range(n // 4))),
+    "Markdown bold markers left as text": ("x.md", lambda n: "## 一、总则\n\n" + "**（一）标题。**正文" * n + "**" * n),
+    "bold opening many web paragraphs": ("x.html", lambda n: "<p><strong>（一）标题。</strong>正文</p>" * n),
     "nested <div>s (within the depth limit)": ("x.html", lambda n: "<div>" * 500 + "文字</div>" * 500 * (n // 1000 + 1)),
     "a wide merged table": ("x.html", lambda n: "<table>" + "<tr><td rowspan=99>a</td><td colspan=9>b</td></tr>" * (n // 10) + "</table>"),
 }  # fmt: skip

@@ -131,3 +131,81 @@ def test_a_table_header_row_and_merged_cells() -> None:
     assert "- [{text: 康复, rows: 2}, 救助率, 90%]" in draft
     assert "- [适配率, 85%]" in draft
     assert "- group: 其他指标另行制定" in draft
+
+
+LONG_TITLE = "完善按比例安排残疾人就业制度和残疾人就业年审的工作机制"  # no 。 and over 30 characters
+TEXT = "各地要按规定做好年审工作，确保各项任务落到实处。"
+
+
+def _run_in(add) -> str:  # type: ignore[no-untyped-def]
+    """The draft of a plan whose （一） paragraph `add` writes."""
+
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_paragraph("某市残疾人就业促进办法", style="Title")
+        document.add_paragraph("一、总体要求", style="Heading 1")
+        add(document.add_paragraph(), document)
+        paragraph = document.add_paragraph()
+        paragraph.add_run("（二）加强组织领导。").bold = True
+        paragraph.add_run("各级残联要把就业工作摆上议事日程。")
+
+    return import_bytes(_docx(build), source_name="plan.docx").yaml
+
+
+def _bold_with_label(paragraph, _) -> None:  # type: ignore[no-untyped-def]
+    paragraph.add_run(f"（一）{LONG_TITLE}").bold = True
+    paragraph.add_run(TEXT)
+
+
+def _label_typed_plain(paragraph, _) -> None:  # type: ignore[no-untyped-def]
+    paragraph.add_run("（一）")
+    paragraph.add_run(LONG_TITLE).bold = True
+    paragraph.add_run(TEXT)
+
+
+def _character_style(paragraph, document) -> None:  # type: ignore[no-untyped-def]
+    paragraph.add_run("（一）")
+    paragraph.add_run(LONG_TITLE, style=document.styles.add_style("要点", 2))
+    paragraph.runs[-1].style.font.bold = True
+    paragraph.add_run(TEXT)
+
+
+def _bold_paragraph_style(paragraph, document) -> None:  # type: ignore[no-untyped-def]
+    style = document.styles.add_style("加粗正文", 1)
+    style.font.bold = True
+    paragraph.style = style
+    paragraph.add_run(f"（一）{LONG_TITLE}")
+    paragraph.add_run(TEXT).bold = False
+
+
+@pytest.mark.parametrize("add", [_bold_with_label, _label_typed_plain, _character_style, _bold_paragraph_style])
+def test_a_bold_run_in_title_is_the_section_title(add) -> None:  # type: ignore[no-untyped-def]
+    """The bold decides where the title ends, where the text alone could not (no 。, too long)."""
+    draft = _run_in(add)
+    assert f"- label: （一）\n        title: {LONG_TITLE}\n        blocks:\n          - {TEXT}\n" in draft, draft
+
+
+def test_without_bold_the_same_paragraph_is_text() -> None:
+    """The control: the same words all plain are a numbered paragraph, not a heading."""
+
+    def plain(paragraph, _) -> None:  # type: ignore[no-untyped-def]
+        paragraph.add_run(f"（一）{LONG_TITLE}{TEXT}")
+
+    draft = _run_in(plain)
+    assert f"title: {LONG_TITLE}" not in draft and f"（一）{LONG_TITLE}{TEXT}" in draft
+
+
+@pytest.mark.parametrize(
+    ("runs", "why"),
+    [
+        ([("（一）各地要", False), ("加强", True), ("组织领导，把就业工作摆上重要议事日程，定期研究解决突出问题。", False)], "bold inside a sentence"),
+        ([("（一）", False), ("加强组织领导", True), ("，把就业工作摆上重要议事日程，定期研究解决突出问题。", False)], "the sentence goes on after the bold"),
+        ([("各地", False), ("加强组织领导", True), ("，把就业工作摆上重要议事日程，定期研究解决突出问题。", False)], "no numbering"),
+    ],
+)  # fmt: skip
+def test_bold_that_is_emphasis_is_not_a_title(runs: list[tuple[str, bool]], why: str) -> None:
+    def emphasis(paragraph, _) -> None:  # type: ignore[no-untyped-def]
+        for text, bold in runs:
+            paragraph.add_run(text).bold = bold
+
+    draft = _run_in(emphasis)
+    assert "".join(text for text, _ in runs) in draft, why

@@ -139,7 +139,7 @@ class Body:
         if n is not None and self.stack and self.stack[-1].style == "article" and n.style.name not in DIVISIONS:
             self._container().append(text)  # （一）…； inside 第X条: the article's own list, not a heading
             return
-        if n is not None and self._heading(n.style.name, n.label, n.rest.strip(), line.number):
+        if n is not None and self._heading(n.style.name, n.label, n.rest.strip(), line.number, _marked_title(line, n)):
             return
         if isinstance(following, TableDraft) and caption_like(text):
             self.caption = text
@@ -182,13 +182,16 @@ class Body:
         else:
             (self.doc.preamble if not self.doc.body else self.doc.closing).append(box)
 
-    def _heading(self, style: str, label: str, rest: str, line: int) -> bool:
-        """Open a section if this numbered line is a heading; False if it is prose."""
+    def _heading(self, style: str, label: str, rest: str, line: int, marked: int = 0) -> bool:
+        """Open a section if this numbered line is a heading; False if it is prose. `marked`:
+        characters of `rest` the source sets apart as its run-in title."""
         title: str | None
         if style == "article":
             title, text = "", rest  # 第X条: the label is the heading, the rest is the article
         elif style.startswith("marked-"):
             title, text = rest, ""  # marked as a heading by the source: all of it is the title
+        elif 0 < marked < len(rest) and rest[:marked].strip():
+            title, text = rest[:marked].strip(), rest[marked:].strip()  # the source's own run-in title
         else:
             title, text = _split_heading(rest)
         if title is None:
@@ -238,6 +241,13 @@ class Body:
             self.doc.note("glossary", f"请核对：名词“{term}”出现了两次，两处解释已合并为一条。")
             return
         self.doc.glossary.append(TermDraft(label, term, definition, line))
+
+
+def _marked_title(line: Line, n: Numbered) -> int:
+    """How much of the numbered line's text after its label the source marks as a run-in title;
+    0 where it marks none, or no more than the label."""
+    start = len(line.text) - len(n.rest.lstrip())  # where the text after the label begins
+    return max(line.run_in - start, 0) if line.run_in else 0
 
 
 def _bare_annex(text: str) -> bool:

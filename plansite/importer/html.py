@@ -29,7 +29,7 @@ import html5lib
 
 from .draft import DocDraft
 from .govinfo import read_rows
-from .lines import WIDE_CHAR, Line
+from .lines import WIDE_CHAR, Line, run_in_length
 from .tables import SourceCell, TableDraft, from_grid
 
 SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -71,6 +71,10 @@ class _Walk:
     inline: list[str] = field(default_factory=list)  # text of the block being read
     position: int = 0  # where in the source the last block was found
     line: int = 1
+    # The block's first <strong> or <b>, for a run-in title: (text before it, its text).
+    strong: Element | None = None  # that element while it is read
+    strong_start: int | None = None  # parts of `inline` before it; None until a block has one
+    run_in: tuple[str, str] = ("", "")
 
     def locate(self, text: str) -> int:
         """The source line of a block's text (searched forward, so linear in the page)."""
@@ -82,11 +86,15 @@ class _Walk:
         return self.line
 
     def flush(self, heading: int = 0) -> None:
+        before, title = self.run_in
         for part in "".join(self.inline).split("\n"):
             text = tidy(part)
             if text:
-                self.items.append(Line(text, self.locate(text), heading=heading))
+                run_in = run_in_length(text, tidy(before), tidy(title)) if "\n" not in before + title else 0
+                self.items.append(Line(text, self.locate(text), heading=heading, run_in=run_in))
+                title = ""  # only the block's first line starts with it
         self.inline = []
+        self.strong, self.strong_start, self.run_in = None, None, ("", "")
 
     def walk(self, root: Element) -> None:
         """The page in document order, with a stack rather than recursion: a page may nest
@@ -96,6 +104,10 @@ class _Walk:
             el, in_article, closing = stack.pop()
             tag = el.tag if isinstance(el.tag, str) else ""
             if closing:
+                if el is self.strong and self.strong_start is not None:
+                    start = self.strong_start
+                    self.run_in = ("".join(self.inline[:start]), "".join(self.inline[start:]))
+                    self.strong = None
                 if tag in _HEADINGS:
                     self.flush(heading=int(tag[1]))
                 elif tag in _BLOCKS:
@@ -117,6 +129,8 @@ class _Walk:
                 continue
             if tag in _HEADINGS or tag in _BLOCKS:
                 self.flush()
+            if tag in ("strong", "b") and self.strong_start is None:
+                self.strong, self.strong_start = el, len(self.inline)
             self.inline.append(el.text or "")
             stack.append((el, in_article, True))
             inside = in_article or tag in ("article", "main")

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from ..numbering import numbered
+from ..numbering import numbered, style_of
 from .patterns import is_standalone
 
 # Lines that belong to a web page or a gazette, never to the document itself.
@@ -75,6 +75,23 @@ class Line:
     number: int  # 1-based line number in the source, for the editor's review
     blank_before: bool = False
     heading: int = 0  # a heading's level where the source marks it (Markdown); 0 elsewhere
+    # Characters at its start that the source sets apart (bold in Word, strong in a web page or
+    # Markdown) with text after them: a run-in title (（一）加强组织领导。各地要……); 0 elsewhere.
+    run_in: int = 0
+
+
+def run_in_length(text: str, before: str, title: str) -> int:
+    """Where a run-in title that the source sets apart (bold) ends in its line `text`: `before` is
+    the plain text ahead of it, nothing or a numbering label (（一）), `title` the text set apart.
+    0 where the line does not start so, or nothing follows the title."""
+    head = (before + title).strip()
+    if not title.strip() or (before.strip() and style_of(before) is None) or not text.startswith(head):
+        return 0
+    after = text[len(head) :].lstrip()
+    return len(head) if after and after[0] not in _GOES_ON else 0  # （二）**加强**，…: emphasis in a sentence
+
+
+_GOES_ON = "，,、；;：:）)』」”’》〉】"  # text that starts so continues the sentence before it
 
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))

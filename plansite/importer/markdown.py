@@ -23,7 +23,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .lines import Line, join_lines
+from .lines import Line, join_lines, run_in_length
 from .tables import TableDraft
 
 SUFFIXES = (".md", ".markdown")
@@ -57,17 +57,42 @@ def front_matter(text: str) -> tuple[dict[str, object], str, int]:
     return fields, text[match.end() :], match.group(0).count("\n")
 
 
+# CommonMark does not close `**` between Chinese punctuation and a character (**一、总则。**正文),
+# so the pair is left as text. In a Chinese document it is always bold: read it as such.
+_LEFT_BOLD = re.compile(r"\*\*([^*\n]+)\*\*")
+
+
 def _inline_text(token: Token) -> str:
     """An inline token's text: markup dropped, the lines a soft break separates rejoined."""
     lines: list[list[str]] = [[]]
     for child in token.children or []:
-        if child.type in ("text", "code_inline", "image"):
+        if child.type == "text":
+            lines[-1].append(_LEFT_BOLD.sub(r"\1", child.content))
+        elif child.type in ("code_inline", "image"):
             lines[-1].append(child.content)
         elif child.type == "softbreak":
             lines.append([])
         elif child.type == "hardbreak":
             lines[-1].append("\n")
     return join_lines("".join(parts) for parts in lines)
+
+
+def _strong_start(token: Token) -> tuple[str, str]:
+    """(text before, text of) the paragraph's first `**bold**`, for a run-in title; ("", "") if none."""
+    before: list[str] = []
+    title: list[str] | None = None
+    for child in token.children or []:
+        if child.type == "strong_open" and title is None:
+            title = []
+        elif child.type == "strong_close" and title is not None:
+            return "".join(before), "".join(title)
+        elif child.type == "text" and title is None and (left := _LEFT_BOLD.search(child.content)):
+            return "".join(before) + child.content[: left.start()], left[1]  # bold the parser left as text
+        elif child.type in ("text", "code_inline"):
+            (before if title is None else title).append(child.content)
+        else:
+            return "", ""  # a break, a link or emphasis first: not a plain run-in title
+    return "", ""
 
 
 def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraft], dict[str, object]]:
@@ -99,11 +124,14 @@ def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraf
             row.append(_inline_text(token))
         elif token.type == "inline":
             content = _inline_text(token)
+            before, strong = _strong_start(token)
             for part in content.split("\n"):
                 if part.strip():
                     opened = tokens[index - 1].map if index else None
                     number = (opened[0] + 1 + offset) if opened else line
-                    items.append(Line(part.strip(), number, heading=heading))
+                    text = part.strip()
+                    items.append(Line(text, number, heading=heading, run_in=run_in_length(text, before, strong)))
+                    strong = ""  # only a paragraph's first line starts with it
         elif token.type == "html_block":
             for n, raw in enumerate(token.content.splitlines()):
                 if raw.strip():

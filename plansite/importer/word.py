@@ -10,6 +10,8 @@ paragraphs and tables keep their places:
   their text (`（%1）`), restarts under a higher level;
 - a table keeps its merged cells (gridSpan across, vMerge down) and its header
   rows (tblHeader);
+- a paragraph that starts in bold and goes on plain has a run-in title: the
+  bold part (`（一）加强组织领导。` then the text);
 - footnote references become 〔注N〕 and the footnotes follow the text as 注N：…;
 - the document properties give the title (when the document shows it) and the
   主题词 (keywords).
@@ -27,13 +29,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .draft import DocDraft
-from .lines import Line
+from .lines import Line, run_in_length
 from .tables import SourceCell, TableDraft, from_grid
 
 SUFFIXES = (".docx", ".docm", ".dotx")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 MAX_LEVELS = 9
+CHARACTER_STYLE = 2  # python-docx's WD_STYLE_TYPE.CHARACTER
 
 
 class NotWordError(ValueError):
@@ -199,9 +202,46 @@ class _Reader:
         style = self.style_of(p)
         level = self.heading_level(p, style)
         label = self.number_label(p, style)
+        plain, bold = self.bold_start(p, style)
         text = (label + text).strip()
         if text:
-            self.items.append(Line(text, self.count, heading=level))
+            self.items.append(Line(text, self.count, heading=level, run_in=run_in_length(text, label + plain, bold)))
+
+    def bold_start(self, p, style) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+        """(plain text before, bold text) of the paragraph's first bold runs, where plain text
+        follows them: a bold run-in title, perhaps after a typed label; ("", "") where there is none."""
+        inherited = _style_bold(style)
+        plain: list[str] = []
+        bold: list[str] = []
+        for run in p.iter(f"{W}r"):
+            piece = "".join(
+                node.text or "" if node.tag == f"{W}t" else "\t" for node in run if node.tag in (f"{W}t", f"{W}tab")
+            )
+            if not piece.strip():  # spaces go with the part being read
+                (bold if bold else plain).append(piece)
+            elif self.run_bold(run, inherited):
+                bold.append(piece)
+            elif bold:  # plain text after the bold: the title ends here
+                return "".join(plain), "".join(bold)
+            else:
+                plain.append(piece)
+        return "", ""
+
+    def run_bold(self, run, inherited: bool | None) -> bool:  # type: ignore[no-untyped-def]
+        """Whether a run shows bold: its own formatting, else its character style, else the paragraph's."""
+        rpr = run.find(f"{W}rPr")
+        node = rpr.find(f"{W}b") if rpr is not None else None
+        if node is not None:
+            return node.get(f"{W}val", "true").lower() not in ("0", "false", "off")
+        node = rpr.find(f"{W}rStyle") if rpr is not None else None
+        if node is not None:
+            try:
+                found = _style_bold(self.document.styles.get_by_id(node.get(f"{W}val"), CHARACTER_STYLE))
+            except (KeyError, ValueError):
+                found = None
+            if found is not None:
+                return found
+        return bool(inherited)
 
     def text(self, p) -> str:  # type: ignore[no-untyped-def]
         parts: list[str] = []
@@ -313,6 +353,15 @@ class _Reader:
             self.items.append(table)
         else:  # one row or one column: a box drawn around text, read as its paragraphs
             self.items += [Line(c.text, first) for row in source for c in row if c.text]
+
+
+def _style_bold(style) -> bool | None:  # type: ignore[no-untyped-def]
+    """Bold as a style sets it, or the style it is based on; None where none says."""
+    while style is not None:
+        if style.font.bold is not None:
+            return bool(style.font.bold)
+        style = style.base_style
+    return None
 
 
 def _footnotes(document) -> dict[str, str]:  # type: ignore[no-untyped-def]
