@@ -1,7 +1,9 @@
 """Documents as they arrive: a published document's model written out as a
 saved gov.cn-style web page (.html), a Word file (.docx, python-docx, with
-Word's built-in heading styles, automatic numbering and merged cells) and,
-through LibreOffice, a PDF; the importer must read them back.
+Word's built-in heading styles, automatic numbering and merged cells), a Word
+file typed as most offices type one (no styles, labels typed, headings and
+run-in titles in bold) and, through LibreOffice, a PDF of each Word file; the
+importer must read them back.
 
 The model is the truth the import is measured against (`expected`): every
 heading, every table with its rows, the metadata. Nothing here is the
@@ -225,6 +227,32 @@ def to_docx(doc: m.Document, path: Path) -> None:
             paragraph = word.add_paragraph(item.title, style=f"Heading {min(item.heading - 1, 9)}")
             if not numbering.heading(paragraph, item.label, item.heading):
                 paragraph.text = item.text
+        else:
+            word.add_paragraph(item.text)
+    word.save(str(path))
+
+
+def to_typed_docx(doc: m.Document, path: Path) -> None:
+    """A Word file as most offices type one: no heading styles and no automatic numbering; each
+    heading is a plain paragraph, its label typed, set in bold; a run-in title (one ending in 。
+    with its text after it) is bold at the start of its paragraph, the text plain after it."""
+    from docx import Document as Docx  # test-only dependency
+
+    word = Docx()
+    _running_header_and_page_numbers(word, doc.issuer or doc.title)
+    items = outline(doc)
+    skip = False
+    for item, after in zip(items, [*items[1:], None], strict=True):
+        if skip:
+            skip = False
+        elif isinstance(item, TableOut):
+            _docx_table(word, item.table)
+        elif item.heading:
+            paragraph = word.add_paragraph()
+            paragraph.add_run(item.text).bold = True
+            if item.title.endswith("。") and isinstance(after, Para) and not after.heading:
+                paragraph.add_run(after.text)
+                skip = True
         else:
             word.add_paragraph(item.text)
     word.save(str(path))

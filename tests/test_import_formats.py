@@ -1,7 +1,9 @@
 """Documents as they arrive in other formats: every published document, the
 feature plan (merged cells, group rows, seven levels) and every document of
-../shared/corpus/import/ written as a saved gov.cn page, a Word file and the
-PDF LibreOffice prints from it (tests/formats.py), imported back and measured.
+../shared/corpus/import/ written as a saved gov.cn page, a Word file with
+heading styles and automatic numbering, a Word file typed with bold headings
+and run-in titles, and the PDFs LibreOffice prints from both
+(tests/formats.py), imported back and measured.
 
 A published document is measured against its own model. A corpus document is
 first imported from its text (test_import_corpus.py checks that draft against
@@ -47,7 +49,8 @@ CORPUS_FILES = (
     else {}
 )
 CASES = [*PUBLISHED, *CORPUS_FILES]
-FORMATS = ("html", "docx", "pdf")
+# Word with styles and automatic numbering, and Word typed with bold (typed.docx), each also as a PDF.
+FORMATS = ("html", "docx", "pdf", "typed.docx", "typed.pdf")
 
 
 @pytest.fixture(scope="module")
@@ -67,18 +70,21 @@ def sources(documents: dict[str, m.Document], tmp_path_factory: pytest.TempPathF
     for name, doc in documents.items():
         (folder / f"{name}.html").write_text(formats.to_html(doc), encoding="utf-8")
         formats.to_docx(doc, folder / f"{name}.docx")
-        out[(name, "html")] = folder / f"{name}.html"
-        out[(name, "docx")] = folder / f"{name}.docx"
+        formats.to_typed_docx(doc, folder / f"{name}.typed.docx")
+        for fmt in ("html", "docx", "typed.docx"):
+            out[(name, fmt)] = folder / f"{name}.{fmt}"
     if formats.soffice():
         pdfs = folder / "pdf"
         pdfs.mkdir()
+        words = [folder / f"{name}.{fmt}" for name in documents for fmt in ("docx", "typed.docx")]
         subprocess.run(
             [formats.soffice() or "soffice", f"-env:UserInstallation=file://{folder / 'lo-profile'}", "--headless",
-             "--convert-to", "pdf", "--outdir", str(pdfs), *(str(folder / f"{name}.docx") for name in documents)],
+             "--convert-to", "pdf", "--outdir", str(pdfs), *map(str, words)],
             check=True, capture_output=True, timeout=600,
         )  # fmt: skip
         for name in documents:
             out[(name, "pdf")] = pdfs / f"{name}.pdf"
+            out[(name, "typed.pdf")] = pdfs / f"{name}.typed.pdf"
     return out
 
 
@@ -128,6 +134,6 @@ def test_a_document_comes_back_from_its_format(
     assert draft.title == doc.title
     assert draft.doc_number == doc.doc_number
     assert kept >= TARGET_KEPT, missing[:5]
-    if fmt == "pdf":  # running headers and page numbers (— 2 —) are listed as dropped, never published
+    if fmt.endswith("pdf"):  # running headers and page numbers (— 2 —) are listed as dropped, never published
         assert any("页码" in d for d in result.dropped)
         assert not re.search(r"—\s*\d+\s*—", built)
