@@ -6,6 +6,8 @@ their captions and notes, the glossary, annexes.
 
 from __future__ import annotations
 
+import re
+
 from ..numbering import Numbered, heading_text, numbered
 from .draft import (
     ANNEX,
@@ -62,6 +64,7 @@ class Body:
             and bare[-1] > i
             and not _bare_annex(item.text)
         }
+        self.annex_lists |= _list_continued(items, self.annex_lists)
         skip = False
         for index, item in enumerate(items):
             following = items[index + 1] if index + 1 < len(items) else None
@@ -248,6 +251,27 @@ def _marked_title(line: Line, n: Numbered) -> int:
     0 where it marks none, or no more than the label."""
     start = len(line.text) - len(n.rest.lstrip())  # where the text after the label begins
     return max(line.run_in - start, 0) if line.run_in else 0
+
+
+_LIST_ITEM = re.compile(r"^(\d{1,3})\s*[.．、]")  # an item of the 附件 list: 1．…, 2、…
+
+
+def _list_continued(items: list[Item], lists: set[int]) -> set[int]:
+    """The lines after a 附件：1．… line that go on counting its list (2．…, 3．…)."""
+    more: set[int] = set()
+    for i in lists:
+        item = items[i]
+        match = ANNEX.match(item.text) if isinstance(item, Line) else None
+        first = _LIST_ITEM.match(match["title"]) if match else None
+        count, j = (int(first[1]) if first else 0), i + 1
+        while count and j < len(items) and j not in lists:
+            following = items[j]
+            n = _LIST_ITEM.match(following.text) if isinstance(following, Line) else None
+            if n is None or int(n[1]) != count + 1:
+                break
+            more.add(j)
+            count, j = count + 1, j + 1
+    return more
 
 
 def _bare_annex(text: str) -> bool:

@@ -28,7 +28,7 @@ from .draft import (
     iso_date,
 )
 from .lines import TERMINAL, Line
-from .patterns import DOC_NUMBER, ISSUER, PUBLIC_NOTE
+from .patterns import DOC_NUMBER, ISSUER, PUBLIC_NOTE, issuers
 from .tables import TableDraft
 
 
@@ -145,8 +145,8 @@ def _publication_lines(h: Head) -> Outcome | None:
 
 
 def _issuer_before_title(h: Head) -> Outcome | None:
-    if ISSUER.match(h.text) and not h.doc.addressees:
-        h.pending_issuer = h.text
+    if (names := issuers(h.text)) and not h.doc.addressees:
+        h.pending_issuer = names
         return Outcome.READ
     return None
 
@@ -154,8 +154,8 @@ def _issuer_before_title(h: Head) -> Outcome | None:
 def _notice_signature(h: Head) -> Outcome | None:
     """The notice's 落款: issuer, then the date on the next line; what came after 主送 was its text."""
     date = cn_date(h.next_text) if h.next_text is not None else None
-    if ISSUER.match(h.text) and date:
-        h.doc.notice_signature = (h.text, date)
+    if (names := issuers(h.text)) and date:
+        h.doc.notice_signature = (names, date)
         h.doc.notice_text, h.after_addressees = h.after_addressees, []
         return Outcome.READ_TWO
     return None

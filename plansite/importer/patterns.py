@@ -11,6 +11,16 @@ ISSUER = re.compile(
     r"(?:人民政府|人民政府办公室|人民政府办公厅|残疾人联合会|委员会|办公室|办公厅|局|厅|残联|部|委|总局|署)"
     r"|国务院|国务院办公厅|中共中央办公厅|中共中央)$"
 )
+_BETWEEN_ISSUERS = re.compile(r"[\s\u3000、]+")
+
+
+def issuers(text: str) -> str | None:
+    """An issuer line — one issuer, or several on one line as a joint document prints them
+    (浙江省残疾人联合会　浙江省教育厅) — with its names one space apart; None for any other line."""
+    names = _BETWEEN_ISSUERS.split(text.strip())
+    return " ".join(names) if all(ISSUER.match(name) for name in names) else None
+
+
 PUBLIC_NOTE = re.compile(r"^[（(](?:此件|本文|此文)[^）)]{1,20}[）)]$")  # （此件公开发布）, （本文有删减） after a 落款
 DATE_CN = re.compile(r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
 # 二〇二二年一月二十日, as many official documents date their 落款
@@ -42,6 +52,6 @@ def is_standalone(text: str) -> bool:
         DOC_NUMBER.match(text)
         or DATE_CN.match(text)
         or DATE_HANZI.match(text)
-        or ISSUER.match(text)
+        or issuers(text)
         or TITLE_END.search(text)
     )
