@@ -117,8 +117,10 @@ def _parser() -> argparse.ArgumentParser:
     _content_arg(check)
     check.set_defaults(run=_check)
 
-    importer = commands.add_parser("import", help="把纯文本（UTF-8 或 GB18030）规划文件转成 YAML 草稿")
-    importer.add_argument("file", type=Path, help="纯文本文件")
+    importer = commands.add_parser("import", help="把 Word（.docx）、PDF、网页、Markdown 或纯文本文件转成 YAML 草稿")
+    importer.add_argument(
+        "file", type=Path, help="要导入的文件（按内容判断格式；文字文件可以是 UTF-8、UTF-16 或 GB18030）"
+    )
     importer.add_argument("--out", type=Path, help="写入的 YAML 文件（默认 content/<id>.yaml）")
     importer.add_argument("--id", help="文件的 id（网址的一部分，小写字母、数字、短横线）")
     importer.add_argument("--force", action="store_true", help="覆盖已存在的文件")

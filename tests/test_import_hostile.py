@@ -113,6 +113,23 @@ def test_text_in_any_chinese_encoding_is_decoded(encoding: str) -> None:
     assert "坚持以人民为中心" in result.yaml and "总体要求" in result.yaml
 
 
+PLAN = ROOT / "content" / "jiangbei-disability-plan-2021-2025.yaml"
+
+
+@pytest.mark.parametrize("encoding", ["big5", "shift_jis"])
+def test_text_in_another_encoding_is_refused_not_garbled(encoding: str) -> None:
+    """Big5 or Shift_JIS bytes decode as GB18030 without an error, into garbage: refused."""
+    data = PLAN.read_text(encoding="utf-8").encode(encoding, errors="replace")
+    with pytest.raises(SourceError, match="另存为 UTF-8"):
+        import_bytes(data, source_name="x.txt")
+
+
+def test_a_gb18030_text_with_a_few_rare_characters_is_read() -> None:
+    """The control: GBK's rarer characters (a name such as 王堃, 张喆) are no sign of another encoding."""
+    text = PLAN.read_text(encoding="utf-8") + "\n联系人：王堃、张喆、李昇\n"
+    assert "王堃" in import_bytes(text.encode("gb18030"), source_name="x.txt").yaml
+
+
 def test_the_import_command_refuses_a_binary_in_chinese(tmp_path: Path) -> None:
     binary = tmp_path / "photo.jpg"
     binary.write_bytes(bytes(range(256)) * 8)

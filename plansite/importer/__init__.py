@@ -26,7 +26,7 @@ from .draft import UNTITLED, DocDraft
 from .emit import emit
 from .govinfo import read_block
 from .html import TooDeepError, html_items, is_html
-from .lines import clean_lines, decode, join_broken
+from .lines import UnknownEncodingError, clean_lines, decode, join_broken
 from .markdown import front_matter_date, is_markdown, markdown_items
 from .pdf import NotReadablePdfError, is_pdf, pdf_items
 from .structure import parse
@@ -103,7 +103,13 @@ def import_bytes(
         raise SourceError(
             f"{source_name} 是老式的 Word 97-2003 文件（.doc）或其他 Office 文件：请在 Word 或 WPS 里另存为 .docx 再导入。"
         )
-    text = decode(data)
+    try:
+        text = decode(data)
+    except UnknownEncodingError:
+        raise SourceError(
+            f"{source_name} 的编码既不是 UTF-8、UTF-16，也不像 GB18030（GBK）：可能是繁体的 Big5 或日文等其他编码，"
+            "按 GB18030 读出来会是乱码。请用记事本或 WPS 打开，另存为 UTF-8 编码后再导入。"
+        ) from None
     if text is None:
         raise SourceError(
             f"{source_name} 不是文字文件，也不是 Word（.docx）或 PDF：无法导入。"

@@ -98,16 +98,39 @@ _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # control characters no text file holds
 
 
+MIN_COMMON = 0.95  # of the Chinese characters of a GB18030 file, at least this many are common (GB2312)
+
+
+class UnknownEncodingError(ValueError):
+    """Bytes that decode as GB18030 but are not GB text: Big5, Shift_JIS… read as GB would be garbled."""
+
+
 def decode(data: bytes) -> str | None:
-    """UTF-8 or UTF-16 (by its byte-order mark), else UTF-8, else GB18030; None if it is not text."""
+    """UTF-8 or UTF-16 (by its byte-order mark), else UTF-8, else GB18030; None if it is not text.
+
+    Nearly any bytes decode as GB18030, so a GB18030 text whose Chinese characters are not
+    mostly common ones (GB2312) is another encoding read wrongly: UnknownEncodingError."""
     encodings = [e for bom, e in _BOMS if data.startswith(bom)] or ["utf-8", "gb18030"]
     for encoding in encodings:
         try:
             text = data.decode(encoding).removeprefix("\ufeff")
         except UnicodeDecodeError:
             continue
-        return None if _BINARY.search(text[:100_000]) else text
+        if _BINARY.search(text[:100_000]):
+            return None
+        if encoding == "gb18030" and not _mostly_common(text):
+            raise UnknownEncodingError(encoding)
+        return text
     return None
+
+
+def _mostly_common(text: str) -> bool:
+    """Whether at least MIN_COMMON of the characters beyond ASCII are in GB2312 (counted by
+    encoding, at C speed: two bytes for each such character, nothing for the others)."""
+    ascii_count = len(text.encode("ascii", "ignore"))
+    wide = len(text) - ascii_count
+    common = (len(text.encode("gb2312", "ignore")) - ascii_count) // 2
+    return wide == 0 or common >= MIN_COMMON * wide
 
 
 def is_chrome(text: str) -> bool:
