@@ -209,3 +209,26 @@ def test_bold_that_is_emphasis_is_not_a_title(runs: list[tuple[str, bool]], why:
 
     draft = _run_in(emphasis)
     assert "".join(text for text, _ in runs) in draft, why
+
+
+def test_a_title_over_two_title_paragraphs_is_one_title() -> None:
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_paragraph("某市“十五五”残疾人保障", style="Title")
+        document.add_paragraph("和发展规划", style="Title")
+        document.add_paragraph("一、总体要求", style="Heading 1")
+        document.add_paragraph("坚持以人民为中心。")
+
+    draft = import_bytes(_docx(build), source_name="plan.docx").yaml
+    assert "title: 某市“十五五”残疾人保障和发展规划\n" in draft and "和发展规划\n    sections" not in draft
+
+
+def test_a_numbered_line_after_the_title_is_not_its_second_line() -> None:
+    """The control: 第一章 marked like the title is the body's first heading."""
+
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_paragraph("某市残疾人保障条例", style="Title")
+        document.add_paragraph("第一章 总则", style="Title")
+        document.add_paragraph("第一条 为了保障残疾人的权益，制定本条例。")
+
+    draft = import_bytes(_docx(build), source_name="plan.docx").yaml
+    assert "title: 某市残疾人保障条例\n" in draft and "label: 第一章" in draft

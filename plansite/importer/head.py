@@ -27,7 +27,7 @@ from .draft import (
     ending_kind,
     iso_date,
 )
-from .lines import TERMINAL, Line
+from .lines import TERMINAL, Line, join_lines
 from .patterns import DOC_NUMBER, ISSUER, PUBLIC_NOTE, issuers
 from .tables import TableDraft
 
@@ -55,6 +55,7 @@ class Head:
     i: int = 0  # the current line
     joined: str = ""  # the current line joined with the next (a title broken over two); both are read
     pending_issuer: str = ""  # an issuer line before the notice title (国务院 / 关于印发……的通知)
+    title_at: int | None = None  # the line the source marked as the title (a title over two marked lines goes on)
     after_addressees: list[str] = field(default_factory=list)  # text after 主送: the notice's, or the preamble
 
     @property
@@ -88,14 +89,20 @@ def _body_starts(h: Head) -> Outcome | None:
         return Outcome.BODY
     if h.i + 1 < len(h.items) and isinstance(h.items[h.i + 1], TableDraft) and caption_like(item.text):
         return Outcome.BODY  # the caption of a table
-    if item.heading >= 2 or (item.heading == 1 and h.doc.title and h.doc.title != item.text):
+    if item.heading >= 2 or (item.heading == 1 and h.doc.title and h.doc.title != item.text and not _title_goes_on(h)):
         return Outcome.BODY  # a marked heading
     return None
 
 
+def _title_goes_on(h: Head) -> bool:
+    """The line right after the marked title, marked the same and not numbered: the title's second line."""
+    return h.title_at == h.i - 1 and numbered(h.line.text) is None and len(h.doc.title) + len(h.line.text) <= MAX_TITLE
+
+
 def _marked_title(h: Head) -> Outcome | None:
-    if h.line.heading == 1:
-        h.doc.title = h.text  # the source marks its title
+    if h.line.heading == 1:  # the source marks its title, perhaps over two lines (Word: two Title paragraphs)
+        h.doc.title = join_lines((h.doc.title, h.text)) if _title_goes_on(h) else h.text
+        h.title_at = h.i
         return Outcome.READ
     return None
 
