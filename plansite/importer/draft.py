@@ -18,6 +18,34 @@ from .tables import TableDraft
 DATE_LINE = re.compile(r"^(日期|发布日期|发布时间|成文日期)[:：]\s*(?P<date>\d{4}-\d{1,2}-\d{1,2})$")
 PUBLISHED_BY = re.compile(r"^发布单位[:：]\s*(?P<issuer>\S+)\s+发布时间[:：]\s*(?P<date>\d{4}-\d{1,2}-\d{1,2})$")
 DATE_SOURCE = re.compile(r"^(?P<date>\d{4}-\d{1,2}-\d{1,2})(\s+\d{1,2}:\d{2})?\s+来源[:：]\s*(?P<source>.+)$")
+# A web page's line of facts about the page: 发布时间：2026-01-15　来源：某市残联　浏览次数：123　【字体：大 中 小】
+INFO_KEY = re.compile(
+    r"【?(?P<key>发布时间|发布日期|日期|时间|来源|信息来源|作者|编辑|责任编辑|浏览次数|点击数|阅读次数|访问次数|访问量|字体)[:：]"
+)
+_ISO_START = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+
+
+def info_line(text: str) -> dict[str, str] | None:
+    """The fields of a web page's information line (two known keys or more, the first at its
+    start), each value up to the next key; None for any other line."""
+    keys = list(INFO_KEY.finditer(text))
+    if len(keys) < 2 or keys[0].start() != 0:
+        return None
+    ends = [k.start() for k in keys[1:]] + [len(text)]
+    return {k["key"]: text[k.end() : end].strip(" \u3000【】") for k, end in zip(keys, ends, strict=True)}
+
+
+def info_date(fields: dict[str, str]) -> dt.date | None:
+    """The publication date an information line states (2026-01-15 or 2026年1月15日, a time after it)."""
+    for key in ("发布时间", "发布日期", "日期", "时间"):
+        value = fields.get(key, "")
+        if match := _ISO_START.match(value):
+            return iso_date(match.group())
+        if day := cn_date(value.split(" ")[0]):
+            return day
+    return None
+
+
 NOTICE_TITLE = re.compile(r"^.*关于.*的(通知|决定|意见)$")
 PRINTED = re.compile(r"关于印发(?P<title>.+?)的通知$")
 QUOTED_TITLE = re.compile(r"《(?P<title>[^》]+)》")

@@ -25,6 +25,8 @@ from .draft import (
     caption_like,
     cn_date,
     ending_kind,
+    info_date,
+    info_line,
     iso_date,
 )
 from .lines import TERMINAL, Line, join_lines
@@ -103,6 +105,8 @@ def _marked_title(h: Head) -> Outcome | None:
     if h.line.heading == 1:  # the source marks its title, perhaps over two lines (Word: two Title paragraphs)
         h.doc.title = join_lines((h.doc.title, h.text)) if _title_goes_on(h) else h.text
         h.title_at = h.i
+        if _title_is_the_notice(h.doc):  # 关于印发……的通知: the document printed behind it has its own title
+            h.doc.issuer = h.doc.issuer or _issuer_from(h.doc.notice_title)
         return Outcome.READ
     return None
 
@@ -137,7 +141,7 @@ def _doc_number(h: Head) -> Outcome | None:
 
 
 def _publication_lines(h: Head) -> Outcome | None:
-    """发布单位：… 发布时间：…, 发布日期：…, a date with 来源：… (web pages)."""
+    """发布单位：… 发布时间：…, 发布日期：…, a date with 来源：…, a line of such facts (web pages)."""
     if match := PUBLISHED_BY.match(h.text):
         h.doc.issuer = h.doc.issuer or match["issuer"]
         h.doc.date_published = iso_date(match["date"])
@@ -146,6 +150,9 @@ def _publication_lines(h: Head) -> Outcome | None:
     elif match := DATE_SOURCE.match(h.text):
         h.doc.date_published = iso_date(match["date"])
         h.doc.source_title = match["source"].strip()
+    elif fields := info_line(h.text):  # 发布时间：…　来源：…　浏览次数：…: the page's, not the document's
+        h.doc.date_published = h.doc.date_published or info_date(fields)
+        h.doc.source_title = h.doc.source_title or fields.get("来源", fields.get("信息来源", ""))
     else:
         return None
     return Outcome.READ
@@ -248,10 +255,12 @@ def read_head(items: list[Item], doc: DocDraft) -> list[Item]:
     return items[h.i :]
 
 
-def _title_is_the_notice(doc: DocDraft) -> None:
+def _title_is_the_notice(doc: DocDraft) -> bool:
     """A stated title that is a 印发 notice's: the document printed behind the notice has its own."""
     if not doc.notice_title and NOTICE_TITLE.match(doc.title) and "印发" in doc.title:
         doc.notice_title, doc.title = doc.title, ""
+        return True
+    return False
 
 
 def _squeezed(text: str) -> str:

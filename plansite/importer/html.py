@@ -29,7 +29,7 @@ import html5lib
 
 from .draft import DocDraft
 from .govinfo import read_rows
-from .lines import WIDE_CHAR, Line, run_in_length
+from .lines import WIDE_CHAR, Line, is_chrome, run_in_length
 from .tables import SourceCell, TableDraft, from_grid
 
 SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -89,7 +89,9 @@ class _Walk:
         before, title = self.run_in
         for part in "".join(self.inline).split("\n"):
             text = tidy(part)
-            if text:
+            if text and not heading and is_chrome(text):  # 当前位置：首页 > …, as in copied text
+                self.dropped.append(f"第{self.locate(text)}行（网页导航等）：{text[:60]}")
+            elif text:
                 run_in = run_in_length(text, tidy(before), tidy(title)) if "\n" not in before + title else 0
                 self.items.append(Line(text, self.locate(text), heading=heading, run_in=run_in))
                 title = ""  # only the block's first line starts with it
