@@ -23,6 +23,9 @@ KINDS: dict[str, str] = {
     "measures": "办法",
     "regulation": "条例",
     "law": "法律",
+    "programme": "方案",
+    "decision": "决定",
+    "provisions": "规定",
 }
 
 

@@ -486,9 +486,14 @@ def test_a_document_from_another_province(tmp_path: Path) -> None:
         ("上海市实施《中华人民共和国残疾人保障法》办法", "measures"),
         ("国务院关于做好当前和今后一个时期促进就业工作的若干意见", "opinion"),
         ("重庆市江北区“十四五”残疾人保障和发展规划（2021—2025年）", "plan"),
-        ("国务院关于印发国家职业教育改革实施方案的通知", "notice"),
+        ("国务院关于印发国家职业教育改革实施方案的通知", "programme"),  # the 方案 printed behind the notice
+        ("某市残联关于做好2026年助残日活动的通知", "notice"),
         ("2018年全市残疾人工作要点", "work-points"),
         ("关于《江北区“十四五”残疾人保障和发展规划》的起草说明", "interpretation"),
+        ("某市残疾儿童康复救助实施方案", "programme"),
+        ("某市人民政府关于表彰残疾人工作先进集体的决定", "decision"),
+        ("某市残疾人就业保障金征收使用管理规定", "provisions"),
+        ("某市无障碍环境建设实施细则", "provisions"),
     ],
 )
 def test_the_kind_is_what_the_title_ends_with(title: str, kind: str, tmp_path: Path) -> None:

@@ -66,6 +66,10 @@ KIND_ENDINGS = (
     ("条例", "regulation"),
     ("法", "law"),
     ("通知", "notice"),
+    ("方案", "programme"),
+    ("决定", "decision"),
+    ("规定", "provisions"),
+    ("细则", "provisions"),
 )
 TRAILING_BRACKETS = re.compile(r"[（(][^（()）]*[)）]$")
 TITLE_WORDS = ("规划", "要点", "说明", "方案", "意见", "办法", "计划", "纲要", "解读", "条例")

@@ -42,7 +42,7 @@ def hanzi_year(text: str) -> int:
     return int("".join(str(_DIGITS[c]) for c in text))
 
 
-TITLE_END = re.compile(r"(通知|决定|意见|规划|要点|说明|方案|办法|计划|纲要|解读)[)）]?$")
+TITLE_END = re.compile(r"(通知|决定|意见|规划|要点|说明|方案|办法|计划|纲要|解读|条例|规定|细则)[)）]?$")
 
 
 def is_standalone(text: str) -> bool:
