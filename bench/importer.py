@@ -5,10 +5,11 @@
 
 For each size (MB of text): plain text (the corpus files of
 ../shared/corpus/import/ one after another, as often as needed), Markdown (the
-Markdown copies likewise), a saved web page and a Word file (the largest
-published plan's body repeated, written by tests/formats.py). Each is imported
-in this process, best of three. Prints a Markdown table for bench/RESULTS.md:
-seconds per size and per MB, so linear growth shows as a flat last column.
+Markdown copies likewise), a saved web page, a Word file and the PDF LibreOffice
+prints from it (the largest published plan's body repeated, written by
+tests/formats.py). Each is imported in this process, best of three. Prints a
+Markdown table for bench/RESULTS.md: the file's size, seconds, and seconds per
+MB of text, so linear growth shows as a flat last column.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ def inputs(size: float, folder: Path) -> dict[str, bytes]:
         "markdown": _repeat(markdown, size).encode("utf-8"),
         "web page": formats.to_html(big).encode("utf-8"),
         "Word": word.read_bytes(),
+        "PDF": formats.to_pdf(word, folder).read_bytes(),
     }
 
 
@@ -65,15 +67,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="0.125,0.25,0.5,1,2")
     args = parser.parse_args()
-    names = {"text": "x.txt", "markdown": "x.md", "web page": "x.html", "Word": "x.docx"}
-    print("| format | input | import | per MB |")
-    print("| --- | --- | --- | --- |")
+    names = {"text": "x.txt", "markdown": "x.md", "web page": "x.html", "Word": "x.docx", "PDF": "x.pdf"}
+    print("| format | text | file | import | per MB of text |")
+    print("| --- | --- | --- | --- | --- |")
     with tempfile.TemporaryDirectory() as tmp:
         for size in (float(s) for s in args.sizes.split(",")):
             for fmt, data in inputs(size, Path(tmp)).items():
                 took = seconds(data, names[fmt])
                 print(
-                    f"| {fmt} | {len(data) / MB:.2f} MB | {took:.2f} s | {took / (len(data) / MB):.2f} s |", flush=True
+                    f"| {fmt} | {size:g} MB | {len(data) / MB:.2f} MB | {took:.2f} s | {took / size:.2f} s |",
+                    flush=True,
                 )
 
 

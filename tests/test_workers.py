@@ -121,3 +121,28 @@ def test_the_cycle_collector_is_paused_only_while_files_are_parsed(
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_long_pdf_read_on_every_core_gives_what_one_process_reads(tmp_path: Path) -> None:
+    """Its pages are read in parts by forked workers; the items are the same, in order."""
+    from tests import formats
+
+    if not formats.soffice():
+        pytest.fail("LibreOffice (soffice) is missing: scripts/install-test-tools.sh installs it")
+    plan = max(load_content(ROOT / "content").documents, key=lambda d: len(d.body))  # tables over pages
+    formats.to_docx(plan, tmp_path / "plan.docx")
+    pdf = formats.to_pdf(tmp_path / "plan.docx", tmp_path)
+    found = _fresh(f"""
+        import json
+        from plansite import workers
+        from plansite.importer import pdf
+        data = open({str(pdf)!r}, "rb").read()
+        serial = repr(pdf.pdf_items(data, []))
+        calls = []
+        real = workers.map_in_workers
+        workers.map_in_workers = lambda *args, **kwargs: calls.append(workers._can_fork()) or real(*args, **kwargs)
+        pdf.READ_IN_WORKERS_FROM, pdf.PAGES_PER_PART = 1, 1
+        print(json.dumps({{"same": repr(pdf.pdf_items(data, [])) == serial, "forked": calls, "items": serial.count("Line(")}}))
+    """)
+    assert found["forked"] == [True], "the pages were not read in workers"
+    assert found["same"] and found["items"] > 50

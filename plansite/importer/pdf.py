@@ -1,6 +1,9 @@
 """A PDF in: its text in reading order and its ruled tables, as items.
 
-pdfplumber reads each page's characters with their positions and sizes:
+PDFium (pypdfium2, a C library: a page in a few milliseconds) reads each
+page's characters with their boxes and sizes, and the line segments it draws;
+pdfplumber's pure algorithms, fed with those, group the characters into text
+lines and the ruling lines into table cells:
 
 - tables are found from their ruling lines; each cell's extent on the grid of
   the table's own edges gives its rowspan and colspan; a table that runs on
@@ -20,7 +23,7 @@ A scanned PDF has no characters: it is refused with a message to OCR it first.
 
 from __future__ import annotations
 
-import io
+import functools
 import itertools
 import re
 from collections import Counter
@@ -36,6 +39,10 @@ from .tables import SourceCell, TableDraft, from_grid
 _FONT_GAP = re.compile(
     r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%]) (?=[\u3000-\u9fff\uff00-\uffef])"
 )
+READ_IN_WORKERS_FROM = 60  # pages: a shorter PDF is read faster than workers start
+PAGES_PER_PART = 20  # pages a worker reads at a time
+PDFIUM_LINE_END_HYPHEN = 0x02  # how PDFium reports a hyphen that ends a line ("2021-" then "2025")
+EDGE_MIN = 1.0  # points: a segment shorter than this is no ruling line
 MIN_ROWS_FILLED = 3  # rows a table shows before a column it always fills tells a new row from a broken one
 MARGIN = 0.08  # of the page height: where running headers and footers sit
 PAGE_NUMBER = re.compile(r"^[-—–－\s]*(第\s*)?\d{1,4}(\s*页)?[-—–－\s]*$|^\d{1,4}\s*/\s*\d{1,4}$")
@@ -62,16 +69,17 @@ class _Line:
 
 
 def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
-    import pdfplumber  # imported here: only an import of a PDF needs it
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfplumber.utils.exceptions import PdfminerException
+    pdf = _open(data)
+    count = len(pdf)
+    pdf.close()
+    parts = [range(first, min(first + PAGES_PER_PART, count)) for first in range(0, count, PAGES_PER_PART)]
+    if count < READ_IN_WORKERS_FROM:
+        read = [_read_pages(data, part) for part in parts]
+    else:  # a long PDF: its pages read on every core (imported here: the workers module is large)
+        from ..workers import default_processes, map_in_workers
 
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as error:
-        raise NotReadablePdfError("文件已损坏") from error
-    with pdf:
-        pages = [_read_page(page, n) for n, page in enumerate(pdf.pages, 1)]
+        read = map_in_workers(functools.partial(_read_pages, data), parts, default_processes(), parallel_from=2)
+    pages = [page for part in read for page in part]
     lines = [line for page_lines, _ in pages for line in page_lines]
     if not any(line.text.strip() for line in lines) and not any(tables for _, tables in pages):
         raise NotReadablePdfError("没有文字层")
@@ -113,31 +121,177 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
     return _items(stream)
 
 
-def _read_page(page: Any, number: int) -> tuple[list[_Line], list[tuple[float, _Grid]]]:
-    found = page.find_tables()
-    tables = [(t.bbox[1], t) for t in found]
-    boxes = [t.bbox for t in found]
+def _open(data: bytes) -> Any:
+    import pypdfium2 as pdfium  # imported here: only an import of a PDF needs it
 
-    def outside(obj: dict[str, Any]) -> bool:
-        if obj.get("object_type") != "char":
-            return True
-        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        reason = "有密码保护，请先去掉密码" if "password" in str(error).lower() else "文件已损坏"
+        raise NotReadablePdfError(reason) from error
+
+
+def _read_pages(data: bytes, numbers: range) -> list[tuple[list[_Line], list[tuple[float, _Grid]]]]:
+    """Pages `numbers` (from 0) of the PDF, each opened and read here (in a worker, perhaps)."""
+    pdf = _open(data)
+    try:
+        return [_read_page(pdf[n], n + 1) for n in numbers]
+    finally:
+        pdf.close()
+
+
+def _read_page(page: Any, number: int) -> tuple[list[_Line], list[tuple[float, _Grid]]]:
+    from pdfplumber.utils.text import chars_to_textmap
+
+    height = page.get_height()
+    chars = _chars(page, height)
+    tables = _tables(_edges(page, height), page.get_width(), height)
+    boxes = [bbox for bbox, _ in tables]
+
+    def outside(ch: dict[str, Any]) -> bool:
+        x, y = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
-    text_page = page.filter(outside) if boxes else page
+    text_chars = [ch for ch in chars if outside(ch)] if boxes else chars
     lines = []
-    for raw in text_page.extract_text_lines(return_chars=True):
-        chars = [c for c in raw["chars"] if c["text"].strip()]
-        if not raw["text"].strip() or not chars:
+    found = chars_to_textmap(text_chars).extract_text_lines(strip=True, return_chars=True) if text_chars else []
+    for raw in found:
+        if not raw["text"].strip() or not raw["chars"]:
             continue
-        size = Counter(round(c["size"], 1) for c in chars).most_common(1)[0][0]
+        size = Counter(round(c["size"], 1) for c in raw["chars"]).most_common(1)[0][0]
         lines.append(_Line(_FONT_GAP.sub("", raw["text"].strip()), number, raw["top"], raw["bottom"], raw["x0"], size))
     grids = []
-    for top, table in tables:
-        grid = _table(page, table, number)
+    for bbox, cells in tables:
+        grid = _table(chars, cells, number)
         if grid is not None:
-            grids.append((top, grid))
+            grids.append((bbox[1], grid))
     return lines, grids
+
+
+def _chars(page: Any, height: float) -> list[dict[str, Any]]:
+    """The page's characters (white space aside) as pdfplumber describes them: text, size, and a
+    box measured from the top of the page that stands on the character's baseline and is as high
+    as its size — so the characters of one line share a top whatever their fonts' own boxes."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    kept = page.get_textpage()  # kept alive while its handle is used: the wrapper frees it when it goes
+    text_page = kept.raw  # PDFium's own calls below: one per fact, no wrapper objects
+    out: list[dict[str, Any]] = []
+    count = pdfium_c.FPDFText_CountChars(text_page)
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    box = pdfium_c.FS_RECTF()
+    i = 0
+    while i < count:
+        code = pdfium_c.FPDFText_GetUnicode(text_page, i)
+        pdfium_c.FPDFText_GetLooseCharBox(text_page, i, box)
+        pdfium_c.FPDFText_GetCharOrigin(text_page, i, origin_x, origin_y)
+        size = pdfium_c.FPDFText_GetFontSize(text_page, i)
+        left, right, baseline = box.left, box.right, height - origin_y.value
+        i += 1
+        if 0xD800 <= code < 0xDC00 and i < count:  # a character beyond the BMP comes as two halves
+            low = pdfium_c.FPDFText_GetUnicode(text_page, i)
+            if 0xDC00 <= low < 0xE000:
+                code, i = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00), i + 1
+        if code == PDFIUM_LINE_END_HYPHEN:
+            code = ord("-")
+        text = chr(code) if 0x20 <= code < 0x110000 and not 0xD800 <= code < 0xE000 else ""
+        if text.strip():
+            out.append({"text": text, "x0": left, "x1": right, "top": baseline - size, "bottom": baseline,
+                        "doctop": baseline - size, "upright": True, "size": size})  # fmt: skip
+    kept.close()
+    return out
+
+
+Affine = tuple[float, float, float, float, float, float]  # PDF's a b c d e f
+IDENTITY: Affine = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+MAX_FORM_DEPTH = 8  # forms (XObjects) drawn inside forms, followed this deep
+
+
+def _then(inner: Affine, outer: Affine) -> Affine:
+    """The transformation that applies `inner`, then `outer`."""
+    a, b, c, d, e, f = inner
+    p, q, r, s, t, u = outer
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
+
+
+def _edges(page: Any, height: float) -> list[dict[str, Any]]:
+    """The horizontal and vertical line segments the page draws (paths, rectangles' sides, also
+    inside forms), as pdfplumber's edges, measured from the top of the page."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    edges: list[dict[str, Any]] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    matrix = pdfium_c.FS_MATRIX()
+    stack: list[tuple[Any, bool, Affine, int]] = [(page.raw, False, IDENTITY, 0)]  # parent, a form, its transform
+    while stack:
+        parent, in_form, outer, depth = stack.pop()
+        count = (pdfium_c.FPDFFormObj_CountObjects if in_form else pdfium_c.FPDFPage_CountObjects)(parent)
+        get = pdfium_c.FPDFFormObj_GetObject if in_form else pdfium_c.FPDFPage_GetObject
+        for index in range(max(count, 0)):
+            obj = get(parent, index)
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM):
+                continue
+            pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+            own = _then((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+                if depth < MAX_FORM_DEPTH:
+                    stack.append((obj, True, own, depth + 1))
+                continue
+            a, b, c, d, e, f = own
+            start = previous = (0.0, 0.0)
+            for n in range(pdfium_c.FPDFPath_CountSegments(obj)):
+                segment = pdfium_c.FPDFPath_GetPathSegment(obj, n)
+                pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+                point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+                segment_kind = pdfium_c.FPDFPathSegment_GetType(segment)
+                if segment_kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+                    start = previous = point
+                    continue
+                if segment_kind == pdfium_c.FPDF_SEGMENT_LINETO:
+                    _add_edge(edges, previous, point, height)
+                previous = point
+                if pdfium_c.FPDFPathSegment_GetClose(segment):
+                    _add_edge(edges, previous, start, height)
+                    previous = start
+    return edges
+
+
+def _add_edge(edges: list[dict[str, Any]], a: tuple[float, float], b: tuple[float, float], height: float) -> None:
+    (x0, y0), (x1, y1) = a, b
+    if abs(y0 - y1) < EDGE_MIN <= abs(x0 - x1):
+        top = height - (y0 + y1) / 2
+        edges.append({"orientation": "h", "x0": min(x0, x1), "x1": max(x0, x1), "top": top, "bottom": top,
+                      "width": abs(x1 - x0), "height": 0.0, "object_type": "line"})  # fmt: skip
+    elif abs(x0 - x1) < EDGE_MIN <= abs(y0 - y1):
+        top, bottom = height - max(y0, y1), height - min(y0, y1)
+        edges.append({"orientation": "v", "x0": (x0 + x1) / 2, "x1": (x0 + x1) / 2, "top": top, "bottom": bottom,
+                      "width": 0.0, "height": bottom - top, "object_type": "line"})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _PageBox:
+    """All pdfplumber's table finder asks of a page when it is given the ruling lines."""
+
+    bbox: tuple[float, float, float, float]
+
+
+def _tables(edges: list[dict[str, Any]], width: float, height: float) -> list[tuple[Any, list[Any]]]:
+    """(bbox, cells) of each table the ruling lines draw, by pdfplumber's table finder."""
+    from pdfplumber.table import TableFinder
+
+    vertical = [e for e in edges if e["orientation"] == "v"]
+    horizontal = [e for e in edges if e["orientation"] == "h"]
+    if len(vertical) < 2 or len(horizontal) < 2:
+        return []
+    settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}  # fmt: skip
+    finder = TableFinder(_PageBox((0.0, 0.0, width, height)), settings)  # type: ignore[arg-type]
+    return [(table.bbox, table.cells) for table in finder.tables]
 
 
 @dataclass
@@ -170,14 +324,13 @@ class _Grid:
         return from_grid(rows, self.line)
 
 
-def _table(page: Any, table: Any, number: int) -> _Grid | None:
+def _table(chars: list[dict[str, Any]], found: list[Any], number: int) -> _Grid | None:
     """A ruled table: each cell placed on the grid of the table's own cell edges."""
-    cells = [c for c in table.cells if c]
+    cells = [c for c in found if c]
     xs = sorted({round(v, 1) for c in cells for v in (c[0], c[2])})
     ys = sorted({round(v, 1) for c in cells for v in (c[1], c[3])})
     if len(xs) < 3 or len(ys) < 2:
         return None
-    chars = [ch for ch in page.chars if ch["text"].strip()]
     placed = []
     for c in cells:
         x0, x1 = xs.index(round(c[0], 1)), xs.index(round(c[2], 1))
