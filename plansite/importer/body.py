@@ -134,6 +134,9 @@ class Body:
         if self.in_glossary and n is not None:
             self._term(n.label, n.rest.strip(), line.number)
             return
+        if line.list_item:
+            self._container().append(text)
+            return
         if self._table_note(text, n):
             return
         if n is not None and self.box is not None and n.style.name not in self._open_styles():

@@ -75,6 +75,8 @@ class _Walk:
     strong: Element | None = None  # that element while it is read
     strong_start: int | None = None  # parts of `inline` before it; None until a block has one
     run_in: tuple[str, str] = ("", "")
+    numbers: dict[int, str] = field(default_factory=dict)  # the items of an <ol> not read yet -> 1., 2.…
+    in_items: int = 0  # list items open around the text being read: it is a list's text, never a heading
 
     def locate(self, text: str) -> int:
         """The source line of a block's text (searched forward, so linear in the page)."""
@@ -93,7 +95,9 @@ class _Walk:
                 self.dropped.append(f"第{self.locate(text)}行（网页导航等）：{text[:60]}")
             elif text:
                 run_in = run_in_length(text, tidy(before), tidy(title)) if "\n" not in before + title else 0
-                self.items.append(Line(text, self.locate(text), heading=heading, run_in=run_in))
+                self.items.append(
+                    Line(text, self.locate(text), heading=heading, run_in=run_in, list_item=self.in_items > 0)
+                )
                 title = ""  # only the block's first line starts with it
         self.inline = []
         self.strong, self.strong_start, self.run_in = None, None, ("", "")
@@ -114,6 +118,8 @@ class _Walk:
                     self.flush(heading=int(tag[1]))
                 elif tag in _BLOCKS:
                     self.flush()
+                if tag == "li":
+                    self.in_items -= 1
                 self._tail(el)
                 continue
             if _is_chrome(el, tag, in_article):
@@ -131,6 +137,13 @@ class _Walk:
                 continue
             if tag in _HEADINGS or tag in _BLOCKS:
                 self.flush()
+            if tag == "ol":  # the numbers a browser shows before the items are the document's text
+                start = _number(el.get("start"))
+                items = [child for child in el if child.tag == "li"]
+                self.numbers.update({id(item): f"{start + k}." for k, item in enumerate(items)})
+            if tag == "li":
+                self.in_items += 1
+                self.inline.append(self.numbers.pop(id(el), ""))
             if tag in ("strong", "b") and self.strong_start is None:
                 self.strong, self.strong_start = el, len(self.inline)
             self.inline.append(el.text or "")

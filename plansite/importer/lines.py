@@ -78,6 +78,7 @@ class Line:
     # Characters at its start that the source sets apart (bold in Word, strong in a web page or
     # Markdown) with text after them: a run-in title (（一）加强组织领导。各地要……); 0 elsewhere.
     run_in: int = 0
+    list_item: bool = False  # an item of a list the source marks (Markdown 1. / -): text, never a heading
 
 
 def run_in_length(text: str, before: str, title: str) -> int:

@@ -104,9 +104,17 @@ def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraf
     table: list[list[str]] | None = None
     row: list[str] = []
     table_line = 0
+    label = ""  # an ordered list item's number (1.), written before its first line: the document's text
+    lists = 0  # lists open around the current token
     for index, token in enumerate(tokens):
         line = (token.map[0] + 1 + offset) if token.map else 0
-        if token.type == "heading_open":
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            lists += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lists -= 1
+        elif token.type == "list_item_open" and token.markup in (".", ")"):
+            label = f"{token.info}{token.markup}"
+        elif token.type == "heading_open":
             heading = int(token.tag[1])
         elif token.type == "heading_close":
             heading = 0
@@ -125,13 +133,15 @@ def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraf
         elif token.type == "inline":
             content = _inline_text(token)
             before, strong = _strong_start(token)
+            item_number, label = label, ""
             for part in content.split("\n"):
                 if part.strip():
                     opened = tokens[index - 1].map if index else None
                     number = (opened[0] + 1 + offset) if opened else line
-                    text = part.strip()
-                    items.append(Line(text, number, heading=heading, run_in=run_in_length(text, before, strong)))
-                    strong = ""  # only a paragraph's first line starts with it
+                    text = item_number + part.strip()
+                    run_in = run_in_length(text, item_number + before, strong)
+                    items.append(Line(text, number, heading=heading, run_in=run_in, list_item=lists > 0))
+                    strong = item_number = ""  # only a paragraph's first line starts with them
         elif token.type == "html_block":
             for n, raw in enumerate(token.content.splitlines()):
                 if raw.strip():
