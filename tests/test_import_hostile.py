@@ -8,6 +8,7 @@ import io
 import subprocess
 import sys
 import time
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -152,3 +153,28 @@ def test_invisible_characters_are_left_out_and_said(tmp_path: Path) -> None:
     assert not any(c in result.yaml for c in "\u200b\u202e\u202c\ufeff")
     assert "印发某某规划的通知" in result.yaml
     assert any("个看不见的字符" in line for line in result.dropped)
+
+
+def _package(*names: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        for name in names:
+            package.writestr(name, "<x/>")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"{\\rtf1\\ansi\\deff0 {\\fonttbl} \\u20013?}", "RTF 文件"),
+        (_package("OFD.xml", "Doc_0/Document.xml"), "OFD 版式文件"),
+        (_package("mimetype", "content.xml", "styles.xml"), "OpenDocument 文件"),
+        (_package("[Content_Types].xml", "xl/workbook.xml"), "Excel 表格"),
+        (_package("[Content_Types].xml", "ppt/presentation.xml"), "PowerPoint 演示文稿"),
+    ],
+    ids=["rtf", "ofd", "odt", "xlsx", "pptx"],
+)
+def test_a_format_the_importer_does_not_read_is_named_with_what_to_do(data: bytes, message: str) -> None:
+    """RTF is text, so it would have been imported with its control words as the document's text."""
+    with pytest.raises(SourceError, match=f"{message}.*不能直接导入：请"):
+        import_bytes(data, source_name="x")

@@ -14,7 +14,9 @@ against the source, guided by the `# 请核对` comments.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,6 +105,8 @@ def import_bytes(
         raise SourceError(
             f"{source_name} 是老式的 Word 97-2003 文件（.doc）或其他 Office 文件：请在 Word 或 WPS 里另存为 .docx 再导入。"
         )
+    if other := _other_format(data):
+        raise SourceError(f"{source_name} 是{other}。")
     try:
         text = decode(data)
     except UnknownEncodingError:
@@ -116,6 +120,36 @@ def import_bytes(
             "文字文件请存为 UTF-8、UTF-16 或 GB18030 编码。"
         )
     return import_text(text, source_name=source_name, doc_id=doc_id, taken=taken)
+
+
+# Formats a 残联 receives that the importer does not read, with what to do instead.
+OTHER_FORMATS: tuple[tuple[bytes, str], ...] = (
+    (b"{\\rtf", "RTF 文件（.rtf），不能直接导入：请在 Word 或 WPS 里另存为 .docx 再导入"),
+)
+ZIP_FORMATS: tuple[tuple[str, str], ...] = (  # a file inside the zip package -> what the package is
+    (
+        "OFD.xml",
+        "OFD 版式文件（.ofd），不能直接导入：请用数科、福昕等 OFD 阅读器另存为 PDF，或找来 Word、网页版本再导入",
+    ),
+    ("content.xml", "OpenDocument 文件（.odt 等），不能直接导入：请在 WPS 或 LibreOffice 里另存为 .docx 再导入"),
+    ("xl/workbook.xml", "Excel 表格（.xlsx），不能直接导入：请把表格复制到 Word 文件里，或另存为 CSV 后作为附件发布"),
+    ("ppt/presentation.xml", "PowerPoint 演示文稿（.pptx），不能直接导入：请找来文件的 Word 或 PDF 版本再导入"),
+)
+
+
+def _other_format(data: bytes) -> str:
+    """What a file the importer does not read is, with what to do; "" for anything else."""
+    for start, what in OTHER_FORMATS:
+        if data.startswith(start):
+            return what
+    if data.startswith(b"PK"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as package:
+                names = set(package.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return ""
+        return next((what for name, what in ZIP_FORMATS if name in names), "")
+    return ""
 
 
 def _result(
