@@ -78,7 +78,10 @@ class Line:
     # Characters at its start that the source sets apart (bold in Word, strong in a web page or
     # Markdown) with text after them: a run-in title (（一）加强组织领导。各地要……); 0 elsewhere.
     run_in: int = 0
-    list_item: bool = False  # an item of a list the source marks (Markdown 1. / -): text, never a heading
+    list_item: bool = False  # an item of a list the source marks (Markdown 1. / -, <ol>, <ul>): never a heading
+
+
+_GOES_ON = "，,、；;：:）)』」”’》〉】"  # text that starts so continues the sentence before it
 
 
 def run_in_length(text: str, before: str, title: str) -> int:
@@ -90,9 +93,6 @@ def run_in_length(text: str, before: str, title: str) -> int:
         return 0
     after = text[len(head) :].lstrip()
     return len(head) if after and after[0] not in _GOES_ON else 0  # （二）**加强**，…: emphasis in a sentence
-
-
-_GOES_ON = "，,、；;：:）)』」”’》〉】"  # text that starts so continues the sentence before it
 
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
