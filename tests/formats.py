@@ -2,8 +2,8 @@
 saved gov.cn-style web page (.html), a Word file (.docx, python-docx, with
 Word's built-in heading styles, automatic numbering and merged cells), a Word
 file typed as most offices type one (no styles, labels typed, headings and
-run-in titles in bold) and, through LibreOffice, a PDF of each Word file; the
-importer must read them back.
+run-in titles in bold), through LibreOffice a PDF of each Word file, and a
+gazette's text as a reader copies it; the importer must read them back.
 
 The model is the truth the import is measured against (`expected`): every
 heading, every table with its rows, the metadata. Nothing here is the
@@ -202,6 +202,38 @@ def _html_table(table: m.Table) -> str:
         )
         rows.append(f"<tr>{cells}</tr>")
     return f'<table border="1"><tbody><tr>{head}</tr>{"".join(rows)}</tbody></table>'
+
+
+# --- a gazette copied as text -------------------------------------------------------
+
+GAZETTE_WIDTH = 28  # characters a gazette's column holds
+GAZETTE_PAGE = 34  # lines a page holds
+GAZETTE_HEAD = "某省人民政府公报                         2026年第5期"
+
+
+def to_gazette_text(doc: m.Document) -> str:
+    """The text a reader copies from a printed gazette (公报): every paragraph broken at the
+    column's width, its first line indented by two ideographic spaces; headings on lines of
+    their own; tables as tab-separated rows (a merged cell written once, in its first row);
+    the gazette's running head at the top of every page and its number (— 3 —) at the foot."""
+    lines: list[str] = []
+    for item in outline(doc):
+        if isinstance(item, TableOut):
+            table = item.table
+            lines.append("\t".join(table.head))
+            for row in m.layout(table.rows, len(table.head))[0]:
+                cells = [row.title] if isinstance(row, m.GroupRow) else [p.cell.text for p in row if not p.copy]
+                lines.append("\t".join(cells))
+        elif item.heading or len(item.text) <= GAZETTE_WIDTH - 2:
+            lines.append(item.text if item.heading else f"\u3000\u3000{item.text}")
+        else:
+            text = item.text
+            lines.append(f"\u3000\u3000{text[: GAZETTE_WIDTH - 2]}")
+            lines += [text[i : i + GAZETTE_WIDTH] for i in range(GAZETTE_WIDTH - 2, len(text), GAZETTE_WIDTH)]
+    out: list[str] = []
+    for n, start in enumerate(range(0, len(lines), GAZETTE_PAGE), 1):
+        out += [GAZETTE_HEAD, *lines[start : start + GAZETTE_PAGE], f"{' ' * 20}— {n} —"]
+    return "\n".join(out) + "\n"
 
 
 # --- a Word file ----------------------------------------------------------------------

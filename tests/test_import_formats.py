@@ -2,8 +2,8 @@
 feature plan (merged cells, group rows, seven levels) and every document of
 ../shared/corpus/import/ written as a saved gov.cn page, a Word file with
 heading styles and automatic numbering, a Word file typed with bold headings
-and run-in titles, and the PDFs LibreOffice prints from both
-(tests/formats.py), imported back and measured.
+and run-in titles, the PDFs LibreOffice prints from both, and a gazette's
+text as a reader copies it (tests/formats.py), imported back and measured.
 
 A published document is measured against its own model. A corpus document is
 first imported from its text (test_import_corpus.py checks that draft against
@@ -49,8 +49,9 @@ CORPUS_FILES = (
     else {}
 )
 CASES = [*PUBLISHED, *CORPUS_FILES]
-# Word with styles and automatic numbering, and Word typed with bold (typed.docx), each also as a PDF.
-FORMATS = ("html", "docx", "pdf", "typed.docx", "typed.pdf")
+# Word with styles and automatic numbering, and Word typed with bold (typed.docx), each also as a
+# PDF; a gazette's text as a reader copies it (hard-wrapped, running head, page numbers).
+FORMATS = ("html", "docx", "pdf", "typed.docx", "typed.pdf", "gazette.txt")
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +72,8 @@ def sources(documents: dict[str, m.Document], tmp_path_factory: pytest.TempPathF
         (folder / f"{name}.html").write_text(formats.to_html(doc), encoding="utf-8")
         formats.to_docx(doc, folder / f"{name}.docx")
         formats.to_typed_docx(doc, folder / f"{name}.typed.docx")
-        for fmt in ("html", "docx", "typed.docx"):
+        (folder / f"{name}.gazette.txt").write_text(formats.to_gazette_text(doc), encoding="utf-8")
+        for fmt in ("html", "docx", "typed.docx", "gazette.txt"):
             out[(name, fmt)] = folder / f"{name}.{fmt}"
     if formats.soffice():
         pdfs = folder / "pdf"
@@ -136,4 +138,5 @@ def test_a_document_comes_back_from_its_format(
     assert kept >= TARGET_KEPT, missing[:5]
     if fmt.endswith("pdf"):  # running headers and page numbers (— 2 —) are listed as dropped, never published
         assert any("页码" in d for d in result.dropped)
-        assert not re.search(r"—\s*\d+\s*—", built)
+    if fmt.endswith("pdf") or fmt == "gazette.txt":
+        assert not re.search(r"—\s*\d+\s*—", built) and "2026年第5期" not in built

@@ -137,7 +137,7 @@ class Body:
         if line.list_item:
             self._container().append(text)
             return
-        if self._table_note(text, n):
+        if self._table_note(text, n, following):
             return
         if n is not None and self.box is not None and n.style.name not in self._open_styles():
             self.box.blocks.append(text)  # numbered items inside a 专栏 stay its paragraphs
@@ -152,9 +152,14 @@ class Body:
             return
         self._container().append(text)
 
-    def _table_note(self, text: str, n: Numbered | None) -> bool:
-        """注： right after a table, and the numbered lines after it: the table's notes."""
+    def _table_note(self, text: str, n: Numbered | None, following: Item | None = None) -> bool:
+        """注： right after a table, and the numbered lines after it: the table's notes. A line
+        between two numbered notes (a note's second paragraph) is part of the note before it."""
         blocks = self._container()
+        reading = self.notes is not None and blocks and blocks[-1] is self.notes
+        if reading and n is None and self.notes is not None and _next_note(self.notes.notes[-1], following):
+            self.notes.notes[-1] += text
+            return True
         if NOTE.match(text) and blocks and isinstance(blocks[-1], TableDraft):
             self.notes, self.notes_style = blocks[-1], None
             self.notes.notes.append(text)
@@ -247,6 +252,16 @@ class Body:
             self.doc.note("glossary", f"请核对：名词“{term}”出现了两次，两处解释已合并为一条。")
             return
         self.doc.glossary.append(TermDraft(label, term, definition, line))
+
+
+_NUMBERED_NOTE = re.compile(r"^(注[：:]\s*)?\d{1,3}\s*[.．、]")  # 注：1.… or 2.…: a note of a numbered list
+
+
+def _next_note(last: str, following: Item | None) -> bool:
+    """Whether the notes are a numbered list (1. 2. …) and `following` is its next note."""
+    after = _NUMBERED_NOTE.match(following.text) if isinstance(following, Line) else None
+    before = _NUMBERED_NOTE.match(last)
+    return before is not None and after is not None and after.group(1) is None
 
 
 def _marked_title(line: Line, n: Numbered) -> int:

@@ -61,6 +61,7 @@ KIND_ENDINGS = (
     ("工作要点", "work-points"),
     ("规划", "plan"),
     ("纲要", "plan"),
+    ("计划", "plan"),  # 行动计划: a plan for a few years
     ("意见", "opinion"),
     ("办法", "measures"),
     ("条例", "regulation"),

@@ -208,7 +208,8 @@ def _addressees(h: Head) -> Outcome | None:
 
 
 def _title(h: Head) -> Outcome | None:
-    if not h.doc.title and _looks_like_title(h.text) and not h.after_addressees:
+    in_notice = bool(h.doc.notice_title and h.doc.addressees and not h.doc.notice_signature)  # its text, not a title
+    if not h.doc.title and _looks_like_title(h.text) and not h.after_addressees and not in_notice:
         h.doc.title = h.text
         return Outcome.READ
     return None

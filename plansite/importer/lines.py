@@ -40,7 +40,7 @@ CHROME_PATTERNS: tuple[str, ...] = (
     # gazette furniture
     r"目\s*录",
     r"区政府文件|市政府文件|政府文件",
-    r".{2,20}人民政府公报",
+    r".{2,20}(人民政府)?公报(\s*\d{4}\s*年\s*第\s*\d{1,3}\s*期)?",  # a gazette's running head, perhaps with its issue
     r".{2,20}人民政府办公室主办",
     r"公开发行\s*免费赠阅",
     r"\d{4}\s*[·.]\s*\d{1,2}",
@@ -141,7 +141,8 @@ def is_chrome(text: str) -> bool:
 def clean_lines(text: str, dropped: list[str]) -> list[str]:
     """Normalised lines, chrome removed (and recorded in `dropped`)."""
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    chrome = _chrome_block_lines(raw_lines) | _contents_lines(raw_lines)
+    running = _running_lines(raw_lines)
+    chrome = _chrome_block_lines(raw_lines) | _contents_lines(raw_lines) | running
     out = []
     for number, raw in enumerate(raw_lines, 1):
         line = raw.rstrip().replace("\u00a0", " ")
@@ -149,10 +150,49 @@ def clean_lines(text: str, dropped: list[str]) -> list[str]:
             line = "\t"  # a lone tab is an empty table cell, not a blank line
         if line.strip() and (number in chrome or is_chrome(line)):
             dropped.append(f"第{number}行：{line.strip()}")
-            out.append("")
+            out.append(PAGE_BREAK if number in running or _PAGE_NUMBER.fullmatch(line.strip()) else "")
         else:
             out.append(line)
     return out
+
+
+# What a printed page's running head or number leaves in the lines: blank to every rule, but a
+# table's rows go on after it (tables.py).
+PAGE_BREAK = "\f"
+_PAGE_NUMBER = re.compile(r"[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}|第\s*\d{1,4}\s*页.{0,12}")
+_NEVER_RUNNING = re.compile(r"^(附件|附表|表|图)\s*\d")  # an annex or a table may start every new page
+MAX_RUNNING = 60  # characters: a running header or footer is one short line
+
+
+def _running_lines(lines: list[str]) -> set[int]:
+    """1-based numbers of a printed page's running header or footer (某省人民政府公报　2026年第5期):
+    a short line, the same but for its digits on two pages or more, that stands next to a page
+    number (— 3 —) everywhere but once (the first page's head has no page before it)."""
+
+    def shape(text: str) -> str:
+        return re.sub(r"\d+", "#", " ".join(text.split()))
+
+    def candidate(text: str) -> bool:
+        return (
+            0 < len(text) <= MAX_RUNNING
+            and not text.endswith(TERMINAL)
+            and numbered(text) is None
+            and not _NEVER_RUNNING.match(text)
+            and not _PAGE_NUMBER.fullmatch(text)
+        )
+
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    beside: Counter[str] = Counter()
+    for k, i in enumerate(filled):
+        if _PAGE_NUMBER.fullmatch(lines[i].strip()):
+            for j in (filled[k - 1] if k else None, filled[k + 1] if k + 1 < len(filled) else None):
+                if j is not None and candidate(lines[j].strip()):
+                    beside[shape(lines[j])] += 1
+    if not beside:
+        return set()
+    seen = Counter(shape(lines[i]) for i in filled)
+    running = {s for s, n in beside.items() if seen[s] >= 2 and n >= seen[s] - 1}
+    return {i + 1 for i in filled if shape(lines[i]) in running}
 
 
 def _chrome_block_lines(lines: list[str]) -> set[int]:
@@ -241,9 +281,11 @@ def join_broken(items: list[str | T], width: int | None = None) -> list[Line | T
     Items that are not strings (tables found earlier) pass through untouched.
     `width`: the wrap width when known from more text than `items` (else measured here).
     """
-    width = width or wrap_width([i for i in items if isinstance(i, str)])
+    strings = [i for i in items if isinstance(i, str)]
+    width = width or wrap_width(strings)
+    indents = _indents_paragraphs(strings)
     out: list[Line | T] = []
-    blank = False
+    blank = gap = False  # blank: an empty line before this one; gap: one that is not a page's break
     last_length = 0  # length of the last physical line, not of the joined paragraph
     for number, item in enumerate(items, 1):
         if not isinstance(item, str):
@@ -253,14 +295,16 @@ def join_broken(items: list[str | T], width: int | None = None) -> list[Line | T
         text = item.strip()
         if not text:
             blank = True
+            gap = gap or item != PAGE_BREAK  # a printed page's break is no gap in the text
             continue
         previous = out[-1] if out else None
-        if isinstance(previous, Line) and _continues(previous.text, last_length, text, width):
+        indented = item.startswith(_INDENTS) if indents and not gap else None
+        if isinstance(previous, Line) and _continues(previous.text, last_length, text, width, indented):
             previous.text = join_lines((previous.text, text))
         else:
             out.append(Line(text, number, blank))
         last_length = len(text)
-        blank = False
+        blank = gap = False
     return out
 
 
@@ -287,12 +331,32 @@ def join_lines(lines: Iterable[str]) -> str:
     return "".join(parts)
 
 
-def _continues(previous: str, last_length: int, text: str, width: int | None) -> bool:
-    if width is None or previous.endswith(TERMINAL) or numbered(text):
+_INDENTS = ("\u3000", " ")  # a paragraph's first line starts so where the layout indents it
+MIN_INDENTED = 0.1  # of the lines: fewer indented than this, and indenting tells nothing
+
+
+def _indents_paragraphs(lines: list[str]) -> bool:
+    """Whether the layout indents the first line of each paragraph (a gazette does: two spaces)."""
+    filled = [line for line in lines if line.strip() and "\t" not in line.strip()]
+    indented = sum(1 for line in filled if line.startswith(_INDENTS))
+    return indented >= max(3, MIN_INDENTED * len(filled)) and indented < len(filled)
+
+
+def _continues(previous: str, last_length: int, text: str, width: int | None, indented: bool | None = None) -> bool:
+    """Whether line `text` goes on from the paragraph `previous` (whose last line was `last_length`
+    long). `indented`: whether `text` is indented, where the layout indents paragraphs (else None)."""
+    if (width is None and indented is None) or previous.endswith(TERMINAL) or numbered(text):
         return False
     if is_standalone(previous) or is_standalone(text):
         return False  # titles, doc numbers, dates and issuers stand on their own lines
-    if len(previous) == last_length and numbered(previous) and not _PUNCTUATION.search(previous):
+    # Only a line that reached the layout's width was broken by the layout (without a width, the
+    # indents tell, but a numbered line without punctuation is a heading unless it was full).
+    full = width is not None and last_length >= width - 3
+    heading = len(previous) == last_length and numbered(previous) is not None and not _PUNCTUATION.search(previous)
+    if text.startswith(tuple(_GOES_ON)):
+        return full or width is None  # nothing but the sentence before goes on with 、 or ，
+    if indented is not None:
+        return not indented and (full or (width is None and not heading))  # an indented line starts a paragraph
+    if heading:
         return False  # a numbered line with no punctuation at all, however long: a heading on its own line
-    # Only a line that reached the layout's width was broken by the layout.
-    return last_length >= width - 3
+    return full

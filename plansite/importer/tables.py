@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..numbering import numbered
+from .lines import PAGE_BREAK
 
 _SPACES = re.compile(r" {2,}|\u3000+")
 GROUP_STYLES = ("cn-comma", "cn-paren")  # numbering of a group row inside a table: 一、 （一）
@@ -143,7 +144,12 @@ def _row_per_line_tabs(lines: list[str], start: int) -> tuple[TableDraft, int] |
     rows: list[list[str] | str] = []
     prefix = ""  # a first cell broken over lines before its row: （七） / 费用控制 \t 37.…
     i = start
-    while i < len(lines) and lines[i].strip():
+    while i < len(lines):
+        if not lines[i].strip():
+            after = _over_page_break(lines, i, rows) if rows else None
+            if after is None:
+                break  # a blank line ends the table; a printed page's break does not
+            i = after
         line = lines[i]
         if "\t" in line.strip():
             cells = _split_tabs(line)
@@ -167,6 +173,21 @@ def _row_per_line_tabs(lines: list[str], start: int) -> tuple[TableDraft, int] |
         return None
     table = _text_table(rows, start + 1)
     return (table, i) if table is not None else None
+
+
+def _over_page_break(lines: list[str], i: int, rows: list[list[str] | str]) -> int | None:
+    """Where the table's rows go on after a printed page's break at `i` (its running head and
+    number, PAGE_BREAK lines, perhaps with blank lines), past a header row the new page repeats;
+    None where no page break is there or no row follows it."""
+    j, broken = i, False
+    while j < len(lines) and not lines[j].strip():
+        broken = broken or lines[j] == PAGE_BREAK
+        j += 1
+    group = _is_group_row(lines[j]) and _group_continues(lines, j) if j < len(lines) else False
+    if not broken or j == len(lines) or ("\t" not in lines[j].strip() and not group):
+        return None
+    repeated = _split_tabs(lines[j]) == rows[0] and j + 1 < len(lines) and "\t" in lines[j + 1].strip()
+    return j + 1 if repeated else j
 
 
 def _tab_row_follows(lines: list[str], i: int) -> bool:
