@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from plansite.importer import import_file
+
 from .test_import_markdown import CORPUS
 from .test_importer import draft, draft_of_file
 
@@ -67,3 +69,30 @@ def test_the_corpus_web_pages_keep_their_metadata(source: Path, tmp_path: Path) 
     assert doc.title and doc.title in block.replace(" ", "").replace("\u3000", "")
     assert doc.index_number and doc.index_number in block
     assert doc.date_published is not None
+
+
+GOV_PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
+<title>某县残疾人康复服务实施方案_某县人民政府门户网站</title>
+<meta name="SiteName" content="某县人民政府门户网站">
+<meta name="ArticleTitle" content="某县残疾人康复服务实施方案">
+<meta name="PubDate" content="2026-05-18 09:30">
+<meta name="ContentSource" content="某县残疾人联合会">
+<meta name="Keywords" content="残疾人,康复；实施方案">
+</head><body><div class="content">
+<p>某县残疾人康复服务实施方案</p><p>一、工作目标</p><p>残疾人基本康复服务覆盖率达到85%以上。</p>
+</div></body></html>"""
+
+
+def test_a_saved_government_page_s_head_metadata_fills_the_draft(tmp_path: Path) -> None:
+    """政府网站网页元数据: ArticleTitle marks the title line; PubDate, ContentSource and Keywords
+    fill the publication date, the source and the 主题词. A page named index.html gets its id
+    from the title, not from the site's file name."""
+    source = tmp_path / "in" / "index.html"
+    source.parent.mkdir()
+    source.write_text(GOV_PAGE, encoding="utf-8")
+    doc, result = draft_of_file(source, tmp_path)
+    assert doc.title == "某县残疾人康复服务实施方案" and doc.kind == "programme"
+    assert doc.date_published == dt.date(2026, 5, 18)
+    assert doc.keywords == ("残疾人", "康复", "实施方案")
+    assert "source:\n  title: 某县残疾人联合会" in result.yaml
+    assert import_file(source).doc_id == "mouxiancanjirenkangfufuwushishifangan"  # the title in pinyin

@@ -190,7 +190,8 @@ def import_file(path: Path, doc_id: str | None = None, taken: Callable[[str], bo
 def _choose_id(
     doc_id: str | None, source_name: str, draft: DocDraft, text: str, taken: Callable[[str], bool]
 ) -> tuple[str, str]:
-    """--id as given; else the file's name if it is an id already (jiangbei-plan.docx), else
+    """--id as given; else the file's name if it is an id already, a phrase an editor chose
+    (jiangbei-plan.docx; not a site's index.html or a word like plan.txt), else
     the 发文字号 in pinyin (国办发〔2019〕4号 -> guobanfa-2019-4), else the title in pinyin,
     else (no title) a hash of the text; never one that is `taken`."""
     if doc_id:
@@ -198,7 +199,7 @@ def _choose_id(
     stem = Path(source_name).stem.lower()
     number = _NUMBER.match(draft.doc_number or "")
     review = "请核对：id 会成为网址的一部分，可改成更有意义的英文短语（小写字母、数字、短横线）。"
-    if SLUG.match(stem) and len(stem) <= MAX_SLUG and re.search(r"[a-z]", stem):
+    if SLUG.match(stem) and len(stem) <= MAX_SLUG and re.search(r"[a-z]", stem) and "-" in stem:
         chosen, comment = stem, "请核对：id 取自文件名，会成为网址的一部分，建议改成有意义的英文短语。"
     elif number:
         chosen, comment = f"{_pinyin(number['org'])}-{number['year']}-{number['n']}", review

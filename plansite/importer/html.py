@@ -27,7 +27,7 @@ from xml.etree.ElementTree import Element
 
 import html5lib
 
-from .draft import DocDraft
+from .draft import DocDraft, iso_date
 from .govinfo import read_rows
 from .lines import WIDE_CHAR, Line, is_chrome, run_in_length
 from .tables import SourceCell, TableDraft, from_grid
@@ -265,14 +265,41 @@ def html_items(text: str, known: DocDraft, read: list[str], dropped: list[str]) 
     if body is not None:
         walk.walk(body)
     walk.flush()
+    metas = _gov_metas(root, known, read)
     title = root.find("head/title")
-    if not any(isinstance(i, Line) and i.heading == 1 for i in walk.items) and title is not None and title.text:
-        _title_from_head(walk.items, tidy(title.text))
+    stated = metas.get("ArticleTitle") or (tidy(title.text) if title is not None and title.text else "")
+    if not any(isinstance(i, Line) and i.heading == 1 for i in walk.items) and stated:
+        _title_from_head(walk.items, stated)
     return walk.items
 
 
+# 政府网站网页元数据 (the metadata a government site puts in every page's head): what a saved
+# page states outright. Its title marks the title line; the rest fills what the page left open.
+GOV_METAS = ("ArticleTitle", "PubDate", "ContentSource", "Keywords")
+_META_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+
+
+def _gov_metas(root: Element, known: DocDraft, read: list[str]) -> dict[str, str]:
+    """The page's government metadata, by name; its date, source and keywords go into `known`
+    where nothing else stated them (each listed as read)."""
+    found: dict[str, str] = {}
+    for meta in root.iterfind("head/meta"):
+        name, content = meta.get("name", ""), tidy(meta.get("content", ""))
+        if name in GOV_METAS and content and name not in found:
+            found[name] = content
+            read.append(f"网页元数据 {name}：{content[:60]}")
+    if (date := _META_DATE.match(found.get("PubDate", ""))) and known.date_published is None:
+        known.date_published = iso_date(date.group())  # None for an impossible date
+    if found.get("ContentSource") and not known.source_title:
+        known.source_title = found["ContentSource"]
+    if found.get("Keywords") and not known.keywords:
+        known.keywords = [k for k in re.split(r"[\s,，;；、]+", found["Keywords"]) if k]
+    return found
+
+
 def _title_from_head(items: list[Line | TableDraft], title: str) -> None:
-    """Without an <h1>, the page's first line that the <title> starts with is the title (site names follow it)."""
+    """Without an <h1>, the page's first line that the stated title (ArticleTitle, else <title>,
+    where site names follow it) starts with is the title."""
     for item in items[:20]:
         if isinstance(item, Line) and len(item.text) >= 4 and title.startswith(item.text):
             item.heading = 1
