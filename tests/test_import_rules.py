@@ -1,8 +1,9 @@
 """Fixture pairs, as markdown-it-py tests its rules: each source in
-tests/fixtures/importer/ (text, Markdown, a saved page) and the draft it must
-give (NAME.yaml, reviewed), one per rule that reads a shape documents arrive
-in. After a deliberate change, review the difference and rewrite the drafts
-with UPDATE_IMPORTER_FIXTURES=1."""
+tests/fixtures/importer/ (text, Markdown, a saved page, a Word file, a PDF) and
+the draft it must give (NAME.yaml, reviewed), one per rule that reads a shape
+documents arrive in. After a deliberate change, review the difference and
+rewrite the drafts with UPDATE_IMPORTER_FIXTURES=1. The Word file and the PDF
+are written by tests/binary_fixtures.py."""
 
 from __future__ import annotations
 

@@ -1,0 +1,123 @@
+"""Writes the Word and PDF fixture pairs of tests/fixtures/importer/ (the files
+are kept, as a reviewed draft is; run this again only to change them):
+
+    python -m tests.binary_fixtures
+
+word-office-plan.docx holds what a Word file brings and text does not: the
+Title style, heading styles with Word's automatic numbering (一、 （一）), a bold
+run-in title longer than the text rules allow, a table with a header row and
+cells merged down (vMerge) and across (gridSpan), a footnote, the document's
+keywords, a running header and page numbers.
+
+pdf-table-across-pages.pdf is what LibreOffice prints from a Word file whose
+table runs over three pages (its header row repeated, its first column merged
+down in groups), between headings, under a running header and page numbers."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from tests import formats
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "importer"
+NAME = "word-office-plan"
+PDF_NAME = "pdf-table-across-pages"
+
+
+def write_docx(path: Path) -> None:
+    from docx import Document
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    word = Document()
+    word.core_properties.title = "某县残疾人就业促进三年行动计划"
+    word.core_properties.keywords = "残疾人, 就业；行动计划"
+    formats._running_header_and_page_numbers(word, "某县残疾人联合会")
+    numbering = formats._Numbering(word)
+
+    def heading(label: str, title: str, level: int) -> None:
+        paragraph = word.add_paragraph(title, style=f"Heading {level - 1}")
+        assert numbering.heading(paragraph, label, level)
+
+    word.add_paragraph("某县残疾人就业促进三年行动计划", style="Title")
+    word.add_paragraph("为促进残疾人就业，结合本县实际，制定本行动计划。")
+    heading("一、", "主要目标", 2)
+    paragraph = word.add_paragraph("到2028年，全县城乡持证残疾人就业人数稳步增长")
+    paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:footnoteReference w:id="1"/></w:r>'))
+    paragraph.add_run("。")
+    heading("二、", "重点任务", 2)
+    heading("（一）", "开展就业服务", 3)
+    word.add_paragraph("为有就业意愿的残疾人提供职业指导和岗位推荐。")
+    paragraph = word.add_paragraph()
+    paragraph.add_run("（二）落实按比例安排残疾人就业制度和残疾人就业年审工作机制").bold = True
+    paragraph.add_run("机关、事业单位带头安排残疾人就业。")
+    word.add_paragraph("表1 任务分工")
+    table = word.add_table(rows=5, cols=3)
+    table.style = "Table Grid"
+    for x, text in enumerate(["类别", "任务", "责任单位"]):
+        table.cell(0, x).text = text
+    table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "就业"
+    for y, (task, owner) in enumerate([("职业培训", "县残联"), ("岗位开发", "县人社局")], 1):
+        table.cell(y, 1).text, table.cell(y, 2).text = task, owner
+    table.cell(3, 0).text, table.cell(3, 1).text, table.cell(3, 2).text = "康复", "辅具适配", "县残联"
+    table.cell(4, 0).merge(table.cell(4, 2)).text = "其他任务由各单位按职责分工落实"
+    heading("三、", "保障措施", 2)
+    word.add_paragraph("各有关单位要加强组织领导，落实经费保障。")
+    notes = (
+        f'<w:footnotes {nsdecls("w")}><w:footnote w:id="1"><w:p><w:r><w:t>以县残联年度统计为准。</w:t>'
+        "</w:r></w:p></w:footnote></w:footnotes>"
+    )
+    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, notes.encode(), word.part.package)
+    word.part.relate_to(part, RT.FOOTNOTES)
+    word.save(str(path))
+
+
+def write_long_table_docx(path: Path) -> None:
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    word = Document()
+    formats._running_header_and_page_numbers(word, "某县残疾人联合会")
+    word.add_paragraph("某县残疾人基本公共服务清单", style="Title")
+    word.add_paragraph("一、服务项目", style="Heading 1")
+    word.add_paragraph("本县为残疾人提供以下基本公共服务。")
+    word.add_paragraph("表1 服务项目清单")
+    groups = ["生活保障", "康复服务", "教育服务", "就业服务", "文化体育"]
+    per_group = 16
+    table = word.add_table(rows=1 + len(groups) * per_group, cols=4)
+    table.style = "Table Grid"
+    for x, text in enumerate(["类别", "序号", "服务项目", "服务标准"]):
+        table.cell(0, x).text = text
+    table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+    for g, group in enumerate(groups):
+        first = 1 + g * per_group
+        table.cell(first, 0).merge(table.cell(first + per_group - 1, 0)).text = group
+        for k in range(per_group):
+            n = g * per_group + k + 1
+            table.cell(first + k, 1).text = str(n)
+            table.cell(first + k, 2).text = f"{group}第{k + 1}项服务"
+            table.cell(first + k, 3).text = f"按县级标准第{n}条执行"
+    word.add_paragraph("二、保障措施", style="Heading 1")
+    word.add_paragraph("各有关单位要加强组织领导，落实经费保障。")
+    word.save(str(path))
+
+
+def main() -> None:
+    docx = FIXTURES / f"{NAME}.docx"
+    write_docx(docx)
+    with tempfile.TemporaryDirectory() as tmp:  # LibreOffice's profile and output stay out of the fixtures
+        long_table = Path(tmp) / f"{PDF_NAME}.docx"
+        write_long_table_docx(long_table)
+        shutil.copy(formats.to_pdf(long_table, Path(tmp)), FIXTURES / f"{PDF_NAME}.pdf")
+
+
+if __name__ == "__main__":
+    main()
