@@ -28,10 +28,6 @@ PDF_NAME = "pdf-table-across-pages"
 
 def write_docx(path: Path) -> None:
     from docx import Document
-    from docx.opc.constants import CONTENT_TYPE as CT
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.opc.packuri import PackURI
-    from docx.opc.part import Part
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
@@ -70,12 +66,7 @@ def write_docx(path: Path) -> None:
     table.cell(4, 0).merge(table.cell(4, 2)).text = "其他任务由各单位按职责分工落实"
     heading("三、", "保障措施", 2)
     word.add_paragraph("各有关单位要加强组织领导，落实经费保障。")
-    notes = (
-        f'<w:footnotes {nsdecls("w")}><w:footnote w:id="1"><w:p><w:r><w:t>以县残联年度统计为准。</w:t>'
-        "</w:r></w:p></w:footnote></w:footnotes>"
-    )
-    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, notes.encode(), word.part.package)
-    word.part.relate_to(part, RT.FOOTNOTES)
+    formats.add_footnotes(word, ["以县残联年度统计为准。"])
     word.save(str(path))
 
 

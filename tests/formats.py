@@ -290,6 +290,29 @@ def to_typed_docx(doc: m.Document, path: Path) -> None:
     word.save(str(path))
 
 
+def add_footnotes(word, notes: list[str], *, separator: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """A footnotes part holding `notes` (ids 1, 2, …) as Word stores them; `separator`: with the
+    separator footnote Word writes first (not a note)."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml.ns import nsdecls
+
+    parts = (
+        ['<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>—</w:t></w:r></w:p></w:footnote>']
+        if separator
+        else []
+    )
+    parts += [
+        f'<w:footnote w:id="{n}"><w:p><w:r><w:t>{html.escape(text)}</w:t></w:r></w:p></w:footnote>'
+        for n, text in enumerate(notes, 1)
+    ]
+    xml = f"<w:footnotes {nsdecls('w')}>{''.join(parts)}</w:footnotes>"
+    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml.encode(), word.part.package)
+    word.part.relate_to(part, RT.FOOTNOTES)
+
+
 class _Numbering:
     """Word's automatic numbering for the labels it can produce (一、 （一） 1. （1） and
     their half-width forms): the label's own text with its number as %1, one list

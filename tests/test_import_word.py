@@ -8,15 +8,13 @@ import io
 
 import pytest
 from docx import Document
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from plansite.importer import import_bytes
 from plansite.importer.word import FORMATS, Numbering
+
+from . import formats
 
 W = nsdecls("w")
 
@@ -87,12 +85,7 @@ def test_footnotes_are_kept_as_notes() -> None:
         paragraph = document.add_paragraph("到2025年，残疾人就业率达到目标")
         paragraph._p.append(parse_xml(f'<w:r {W}><w:footnoteReference w:id="1"/></w:r>'))
         paragraph.add_run("。")
-        notes = (
-            f'<w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>—</w:t></w:r></w:p></w:footnote>'
-            '<w:footnote w:id="1"><w:p><w:r><w:t>目标以统计年鉴为准。</w:t></w:r></w:p></w:footnote></w:footnotes>'
-        )
-        part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, notes.encode(), document.part.package)
-        document.part.relate_to(part, RT.FOOTNOTES)
+        formats.add_footnotes(document, ["目标以统计年鉴为准。"], separator=True)
 
     draft = import_bytes(_docx(build), source_name="plan.docx").yaml
     assert "到2025年，残疾人就业率达到目标〔注1〕。" in draft
