@@ -81,6 +81,27 @@ def test_a_file_that_is_not_a_document_is_refused(data: bytes, message: str) -> 
         import_bytes(data, source_name="x")
 
 
+def test_a_pdf_with_a_password_is_named_as_such(tmp_path: Path) -> None:
+    """LibreOffice prints a Word file to a PDF that opens only with a password."""
+    from docx import Document
+
+    from . import formats
+
+    if not formats.soffice():
+        pytest.fail("LibreOffice (soffice) is missing: scripts/install-test-tools.sh installs it")
+    word = Document()
+    word.add_paragraph("某市残疾人事业发展规划")
+    word.save(str(tmp_path / "locked.docx"))
+    options = '{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"x"}}'
+    subprocess.run(
+        [formats.soffice() or "soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless",
+         "--convert-to", f"pdf:writer_pdf_Export:{options}", "--outdir", str(tmp_path), str(tmp_path / "locked.docx")],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    with pytest.raises(SourceError, match="有密码保护：请在 PDF 阅读器里去掉密码"):
+        import_bytes((tmp_path / "locked.pdf").read_bytes(), source_name="locked.pdf")
+
+
 def test_a_pdf_without_text_is_refused_as_a_scan() -> None:
     with pytest.raises(SourceError, match="扫描件"):  # a page with no text layer: a scan without OCR
         import_bytes(_blank_pdf(), source_name="scan.pdf")

@@ -96,10 +96,7 @@ def import_bytes(
         try:
             items = pdf_items(data, dropped)
         except NotReadablePdfError as error:
-            raise SourceError(
-                f"{source_name} 是 PDF，但读不出文字（{error}）：如果是扫描件，请先用 OCR 软件识别成文字，"
-                "或改用 Word、网页版本导入。"
-            ) from error
+            raise SourceError(f"{source_name} 是 PDF，但读不出文字：{error}。") from error
         return _result(parse(items, DocDraft()), source_name, source_name, doc_id, dropped, taken)
     if data.startswith(OLE_WORD):
         raise SourceError(
