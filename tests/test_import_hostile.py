@@ -98,7 +98,7 @@ def test_a_pdf_with_a_password_is_named_as_such(tmp_path: Path) -> None:
          "--convert-to", f"pdf:writer_pdf_Export:{options}", "--outdir", str(tmp_path), str(tmp_path / "locked.docx")],
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip
-    with pytest.raises(SourceError, match="有密码保护：请在 PDF 阅读器里去掉密码"):
+    with pytest.raises(SourceError, match="有密码保护，请在 PDF 阅读器里去掉密码"):
         import_bytes((tmp_path / "locked.pdf").read_bytes(), source_name="locked.pdf")
 
 

@@ -82,7 +82,7 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
     pages = [page for part in read for page in part]
     lines = [line for page_lines, _ in pages for line in page_lines]
     if not any(line.text.strip() for line in lines) and not any(tables for _, tables in pages):
-        raise NotReadablePdfError("它没有文字层，可能是扫描件：请先用 OCR 软件识别成文字，或改用 Word、网页版本导入")
+        raise NotReadablePdfError("它没有文字层，可能是扫描件，请先用 OCR 软件识别成文字，或改用 Word、网页版本导入")
     chrome = _running_lines(pages)
     body_size = _body_size(lines)
     sizes = sorted({round(line.size, 1) for line in lines if line.size > body_size * HEADING_SIZE}, reverse=True)
@@ -128,9 +128,9 @@ def _open(data: bytes) -> Any:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
         reason = (
-            "它有密码保护：请在 PDF 阅读器里去掉密码后再导入"
+            "它有密码保护，请在 PDF 阅读器里去掉密码后再导入"
             if "password" in str(error).lower()
-            else "文件已损坏：请用 PDF 阅读器打开后另存，或改用 Word、网页版本导入"
+            else "文件已损坏，请用 PDF 阅读器打开后另存，或改用 Word、网页版本导入"
         )
         raise NotReadablePdfError(reason) from error
 
