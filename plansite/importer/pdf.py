@@ -70,16 +70,17 @@ class _Line:
 
 def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
     pdf = _open(data)
-    count = len(pdf)
-    pdf.close()
-    parts = [range(first, min(first + PAGES_PER_PART, count)) for first in range(0, count, PAGES_PER_PART)]
-    if count < READ_IN_WORKERS_FROM:
-        read = [_read_pages(data, part) for part in parts]
-    else:  # a long PDF: its pages read on every core (imported here: the workers module is large)
-        from ..workers import default_processes, map_in_workers
+    try:
+        count = len(pdf)
+        pages = [_read_page(pdf[n], n + 1) for n in range(count)] if count < READ_IN_WORKERS_FROM else []
+    finally:
+        pdf.close()
+    if count >= READ_IN_WORKERS_FROM:  # a long PDF: its pages read on every core, a part at a time
+        from ..workers import default_processes, map_in_workers  # here: the workers module is large
 
+        parts = [range(first, min(first + PAGES_PER_PART, count)) for first in range(0, count, PAGES_PER_PART)]
         read = map_in_workers(functools.partial(_read_pages, data), parts, default_processes(), parallel_from=2)
-    pages = [page for part in read for page in part]
+        pages = [page for part in read for page in part]
     lines = [line for page_lines, _ in pages for line in page_lines]
     if not any(line.text.strip() for line in lines) and not any(tables for _, tables in pages):
         raise NotReadablePdfError("它没有文字层，可能是扫描件，请先用 OCR 软件识别成文字，或改用 Word、网页版本导入")
