@@ -11,6 +11,9 @@ from typing import TypeVar
 from ..numbering import numbered, style_of
 from .patterns import is_standalone
 
+# Page numbers of a PDF or a printed page: — 3 —, - 3 -, 第 3 页, 第3页 共12页.
+PAGE_NUMBERS = (r"[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}", r"第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?")
+
 # Lines that belong to a web page or a gazette, never to the document itself.
 # Each is a whole-line pattern; what they remove is listed on stderr for review.
 CHROME_PATTERNS: tuple[str, ...] = (
@@ -48,9 +51,7 @@ CHROME_PATTERNS: tuple[str, ...] = (
     r"编辑委员会",
     r"(主\s*任|副主任|编\s*辑|主\s*办|编辑出版|地\s*址|电\s*话|邮\s*编|印\s*刷|出刊日期)\s*[:：].*",
     r"-\s*\d+、.*[(（]\d+[)）]",  # a gazette's contents entry: - 1、……(1)
-    # page numbers of a PDF or a printed page: — 3 —, - 3 -, 第 3 页, 第3页 共12页
-    r"[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}",
-    r"第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?",
+    *PAGE_NUMBERS,
 )
 T = TypeVar("T")
 
@@ -159,7 +160,7 @@ def clean_lines(text: str, dropped: list[str]) -> list[str]:
 # What a printed page's running head or number leaves in the lines: blank to every rule, but a
 # table's rows go on after it (tables.py).
 PAGE_BREAK = "\f"
-_PAGE_NUMBER = re.compile(r"[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}|第\s*\d{1,4}\s*页.{0,12}")
+_PAGE_NUMBER = re.compile("|".join(f"(?:{p})" for p in PAGE_NUMBERS))
 _NEVER_RUNNING = re.compile(r"^(附件|附表|表|图)\s*\d")  # an annex or a table may start every new page
 MAX_RUNNING = 60  # characters: a running header or footer is one short line
 
