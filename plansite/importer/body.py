@@ -254,14 +254,10 @@ class Body:
         self.doc.glossary.append(TermDraft(label, term, definition, line))
 
 
-_NUMBERED_NOTE = re.compile(r"^(注[：:]\s*)?\d{1,3}\s*[.．、]")  # 注：1.… or 2.…: a note of a numbered list
-
-
 def _next_note(last: str, following: Item | None) -> bool:
-    """Whether the notes are a numbered list (1. 2. …) and `following` is its next note."""
-    after = _NUMBERED_NOTE.match(following.text) if isinstance(following, Line) else None
-    before = _NUMBERED_NOTE.match(last)
-    return before is not None and after is not None and after.group(1) is None
+    """Whether the notes are a numbered list (注：1.… 2.…) and `following` is its next note."""
+    listed = _LIST_ITEM.match(NOTE.sub("", last, count=1)) is not None
+    return listed and isinstance(following, Line) and _LIST_ITEM.match(following.text) is not None
 
 
 def _marked_title(line: Line, n: Numbered) -> int:
@@ -271,7 +267,7 @@ def _marked_title(line: Line, n: Numbered) -> int:
     return max(line.run_in - start, 0) if line.run_in else 0
 
 
-_LIST_ITEM = re.compile(r"^(\d{1,3})\s*[.．、]")  # an item of the 附件 list: 1．…, 2、…
+_LIST_ITEM = re.compile(r"^(\d{1,3})\s*[.．、]")  # an item of a short list (附件, 注): 1．…, 2、…
 
 
 def _list_continued(items: list[Item], lists: set[int]) -> set[int]:
