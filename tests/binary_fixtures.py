@@ -9,6 +9,10 @@ run-in title longer than the text rules allow, a table with a header row and
 cells merged down (vMerge) and across (gridSpan), a footnote, the document's
 keywords, a running header and page numbers.
 
+office-export-page.html is the Word file saved as a web page by LibreOffice:
+numbering lists around headings (<ol><li><h1>), every level numbered 1. 2.,
+footnote links, the header and footer in the page.
+
 pdf-table-across-pages.pdf is what LibreOffice prints from a Word file whose
 table runs over three pages (its header row repeated, its first column merged
 down in groups), between headings, under a running header and page numbers."""
@@ -24,6 +28,7 @@ from tests import formats
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "importer"
 NAME = "word-office-plan"
 PDF_NAME = "pdf-table-across-pages"
+HTML_NAME = "office-export-page"
 
 
 def write_docx(path: Path) -> None:
@@ -105,6 +110,7 @@ def main() -> None:
     docx = FIXTURES / f"{NAME}.docx"
     write_docx(docx)
     with tempfile.TemporaryDirectory() as tmp:  # LibreOffice's profile and output stay out of the fixtures
+        shutil.copy(formats.convert(docx, Path(tmp), "html"), FIXTURES / f"{HTML_NAME}.html")
         long_table = Path(tmp) / f"{PDF_NAME}.docx"
         write_long_table_docx(long_table)
         shutil.copy(formats.to_pdf(long_table, Path(tmp)), FIXTURES / f"{PDF_NAME}.pdf")

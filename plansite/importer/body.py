@@ -230,6 +230,9 @@ class Body:
         the source runs out of levels (HTML has six) a numbering style new to the open headings
         at the same level nests under them, as it would in plain text."""
         style = n.style.name if n is not None else ""
+        if any(s.marked for s in self.stack):  # what the text's own numbering opened in the last one closes
+            while not self.stack[-1].marked:
+                self.stack.pop()
         while self.stack and self.stack[-1].marked >= line.heading:
             top = self.stack[-1]
             deeper = top.marked == line.heading and style and style != top.style
@@ -237,7 +240,9 @@ class Body:
                 break
             self.stack.pop()
         opened = False
-        if n is not None and n.style.name != "article":
+        # Its numbering is its label unless a heading above it numbers the same way (a page saved by
+        # an office suite numbers every level 1. 2.): then the number stays in the title.
+        if n is not None and n.style.name != "article" and n.style.name not in self._open_styles():
             title, text = _split_heading(n.rest.strip())
             opened = title is not None and not text and self._heading(n.style.name, n.label, title, line.number)
         if not opened:

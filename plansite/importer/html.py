@@ -77,6 +77,8 @@ class _Walk:
     run_in: tuple[str, str] = ("", "")
     numbers: dict[int, str] = field(default_factory=dict)  # the items of an <ol> not read yet -> 1., 2.…
     in_items: int = 0  # list items open around the text being read: it is a list's text, never a heading
+    has_text: bool = False  # the block being read has text already
+    number_only: bool = False  # the block holds nothing but a list item's number so far
 
     def locate(self, text: str) -> int:
         """The source line of a block's text (searched forward, so linear in the page)."""
@@ -87,7 +89,19 @@ class _Walk:
             self.position = found
         return self.line
 
-    def flush(self, heading: int = 0) -> None:
+    def add(self, text: str, *, source: bool = True) -> None:
+        """Text of the block being read. A newline in the page's source is white space (only <br>
+        breaks a line)."""
+        if source:
+            text = _SOURCE_BREAK.sub(" ", text)
+        self.inline.append(text)
+        self.has_text = self.has_text or bool(text.strip())
+
+    def flush(self, heading: int = 0, *, opening: bool = False) -> None:
+        """The block read so far, as lines. `opening`: a block opens inside it; a list item's number
+        with nothing after it yet then waits for that block (<li><h1>主要目标</h1></li>)."""
+        if opening and self.number_only:
+            return
         before, title = self.run_in
         for part in "".join(self.inline).split("\n"):
             text = tidy(part)
@@ -101,6 +115,7 @@ class _Walk:
                 title = ""  # only the block's first line starts with it
         self.inline = []
         self.strong, self.strong_start, self.run_in = None, None, ("", "")
+        self.has_text = self.number_only = False
 
     def walk(self, root: Element) -> None:
         """The page in document order, with a stack rather than recursion: a page may nest
@@ -129,31 +144,40 @@ class _Walk:
                 self._tail(el)
                 continue
             if tag == "br":
-                self.inline.append("\n")
+                self.add("\n", source=False)
+                self._tail(el)
+                continue
+            if tag == "a" and (note := _footnote_number(el)):  # a footnote's mark, or its text's start
+                self.add(f"〔注{note}〕" if self.has_text else f"注{note}：", source=False)
                 self._tail(el)
                 continue
             if tag == "table" and self.table(el):
                 self._tail(el)
                 continue
             if tag in _HEADINGS or tag in _BLOCKS:
-                self.flush()
+                self.flush(opening=True)
             if tag == "ol":  # the numbers a browser shows before the items are the document's text
                 start = _number(el.get("start"))
                 items = [child for child in el if child.tag == "li"]
                 self.numbers.update({id(item): f"{start + k}." for k, item in enumerate(items)})
             if tag == "li":
                 self.in_items += 1
-                self.inline.append(self.numbers.pop(id(el), ""))
+                if number := self.numbers.pop(id(el), ""):
+                    self.add(number, source=False)
+                    self.number_only = True
             if tag in ("strong", "b") and self.strong_start is None:
                 self.strong, self.strong_start = el, len(self.inline)
-            self.inline.append(el.text or "")
+            if el.text:
+                self.add(el.text)
+                self.number_only = self.number_only and not el.text.strip()
             stack.append((el, in_article, True))
             inside = in_article or tag in ("article", "main")
             stack += [(child, inside, False) for child in reversed(el)]
 
     def _tail(self, el: Element) -> None:
         if el.tail:
-            self.inline.append(el.tail)
+            self.add(el.tail)
+            self.number_only = self.number_only and not el.tail.strip()
 
     def table(self, el: Element) -> bool:
         """A data table, or the metadata block: read, True. A layout table: False (walk it as blocks)."""
@@ -193,8 +217,23 @@ def _is_chrome(el: Element, tag: str, in_article: bool) -> bool:
         return True
     if not isinstance(el.tag, str):
         return True  # a comment or processing instruction: never text
+    if el.get("title", "").lower() in ("header", "footer"):
+        return True  # a Word or LibreOffice page's running header and footer, exported into the page
     name = f"{el.get('class', '')} {el.get('id', '')}".strip()
     return bool(name) and bool(_CHROME_NAME.search(name)) and tag not in ("td", "th", "tr", "table")
+
+
+_SOURCE_BREAK = re.compile(r"[\r\n]+")
+_FOOTNOTE_MARK = re.compile(r"[\[［(（]?(\d{1,3})[\]］)）]?")  # 1, [1], （1）
+
+
+def _footnote_number(el: Element) -> str:
+    """The number of a footnote link (<a href="#…"><sup>1</sup></a>, as Word and LibreOffice write
+    one into the text and before the note itself); "" for any other link."""
+    if not el.get("href", "").startswith("#"):
+        return ""
+    match = _FOOTNOTE_MARK.fullmatch("".join(el.itertext()).strip())
+    return match.group(1) if match else ""
 
 
 def _rows(table: Element) -> list[Element]:
