@@ -36,7 +36,7 @@ GROWING: dict[str, tuple[str, Callable[[int], str]]] = {
     "a table across many page breaks": ("x.txt", lambda n: "甲\t乙\n" + "1\t2\n— 1 —\n某市公报\n甲\t乙\n" * n),
     "indented lines without punctuation": ("x.txt", lambda n: "\n".join(["　　这是一行缩进的文字", "接着一行"] * n)),
     "Markdown bold markers left as text": ("x.md", lambda n: "## 一、总则\n\n" + "**（一）标题。**正文" * n + "**" * n),
-    "footnote links and source newlines": ("x.html", lambda n: "<p>" + '文字<a href="#n1"><sup>1</sup></a>\n' * n + "</p>"),
+    "footnote links and source newlines": ("x.html", lambda n: "<p>" + '文字<a href="#n1"><sup>1</sup></a>\n' * (4 * n) + "</p>"),
     "bold opening many web paragraphs": ("x.html", lambda n: "<p><strong>（一）标题。</strong>正文</p>" * n),
     "nested <div>s (within the depth limit)": ("x.html", lambda n: "<div>" * 500 + "文字</div>" * 500 * (n // 1000 + 1)),
     "a wide merged table": ("x.html", lambda n: "<table>" + "<tr><td rowspan=99>a</td><td colspan=9>b</td></tr>" * (n // 10) + "</table>"),

@@ -95,7 +95,8 @@ class _Walk:
         if source:
             text = _SOURCE_BREAK.sub(" ", text)
         self.inline.append(text)
-        self.has_text = self.has_text or bool(text.strip())
+        if text.strip():
+            self.has_text, self.number_only = True, False
 
     def flush(self, heading: int = 0, *, opening: bool = False) -> None:
         """The block read so far, as lines. `opening`: a block opens inside it; a list item's number
@@ -164,12 +165,11 @@ class _Walk:
                 self.in_items += 1
                 if number := self.numbers.pop(id(el), ""):
                     self.add(number, source=False)
-                    self.number_only = True
+                    self.number_only = True  # until text follows it
             if tag in ("strong", "b") and self.strong_start is None:
                 self.strong, self.strong_start = el, len(self.inline)
             if el.text:
                 self.add(el.text)
-                self.number_only = self.number_only and not el.text.strip()
             stack.append((el, in_article, True))
             inside = in_article or tag in ("article", "main")
             stack += [(child, inside, False) for child in reversed(el)]
@@ -177,7 +177,6 @@ class _Walk:
     def _tail(self, el: Element) -> None:
         if el.tail:
             self.add(el.tail)
-            self.number_only = self.number_only and not el.tail.strip()
 
     def table(self, el: Element) -> bool:
         """A data table, or the metadata block: read, True. A layout table: False (walk it as blocks)."""
