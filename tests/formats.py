@@ -430,14 +430,15 @@ def to_pdf(docx: Path, out_dir: Path) -> Path:
     return convert(docx, out_dir, "pdf")
 
 
-def convert(docx: Path, out_dir: Path, fmt: str) -> Path:
-    """The Word file as LibreOffice saves it in `fmt` (pdf, html…), in `out_dir`."""
+def convert(docx: Path, out_dir: Path, fmt: str, options: str = "") -> Path:
+    """The Word file as LibreOffice saves it in `fmt` (pdf, html…), in `out_dir`; `options`: the
+    export filter's and its settings (writer_pdf_Export:{…}), where the defaults will not do."""
     binary = soffice()
     assert binary, "LibreOffice (soffice) is installed by scripts/install-test-tools.sh"
     profile = out_dir / "lo-profile"
     subprocess.run(
-        [binary, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", fmt,
-         "--outdir", str(out_dir), str(docx)],
+        [binary, f"-env:UserInstallation=file://{profile}", "--headless",
+         "--convert-to", f"{fmt}:{options}" if options else fmt, "--outdir", str(out_dir), str(docx)],
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip
     return out_dir / f"{docx.stem}.{fmt}"
