@@ -20,6 +20,7 @@ unload the old code.
 from __future__ import annotations
 
 import errno
+import json
 import mimetypes
 import os
 import posixpath
@@ -33,7 +34,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urlsplit
 
 import watchfiles
 from livereload import Server
@@ -156,11 +157,19 @@ def _build_command(content: Path, out: Path) -> list[str]:
 
 class _Reloader(Watcher):
     """In place of livereload's watcher, which would poll: it only learns, when the server
-    starts, the server's loop, on which `reload` then tells the open pages to reload."""
+    starts, the server's loop, on which `reload` then tells the open pages to reload.
+
+    A page is told only once it has connected, and it connects a moment after it was
+    served: a save in that moment would leave it showing what it was served with. So
+    each update counts a version, each page served notes the version it was served at,
+    and a page that connects after a newer version is told to reload at once. Both are
+    read and written on the server's loop only."""
 
     def __init__(self) -> None:
         super().__init__()
         self._loop: IOLoop | None = None
+        self.version = 0
+        self._served: dict[str, int] = {}  # each file served -> the version it was served at
 
     def start(self, callback: Callable[[], None]) -> bool:
         self._loop = IOLoop.current()
@@ -171,7 +180,36 @@ class _Reloader(Watcher):
 
     def reload(self) -> None:
         if self._loop is not None:  # thread-safe, unlike everything else in tornado
-            self._loop.add_callback(LiveReloadHandler.reload_waiters)
+            self._loop.add_callback(self._reload_pages)
+
+    def _reload_pages(self) -> None:
+        self.version += 1
+        _PageReloadHandler.reload_waiters()  # the class livereload's server was given its settings on
+
+    def served(self, rel: str) -> None:
+        self._served[rel] = self.version
+
+    def outdated(self, url: str) -> bool:
+        """Whether the page at `url` (as the page gives it) was served before the last update."""
+        rel = _site_path(unquote(urlsplit(url).path))
+        return rel is not None and self._served.get(rel, self.version) < self.version
+
+
+class _PageReloadHandler(LiveReloadHandler):
+    """livereload's socket for the open pages; a page that connects having missed an update
+    is told to reload (see `_Reloader`)."""
+
+    reloader: _Reloader  # set before the server starts
+
+    def on_message(self, message: str | bytes) -> None:
+        super().on_message(message)
+        try:
+            said = json.loads(message)
+        except ValueError:
+            return
+        url = said.get("url") if isinstance(said, dict) and said.get("command") == "info" else None
+        if isinstance(url, str) and self.reloader.outdated(url):
+            self.send_message({"command": "reload", "path": "*", "liveCSS": True, "liveImg": True})
 
 
 def _watch(preview: Preview, reloader: _Reloader, stop: threading.Event) -> None:
@@ -211,6 +249,7 @@ class _PreviewHandler(web.RequestHandler):
     """Serves the live site (livereload's transform adds its script to every page)."""
 
     site: LiveSite  # set before the server starts
+    reloader: _Reloader  # likewise
 
     def initialize(self, path: str, default_filename: str) -> None:  # livereload's arguments, not needed
         pass
@@ -234,6 +273,7 @@ class _PreviewHandler(web.RequestHandler):
         text = media is not None and (media.startswith("text/") or media in _TEXT_TYPES)
         self.set_header("Content-Type", f"{media}; charset=utf-8" if text else media or "application/octet-stream")
         self.set_header("Cache-Control", "no-store")  # a preview: every reload asks again
+        self.reloader.served(rel)
         if body:
             self.write(data)
         else:
@@ -303,7 +343,9 @@ def serve(content: Path, out: Path, port: int) -> int:
     watcher.start()
     preview.update()
     _inject_external_script(port)
-    _PreviewHandler.site = preview.site
+    _PreviewHandler.site, _PreviewHandler.reloader = preview.site, reloader
+    _PageReloadHandler.reloader = reloader
+    livereload_server.LiveReloadHandler = _PageReloadHandler  # the name its server routes /livereload to
     server = Server(watcher=reloader)
     server.SFH = _PreviewHandler
     print(f"预览地址：http://127.0.0.1:{port}/  （按 Ctrl+C 停止）", flush=True)

@@ -97,11 +97,13 @@ def wait_for(predicate: Callable[[], bool], seconds: float = 30) -> bool:
 
 @contextmanager
 def serving(content: Path, out: Path) -> Iterator[str]:
-    """`build.py serve` on a free port; yields its address once it answers."""
+    """`build.py serve` on a free port; yields its address once it answers. What it said is
+    in serve.log beside `out`, and printed with a failure in the block."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = int(s.getsockname()[1])
     base = f"http://127.0.0.1:{port}"
+    log = (out.parent / "serve.log").open("wb")
     server = subprocess.Popen(
         [
             sys.executable,
@@ -115,12 +117,16 @@ def serving(content: Path, out: Path) -> Iterator[str]:
             str(port),
         ],
         cwd=out.parent,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         assert wait_for(lambda: fetch(base + "/index.html") is not None), "serve did not come up"
         yield base
+    except BaseException:
+        print("serve said:\n" + (out.parent / "serve.log").read_text(encoding="utf-8", errors="replace")[-4000:])
+        raise
     finally:
         server.terminate()
         server.wait(timeout=10)
+        log.close()

@@ -4,6 +4,8 @@ port is taken. Run against a copy of the program, so its files can be edited."""
 
 from __future__ import annotations
 
+import asyncio
+import json
 import shutil
 import socket
 import subprocess
@@ -13,11 +15,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from tornado.websocket import websocket_connect
 
 from plansite.build import build_site
 from plansite.output import STAGE_MARKER
 
-from .conftest import CONTENT, ROOT, fetch, snapshot, wait_for
+from .conftest import CONTENT, ROOT, fetch, serving, snapshot, wait_for
 
 PAGE = "plans/jiangbei-disability-plan-2021-2025/index.html"
 
@@ -82,6 +85,41 @@ def test_template_style_and_code_changes_reach_the_served_pages(tmp_path: Path) 
         edit(program / "plansite" / "strings.py", '"主办单位：{owner}"', '"主办单位（已改）：{owner}"')
         changed = wait_for(lambda: "主办单位（已改）：" in (fetch(f"{base}/{PAGE}") or ""), 90)
         assert changed, "a code change: " + (tmp_path / "serve.log").read_text(encoding="utf-8")[-2000:]
+
+
+def first_message_on_connecting(base: str, page_url: str) -> dict[str, object]:
+    """Connect to the preview's reload socket as livereload.js does for the page at `page_url`
+    (hello, then info), then say hello again: the first message after info is what the page is
+    told on connecting: a reload, or the answer to the second hello."""
+
+    async def connect() -> dict[str, object]:
+        socket = await websocket_connect(base.replace("http://", "ws://") + "/livereload")
+        try:
+            hello = {"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}
+            await socket.write_message(json.dumps(hello))
+            assert "hello" in str(await socket.read_message())
+            await socket.write_message(json.dumps({"command": "info", "url": page_url, "plugins": {}}))
+            await socket.write_message(json.dumps(hello))
+            return dict(json.loads(str(await asyncio.wait_for(socket.read_message(), 30))))
+        finally:
+            socket.close()
+
+    return asyncio.run(connect())
+
+
+def test_a_page_served_before_a_save_and_connected_after_it_reloads(tmp_path: Path, content_copy: Path) -> None:
+    """A page connects to the reload socket a moment after it is served; a save in between
+    would be missed (it was, under load, in CI). It is told to reload on connecting, and a
+    page served after the save is not (it would reload for ever)."""
+    with serving(content_copy, tmp_path / "site") as base:
+        url, text_url = f"{base}/{PAGE}", f"{base}/text/{PAGE}"
+        assert "编制背景（已保存）" not in (fetch(url) or "")
+        edit(content_copy / "jiangbei-disability-plan-2021-2025.yaml", "title: 编制背景", "title: 编制背景（已保存）")
+        # Another page shows when the save is in the preview; the page itself is not asked for again.
+        assert wait_for(lambda: "编制背景（已保存）" in (fetch(text_url) or "")), "the save reached the preview"
+        assert first_message_on_connecting(base, url)["command"] == "reload"
+        assert "编制背景（已保存）" in (fetch(url) or "")  # as the reloaded page asks for it
+        assert first_message_on_connecting(base, url)["command"] == "hello"
 
 
 def test_a_busy_port_is_named_and_no_build_is_said_to_fail(tmp_path: Path) -> None:
