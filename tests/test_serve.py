@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -104,7 +105,9 @@ def first_message_on_connecting(base: str, page_url: str) -> dict[str, object]:
         finally:
             socket.close()
 
-    return asyncio.run(connect())
+    # In a thread of its own: the browser tests' Playwright leaves an event loop running in this one.
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, connect()).result()
 
 
 def test_a_page_served_before_a_save_and_connected_after_it_reloads(tmp_path: Path, content_copy: Path) -> None:
