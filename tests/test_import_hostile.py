@@ -39,6 +39,7 @@ GROWING: dict[str, tuple[str, Callable[[int], str]]] = {
     "footnote links and source newlines": ("x.html", lambda n: "<p>" + '文字<a href="#n1"><sup>1</sup></a>\n' * (4 * n) + "</p>"),
     "bold opening many web paragraphs": ("x.html", lambda n: "<p><strong>（一）标题。</strong>正文</p>" * n),
     "nested <div>s (within the depth limit)": ("x.html", lambda n: "<div>" * 500 + "文字</div>" * 500 * (n // 1000 + 1)),
+    "one paragraph over many full lines": ("x.txt", lambda n: "\n".join(["这是一整行排满了的正文文字而且没有标点符号"] * n)),
     "a wide merged table": ("x.html", lambda n: "<table>" + "<tr><td rowspan=99>a</td><td colspan=9>b</td></tr>" * (n // 10) + "</table>"),
 }  # fmt: skip
 

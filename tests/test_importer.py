@@ -14,6 +14,7 @@ import pytest
 from plansite import model as m
 from plansite.content import load_content
 from plansite.importer import ImportResult, import_file, import_text
+from plansite.importer.lines import join_lines
 
 SITE = 'name: 测试\nowner: 测试\ncontact: {phone: "12345", email: a@example.gov.cn, address: 测试地址}\n'
 
@@ -272,6 +273,14 @@ def test_lines_broken_by_a_page_layout_are_rejoined(tmp_path: Path) -> None:
     assert len(texts(principles.blocks)) == 2  # two paragraphs stay two
     assert [s.title for s in doc.body[0].sections] == ["指导思想", "基本原则", "总体目标"]
     assert len(texts(goals.blocks)) == 1
+
+
+def test_a_line_broken_beside_a_dash_is_joined_without_a_space() -> None:
+    """Chinese text has no spaces: none goes where a line broke after 2021— (or before —2025);
+    between two Latin words the break was one."""
+    assert join_lines(["规划（2021—", "2025年）"]) == "规划（2021—2025年）"
+    assert join_lines(["规划（2021", "—2025年）"]) == "规划（2021—2025年）"
+    assert join_lines(["Disability", "Federation"]) == "Disability Federation"
 
 
 def test_chrome_is_dropped_and_listed(tmp_path: Path) -> None:

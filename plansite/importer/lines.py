@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -276,20 +276,37 @@ def wrap_width(lines: list[str]) -> int | None:
     return common if share >= needed and narrowest <= common <= widest and mid_sentence >= WRAP_MID_SENTENCE else None
 
 
-def join_broken(items: list[str | T], width: int | None = None) -> list[Line | T]:
+def join_broken(
+    items: list[str | T], width: int | None = None, layout: Sequence[tuple[int, bool]] | None = None
+) -> list[Line | T]:
     """Rejoin lines a layout broke mid-sentence; keep paragraphs and headings apart.
 
     Items that are not strings (tables found earlier) pass through untouched.
     `width`: the wrap width when known from more text than `items` (else measured here).
+    `layout`: where the layout tells (a PDF's geometry), each item's last line as it broke it:
+    its length, and whether it reached the right margin (else measured against the width).
+    A paragraph's lines are kept apart until it ends and joined once: joining each line to the
+    paragraph so far, or looking at all of it for each line, would take time growing with the
+    square of its length.
     """
     strings = [i for i in items if isinstance(i, str)]
     width = width or wrap_width(strings)
     indents = _indents_paragraphs(strings)
     out: list[Line | T] = []
+    pieces: list[str] = []  # the lines of the paragraph that out[-1] is, while it goes on
+    length = 0  # of those lines together
     blank = gap = False  # blank: an empty line before this one; gap: one that is not a page's break
     last_length = 0  # length of the last physical line, not of the joined paragraph
+    last = 0  # the item it was
+
+    def close() -> None:
+        if len(pieces) > 1 and isinstance(out[-1], Line):
+            out[-1].text = join_lines(pieces)
+        pieces.clear()
+
     for number, item in enumerate(items, 1):
         if not isinstance(item, str):
+            close()
             out.append(item)
             last_length = 0
             continue
@@ -298,15 +315,32 @@ def join_broken(items: list[str | T], width: int | None = None) -> list[Line | T
             blank = True
             gap = gap or item != PAGE_BREAK  # a printed page's break is no gap in the text
             continue
-        previous = out[-1] if out else None
         indented = item.startswith(_INDENTS) if indents and not gap else None
-        if isinstance(previous, Line) and _continues(previous.text, last_length, text, width, indented):
-            previous.text = join_lines((previous.text, text))
+        if layout is not None:
+            full: bool | None = bool(last) and layout[last - 1][1]
         else:
+            full = None if width is None else last_length >= width - 3
+        # The paragraph so far, as the rules look at it: whole while it is one line or short (a title
+        # or a date may be over two lines), else its last line (a long paragraph is none of them).
+        one_line = length == last_length
+        whole = one_line or length <= MAX_STANDALONE
+        so_far = join_lines(pieces) if whole else pieces[-1] if pieces else ""
+        standalone = whole and is_standalone(so_far)
+        if pieces and _continues(so_far, one_line, standalone, text, indented, full):
+            pieces.append(text)
+            length += len(text)
+        else:
+            close()
             out.append(Line(text, number, blank))
-        last_length = len(text)
+            pieces.append(text)
+            length = len(text)
+        last_length, last = (layout[number - 1][0] if layout is not None else len(text)), number
         blank = gap = False
+    close()
     return out
+
+
+MAX_STANDALONE = 200  # characters: no title, date, doc number or issuer is longer
 
 
 _PUNCTUATION = re.compile(r"[，。；：、！？,;:]")
@@ -314,19 +348,20 @@ _PUNCTUATION = re.compile(r"[，。；：、！？,;:]")
 # Chinese characters and full-width marks: a line break beside one joins without a space.
 WIDE_CHAR = "[\u2e80-\U0010ffff]"
 _WIDE = re.compile(WIDE_CHAR)
+_JOINED = re.compile(f"{WIDE_CHAR}|[\u2010-\u2015]")  # and dashes (2021—2025): no space beside them either
 
 
 def join_lines(lines: Iterable[str]) -> str:
     """The lines of one paragraph or cell that a layout broke, rejoined: the one
     rule for every format. Nothing goes where the break is beside a Chinese
-    character or full-width mark (Chinese has no spaces); between two Latin
-    words the break was a space."""
+    character, a full-width mark or a dash (Chinese has no spaces); between two
+    Latin words the break was a space."""
     parts: list[str] = []
     for line in lines:
         line = line.strip()
         if not line:
             continue
-        if parts and not (_WIDE.match(parts[-1][-1]) or _WIDE.match(line[0])):
+        if parts and not (_JOINED.match(parts[-1][-1]) or _JOINED.match(line[0])):
             parts.append(" ")
         parts.append(line)
     return "".join(parts)
@@ -343,21 +378,25 @@ def _indents_paragraphs(lines: list[str]) -> bool:
     return indented >= max(3, MIN_INDENTED * len(filled)) and indented < len(filled)
 
 
-def _continues(previous: str, last_length: int, text: str, width: int | None, indented: bool | None = None) -> bool:
-    """Whether line `text` goes on from the paragraph `previous` (whose last line was `last_length`
-    long). `indented`: whether `text` is indented, where the layout indents paragraphs (else None)."""
-    if (width is None and indented is None) or previous.endswith(TERMINAL) or numbered(text):
+def _continues(
+    previous: str, one_line: bool, standalone: bool, text: str, indented: bool | None, full: bool | None
+) -> bool:
+    """Whether line `text` goes on from the paragraph `previous` (`one_line`: it is one line so far;
+    `standalone`: it is a title, date, doc number or issuer, which stands on its own lines).
+    `indented`: whether `text` is indented, where the layout indents paragraphs (else None).
+    `full`: whether the line before reached the layout's width or right margin (None: unknown)."""
+    unknown = full is None
+    if (unknown and indented is None) or previous.endswith(TERMINAL) or numbered(text):
         return False
-    if is_standalone(previous) or is_standalone(text):
+    if standalone or is_standalone(text):
         return False  # titles, doc numbers, dates and issuers stand on their own lines
     # Only a line that reached the layout's width was broken by the layout (without a width, the
     # indents tell, but a numbered line without punctuation is a heading unless it was full).
-    full = width is not None and last_length >= width - 3
-    heading = len(previous) == last_length and numbered(previous) is not None and not _PUNCTUATION.search(previous)
+    heading = one_line and numbered(previous) is not None and not _PUNCTUATION.search(previous)
     if text.startswith(tuple(_GOES_ON)):
-        return full or width is None  # nothing but the sentence before goes on with 、 or ，
+        return full or unknown  # nothing but the sentence before goes on with 、 or ，
     if indented is not None:
-        return not indented and (full or (width is None and not heading))  # an indented line starts a paragraph
+        return not indented and (full or (unknown and not heading))  # an indented line starts a paragraph
     if heading:
         return False  # a numbered line with no punctuation at all, however long: a heading on its own line
-    return full
+    return bool(full)
