@@ -13,6 +13,10 @@ office-export-page.html is the Word file saved as a web page by LibreOffice:
 numbering lists around headings (<ol><li><h1>), every level numbered 1. 2.,
 footnote links, the header and footer in the page.
 
+pdf-printed-office-plan.pdf is the Word file printed by LibreOffice: the bold run-in title
+broken at the right margin, the footnote's number raised and its text at the page's foot, a
+space typed between 表1 and the caption.
+
 pdf-table-across-pages.pdf is what LibreOffice prints from a Word file whose
 table runs over three pages (its header row repeated, its first column merged
 down in groups), between headings, under a running header and page numbers."""
@@ -29,6 +33,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "importer"
 NAME = "word-office-plan"
 PDF_NAME = "pdf-table-across-pages"
 HTML_NAME = "office-export-page"
+PRINTED_NAME = "pdf-printed-office-plan"
 
 
 def write_docx(path: Path) -> None:
@@ -111,6 +116,7 @@ def main() -> None:
     write_docx(docx)
     with tempfile.TemporaryDirectory() as tmp:  # LibreOffice's profile and output stay out of the fixtures
         shutil.copy(formats.convert(docx, Path(tmp), "html"), FIXTURES / f"{HTML_NAME}.html")
+        shutil.copy(formats.to_pdf(docx, Path(tmp)), FIXTURES / f"{PRINTED_NAME}.pdf")
         long_table = Path(tmp) / f"{PDF_NAME}.docx"
         write_long_table_docx(long_table)
         shutil.copy(formats.to_pdf(long_table, Path(tmp)), FIXTURES / f"{PDF_NAME}.pdf")

@@ -5,7 +5,24 @@ two pages. Each rule on made-up pages, each with its control."""
 
 from __future__ import annotations
 
-from plansite.importer.pdf import _append, _Cell, _Grid, _Line, _running_lines
+import operator
+
+from plansite.importer.lines import Line
+from plansite.importer.pdf import (
+    _append,
+    _bold_goes_on,
+    _Cell,
+    _footnotes,
+    _full,
+    _Grid,
+    _items,
+    _Line,
+    _line,
+    _right_margin,
+    _running_lines,
+)
+
+from .timing import assert_linear
 
 HEAD = ["指标", "性质", "说明"]
 
@@ -64,7 +81,7 @@ def test_an_empty_cell_the_new_page_draws_over_rows_continues_the_merged_cell() 
 def _page(number: int, *texts: str) -> tuple[list[_Line], list[object]]:
     """A page of 800 points: the first line in the top margin, the last in the bottom one."""
     tops = [10.0, *(100.0 + 40 * i for i in range(len(texts) - 2)), 780.0]
-    return [_Line(t, number, top, top + 12, 50.0, 12.0) for t, top in zip(texts, tops, strict=True)], []
+    return [_Line(t, number, top, top + 12, 50.0, 500.0, 12.0) for t, top in zip(texts, tops, strict=True)], []
 
 
 def test_a_header_on_both_pages_of_a_two_page_document_is_running() -> None:
@@ -79,3 +96,111 @@ def test_a_margin_line_on_one_page_only_is_kept() -> None:
     pages = [_page(1, "某市残疾人事业发展规划", "第一段。", "— 1 —"), _page(2, "第二段开头", "第二段。", "— 2 —")]
     chrome = _running_lines(pages)
     assert {line.text for lines, _ in pages for line in lines if id(line) in chrome} == {"— 1 —", "— 2 —"}
+
+
+def _chars(spec: list[tuple[str, float, float, bool]]) -> dict[str, object]:
+    """A text line as pdfplumber gives it: (text, size, baseline, bold) of each character, set
+    one after another from x=50 at its size."""
+    chars, x = [], 50.0
+    for text, size, baseline, bold in spec:
+        chars.append({"text": text, "x0": x, "x1": x + size, "top": baseline - size, "bottom": baseline,
+                      "size": size, "bold": bold, "space": False})  # fmt: skip
+        x += size
+    return {"chars": chars, "top": 100.0, "bottom": 112.0, "x0": 50.0, "x1": x}
+
+
+BOLD = operator.itemgetter("bold")  # made-up characters say whether they are bold (PDFium's are asked)
+
+
+def _plain(text: str, bold: bool = False) -> list[tuple[str, float, float, bool]]:
+    return [(ch, 12.0, 112.0, bold) for ch in text]
+
+
+def _raised(digits: str) -> list[tuple[str, float, float, bool]]:
+    return [(d, 7.0, 107.0, False) for d in digits]
+
+
+def test_raised_digits_after_chinese_text_are_a_footnotes_number() -> None:
+    line = _line(_chars(_plain("稳步增长") + _raised("12") + _plain("。")), 1, BOLD)
+    assert line.text == "稳步增长〔注12〕。"
+    # The controls: raised digits after a Latin letter (km²), and digits on the line's baseline.
+    assert _line(_chars(_plain("面积10km") + _raised("2")), 1, BOLD).text == "面积10km2"
+    assert _line(_chars(_plain("增长12。")), 1, BOLD).text == "增长12。"
+
+
+def test_the_bold_at_a_lines_start_is_measured_in_its_text() -> None:
+    line = _line(_chars(_plain("（二）加强组织", bold=True) + _plain("各地要")), 1, BOLD)
+    assert (line.text, line.bold) == ("（二）加强组织各地要", 7)
+    assert _line(_chars(_plain("全部加粗", bold=True)), 1, BOLD).bold == 4
+    assert _line(_chars(_plain("各地要") + _plain("加粗", bold=True)), 1, BOLD).bold == 0
+
+
+def _at(text: str, top: float, *, x0: float = 50.0, x1: float = 500.0, size: float = 12.0, bold: int = 0) -> _Line:
+    return _Line(text, 1, top, top + size, x0, x1, size, bold)
+
+
+def test_a_footnote_stands_apart_at_the_foot_of_the_page() -> None:
+    body = [_at("正文第一段稳步增长〔注1〕。", 100.0), _at("正文第二段。", 116.0)]
+    foot = [_at("1以县残联年度统计为准。", 700.0), _at("统计口径另行规定。", 716.0)]
+    notes = _footnotes(body + foot, {"1"}, 12.0, 4.0)
+    assert [notes.get(id(line)) for line in body + foot] == [
+        None,
+        None,
+        (True, "注1：以县残联年度统计为准。"),
+        (False, "统计口径另行规定。"),
+    ]
+    # The controls: a number no footnote was referenced by; a line that does not stand apart.
+    assert _footnotes(body + foot, {"2"}, 12.0, 4.0) == {}
+    close = [_at("正文。", 684.0), _at("1以县残联年度统计为准。", 700.0)]
+    assert _footnotes(close, {"1"}, 12.0, 4.0) == {}
+
+
+def test_a_bold_title_broken_at_the_margin_is_a_run_in_title_of_its_paragraph() -> None:
+    first = _at("（二）落实按比例安排残疾人就业制度和残疾", 100.0, bold=20)
+    second = _at("人就业年审工作机制机关、事业单位带头安", 116.0, bold=9)
+    third = _at("排残疾人就业。", 132.0, x1=134.0)
+    assert _bold_goes_on(first, second, 50.0, 500.0) and not _bold_goes_on(second, third, 50.0, 500.0)
+    assert not _bold_goes_on(
+        _at("示范市规划", 100.0, x1=200.0, bold=5), second, 50.0, 500.0
+    )  # it ended before the margin
+    items = _items([[first, second], [third]], 50.0, 500.0)
+    assert [(i.text, i.run_in) for i in items if isinstance(i, Line)] == [
+        ("（二）落实按比例安排残疾人就业制度和残疾人就业年审工作机制机关、事业单位带头安排残疾人就业。", 29)
+    ]
+
+
+def test_a_line_that_reaches_the_right_margin_goes_on_in_the_next() -> None:
+    """Measured, not counted: the text rules alone take a numbered line as a heading unless it was
+    as long as the document's usual full line, which a short document does not show."""
+    broken = [_at("（二）落实制度机关、事业单位带头安", 100.0, bold=8), _at("排残疾人就业。", 116.0, x1=134.0)]
+    assert [i.text for i in _items([[line] for line in broken], 50.0, 500.0) if isinstance(i, Line)] == [
+        "（二）落实制度机关、事业单位带头安排残疾人就业。"
+    ]
+    broken[0].x1 = 300.0  # the control: it ended before the margin, so it ended there
+    assert len(_items([[line] for line in broken], 50.0, 500.0)) == 2
+
+
+def test_a_paragraph_of_many_lines_is_joined_in_linear_time() -> None:
+    def run(text: str) -> object:
+        return _items([[_at(line, 100.0)] for line in text.split("\n")], 50.0, 500.0)
+
+    assert_linear(run, "这是一整行排满了的正文文字\n", size=200_000)
+
+
+def test_a_line_that_is_not_at_the_left_margin_is_not_full() -> None:
+    """A right-aligned date reaches the right margin, but the layout did not break it there."""
+    assert not _full(_at("2025年1月1日", 100.0, x0=400.0), 50.0, 500.0)
+    assert _full(_at("正文排满了一整行", 100.0), 50.0, 500.0)  # the control
+
+
+def test_the_right_margin_is_known_only_where_the_document_shows_it() -> None:
+    """Lines of a short document that all end early show no margin: the text rules then count
+    characters, as they do in text (else every line would be taken as ending its paragraph)."""
+    short = [_at(text, 100.0 + 16 * i, x1=x1) for i, (text, x1) in enumerate([("标题", 300.0), ("正文。", 200.0)])]
+    for line in short:
+        line.page_width = 595.0
+    assert _right_margin(short, 12.0, 50.0) is None
+    short[0].x1 = 540.0  # as far from the page's right edge as the text starts from its left
+    assert _right_margin(short, 12.0, 50.0) == 540.0
+    together = [_at("正文排满了一整行", 100.0 + 16 * i, x1=400.0) for i in range(3)]
+    assert _right_margin(together, 12.0, 50.0) == 400.0  # several lines end there

@@ -12,9 +12,15 @@ lines and the ruling lines into table cells:
 - running headers and footers are left out and listed: page numbers in the
   margins (— 3 —, 第3页, 3/16, - 3 -), and any margin line that repeats on most
   pages (digits aside);
-- the other lines go, in order, to the plain-text rules that rejoin lines
-  broken by the layout (lines.join_broken): a vertical gap or an indented first
-  line starts a new paragraph;
+- a paragraph that starts in bold (a bold font, or text filled and stroked as
+  Word emboldens a Chinese font) has a run-in title, as in a Word file (a bold
+  title broken over lines is one line before any text rule looks at it);
+- digits raised and smaller after Chinese text are a footnote's number
+  (〔注1〕); the notes at the foot of the page, apart from the text above them,
+  go to the end as 注1：…, as a Word file's do;
+- the rest goes, in order, to the plain-text rules that rejoin lines
+  (lines.join_broken), told which lines reach the right margin, as a line
+  the layout broke does (measured, where text can only count characters);
 - text larger than the body's is a heading, ranked by size, the largest on
   the first page the title (a title over two lines is one).
 
@@ -27,18 +33,21 @@ import functools
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ..numbering import numbered
-from .lines import TERMINAL, Line, join_broken, join_lines, wrap_width
+from .lines import TERMINAL, Line, join_broken, join_lines, run_in_length, wrap_width
 from .tables import SourceCell, TableDraft, from_grid
 
-# A space the extraction puts where the font changes between a Chinese character and a Latin
-# letter or digit (2025 年): Chinese text has none there.
-_FONT_GAP = re.compile(
-    r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%]) (?=[\u3000-\u9fff\uff00-\uffef])"
-)
+_WIDE_CHAR = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")  # Chinese characters and full-width marks
+_NARROW = re.compile(r"[0-9A-Za-z%]")
+WRAP_SLACK = 1.5  # characters short of the right margin a line broken there may end
+MIN_FULL_LINES = 3  # lines ending together at the right that show where the margin is
+MAX_INDENT = 2.5  # characters: a line starting further in is centred or right-aligned, not body text
+X_TOLERANCE = 3  # points between two characters that stand apart (pdfplumber's own measure)
+SUPERSCRIPT, RAISED = 0.8, 0.2  # a footnote's number: this size of the line's at most, raised by this much of it
 READ_IN_WORKERS_FROM = 60  # pages: a shorter PDF is read faster than workers start
 PAGES_PER_PART = 20  # pages a worker reads at a time
 PDFIUM_LINE_END_HYPHEN = 0x02  # how PDFium reports a hyphen that ends a line ("2021-" then "2025")
@@ -48,6 +57,8 @@ MARGIN = 0.08  # of the page height: where running headers and footers sit
 PAGE_NUMBER = re.compile(r"^[-—–－\s]*(第\s*)?\d{1,4}(\s*页)?[-—–－\s]*$|^\d{1,4}\s*/\s*\d{1,4}$")
 HEADING_SIZE = 1.08  # a line this much larger than the body text is a heading
 MAX_HEADING = 60  # characters: a longer "large" line is display text, not a heading
+BOLD_WEIGHT = 600  # a font this heavy or heavier is bold
+_BOLD_NAME = re.compile(r"bold|black|heavy|demi", re.IGNORECASE)  # in a font's name: its bold face
 
 
 class NotReadablePdfError(ValueError):
@@ -65,7 +76,10 @@ class _Line:
     top: float
     bottom: float
     x0: float
+    x1: float
     size: float
+    bold: int = 0  # characters at its start set in bold (all of them: the whole line is)
+    page_width: float = 0.0
 
 
 def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
@@ -87,11 +101,18 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
     chrome = _running_lines(pages)
     body_size = _body_size(lines)
     sizes = sorted({round(line.size, 1) for line in lines if line.size > body_size * HEADING_SIZE}, reverse=True)
-    stream: list[Any] = []  # str lines, "" paragraph breaks, _Grid tables, or (text, level) headings
+    # Paragraphs (the lines of each, as the layout broke it), "" paragraph breaks, _Grid tables,
+    # (text, level) headings, and at the end the footnotes (str).
+    stream: list[Any] = []
+    notes: list[str] = []  # the footnotes, as 注1：…, for the end of the text (as a Word file's)
+    referenced: set[str] = set()  # the numbers of the footnotes referenced so far (〔注1〕)
     previous: _Line | None = None
     left = min((line.x0 for line in lines), default=0.0)
+    right = _right_margin([line for line in lines if id(line) not in chrome], body_size, left)
     pitch = _usual_gap(lines)
     for page_lines, tables in pages:
+        referenced |= {n for line in page_lines for n in _NOTE_REFERENCE.findall(line.text)}
+        footnotes = _footnotes([line for line in page_lines if id(line) not in chrome], referenced, body_size, pitch)
         placed: list[tuple[float, int, _Line | _Grid]] = [(line.top, 0, line) for line in page_lines]
         placed += [(top, 1, table) for top, table in tables]
         for _, _, line in sorted(placed, key=lambda x: (x[0], x[1])):
@@ -101,6 +122,10 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
                 continue
             if id(line) in chrome:
                 dropped.append(f"第{line.page}页（页眉、页脚或页码）：{line.text}")
+                continue
+            if id(line) in footnotes:
+                begins, text = footnotes[id(line)]
+                notes.append(text if begins else join_lines((notes.pop(), text)))
                 continue
             level = (
                 sizes.index(round(line.size, 1)) + 1
@@ -117,9 +142,22 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
                 continue
             if previous is not None and _new_paragraph(previous, line, left, pitch):
                 stream.append("")
-            stream.append(line.text)
+            elif (
+                previous is not None
+                and stream
+                and isinstance(stream[-1], list)
+                and _bold_goes_on(previous, line, left, right)
+            ):
+                # A bold title broken by the layout: one line before the text rules look at it (they
+                # would read its first line as a heading).
+                stream[-1].append(line)
+                previous = line
+                continue
+            stream.append([line])
             previous = line
-    return _items(stream)
+    for note in notes:
+        stream += ["", note]
+    return _items(stream, left, right)
 
 
 def _open(data: bytes) -> Any:
@@ -146,10 +184,22 @@ def _read_pages(data: bytes, numbers: range) -> list[tuple[list[_Line], list[tup
 
 
 def _read_page(page: Any, number: int) -> tuple[list[_Line], list[tuple[float, _Grid]]]:
-    from pdfplumber.utils.text import chars_to_textmap
 
     height = page.get_height()
-    chars = _chars(page, height)
+    kept = page.get_textpage()  # kept alive while its handle is used: the wrapper frees it when it goes
+    try:
+        return _read_text_page(page, number, height, kept.raw)
+    finally:
+        kept.close()
+
+
+def _read_text_page(
+    page: Any, number: int, height: float, text_page: Any
+) -> tuple[list[_Line], list[tuple[float, _Grid]]]:
+    from pdfplumber.utils.text import chars_to_textmap
+
+    chars = _chars(text_page, height)
+    bold = _Bold(text_page)
     tables = _tables(_edges(page, height), page.get_width(), height)
     boxes = [bbox for bbox, _ in tables]
 
@@ -161,10 +211,11 @@ def _read_page(page: Any, number: int) -> tuple[list[_Line], list[tuple[float, _
     lines = []
     found = chars_to_textmap(text_chars).extract_text_lines(strip=True, return_chars=True) if text_chars else []
     for raw in found:
-        if not raw["text"].strip() or not raw["chars"]:
-            continue
-        size = Counter(round(c["size"], 1) for c in raw["chars"]).most_common(1)[0][0]
-        lines.append(_Line(_FONT_GAP.sub("", raw["text"].strip()), number, raw["top"], raw["bottom"], raw["x0"], size))
+        if raw["chars"]:
+            line = _line(raw, number, bold)
+            if line.text:
+                line.page_width = page.get_width()
+                lines.append(line)
     grids = []
     for bbox, cells in tables:
         grid = _table(chars, cells, number)
@@ -173,26 +224,76 @@ def _read_page(page: Any, number: int) -> tuple[list[_Line], list[tuple[float, _
     return lines, grids
 
 
-def _chars(page: Any, height: float) -> list[dict[str, Any]]:
+def _line(raw: dict[str, Any], number: int, is_bold: Callable[[dict[str, Any]], bool]) -> _Line:
+    """A text line from its characters, in order: a space where the document has one, or where
+    they stand apart (but for the gap a change of font leaves between a Chinese character and a
+    Latin letter or digit: 2025 年); digits raised and smaller after Chinese text are a footnote's
+    number (〔注1〕, as a Word file's footnote reads)."""
+    chars = raw["chars"]
+    size = Counter(round(c["size"], 1) for c in chars).most_common(1)[0][0]
+    baseline = Counter(round(c["bottom"], 1) for c in chars if round(c["size"], 1) == size).most_common(1)[0][0]
+    parts: list[str] = []
+    bold: int | None = None  # where the bold at the line's start ends, once it does
+    note = False  # the last part is a footnote's number, which goes on with the next raised digit
+    previous: dict[str, Any] | None = None
+    for ch in chars:
+        text = ch["text"]
+        raised = ch["size"] <= size * SUPERSCRIPT and ch["bottom"] < baseline - size * RAISED and text.isdigit()
+        if raised and note:
+            parts[-1] = parts[-1][:-1] + text + "〕"
+        elif raised and parts and _WIDE_CHAR.match(parts[-1][-1]):
+            parts.append(f"〔注{text}〕")
+            note = True
+        else:
+            apart = previous is not None and ch["x0"] > previous["x1"] + X_TOLERANCE
+            if previous is not None and (ch["space"] or (apart and not _font_gap(previous["text"], text))):
+                parts.append(" ")
+            parts.append(text)
+            note = False
+        if bold is None and not is_bold(ch):
+            bold = sum(map(len, parts[:-1]))
+        previous = ch
+    text = "".join(parts)
+    stripped = text.strip()
+    bold = len(text) if bold is None else bold
+    bold = min(max(0, bold - (len(text) - len(text.lstrip()))), len(stripped))
+    return _Line(stripped, number, raw["top"], raw["bottom"], raw["x0"], raw["x1"], size, bold)
+
+
+def _font_gap(before: str, after: str) -> bool:
+    """Whether the gap between two characters is one a change of font leaves: between a Chinese
+    character (or full-width mark) and a Latin letter, digit or %."""
+    return bool(
+        (_WIDE_CHAR.match(before) and _NARROW.match(after)) or (_NARROW.match(before) and _WIDE_CHAR.match(after))
+    )
+
+
+def _chars(text_page: Any, height: float) -> list[dict[str, Any]]:
     """The page's characters (white space aside) as pdfplumber describes them: text, size, and a
     box measured from the top of the page that stands on the character's baseline and is as high
-    as its size — so the characters of one line share a top whatever their fonts' own boxes."""
+    as its size — so the characters of one line share a top whatever their fonts' own boxes.
+    Each also gives its place in the page's text (`index`), and says whether the document put a
+    space before it (PDFium adds spaces of its own where characters stand apart: not the document's)."""
     import ctypes
 
     import pypdfium2.raw as pdfium_c
 
-    kept = page.get_textpage()  # kept alive while its handle is used: the wrapper frees it when it goes
-    text_page = kept.raw  # PDFium's own calls below: one per fact, no wrapper objects
-    out: list[dict[str, Any]] = []
+    out: list[dict[str, Any]] = []  # PDFium's own calls below: one per fact, no wrapper objects
     count = pdfium_c.FPDFText_CountChars(text_page)
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     box = pdfium_c.FS_RECTF()
+    space = False
     i = 0
     while i < count:
         code = pdfium_c.FPDFText_GetUnicode(text_page, i)
+        if code == 0x20:
+            space = space or not pdfium_c.FPDFText_IsGenerated(text_page, i)
+            i += 1
+            continue
         pdfium_c.FPDFText_GetLooseCharBox(text_page, i, box)
         pdfium_c.FPDFText_GetCharOrigin(text_page, i, origin_x, origin_y)
         size = pdfium_c.FPDFText_GetFontSize(text_page, i)
+        index = i
         left, right, baseline = box.left, box.right, height - origin_y.value
         i += 1
         if 0xD800 <= code < 0xDC00 and i < count:  # a character beyond the BMP comes as two halves
@@ -204,9 +305,41 @@ def _chars(page: Any, height: float) -> list[dict[str, Any]]:
         text = chr(code) if 0x20 <= code < 0x110000 and not 0xD800 <= code < 0xE000 else ""
         if text.strip():
             out.append({"text": text, "x0": left, "x1": right, "top": baseline - size, "bottom": baseline,
-                        "doctop": baseline - size, "upright": True, "size": size})  # fmt: skip
-    kept.close()
+                        "doctop": baseline - size, "upright": True, "size": size,
+                        "index": index, "space": space})  # fmt: skip
+        space = False
     return out
+
+
+class _Bold:
+    """Whether a character of a page is set in bold: a bold font (by its weight or its name, as
+    NotoSansCJK-Bold or SimHei-Bold), or text filled and stroked (how Word and WPS embolden a
+    Chinese font that has no bold face). Asked only of the characters at the start of a line,
+    until one is not: three calls to PDFium for each would cost a third of reading a page."""
+
+    def __init__(self, text_page: Any) -> None:
+        self.text_page = text_page
+        self.fonts: dict[int | None, bool] = {}  # each font, looked at once
+
+    def __call__(self, ch: dict[str, Any]) -> bool:
+        import ctypes
+
+        import pypdfium2.raw as pdfium_c
+
+        text_object = pdfium_c.FPDFText_GetTextObject(self.text_page, ch["index"])
+        if not text_object:
+            return False
+        if pdfium_c.FPDFTextObj_GetTextRenderMode(text_object) == pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE:
+            return True
+        font = pdfium_c.FPDFTextObj_GetFont(text_object)
+        handle = ctypes.cast(font, ctypes.c_void_p).value
+        if handle not in self.fonts:
+            name = ctypes.create_string_buffer(256)
+            pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name))
+            self.fonts[handle] = pdfium_c.FPDFFont_GetWeight(font) >= BOLD_WEIGHT or bool(
+                _BOLD_NAME.search(name.value.decode("latin-1"))
+            )
+        return self.fonts[handle]
 
 
 Affine = tuple[float, float, float, float, float, float]  # PDF's a b c d e f
@@ -460,6 +593,72 @@ def _usual_gap(lines: list[_Line]) -> float:
     return float(gaps.most_common(1)[0][0]) if gaps else 0.0
 
 
+def _right_margin(lines: list[_Line], body_size: float, left: float) -> float | None:
+    """Where the lines the layout broke end: the right edge of the body text, where the document
+    shows it (a line ends as far from the page's right edge as the text starts from its left, as
+    pages have even margins, or several lines end there together). None where it does not (a
+    short document): the text rules then count characters instead."""
+    body = [line for line in lines if round(line.size, 1) == body_size]
+    if not body:
+        return None
+    right = max(line.x1 for line in body)
+    slack = body_size * WRAP_SLACK
+    together = sum(line.x1 >= right - slack for line in body) >= MIN_FULL_LINES
+    even = any(right >= line.page_width - left - slack for line in body)
+    return right if together or even else None
+
+
+def _full(line: _Line, left: float, right: float | None) -> bool:
+    """Whether a line of text reaches the right margin, as one the layout broke there does (not a
+    centred or right-aligned one: it starts at the left margin or a paragraph's indent)."""
+    return right is not None and line.x1 >= right - line.size * WRAP_SLACK and line.x0 <= left + line.size * MAX_INDENT
+
+
+def _bold_goes_on(previous: _Line, line: _Line, left: float, right: float | None) -> bool:
+    """Whether `line` goes on with the bold title of `previous`, which is bold throughout and was
+    broken at the right margin."""
+    return (
+        previous.bold == len(previous.text)
+        and line.bold > 0
+        and previous.size == line.size
+        and _full(previous, left, right)
+    )
+
+
+_NOTE_REFERENCE = re.compile(r"〔注(\d{1,3})〕")
+# A footnote's first line: its number (raised, or as plain digits: 1以…, 1. …), not a number of the text (1年).
+_NOTE_START = re.compile(
+    r"(?:〔注(?P<raised>\d{1,3})〕|(?P<plain>\d{1,3})(?![\d年月日号%％])[.．、:：]?(?![\d.．]))\s*(?=\S)"
+)
+
+
+def _footnotes(lines: list[_Line], referenced: set[str], body_size: float, pitch: float) -> dict[int, tuple[bool, str]]:
+    """The footnotes at the foot of a page (running lines aside): from the first line in the page's
+    lower half that starts with the number of a footnote referenced so far, and stands apart from
+    the text above it (a gap, or a smaller type), every line to the page's end. id of each line ->
+    (True, its text as a note: 注1：…) where a note begins, (False, its text) where one goes on."""
+    if not referenced or not lines:
+        return {}
+    foot = max(line.bottom for line in lines)
+    for i, line in enumerate(lines):
+        start = _NOTE_START.match(line.text)
+        number = start and (start["raised"] or start["plain"])
+        apart = i == 0 or line.top - lines[i - 1].bottom > pitch + line.size * 0.4 or line.size < body_size * 0.95
+        if start and number in referenced and line.top > foot / 2 and apart:
+            break
+    else:
+        return {}
+    notes: dict[int, tuple[bool, str]] = {}
+    for line in lines[i:]:
+        start = _NOTE_START.match(line.text)
+        number = start and (start["raised"] or start["plain"])
+        if start and number in referenced:
+            notes[id(line)] = (True, f"注{number}：{line.text[start.end() :]}")
+        else:
+            notes[id(line)] = (False, line.text)
+    return notes
+
+
 def _new_paragraph(previous: _Line, line: _Line, left: float, pitch: float) -> bool:
     indented = line.x0 > left + line.size * 1.5
     if previous.page != line.page:
@@ -467,32 +666,61 @@ def _new_paragraph(previous: _Line, line: _Line, left: float, pitch: float) -> b
     return line.top - previous.bottom > pitch + line.size * 0.4 or indented
 
 
-def _items(stream: list[Any]) -> list[Line | TableDraft]:
-    """Headings as marked lines; the runs of text between them rejoined by the plain-text rules."""
+def _items(stream: list[Any], left: float, right: float | None) -> list[Line | TableDraft]:
+    """Headings as marked lines; the lines between them rejoined by the plain-text rules, told
+    which of them reached the right margin (`left`, `right`: None where the document does not show it); each marked with the run-in title
+    its bold start makes."""
     out: list[Line | TableDraft] = []
     run: list[Any] = []
+    titles: list[str] = []  # the bold title each item of the run starts with, or ""
+    layout: list[tuple[int, bool]] = []  # each item's last line: its length, and whether it was full
     number = 0
-    width = wrap_width([thing for thing in stream if isinstance(thing, str)])  # of the whole document
+    lines = [line.text for thing in stream if isinstance(thing, list) for line in thing]
+    width = wrap_width(lines + [thing for thing in stream if isinstance(thing, str)])  # of the whole document
 
     def flush() -> None:
         nonlocal number
-        for item in join_broken(run, width):
+        for item in join_broken(run, width, layout if right is not None else None):
             if isinstance(item, Line):
+                title = titles[item.number - 1]
+                item.run_in = run_in_length(item.text, "", title) if title else 0
                 item.number += number
             out.append(item)
         number += len(run)
-        run.clear()
+        for kept in (run, titles, layout):
+            kept.clear()
+
+    def add(item: Any, title: str = "", last_line: tuple[int, bool] = (0, False)) -> None:
+        run.append(item)
+        titles.append(title)
+        layout.append(last_line)
 
     for thing in stream:
         if isinstance(thing, _Grid):
             draft = thing.draft()
             if draft is not None:
-                run.append(draft)
+                add(draft)
         elif isinstance(thing, tuple):
             flush()
             number += 1
             out.append(Line(thing[0], number, blank_before=True, heading=thing[1]))
+        elif isinstance(thing, list):
+            add(
+                join_lines(line.text for line in thing),
+                _bold_start(thing),
+                (len(thing[-1].text), _full(thing[-1], left, right)),
+            )
         else:
-            run.append(thing)
+            add(thing, "", (len(thing), False))
     flush()
     return out
+
+
+def _bold_start(lines: list[_Line]) -> str:
+    """The bold text a paragraph starts with (over its lines while they are bold throughout)."""
+    bold: list[str] = []
+    for line in lines:
+        bold.append(line.text[: line.bold])
+        if line.bold < len(line.text):
+            break
+    return join_lines(bold)
