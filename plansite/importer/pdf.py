@@ -200,7 +200,8 @@ def _read_text_page(
 
     chars = _chars(text_page, height)
     bold = _Bold(text_page)
-    tables = _tables(_edges(page, height), page.get_width(), height)
+    width = page.get_width()
+    tables = _tables(_edges(page, height), width, height)
     boxes = [bbox for bbox, _ in tables]
 
     def outside(ch: dict[str, Any]) -> bool:
@@ -214,7 +215,7 @@ def _read_text_page(
         if raw["chars"]:
             line = _line(raw, number, bold)
             if line.text:
-                line.page_width = page.get_width()
+                line.page_width = width
                 lines.append(line)
     grids = []
     for bbox, cells in tables:
@@ -668,8 +669,8 @@ def _new_paragraph(previous: _Line, line: _Line, left: float, pitch: float) -> b
 
 def _items(stream: list[Any], left: float, right: float | None) -> list[Line | TableDraft]:
     """Headings as marked lines; the lines between them rejoined by the plain-text rules, told
-    which of them reached the right margin (`left`, `right`: None where the document does not show it); each marked with the run-in title
-    its bold start makes."""
+    which of them reached the right margin (`left`, `right`; None where the document does not
+    show it); each marked with the run-in title its bold start makes."""
     out: list[Line | TableDraft] = []
     run: list[Any] = []
     titles: list[str] = []  # the bold title each item of the run starts with, or ""
