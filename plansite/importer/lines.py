@@ -347,7 +347,6 @@ _PUNCTUATION = re.compile(r"[，。；：、！？,;:]")
 
 # Chinese characters and full-width marks: a line break beside one joins without a space.
 WIDE_CHAR = "[\u2e80-\U0010ffff]"
-_WIDE = re.compile(WIDE_CHAR)
 _JOINED = re.compile(f"{WIDE_CHAR}|[\u2010-\u2015]")  # and dashes (2021—2025): no space beside them either
 
 

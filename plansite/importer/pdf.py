@@ -41,7 +41,7 @@ from ..numbering import numbered
 from .lines import TERMINAL, Line, join_broken, join_lines, run_in_length, wrap_width
 from .tables import SourceCell, TableDraft, from_grid
 
-_WIDE_CHAR = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")  # Chinese characters and full-width marks
+_CHINESE_CHAR = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")  # Chinese characters and full-width marks
 _NARROW = re.compile(r"[0-9A-Za-z%]")
 WRAP_SLACK = 1.5  # characters short of the right margin a line broken there may end
 MIN_FULL_LINES = 3  # lines ending together at the right that show where the margin is
@@ -242,7 +242,7 @@ def _line(raw: dict[str, Any], number: int, is_bold: Callable[[dict[str, Any]], 
         raised = ch["size"] <= size * SUPERSCRIPT and ch["bottom"] < baseline - size * RAISED and text.isdigit()
         if raised and note:
             parts[-1] = parts[-1][:-1] + text + "〕"
-        elif raised and parts and _WIDE_CHAR.match(parts[-1][-1]):
+        elif raised and parts and _CHINESE_CHAR.match(parts[-1][-1]):
             parts.append(f"〔注{text}〕")
             note = True
         else:
@@ -265,7 +265,7 @@ def _font_gap(before: str, after: str) -> bool:
     """Whether the gap between two characters is one a change of font leaves: between a Chinese
     character (or full-width mark) and a Latin letter, digit or %."""
     return bool(
-        (_WIDE_CHAR.match(before) and _NARROW.match(after)) or (_NARROW.match(before) and _WIDE_CHAR.match(after))
+        (_CHINESE_CHAR.match(before) and _NARROW.match(after)) or (_NARROW.match(before) and _CHINESE_CHAR.match(after))
     )
 
 
