@@ -191,6 +191,9 @@ def test_a_line_that_is_not_at_the_left_margin_is_not_full() -> None:
     """A right-aligned date reaches the right margin, but the layout did not break it there."""
     assert not _full(_at("2025年1月1日", 100.0, x0=400.0), 50.0, 500.0)
     assert _full(_at("正文排满了一整行", 100.0), 50.0, 500.0)  # the control
+    # A line may end short of the margin where a number did not fit (“2021—2025年” went on), not far short.
+    assert _full(_at("正文到", 100.0, x1=470.0), 50.0, 500.0)
+    assert not _full(_at("正文。", 100.0, x1=450.0), 50.0, 500.0)
 
 
 def test_the_right_margin_is_known_only_where_the_document_shows_it() -> None:

@@ -43,7 +43,9 @@ from .tables import SourceCell, TableDraft, from_grid
 
 _CHINESE_CHAR = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")  # Chinese characters and full-width marks
 _NARROW = re.compile(r"[0-9A-Za-z%]")
-WRAP_SLACK = 1.5  # characters short of the right margin a line broken there may end
+# Characters short of the right margin a line broken there may end: a number or word that did not
+# fit went on to the next line (the text rules allow as much).
+WRAP_SLACK = 3
 MIN_FULL_LINES = 3  # lines ending together at the right that show where the margin is
 MAX_INDENT = 2.5  # characters: a line starting further in is centred or right-aligned, not body text
 X_TOLERANCE = 3  # points between two characters that stand apart (pdfplumber's own measure)
