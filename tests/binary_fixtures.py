@@ -17,6 +17,10 @@ pdf-printed-office-plan.pdf is the Word file printed by LibreOffice: the bold ru
 broken at the right margin, the footnote's number raised and its text at the page's foot, a
 space typed between 表1 and the caption.
 
+pdf-gazette-style-plan.pdf is a plan set as government documents are: 16 pt text, justified,
+first lines indented two characters, no space between paragraphs, the title centred in 22 pt, a
+long bold run-in title without 。 broken at the right margin, a raised footnote number.
+
 pdf-table-across-pages.pdf is what LibreOffice prints from a Word file whose
 table runs over three pages (its header row repeated, its first column merged
 down in groups), between headings, under a running header and page numbers."""
@@ -26,6 +30,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from tests import formats
 
@@ -34,6 +39,7 @@ NAME = "word-office-plan"
 PDF_NAME = "pdf-table-across-pages"
 HTML_NAME = "office-export-page"
 PRINTED_NAME = "pdf-printed-office-plan"
+GOV_NAME = "pdf-gazette-style-plan"
 
 
 def write_docx(path: Path) -> None:
@@ -111,6 +117,45 @@ def write_long_table_docx(path: Path) -> None:
     word.save(str(path))
 
 
+def write_gazette_style_docx(path: Path) -> None:
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.shared import Pt
+
+    word = Document()
+    word.styles["Normal"].font.size = Pt(16)
+
+    def paragraph(text: str, bold: str = "") -> Any:
+        p = word.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        p.paragraph_format.first_line_indent = Pt(32)
+        p.paragraph_format.space_after = Pt(0)
+        if bold:
+            p.add_run(bold).bold = True
+        p.add_run(text)
+        return p
+
+    title = word.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.add_run("某市残疾人事业发展“十五五”规划（2026—2030年）").font.size = Pt(22)
+    paragraph("为贯彻落实国家和省有关残疾人事业发展的部署要求，结合本市实际，制定本规划。规划期为2026年至2030年，"
+              "是全面推进残疾人事业高质量发展的关键时期，各地各部门要认真组织实施。")  # fmt: skip
+    paragraph("一、发展基础")
+    noted = paragraph("“十四五”期间，全市残疾人事业取得显著成效。残疾人两项补贴制度全面落实，累计惠及困难残疾人和重度"
+                      "残疾人12.6万人次")  # fmt: skip
+    noted._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:footnoteReference w:id="1"/></w:r>'))
+    noted.add_run("，残疾人基本康复服务覆盖率达到85%以上，无障碍环境建设持续推进。")
+    paragraph("二、主要任务")
+    paragraph("各地要将残疾人就业纳入就业工作总体部署，落实按比例安排残疾人就业制度，机关、事业单位带头安排残疾人"
+              "就业，鼓励民营企业吸纳残疾人就业。", bold="（一）促进残疾人稳定就业和增加收入水平的长效机制建设")  # fmt: skip
+    paragraph("完善残疾人基本康复服务目录，推进残疾人辅助器具适配服务，力争到2030年残疾人基本康复服务覆盖率达到"
+              "90%以上。", bold="（二）加强康复服务。")  # fmt: skip
+    formats.add_footnotes(word, ["两项补贴指困难残疾人生活补贴和重度残疾人护理补贴。"])
+    word.save(str(path))
+
+
 def main() -> None:
     docx = FIXTURES / f"{NAME}.docx"
     write_docx(docx)
@@ -120,6 +165,9 @@ def main() -> None:
         long_table = Path(tmp) / f"{PDF_NAME}.docx"
         write_long_table_docx(long_table)
         shutil.copy(formats.to_pdf(long_table, Path(tmp)), FIXTURES / f"{PDF_NAME}.pdf")
+        gazette_style = Path(tmp) / f"{GOV_NAME}.docx"
+        write_gazette_style_docx(gazette_style)
+        shutil.copy(formats.to_pdf(gazette_style, Path(tmp)), FIXTURES / f"{GOV_NAME}.pdf")
 
 
 if __name__ == "__main__":
