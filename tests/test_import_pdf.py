@@ -146,13 +146,15 @@ def test_a_footnote_stands_apart_at_the_foot_of_the_page() -> None:
     assert [notes.get(id(line)) for line in body + foot] == [
         None,
         None,
-        (True, "注1：以县残联年度统计为准。"),
-        (False, "统计口径另行规定。"),
+        ("1", "注1：以县残联年度统计为准。"),
+        ("", "统计口径另行规定。"),
     ]
     # The controls: a number no footnote was referenced by; a line that does not stand apart.
     assert _footnotes(body + foot, {"2"}, 12.0, 4.0) == {}
     close = [_at("正文。", 684.0), _at("1以县残联年度统计为准。", 700.0)]
     assert _footnotes(close, {"1"}, 12.0, 4.0) == {}
+    listed = [*body, _at("1．加强组织领导。", 700.0), _at("2．加强经费保障。", 716.0)]  # a list, not notes
+    assert _footnotes(listed, {"1"}, 12.0, 4.0) == {}
 
 
 def test_a_bold_title_broken_at_the_margin_is_a_run_in_title_of_its_paragraph() -> None:

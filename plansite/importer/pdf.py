@@ -107,14 +107,16 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
     # (text, level) headings, and at the end the footnotes (str).
     stream: list[Any] = []
     notes: list[str] = []  # the footnotes, as 注1：…, for the end of the text (as a Word file's)
-    referenced: set[str] = set()  # the numbers of the footnotes referenced so far (〔注1〕)
+    given: set[str] = set()  # the numbers of the footnotes found so far
     previous: _Line | None = None
     left = min((line.x0 for line in lines), default=0.0)
     right = _right_margin([line for line in lines if id(line) not in chrome], body_size, left)
     pitch = _usual_gap(lines)
     for page_lines, tables in pages:
-        referenced |= {n for line in page_lines for n in _NOTE_REFERENCE.findall(line.text)}
+        # A footnote stands at the foot of the page that refers to it (〔注1〕), and once.
+        referenced = {n for line in page_lines for n in _NOTE_REFERENCE.findall(line.text)} - given
         footnotes = _footnotes([line for line in page_lines if id(line) not in chrome], referenced, body_size, pitch)
+        given |= {number for number, _ in footnotes.values() if number}
         placed: list[tuple[float, int, _Line | _Grid]] = [(line.top, 0, line) for line in page_lines]
         placed += [(top, 1, table) for top, table in tables]
         for _, _, line in sorted(placed, key=lambda x: (x[0], x[1])):
@@ -126,8 +128,8 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
                 dropped.append(f"第{line.page}页（页眉、页脚或页码）：{line.text}")
                 continue
             if id(line) in footnotes:
-                begins, text = footnotes[id(line)]
-                notes.append(text if begins else join_lines((notes.pop(), text)))
+                number, text = footnotes[id(line)]
+                notes.append(text if number else join_lines((notes.pop(), text)))
                 continue
             level = (
                 sizes.index(round(line.size, 1)) + 1
@@ -629,17 +631,17 @@ def _bold_goes_on(previous: _Line, line: _Line, left: float, right: float | None
 
 
 _NOTE_REFERENCE = re.compile(r"〔注(\d{1,3})〕")
-# A footnote's first line: its number (raised, or as plain digits: 1以…, 1. …), not a number of the text (1年).
-_NOTE_START = re.compile(
-    r"(?:〔注(?P<raised>\d{1,3})〕|(?P<plain>\d{1,3})(?![\d年月日号%％])[.．、:：]?(?![\d.．]))\s*(?=\S)"
-)
+# A footnote's first line: its number, raised or as plain digits (1以…, 1 以…), not a number of the
+# text (1年) nor a list item's (1．, 1、).
+_NOTE_START = re.compile(r"(?:〔注(?P<raised>\d{1,3})〕|(?P<plain>\d{1,3})(?![\d年月日号%％.．、,，:：]))\s*(?=\S)")
 
 
-def _footnotes(lines: list[_Line], referenced: set[str], body_size: float, pitch: float) -> dict[int, tuple[bool, str]]:
+def _footnotes(lines: list[_Line], referenced: set[str], body_size: float, pitch: float) -> dict[int, tuple[str, str]]:
     """The footnotes at the foot of a page (running lines aside): from the first line in the page's
-    lower half that starts with the number of a footnote referenced so far, and stands apart from
-    the text above it (a gap, or a smaller type), every line to the page's end. id of each line ->
-    (True, its text as a note: 注1：…) where a note begins, (False, its text) where one goes on."""
+    lower half that starts with the number of a footnote referenced on the page (`referenced`) and
+    stands apart from the text above it (a gap, or a smaller type), every line to the page's end.
+    id of each line -> (its number, its text as a note: 注1：…) where a note begins, ("", its text)
+    where one goes on."""
     if not referenced or not lines:
         return {}
     foot = max(line.bottom for line in lines)
@@ -651,14 +653,14 @@ def _footnotes(lines: list[_Line], referenced: set[str], body_size: float, pitch
             break
     else:
         return {}
-    notes: dict[int, tuple[bool, str]] = {}
+    notes: dict[int, tuple[str, str]] = {}
     for line in lines[i:]:
         start = _NOTE_START.match(line.text)
         number = start and (start["raised"] or start["plain"])
         if start and number in referenced:
-            notes[id(line)] = (True, f"注{number}：{line.text[start.end() :]}")
+            notes[id(line)] = (number, f"注{number}：{line.text[start.end() :]}")
         else:
-            notes[id(line)] = (False, line.text)
+            notes[id(line)] = ("", line.text)
     return notes
 
 
