@@ -128,6 +128,15 @@ def test_raised_digits_after_chinese_text_are_a_footnotes_number() -> None:
     assert _line(_chars(_plain("增长12。")), 1, BOLD).text == "增长12。"
 
 
+def test_a_line_is_read_in_linear_time() -> None:
+    """However long the line and its run of raised digits (a number is collected, not rebuilt)."""
+
+    def run(text: str) -> object:
+        return _line(_chars(_plain("增长") + _raised(text) + _plain(text)), 1, BOLD)
+
+    assert_linear(run, "1234567890", size=160_000)
+
+
 def test_the_bold_at_a_lines_start_is_measured_in_its_text() -> None:
     line = _line(_chars(_plain("（二）加强组织", bold=True) + _plain("各地要")), 1, BOLD)
     assert (line.text, line.bold) == ("（二）加强组织各地要", 7)

@@ -239,25 +239,29 @@ def _line(raw: dict[str, Any], number: int, is_bold: Callable[[dict[str, Any]], 
     baseline = Counter(round(c["bottom"], 1) for c in chars if round(c["size"], 1) == size).most_common(1)[0][0]
     parts: list[str] = []
     bold: int | None = None  # where the bold at the line's start ends, once it does
-    note = False  # the last part is a footnote's number, which goes on with the next raised digit
+    note = False  # a footnote's number is open: it goes on with the next raised digit
     previous: dict[str, Any] | None = None
     for ch in chars:
         text = ch["text"]
         raised = ch["size"] <= size * SUPERSCRIPT and ch["bottom"] < baseline - size * RAISED and text.isdigit()
-        if raised and note:
-            parts[-1] = parts[-1][:-1] + text + "〕"
-        elif raised and parts and _CHINESE_CHAR.match(parts[-1][-1]):
-            parts.append(f"〔注{text}〕")
-            note = True
+        if raised and (note or (parts and _CHINESE_CHAR.match(parts[-1][-1]))):
+            if not note:
+                parts.append("〔注")
+                note = True
+            parts.append(text)
         else:
+            if note:
+                parts.append("〕")
+                note = False
             apart = previous is not None and ch["x0"] > previous["x1"] + X_TOLERANCE
             if previous is not None and (ch["space"] or (apart and not _font_gap(previous["text"], text))):
                 parts.append(" ")
             parts.append(text)
-            note = False
         if bold is None and not is_bold(ch):
             bold = sum(map(len, parts[:-1]))
         previous = ch
+    if note:
+        parts.append("〕")
     text = "".join(parts)
     stripped = text.strip()
     bold = len(text) if bold is None else bold
