@@ -333,7 +333,7 @@ class _Bold:
     def __call__(self, ch: dict[str, Any]) -> bool:
         import ctypes
 
-        import pypdfium2.raw as pdfium_c
+        import pypdfium2.raw as pdfium_c  # imported here: only an import of a PDF needs it
 
         text_object = pdfium_c.FPDFText_GetTextObject(self.text_page, ch["index"])
         if not text_object:
@@ -650,22 +650,24 @@ def _footnotes(lines: list[_Line], referenced: set[str], body_size: float, pitch
         return {}
     foot = max(line.bottom for line in lines)
     for i, line in enumerate(lines):
-        start = _NOTE_START.match(line.text)
-        number = start and (start["raised"] or start["plain"])
         apart = i == 0 or line.top - lines[i - 1].bottom > pitch + line.size * 0.4 or line.size < body_size * 0.95
-        if start and number in referenced and line.top > foot / 2 and apart:
+        if _note_start(line.text, referenced)[0] and line.top > foot / 2 and apart:
             break
     else:
         return {}
     notes: dict[int, tuple[str, str]] = {}
     for line in lines[i:]:
-        start = _NOTE_START.match(line.text)
-        number = start and (start["raised"] or start["plain"])
-        if start and number in referenced:
-            notes[id(line)] = (number, f"注{number}：{line.text[start.end() :]}")
-        else:
-            notes[id(line)] = ("", line.text)
+        number, rest = _note_start(line.text, referenced)
+        notes[id(line)] = (number, f"注{number}：{rest}") if number else ("", line.text)
     return notes
+
+
+def _note_start(text: str, referenced: set[str]) -> tuple[str, str]:
+    """The number of the footnote a line starts (one of `referenced`) and the note's text after
+    it; ("", text) where it starts none."""
+    start = _NOTE_START.match(text)
+    number = (start["raised"] or start["plain"]) if start else ""
+    return (number, text[start.end() :]) if start and number in referenced else ("", text)
 
 
 def _new_paragraph(previous: _Line, line: _Line, left: float, pitch: float) -> bool:
