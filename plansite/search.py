@@ -64,9 +64,12 @@ MAX_SHARDS = 8  # a first search fetches 1 KB a shard, and each unit of the quer
 LANGUAGE = "und"  # not zh: Pagefind would segment again; our units need no stemming either
 SPACE = "\u2060"  # a space of the text: no whitespace to Pagefind, restored by the search page
 
-# A unit and the punctuation after it. [^\W_] is a letter or digit (str.isalnum).
-_UNIT = re.compile(r"(?:[0-9A-Za-z]+|[^\W_]|^)[\W_]*")
+# [^\W_] is a letter or digit (str.isalnum); [\W_] punctuation, a space or a symbol.
 _UNITS_ONLY = re.compile(r"[0-9A-Za-z]+|[^\W_]")
+# index_text puts a space between every two characters, then takes away those that are not
+# between two units: before punctuation, and inside a run of ASCII letters and digits.
+_BEFORE_MARK = re.compile(r" (?=[\W_])")
+_IN_ASCII_RUN = re.compile(r"(?<=[0-9A-Za-z]) (?=[0-9A-Za-z])")
 _WHITESPACE = re.compile(r"\s+")
 # Full-width letters and digits (２０２２, ＩＣＰ) are searched as the ASCII ones; nothing else is
 # changed, so the text shown in the results is the document's own.
@@ -95,8 +98,11 @@ def units(text: str) -> list[str]:
 
 def index_text(text: str) -> str:
     """The text as Pagefind should index it: units separated by spaces (see the module's docstring)."""
-    text = _WHITESPACE.sub(SPACE, half_width(text.strip()))
-    return " ".join(unit for unit in _UNIT.findall(text) if unit)
+    # Most characters are units of their own (汉字): joining them all is done in C, and undoing
+    # the few joins that are not wanted is faster than finding every unit (0.5 ms against 0.9 ms
+    # for a 6,600-character document). No space is left in the text to be mistaken for a join.
+    spaced = " ".join(_WHITESPACE.sub(SPACE, half_width(text.strip())))
+    return _IN_ASCII_RUN.sub("", _BEFORE_MARK.sub("", spaced))
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
+import re
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,7 @@ from plansite.search import (
     MAX_SHARDS,
     SPACE,
     Record,
+    half_width,
     index_text,
     shard_count,
     shards,
@@ -41,6 +44,24 @@ def test_every_unit_is_its_own_word_with_the_punctuation_after_it() -> None:
 def test_nothing_of_the_text_is_lost() -> None:
     text = "《中华人民共和国残疾人保障法》（2018年修正）第一条　为了维护残疾人的合法权益……，APP、C5"
     assert index_text(text).replace(" ", "").replace(SPACE, "　") == text
+
+
+def _units_with_their_marks(text: str) -> str:
+    """What index_text gives, as its docstring says it: each unit (a run of ASCII letters and
+    digits, or any other letter or digit) with the punctuation after it, split by spaces."""
+    text = re.sub(r"\s+", SPACE, half_width(text.strip()))
+    return " ".join(unit for unit in re.findall(r"(?:[0-9A-Za-z]+|[^\W_]|^)[\W_]*", text) if unit)
+
+
+def test_splitting_agrees_with_its_definition_on_any_text() -> None:
+    # Short random texts of the characters whose handling differs: 汉字, ASCII and full-width
+    # letters and digits, other letters (é, a combining accent, Arabic digits), punctuation,
+    # _ and every kind of space.
+    alphabet = "托底aZ09_，。、（）〔〕\n\r\t　 ２Ａｚé\u0301²٣-%.\u2060"
+    rng = random.Random(14)
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        assert index_text(text) == _units_with_their_marks(text), repr(text)
 
 
 @pytest.mark.parametrize("unit", ["1", "托", "，", "a.", " ", "〔2〕", "_"], ids=repr)
