@@ -18,6 +18,7 @@ from plansite.importer.pdf import (
     _items,
     _Line,
     _line,
+    _Page,
     _right_margin,
     _running_lines,
 )
@@ -78,16 +79,17 @@ def test_an_empty_cell_the_new_page_draws_over_rows_continues_the_merged_cell() 
     assert [c.text for c in grid.cells if c.col == 0 and c.row > 3] == []
 
 
-def _page(number: int, *texts: str) -> tuple[list[_Line], list[object]]:
+def _page(number: int, *texts: str) -> _Page:
     """A page of 800 points: the first line in the top margin, the last in the bottom one."""
     tops = [10.0, *(100.0 + 40 * i for i in range(len(texts) - 2)), 780.0]
-    return [_Line(t, number, top, top + 12, 50.0, 500.0, 12.0) for t, top in zip(texts, tops, strict=True)], []
+    lines = [_Line(t, number, top, top + 12, 50.0, 500.0, 12.0) for t, top in zip(texts, tops, strict=True)]
+    return _Page(number, lines, [], [])
 
 
 def test_a_header_on_both_pages_of_a_two_page_document_is_running() -> None:
     pages = [_page(1, "某市残疾人联合会", "第一段。", "— 1 —"), _page(2, "某市残疾人联合会", "第二段。", "— 2 —")]
     chrome = _running_lines(pages)
-    assert sorted(line.text for lines, _ in pages for line in lines if id(line) in chrome) == [
+    assert sorted(line.text for page in pages for line in page.lines if id(line) in chrome) == [
         "— 1 —", "— 2 —", "某市残疾人联合会", "某市残疾人联合会",
     ]  # fmt: skip
 
@@ -95,7 +97,7 @@ def test_a_header_on_both_pages_of_a_two_page_document_is_running() -> None:
 def test_a_margin_line_on_one_page_only_is_kept() -> None:
     pages = [_page(1, "某市残疾人事业发展规划", "第一段。", "— 1 —"), _page(2, "第二段开头", "第二段。", "— 2 —")]
     chrome = _running_lines(pages)
-    assert {line.text for lines, _ in pages for line in lines if id(line) in chrome} == {"— 1 —", "— 2 —"}
+    assert {line.text for page in pages for line in page.lines if id(line) in chrome} == {"— 1 —", "— 2 —"}
 
 
 def _chars(spec: list[tuple[str, float, float, bool]]) -> dict[str, object]:

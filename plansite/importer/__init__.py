@@ -84,13 +84,14 @@ def import_bytes(
     """A file as it arrives, its format told by its content: Word, PDF, or text (HTML, Markdown, plain)."""
     if is_docx(data):
         known = DocDraft()
+        left_out: list[str] = []
         try:
-            items = word_items(data, known)
+            items = word_items(data, known, left_out)
         except NotWordError as error:
             raise SourceError(
                 f"{source_name} 看起来是 Word 文件，但无法打开（{error}）：文件可能已损坏，请在 Word 或 WPS 里另存为 .docx 再导入。"
             ) from error
-        return _result(parse(items, known), source_name, source_name, doc_id, [], taken)
+        return _result(parse(items, known), source_name, source_name, doc_id, left_out, taken)
     if is_pdf(data):
         dropped: list[str] = []
         try:

@@ -29,7 +29,7 @@ import html5lib
 
 from .draft import DocDraft, iso_date
 from .govinfo import read_rows
-from .lines import WIDE_CHAR, Line, is_chrome, run_in_length
+from .lines import WIDE_CHAR, Line, image_left_out, is_chrome, run_in_length
 from .tables import SourceCell, TableDraft, from_grid
 
 SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -148,6 +148,10 @@ class _Walk:
                 self.add("\n", source=False)
                 self._tail(el)
                 continue
+            if tag == "img":
+                self.image(el)
+                self._tail(el)
+                continue
             if tag == "a" and (note := _footnote_number(el)):  # a footnote's mark, or its text's start
                 self.add(f"〔注{note}〕" if self.has_text else f"注{note}：", source=False)
                 self._tail(el)
@@ -173,6 +177,16 @@ class _Walk:
             stack.append((el, in_article, True))
             inside = in_article or tag in ("article", "main")
             stack += [(child, inside, False) for child in reversed(el)]
+
+    def image(self, el: Element) -> None:
+        """An image is not text: it is listed in what was left out, but for an icon (a few pixels
+        wide or high, as its attributes say), which shows nothing of the document."""
+        sizes = [re.match(r"\s*(\d{1,5})\s*(px)?\s*$", el.get(name) or "") for name in ("width", "height")]
+        if any(size and int(size[1]) <= ICON_PIXELS for size in sizes):
+            return
+        address = el.get("src", "")
+        where = f"第{self.locate(address)}行" if address else f"第{self.line}行"
+        self.dropped.append(image_left_out(where, el.get("alt") or el.get("title") or "", address))
 
     def _tail(self, el: Element) -> None:
         if el.tail:
@@ -223,6 +237,7 @@ def _is_chrome(el: Element, tag: str, in_article: bool) -> bool:
 
 
 _SOURCE_BREAK = re.compile(r"[\r\n]+")
+ICON_PIXELS = 48  # an image no wider or higher than this is an icon or a spacer, not a figure
 _FOOTNOTE_MARK = re.compile(r"[\[［(（]?(\d{1,3})[\]］)）]?")  # 1, [1], （1）
 
 

@@ -139,6 +139,17 @@ def is_chrome(text: str) -> bool:
     return bool(_CHROME.fullmatch(text.strip()))
 
 
+MAX_QUOTED = 60  # characters of an image's description or address quoted in the list of what was left out
+
+
+def image_left_out(place: str, description: str, address: str) -> str:
+    """The line that lists an image of the source in what the draft leaves out: the site
+    publishes text, so what an image shows must be written as text (a chart as a table)."""
+    description, address = " ".join(description.split())[:MAX_QUOTED], address.strip()[:MAX_QUOTED]
+    what = "，".join(part for part in (f"“{description}”" if description else "", address) if part)
+    return f"{place}（图片没有导入：请把图中的内容写成文字或表格，或作为附件发布）：{what or '没有说明文字'}"
+
+
 def clean_lines(text: str, dropped: list[str]) -> list[str]:
     """Normalised lines, chrome removed (and recorded in `dropped`)."""
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

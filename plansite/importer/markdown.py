@@ -10,6 +10,7 @@ Markdown construct is read by a real parser, never by patterns:
   paragraph is no break in Chinese text);
 - pipe tables become tables, the first row their header;
 - HTML (`<!-- INFO END -->`) is never text: it is left out and listed;
+- an image is left out and listed, with its description and address;
 - YAML front matter (`---` … `---`) gives title, date and 发文字号 where present.
 """
 
@@ -23,7 +24,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .lines import Line, join_lines, run_in_length
+from .lines import Line, image_left_out, join_lines, run_in_length
 from .tables import TableDraft
 
 SUFFIXES = (".md", ".markdown")
@@ -62,14 +63,17 @@ def front_matter(text: str) -> tuple[dict[str, object], str, int]:
 _LEFT_BOLD = re.compile(r"\*\*([^*\n]+)\*\*")
 
 
-def _inline_text(token: Token) -> str:
-    """An inline token's text: markup dropped, the lines a soft break separates rejoined."""
+def _inline_text(token: Token, images: list[tuple[str, str]]) -> str:
+    """An inline token's text: markup dropped, the lines a soft break separates rejoined.
+    Its images are not text: each one's description and address go to `images`."""
     lines: list[list[str]] = [[]]
     for child in token.children or []:
         if child.type == "text":
             lines[-1].append(_LEFT_BOLD.sub(r"\1", child.content))
-        elif child.type in ("code_inline", "image"):
+        elif child.type == "code_inline":
             lines[-1].append(child.content)
+        elif child.type == "image":
+            images.append((child.content, str(child.attrs.get("src", ""))))
         elif child.type == "softbreak":
             lines.append([])
         elif child.type == "hardbreak":
@@ -128,10 +132,13 @@ def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraf
             if len(table) >= 2:
                 items.append(TableDraft(table, table_line))
             table = None
-        elif token.type == "inline" and table is not None:
-            row.append(_inline_text(token))
         elif token.type == "inline":
-            content = _inline_text(token)
+            images: list[tuple[str, str]] = []
+            content = _inline_text(token, images)
+            dropped += [image_left_out(f"第{line}行", *image) for image in images]
+            if table is not None:
+                row.append(content)
+                continue
             before, strong = _strong_start(token)
             item_number, label = label, ""
             for part in content.split("\n"):

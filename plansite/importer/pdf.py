@@ -31,14 +31,15 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..numbering import numbered
-from .lines import TERMINAL, Line, join_broken, join_lines, run_in_length, wrap_width
+from .lines import TERMINAL, Line, image_left_out, join_broken, join_lines, run_in_length, wrap_width
 from .tables import SourceCell, TableDraft, from_grid
 
 _CHINESE_CHAR = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")  # Chinese characters and full-width marks
@@ -50,6 +51,7 @@ MIN_FULL_LINES = 3  # lines ending together at the right that show where the mar
 MAX_INDENT = 2.5  # characters: a line starting further in is centred or right-aligned, not body text
 X_TOLERANCE = 3  # points between two characters that stand apart (pdfplumber's own measure)
 SUPERSCRIPT, RAISED = 0.8, 0.2  # a footnote's number: this size of the line's at most, raised by this much of it
+ICON_POINTS = 36  # an image no wider or higher than this (half an inch) is an icon, not a figure
 READ_IN_WORKERS_FROM = 60  # pages: a shorter PDF is read faster than workers start
 PAGES_PER_PART = 20  # pages a worker reads at a time
 PDFIUM_LINE_END_HYPHEN = 0x02  # how PDFium reports a hyphen that ends a line ("2021-" then "2025")
@@ -97,8 +99,8 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
         parts = [range(first, min(first + PAGES_PER_PART, count)) for first in range(0, count, PAGES_PER_PART)]
         read = map_in_workers(functools.partial(_read_pages, data), parts, default_processes(), parallel_from=2)
         pages = [page for part in read for page in part]
-    lines = [line for page_lines, _ in pages for line in page_lines]
-    if not any(line.text.strip() for line in lines) and not any(tables for _, tables in pages):
+    lines = [line for page in pages for line in page.lines]
+    if not any(line.text.strip() for line in lines) and not any(page.tables for page in pages):
         raise NotReadablePdfError("它没有文字层，可能是扫描件，请先用 OCR 软件识别成文字，或改用 Word、网页版本导入")
     chrome = _running_lines(pages)
     body_size = _body_size(lines)
@@ -112,7 +114,12 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
     left = min((line.x0 for line in lines), default=0.0)
     right = _right_margin([line for line in lines if id(line) not in chrome], body_size, left)
     pitch = _usual_gap(lines)
-    for page_lines, tables in pages:
+    running_images = _running(Counter(box for page in pages for box in set(page.images)), len(pages))
+    for page_number, page_lines, tables, images in pages:
+        # A PDF's images carry no description a reader could use: how many a page shows is said.
+        # One at the same place on most pages (a logo in the running head) is the page's, not the text's.
+        if shown := [box for box in images if box not in running_images]:
+            dropped.append(image_left_out(f"第{page_number}页", "", f"{len(shown)} 张"))
         # A footnote stands at the foot of the page that refers to it (〔注1〕), and once.
         referenced = {n for line in page_lines for n in _NOTE_REFERENCE.findall(line.text)} - given
         footnotes = _footnotes([line for line in page_lines if id(line) not in chrome], referenced, body_size, pitch)
@@ -164,6 +171,23 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
     return _items(stream, left, right)
 
 
+Box = tuple[int, int, int, int]  # left, top, width and height, in whole points
+
+
+class _Page(NamedTuple):
+    """What one page gives: its lines, its ruled tables (each with its top) and the images it shows."""
+
+    number: int
+    lines: list[_Line]
+    tables: list[tuple[float, _Grid]]
+    images: list[Box]
+
+
+def _running(found: Counter[Any], pages: int) -> set[Any]:
+    """What is found on most pages of a document (at least two): a running head's or foot's."""
+    return {thing for thing, n in found.items() if n >= 2 and n >= pages / 2}
+
+
 def _open(data: bytes) -> Any:
     import pypdfium2 as pdfium  # imported here: only an import of a PDF needs it
 
@@ -178,7 +202,7 @@ def _open(data: bytes) -> Any:
         raise NotReadablePdfError(reason) from error
 
 
-def _read_pages(data: bytes, numbers: range) -> list[tuple[list[_Line], list[tuple[float, _Grid]]]]:
+def _read_pages(data: bytes, numbers: range) -> list[_Page]:
     """Pages `numbers` (from 0) of the PDF, each opened and read here (in a worker, perhaps)."""
     pdf = _open(data)
     try:
@@ -187,7 +211,7 @@ def _read_pages(data: bytes, numbers: range) -> list[tuple[list[_Line], list[tup
         pdf.close()
 
 
-def _read_page(page: Any, number: int) -> tuple[list[_Line], list[tuple[float, _Grid]]]:
+def _read_page(page: Any, number: int) -> _Page:
 
     height = page.get_height()
     kept = page.get_textpage()  # kept alive while its handle is used: the wrapper frees it when it goes
@@ -197,15 +221,14 @@ def _read_page(page: Any, number: int) -> tuple[list[_Line], list[tuple[float, _
         kept.close()
 
 
-def _read_text_page(
-    page: Any, number: int, height: float, text_page: Any
-) -> tuple[list[_Line], list[tuple[float, _Grid]]]:
+def _read_text_page(page: Any, number: int, height: float, text_page: Any) -> _Page:
     from pdfplumber.utils.text import chars_to_textmap
 
     chars = _chars(text_page, height)
     bold = _Bold(text_page)
     width = page.get_width()
-    tables = _tables(_edges(page, height), width, height)
+    edges, images = _edges_and_images(page, height)
+    tables = _tables(edges, width, height)
     boxes = [bbox for bbox, _ in tables]
 
     def outside(ch: dict[str, Any]) -> bool:
@@ -226,7 +249,7 @@ def _read_text_page(
         grid = _table(chars, cells, number)
         if grid is not None:
             grids.append((bbox[1], grid))
-    return lines, grids
+    return _Page(number, lines, grids, images)
 
 
 def _line(raw: dict[str, Any], number: int, is_bold: Callable[[dict[str, Any]], bool]) -> _Line:
@@ -363,14 +386,16 @@ def _then(inner: Affine, outer: Affine) -> Affine:
     return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
 
 
-def _edges(page: Any, height: float) -> list[dict[str, Any]]:
+def _edges_and_images(page: Any, height: float) -> tuple[list[dict[str, Any]], list[Box]]:
     """The horizontal and vertical line segments the page draws (paths, rectangles' sides, also
-    inside forms), as pdfplumber's edges, measured from the top of the page."""
+    inside forms), as pdfplumber's edges, measured from the top of the page; and where it shows
+    an image larger than an icon (a photo, a chart, a seal)."""
     import ctypes
 
     import pypdfium2.raw as pdfium_c
 
     edges: list[dict[str, Any]] = []
+    images: list[Box] = []
     x, y = ctypes.c_float(), ctypes.c_float()
     matrix = pdfium_c.FS_MATRIX()
     stack: list[tuple[Any, bool, Affine, int]] = [(page.raw, False, IDENTITY, 0)]  # parent, a form, its transform
@@ -381,10 +406,15 @@ def _edges(page: Any, height: float) -> list[dict[str, Any]]:
         for index in range(max(count, 0)):
             obj = get(parent, index)
             kind = pdfium_c.FPDFPageObj_GetType(obj)
-            if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM):
+            if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_IMAGE):
                 continue
             pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
             own = _then((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
+            if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:  # drawn as the unit square: its sides are the matrix's columns
+                wide, high = math.hypot(own[0], own[1]), math.hypot(own[2], own[3])
+                if min(wide, high) >= ICON_POINTS:
+                    images.append((round(own[4]), round(height - own[5] - high), round(wide), round(high)))
+                continue
             if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
                 if depth < MAX_FORM_DEPTH:
                     stack.append((obj, True, own, depth + 1))
@@ -405,7 +435,7 @@ def _edges(page: Any, height: float) -> list[dict[str, Any]]:
                 if pdfium_c.FPDFPathSegment_GetClose(segment):
                     _add_edge(edges, previous, start, height)
                     previous = start
-    return edges
+    return edges, images
 
 
 def _add_edge(edges: list[dict[str, Any]], a: tuple[float, float], b: tuple[float, float], height: float) -> None:
@@ -560,18 +590,17 @@ def _continues_row(last: list[str], first: list[str]) -> bool:
     )
 
 
-def _running_lines(pages: list[tuple[list[_Line], list[Any]]]) -> set[int]:
+def _running_lines(pages: list[_Page]) -> set[int]:
     """ids of the lines in the margins that are page numbers or repeat on most pages."""
-    heights = [max((line.bottom for line in lines), default=0.0) for lines, _ in pages]
+    heights = [max((line.bottom for line in page.lines), default=0.0) for page in pages]
     page_height = max(heights, default=0.0) or 1.0
     margin_lines = [
         line
-        for lines, _ in pages
-        for line in lines
+        for page in pages
+        for line in page.lines
         if line.top < page_height * MARGIN or line.bottom > page_height * (1 - MARGIN)
     ]
-    pages_with = Counter(shape for page in _shapes_per_page(pages, margin_lines) for shape in page)
-    repeated = {s for s, n in pages_with.items() if n >= 2 and n >= len(pages) / 2}
+    repeated = _running(Counter(shape for page in _shapes_per_page(pages, margin_lines) for shape in page), len(pages))
     return {id(line) for line in margin_lines if PAGE_NUMBER.match(line.text) or _shape(line.text) in repeated}
 
 
@@ -580,10 +609,10 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", text)
 
 
-def _shapes_per_page(pages: list[tuple[list[_Line], list[Any]]], margin_lines: list[_Line]) -> list[set[str]]:
+def _shapes_per_page(pages: list[_Page], margin_lines: list[_Line]) -> list[set[str]]:
     """Each page's margin lines, by shape (a line twice on one page counts once)."""
     margin = {id(line) for line in margin_lines}
-    return [{_shape(line.text) for line in lines if id(line) in margin} for lines, _ in pages]
+    return [{_shape(line.text) for line in page.lines if id(line) in margin} for page in pages]
 
 
 def _body_size(lines: list[_Line]) -> float:

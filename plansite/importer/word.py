@@ -29,11 +29,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .draft import DocDraft
-from .lines import Line, run_in_length
+from .lines import Line, image_left_out, run_in_length
 from .tables import SourceCell, TableDraft, from_grid
 
 SUFFIXES = (".docx", ".docm", ".dotx")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# A picture or chart in a drawing (a text box is a drawing too, but its text is read as text);
+# a picture in the older VML markup; the drawing's description (alternative text) and title.
+_PICTURE = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart"
+_VML_PICTURE = "{urn:schemas-microsoft-com:vml}imagedata"
+_DRAWING_PROPERTIES = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 MAX_LEVELS = 9
 CHARACTER_STYLE = 2  # python-docx's WD_STYLE_TYPE.CHARACTER
@@ -192,6 +198,7 @@ class _Reader:
     document: Any  # docx.document.Document
     numbering: Numbering
     footnotes: dict[str, str]
+    dropped: list[str]  # images left out, for the editor to check
     items: list[Line | TableDraft] = field(default_factory=list)
     cited: list[str] = field(default_factory=list)  # footnote texts, in order of reference
     count: int = 0  # paragraphs read
@@ -260,7 +267,19 @@ class _Reader:
                     parts.append(f"〔注{len(self.cited)}〕")
             elif tag == f"{W}delText":
                 continue  # tracked deletions are not the text
+            elif tag in (f"{W}drawing", f"{W}pict"):
+                self.image(node)
         return "".join(parts)
+
+    def image(self, drawing) -> None:  # type: ignore[no-untyped-def]
+        """A picture or chart is not text: it is listed in what was left out, with its alternative text."""
+        if next(drawing.iter(_PICTURE, _CHART, _VML_PICTURE), None) is None:
+            return
+        properties = next(drawing.iter(_DRAWING_PROPERTIES), None)
+        description = ""
+        if properties is not None:
+            description = properties.get("descr") or properties.get("title") or ""
+        self.dropped.append(image_left_out(f"第{self.count}段", description, ""))
 
     def style_of(self, p):  # type: ignore[no-untyped-def]
         ppr = p.find(f"{W}pPr")
@@ -381,8 +400,9 @@ def _footnotes(document) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {}
 
 
-def word_items(data: bytes, known: DocDraft) -> list[Line | TableDraft]:
-    """The document's paragraphs and tables, headings marked; properties go into `known`."""
+def word_items(data: bytes, known: DocDraft, dropped: list[str]) -> list[Line | TableDraft]:
+    """The document's paragraphs and tables, headings marked; properties go into `known`, the
+    images left out into `dropped`."""
     import docx  # imported here: only an import of a Word file needs it
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -395,7 +415,7 @@ def word_items(data: bytes, known: DocDraft) -> list[Line | TableDraft]:
         numbering_part = document.part.numbering_part.element
     except (KeyError, NotImplementedError):
         numbering_part = None
-    reader = _Reader(document, Numbering.read(numbering_part), _footnotes(document))
+    reader = _Reader(document, Numbering.read(numbering_part), _footnotes(document), dropped)
     for child in document.element.body.iterchildren():
         if child.tag == f"{W}p":
             reader.paragraph(child)
