@@ -15,6 +15,7 @@ from plansite import model as m
 from plansite.content import load_content
 from plansite.importer import ImportResult, import_file, import_text
 from plansite.importer.lines import join_lines
+from plansite.importer.tables import SourceCell, from_grid
 
 SITE = 'name: 测试\nowner: 测试\ncontact: {phone: "12345", email: a@example.gov.cn, address: 测试地址}\n'
 
@@ -287,6 +288,7 @@ def test_chrome_is_dropped_and_listed(tmp_path: Path) -> None:
     doc, _, dropped = draft(
         """
         首页 政务公开 政务服务 互动交流
+        网站首页 | 政务公开 | 互动交流
         语音播报
         关于某某规划的起草说明
         日期:2022-06-16
@@ -299,6 +301,7 @@ def test_chrome_is_dropped_and_listed(tmp_path: Path) -> None:
     )
     assert [d.split("：", 1)[1] for d in dropped] == [
         "首页 政务公开 政务服务 互动交流",
+        "网站首页 | 政务公开 | 互动交流",
         "语音播报",
         "扫一扫在手机打开当前页",
         "© 2022 某某残联 版权所有",
@@ -508,3 +511,38 @@ def test_a_document_from_another_province(tmp_path: Path) -> None:
 def test_the_kind_is_what_the_title_ends_with(title: str, kind: str, tmp_path: Path) -> None:
     doc, _, _ = draft(f"{title}\n\n一、总则\n\n正文。\n", tmp_path)
     assert doc.kind == kind
+
+
+def _cell(text: str, rows: int = 1, cols: int = 1) -> SourceCell:
+    return SourceCell(text, rows, cols, False)
+
+
+def test_a_header_over_two_rows_of_plain_cells_is_one_header() -> None:
+    """A web page's or a PDF's table marks no header cells: a first row whose cells reach down two
+    rows or span the labels below them heads two rows (补贴 over 一般 | 困难)."""
+    table = from_grid(
+        [
+            [_cell("类别", rows=2), _cell("补贴（元）", cols=2)],
+            [_cell("一般"), _cell("困难")],
+            [_cell("轮椅"), _cell("800"), _cell("1200")],
+        ],
+        1,
+    )
+    assert table is not None
+    assert (table.head, table.body) == (["类别", "补贴（元） 一般", "补贴（元） 困难"], [["轮椅", "800", "1200"]])
+
+
+def test_a_first_row_over_rows_of_data_is_a_header_of_one_row() -> None:
+    """The control: the first row spans no columns, so the cell reaching down merges data rows."""
+    table = from_grid(
+        [
+            [_cell("地区"), _cell("项目"), _cell("人数")],
+            [_cell("城区", rows=2), _cell("康复"), _cell("120")],
+            [_cell("就业"), _cell("80")],
+        ],
+        1,
+    )
+    assert table is not None
+    assert table.head == ["地区", "项目", "人数"]
+    assert table.body == [["城区", "康复", "120"], ["就业", "80"]]  # 城区 goes on over the second row
+    assert table.spans == {(1, 0): (2, 1)}

@@ -422,6 +422,16 @@ def _extent(
     return rows, cols
 
 
+def _head_depth(first: list[SourceCell], rows: int) -> int:
+    """The rows a header takes that no cell marks as one (a web page's <td>, a PDF's ruled cells):
+    a first row whose cells each reach down N rows or span columns over the labels below them
+    (类别 beside 补贴（元） over 一般 | 困难) heads N rows; else one."""
+    depth = min(max((c.rows for c in first), default=1), rows - 1)
+    if depth >= 2 and any(c.cols > 1 for c in first) and all(c.rows >= depth or c.cols > 1 for c in first):
+        return depth
+    return 1
+
+
 def from_grid(source: list[list[SourceCell]], line: int) -> TableDraft | None:
     """A table of a structured source, made valid: merges clipped to the
     table, empty slots filled, header rows above the first row of data joined
@@ -445,7 +455,7 @@ def from_grid(source: list[list[SourceCell]], line: int) -> TableDraft | None:
     width = max((len(row) for row in slots), default=0)
     if len(source) < 2 or width < 2:
         return None
-    head_rows = 1
+    head_rows = _head_depth(source[0], len(source))
     while head_rows < len(source) - 1 and source[head_rows] and all(c.header for c in source[head_rows]):
         if not all(c.header for c in source[0]):
             break
