@@ -21,6 +21,11 @@ pdf-gazette-style-plan.pdf is a plan set as government documents are: 16 pt text
 first lines indented two characters, no space between paragraphs, the title centred in 22 pt, a
 long bold run-in title without 。 broken at the right margin, a raised footnote number.
 
+word-printed-notice.docx is a notice as a 残联 types one, with no styles: the red letterhead
+(发文机关标志) in the largest type, the 发文字号, the notice's title, addressees, text and
+signature, then the work points it issues, their headings typed in 黑体 and 楷体, a lead-in
+sentence before a table; pdf-printed-notice.pdf is it printed by LibreOffice.
+
 pdf-table-across-pages.pdf is what LibreOffice prints from a Word file whose
 table runs over three pages (its header row repeated, its first column merged
 down in groups), between headings, under a running header and page numbers."""
@@ -40,6 +45,8 @@ PDF_NAME = "pdf-table-across-pages"
 HTML_NAME = "office-export-page"
 PRINTED_NAME = "pdf-printed-office-plan"
 GOV_NAME = "pdf-gazette-style-plan"
+NOTICE_NAME = "word-printed-notice"
+NOTICE_PDF_NAME = "pdf-printed-notice"
 
 
 def write_docx(path: Path) -> None:
@@ -156,6 +163,57 @@ def write_gazette_style_docx(path: Path) -> None:
     word.save(str(path))
 
 
+def write_printed_notice_docx(path: Path) -> None:
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    word = Document()
+    footer = word.sections[0].footer.paragraphs[0]
+    footer.text, footer.alignment = "— 1 —", WD_ALIGN_PARAGRAPH.CENTER
+
+    def paragraph(text: str, font: str = "仿宋_GB2312", size: int = 16, align: str = "") -> None:
+        p = word.add_paragraph()
+        p.alignment = {"centre": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}.get(align)
+        if not align:
+            p.paragraph_format.first_line_indent = Pt(32)
+        run = p.add_run(text)
+        run.font.size, run.font.name = Pt(size), font
+        run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+
+    paragraph("某市残疾人联合会文件", "方正小标宋简体", 26, "centre")
+    paragraph("某残联〔2025〕15号", align="centre")
+    paragraph("某市残疾人联合会关于印发《2025年全市残疾人工作要点》的通知", "方正小标宋简体", 22, "centre")
+    paragraph("各区（县）残联，市残联各部门、直属单位：", align="left")
+    paragraph("现将《2025年全市残疾人工作要点》印发给你们，请结合实际，认真抓好落实。")
+    paragraph("某市残疾人联合会", align="right")
+    paragraph("2025年2月28日", align="right")
+    paragraph("2025年全市残疾人工作要点", "方正小标宋简体", 22, "centre")
+    paragraph("2025年全市残疾人工作的总体要求是：坚持以人民为中心的发展思想，推动残疾人事业高质量发展。")
+    paragraph("一、着力保障和改善残疾人民生", "黑体")
+    paragraph("（一）落实残疾人两项补贴制度。", "楷体_GB2312")
+    paragraph("全面落实困难残疾人生活补贴和重度残疾人护理补贴，推进两项补贴“跨省通办”。")
+    paragraph("（二）促进残疾人就业。", "楷体_GB2312")
+    paragraph("实施残疾人就业帮扶行动，全年新增残疾人就业1200人。主要指标如下：")
+    table = word.add_table(rows=3, cols=3)
+    table.style = "Table Grid"
+    for r, row in enumerate([["指标", "目标", "责任单位"], ["新增就业", "1200人", "就业服务中心"],
+                             ["职业培训", "3000人次", "教育就业部"]]):  # fmt: skip
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    paragraph("二、加强自身建设", "黑体")
+    paragraph("深入推进全面从严治党，加强残联干部队伍建设。")
+    word.save(str(path))
+
+
+def write_printed_notice(tmp: Path) -> None:
+    """The printed notice's pair of fixtures (word-printed-notice.docx and its PDF)."""
+    notice = FIXTURES / f"{NOTICE_NAME}.docx"
+    write_printed_notice_docx(notice)
+    shutil.copy(formats.to_pdf(notice, tmp), FIXTURES / f"{NOTICE_PDF_NAME}.pdf")
+
+
 def main() -> None:
     docx = FIXTURES / f"{NAME}.docx"
     write_docx(docx)
@@ -168,6 +226,7 @@ def main() -> None:
         gazette_style = Path(tmp) / f"{GOV_NAME}.docx"
         write_gazette_style_docx(gazette_style)
         shutil.copy(formats.to_pdf(gazette_style, Path(tmp)), FIXTURES / f"{GOV_NAME}.pdf")
+        write_printed_notice(Path(tmp))
 
 
 if __name__ == "__main__":

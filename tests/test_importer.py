@@ -14,7 +14,8 @@ import pytest
 from plansite import model as m
 from plansite.content import load_content
 from plansite.importer import ImportResult, import_file, import_text
-from plansite.importer.lines import join_lines
+from plansite.importer.draft import caption_like
+from plansite.importer.lines import is_letterhead, join_lines
 from plansite.importer.tables import SourceCell, from_grid
 
 SITE = 'name: 测试\nowner: 测试\ncontact: {phone: "12345", email: a@example.gov.cn, address: 测试地址}\n'
@@ -546,3 +547,15 @@ def test_a_first_row_over_rows_of_data_is_a_header_of_one_row() -> None:
     assert table.head == ["地区", "项目", "人数"]
     assert table.body == [["城区", "康复", "120"], ["就业", "80"]]  # 城区 goes on over the second row
     assert table.spans == {(1, 0): (2, 1)}
+
+
+def test_a_sentence_before_a_table_is_text_and_a_short_name_its_caption() -> None:
+    assert not caption_like("实施残疾人就业帮扶行动，全年新增残疾人就业1200人。主要指标如下：")
+    assert caption_like("表1 主要指标")  # the control
+    assert caption_like("主要指标如下：")  # a lead-in of no sentence may name it (the editor is asked)
+
+
+def test_a_letterhead_is_a_whole_line_naming_an_issuer_and_its_documents() -> None:
+    assert is_letterhead("某市残疾人联合会文件") and is_letterhead("某某县人民政府办公室文件")
+    assert not is_letterhead("各单位要认真学习贯彻某市残疾人联合会文件。")  # a sentence (its controls)
+    assert not is_letterhead("请各单位对照《某市残疾人联合会文件》")

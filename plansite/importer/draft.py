@@ -172,7 +172,9 @@ def cn_date(text: str) -> dt.date | None:
 
 
 def caption_like(text: str) -> bool:
-    return len(text) <= MAX_HEADING and not text.endswith(TERMINAL[:4]) and not numbered(text)
+    """A line that may name the table after it: short, not numbered, and no sentence (a lead-in
+    such as 全年新增就业1200人。主要指标如下： is a paragraph of the text)."""
+    return len(text) <= MAX_HEADING and not any(mark in text for mark in TERMINAL[:4]) and not numbered(text)
 
 
 def kind_of(title: str) -> str:

@@ -14,6 +14,11 @@ from .patterns import is_standalone
 # Page numbers of a PDF or a printed page: — 3 —, - 3 -, 第 3 页, 第3页 共12页.
 PAGE_NUMBERS = (r"[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}", r"第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?")
 
+# The issuer's red letterhead (发文机关标志) over a printed document: the issuer is its signature's.
+# Its issuers' names hold no sentence's punctuation: 各单位要学习贯彻，某市残联文件 is a sentence.
+LETTERHEAD = r"[^，。；：！？、“”《》]{2,30}(人民政府|办公厅|办公室|委员会|残疾人联合会|残联)文件"
+_LETTERHEAD = re.compile(LETTERHEAD)
+
 # Lines that belong to a web page or a gazette, never to the document itself.
 # Each is a whole-line pattern; what they remove is listed on stderr for review.
 CHROME_PATTERNS: tuple[str, ...] = (
@@ -31,7 +36,7 @@ CHROME_PATTERNS: tuple[str, ...] = (
     r"\|?\s*注册\s*网站支持IPV6",
     r"首页(\s+\S+){2,}",  # a navigation bar: 首页 政务公开 政务服务 …
     r"(网站)?首页(\s*[|｜丨]\s*\S{1,12})+\s*[|｜丨]?",  # one with bars: 网站首页 | 政务公开
-    r".{2,30}(人民政府|办公厅|办公室|委员会|残疾人联合会|残联)文件",  # the red letterhead (发文机关标志)
+    LETTERHEAD,
     r"(您的)?当前位置[:：].*",
     r"首页\s*>.*",
     r"\S+(\s*>\s*\S+){2,}",  # breadcrumbs: 政务公开 > 某局 > 规划计划
@@ -138,6 +143,10 @@ def _mostly_common(text: str) -> bool:
 
 def is_chrome(text: str) -> bool:
     return bool(_CHROME.fullmatch(text.strip()))
+
+
+def is_letterhead(text: str) -> bool:
+    return bool(_LETTERHEAD.fullmatch(text.strip()))
 
 
 MAX_QUOTED = 60  # characters of an image's description or address quoted in the list of what was left out

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ..numbering import numbered
-from .lines import TERMINAL, Line, image_left_out, join_broken, join_lines, run_in_length, wrap_width
+from .lines import TERMINAL, Line, image_left_out, is_letterhead, join_broken, join_lines, run_in_length, wrap_width
 from .tables import SourceCell, TableDraft, from_grid
 
 _CHINESE_CHAR = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")  # Chinese characters and full-width marks
@@ -104,7 +104,12 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
         raise NotReadablePdfError("它没有文字层，可能是扫描件，请先用 OCR 软件识别成文字，或改用 Word、网页版本导入")
     chrome = _running_lines(pages)
     body_size = _body_size(lines)
-    sizes = sorted({round(line.size, 1) for line in lines if line.size > body_size * HEADING_SIZE}, reverse=True)
+    # The red letterhead a printed copy starts with, in the largest type: not the text, nor a heading.
+    letterhead = {id(line) for line in lines if line.size > body_size * HEADING_SIZE and is_letterhead(line.text)}
+    sizes = sorted(
+        {round(line.size, 1) for line in lines if line.size > body_size * HEADING_SIZE and id(line) not in letterhead},
+        reverse=True,
+    )
     # Paragraphs (the lines of each, as the layout broke it), "" paragraph breaks, _Grid tables,
     # (text, level) headings, and at the end the footnotes (str).
     stream: list[Any] = []
@@ -133,6 +138,9 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
                 continue
             if id(line) in chrome:
                 dropped.append(f"第{line.page}页（页眉、页脚或页码）：{line.text}")
+                continue
+            if id(line) in letterhead:
+                dropped.append(f"第{line.page}页（发文机关标志）：{line.text}")
                 continue
             if id(line) in footnotes:
                 number, text = footnotes[id(line)]

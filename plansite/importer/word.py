@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .draft import DocDraft
-from .lines import Line, image_left_out, run_in_length
+from .lines import Line, image_left_out, is_letterhead, run_in_length
 from .tables import SourceCell, TableDraft, from_grid
 
 SUFFIXES = (".docx", ".docm", ".dotx")
@@ -198,7 +198,7 @@ class _Reader:
     document: Any  # docx.document.Document
     numbering: Numbering
     footnotes: dict[str, str]
-    dropped: list[str]  # images left out, for the editor to check
+    dropped: list[str]  # the letterhead and images left out, for the editor to check
     items: list[Line | TableDraft] = field(default_factory=list)
     cited: list[str] = field(default_factory=list)  # footnote texts, in order of reference
     count: int = 0  # paragraphs read
@@ -211,7 +211,9 @@ class _Reader:
         label = self.number_label(p, style)
         plain, bold = self.bold_start(p, style)
         text = (label + text).strip()
-        if text:
+        if is_letterhead(text) and not level:  # the red letterhead a printed copy starts with: not the text
+            self.dropped.append(f"第{self.count}段（发文机关标志）：{text}")
+        elif text:
             self.items.append(Line(text, self.count, heading=level, run_in=run_in_length(text, label + plain, bold)))
 
     def bold_start(self, p, style) -> tuple[str, str]:  # type: ignore[no-untyped-def]
