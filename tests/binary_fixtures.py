@@ -175,7 +175,8 @@ def write_printed_notice_docx(path: Path) -> None:
 
     def paragraph(text: str, font: str = "仿宋_GB2312", size: int = 16, align: str = "") -> None:
         p = word.add_paragraph()
-        p.alignment = {"centre": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}.get(align)
+        if align in ("centre", "right"):
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER if align == "centre" else WD_ALIGN_PARAGRAPH.RIGHT
         if not align:
             p.paragraph_format.first_line_indent = Pt(32)
         run = p.add_run(text)
