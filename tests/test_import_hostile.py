@@ -41,6 +41,9 @@ GROWING: dict[str, tuple[str, Callable[[int], str]]] = {
     "nested <div>s (within the depth limit)": ("x.html", lambda n: "<div>" * 500 + "文字</div>" * 500 * (n // 1000 + 1)),
     "one paragraph over many full lines": ("x.txt", lambda n: "\n".join(["这是一整行排满了的正文文字而且没有标点符号"] * n)),
     "a wide merged table": ("x.html", lambda n: "<table>" + "<tr><td rowspan=99>a</td><td colspan=9>b</td></tr>" * (n // 10) + "</table>"),
+    "editors' credits on one line": ("x.md", lambda n: "# 标题\n\n" + "编辑：张三 审核：李四 | " * n + "。"),
+    "a header over rows of plain cells": ("x.html", lambda n: "<table><tr><td rowspan=2>a</td><td colspan=2>b</td></tr>" + "<tr><td>c</td><td>d</td></tr>" * n + "</table>"),
+    "images in a web page": ("x.html", lambda n: "<p>正文。</p>" + '<p><img src="a.png" alt="图"></p>' * n),
 }  # fmt: skip
 
 

@@ -110,3 +110,36 @@ def test_markdown_import_is_linear(size: int) -> None:
 
     small, large = seconds(size // 4), seconds(size)
     assert large < max(small, 0.01) * 10, (small, large)
+
+
+def test_an_official_account_article_keeps_its_text_and_lists_its_widgets(tmp_path: Path) -> None:
+    """A 公众号 article exported as Markdown: its byline, credits, 往期推荐 and 阅读原文 lines are
+    the account's, not the document's; a procedure's step that starts 审核： is the document's."""
+    doc, _, dropped = draft(
+        """
+        # 图解｜2025年残疾人两项补贴政策问答
+
+        原创 某市残联 某市残联 *2025年03月18日 09:30* *浙江*
+
+        **问一：两项补贴怎么申请？**
+
+        答：申请：本人向户籍所在地乡镇（街道）提出申请。
+
+        审核：区残联在5个工作日内完成审核。
+
+        编辑：张三　审核：李四
+
+        ▼ 往期推荐 ▼
+
+        点击“阅读原文”了解更多
+        """,
+        tmp_path,
+    )
+    assert doc.kind == "interpretation"  # 问答: an interpretation as questions and answers
+    assert [line.split("：", 1)[1] for line in dropped] == [
+        "原创 某市残联 某市残联 2025年03月18日 09:30 浙江",
+        "编辑：张三　审核：李四",
+        "▼ 往期推荐 ▼",
+        "点击“阅读原文”了解更多",
+    ]
+    assert "审核：区残联在5个工作日内完成审核。" in doc.preamble

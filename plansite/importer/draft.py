@@ -53,11 +53,19 @@ PERIOD = re.compile(r"[（(](?P<a>\d{4})\s*[—\-–－~～]+\s*(?P<b>\d{4})\s*�
 BOX = re.compile(r"^专栏\s*(?P<n>\d+)\s*(?P<title>.*)$")
 ANNEX = re.compile(r"^(?P<label>附件\s*\d*|附表\s*\d*)\s*[:：]?\s*(?P<title>.*)$")
 GLOSSARY = re.compile(r"^(名词解释|名词释义|术语解释)[:：]?$")
-KIND_WORDS = (("起草说明", "interpretation"), ("解读", "interpretation"), ("工作要点", "work-points"), ("规划", "plan"))
+KIND_WORDS = (
+    ("起草说明", "interpretation"),
+    ("解读", "interpretation"),
+    ("问答", "interpretation"),  # 政策问答: an interpretation as questions and answers
+    ("图解", "interpretation"),
+    ("工作要点", "work-points"),
+    ("规划", "plan"),
+)
 # What a title ends with says what the document is (brackets after it, such as （2021—2025年）, aside).
 KIND_ENDINGS = (
     ("起草说明", "interpretation"),
     ("解读", "interpretation"),
+    ("问答", "interpretation"),
     ("工作要点", "work-points"),
     ("规划", "plan"),
     ("纲要", "plan"),

@@ -19,6 +19,8 @@ PAGE_NUMBERS = (r"[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}", r"第\s*\d
 LETTERHEAD = r"[^，。；：！？、“”《》]{2,30}(人民政府|办公厅|办公室|委员会|残疾人联合会|残联)文件"
 _LETTERHEAD = re.compile(LETTERHEAD)
 
+_CREDIT = r"(?:责任编辑|责编|编辑|审核|校对|排版|美编|初审|复审|终审)\s*[:：]\s*[^\s，。；：！？、]{1,12}"
+
 # Lines that belong to a web page or a gazette, never to the document itself.
 # Each is a whole-line pattern; what they remove is listed on stderr for review.
 CHROME_PATTERNS: tuple[str, ...] = (
@@ -42,6 +44,13 @@ CHROME_PATTERNS: tuple[str, ...] = (
     r"\S+(\s*>\s*\S+){2,}",  # breadcrumbs: 政务公开 > 某局 > 规划计划
     r"部门街镇|政务新媒体|矩阵|公开信箱|服务地图",
     r"打印本页|关闭窗口|【?字体[:：]?\s*大\s*中\s*小】?",
+    # an article on a WeChat official account (公众号), saved or exported
+    r"原创\s+.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,20}",  # its byline: 原创 某市残联 2025年03月18日 09:30 浙江
+    r"[▼▽↓\s]*(往期推荐|推荐阅读|往期回顾|精彩推荐)[▼▽↓\s]*",
+    r"点击.{0,6}阅读原文.{0,20}",
+    r"长按.{0,8}二维码.{0,20}",
+    # the editors' credits, each a name (审核：区残联在5个工作日内完成审核。 is a step of a procedure)
+    rf"{_CREDIT}(?:[\s|｜]+{_CREDIT})*",
     # site footers
     r"©.*",
     r".*ICP备.*",

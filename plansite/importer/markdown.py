@@ -9,7 +9,8 @@ Markdown construct is read by a real parser, never by patterns:
 - paragraphs, list items and quotes become lines (a soft line break inside a
   paragraph is no break in Chinese text);
 - pipe tables become tables, the first row their header;
-- HTML (`<!-- INFO END -->`) is never text: it is left out and listed;
+- HTML (`<!-- INFO END -->`) is never text: it is left out and listed, as are lines of a web
+  page's or 公众号 article's widgets (the chrome patterns of plain text);
 - an image is left out and listed, with its description and address;
 - YAML front matter (`---` … `---`) gives title, date and 发文字号 where present.
 """
@@ -24,7 +25,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .lines import Line, image_left_out, join_lines, run_in_length
+from .lines import Line, image_left_out, is_chrome, join_lines, run_in_length
 from .tables import TableDraft
 
 SUFFIXES = (".md", ".markdown")
@@ -145,6 +146,9 @@ def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraf
                 if part.strip():
                     opened = tokens[index - 1].map if index else None
                     number = (opened[0] + 1 + offset) if opened else line
+                    if is_chrome(part):  # a saved web page's or 公众号 article's widgets, as in plain text
+                        dropped.append(f"第{number}行：{part.strip()}")
+                        continue
                     text = item_number + part.strip()
                     run_in = run_in_length(text, item_number + before, strong)
                     items.append(Line(text, number, heading=heading, run_in=run_in, list_item=lists > 0))
