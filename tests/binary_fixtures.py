@@ -26,6 +26,10 @@ word-printed-notice.docx is a notice as a 残联 types one, with no styles: the 
 signature, then the work points it issues, their headings typed in 黑体 and 楷体, a lead-in
 sentence before a table; pdf-printed-notice.pdf is it printed by LibreOffice.
 
+pdf-two-column-gazette.pdf is a gazette's page as LibreOffice prints it: a title across the
+page, then the text in two columns (10.5 pt), paragraphs running on from the bottom of the left
+column to the top of the right one and over a page break.
+
 pdf-table-across-pages.pdf is what LibreOffice prints from a Word file whose
 table runs over three pages (its header row repeated, its first column merged
 down in groups), between headings, under a running header and page numbers."""
@@ -47,6 +51,7 @@ PRINTED_NAME = "pdf-printed-office-plan"
 GOV_NAME = "pdf-gazette-style-plan"
 NOTICE_NAME = "word-printed-notice"
 NOTICE_PDF_NAME = "pdf-printed-notice"
+COLUMNS_NAME = "pdf-two-column-gazette"
 
 
 def write_docx(path: Path) -> None:
@@ -208,6 +213,58 @@ def write_printed_notice_docx(path: Path) -> None:
     word.save(str(path))
 
 
+def write_two_column_docx(path: Path) -> None:
+    from docx import Document
+    from docx.enum.section import WD_SECTION
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+    from docx.shared import Pt
+
+    word = Document()
+    word.styles["Normal"].font.size = Pt(10.5)
+    title = word.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.add_run("某市残疾人事业发展“十五五”规划").font.size = Pt(18)
+    columns = word.add_section(WD_SECTION.CONTINUOUS)
+    columns._sectPr.append(parse_xml(f'<w:cols {nsdecls("w")} w:num="2" w:space="425"/>'))
+    assert columns._sectPr.find(qn("w:cols")) is not None
+    texts = {
+        "一、发展基础": "“十四五”期间，全市残疾人事业取得显著成效。残疾人两项补贴制度全面落实，累计惠及困难残疾人和重度残疾人"
+        "12.6万人次；残疾人基本康复服务覆盖率达到85%以上，无障碍环境建设持续推进，残疾人就业创业支持体系不断完善，"
+        "残疾人文化体育事业蓬勃发展，残疾人的获得感、幸福感、安全感显著增强。",
+        "二、主要任务": "",
+        "（一）完善残疾人社会保障制度。": "健全困难残疾人生活补贴和重度残疾人护理补贴动态调整机制，逐步提高补贴标准，扩大"
+        "覆盖范围，确保应保尽保，让残疾人共享经济社会发展成果。",
+        "（二）促进残疾人就业。": "落实按比例安排残疾人就业制度，开发适合残疾人的就业岗位，加强职业技能培训，支持残疾人"
+        "自主创业和灵活就业，持续提高残疾人就业质量和收入水平。",
+        "（三）加强康复服务。": "完善残疾人基本康复服务目录，推进残疾人辅助器具适配服务，力争残疾人基本康复服务覆盖率"
+        "达到90%以上，提升康复服务质量和可及性。",
+        "（四）推进无障碍环境建设。": "加快推进公共建筑、交通设施、信息交流无障碍建设和改造，实施困难重度残疾人家庭"
+        "无障碍改造，让残疾人出行更便利、生活更安心。",
+        "三、保障措施": "各地各部门要加强组织领导，落实经费保障，强化监督检查，确保规划各项目标任务落到实处，推动残疾人"
+        "事业高质量发展，让残疾人生活更加幸福美好。",
+    }
+    # Enough text to run over the right column onto a second page: four chapters, each of its own
+    # place (names of different lengths), so that no line comes back (one on every page is a running head).
+    for n, place in enumerate(("全市", "各城区", "广大农村地区", "街道和社区")):
+        word.add_paragraph(f"第{'一二三四'[n]}章　{place}")
+        for heading, text in texts.items():
+            label, rest = heading.split("、", 1) if "、" in heading else heading.split("）", 1)
+            word.add_paragraph(f"{label}{'、' if '、' in heading else '）'}{place}{rest}")
+            if text:
+                paragraph = word.add_paragraph(f"{place}：{text}")
+                paragraph.paragraph_format.first_line_indent = Pt(21)
+    word.save(str(path))
+
+
+def write_two_column(tmp: Path) -> None:
+    """The two-column gazette page's fixture (pdf-two-column-gazette.pdf)."""
+    source = tmp / f"{COLUMNS_NAME}.docx"
+    write_two_column_docx(source)
+    shutil.copy(formats.to_pdf(source, tmp), FIXTURES / f"{COLUMNS_NAME}.pdf")
+
+
 def write_printed_notice(tmp: Path) -> None:
     """The printed notice's pair of fixtures (word-printed-notice.docx and its PDF)."""
     notice = FIXTURES / f"{NOTICE_NAME}.docx"
@@ -228,6 +285,7 @@ def main() -> None:
         write_gazette_style_docx(gazette_style)
         shutil.copy(formats.to_pdf(gazette_style, Path(tmp)), FIXTURES / f"{GOV_NAME}.pdf")
         write_printed_notice(Path(tmp))
+        write_two_column(Path(tmp))
 
 
 if __name__ == "__main__":

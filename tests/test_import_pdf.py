@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import operator
 
-from plansite.importer.lines import Line
+from plansite.importer.lines import Line, join_broken
 from plansite.importer.pdf import (
     _append,
     _bold_goes_on,
@@ -15,6 +15,7 @@ from plansite.importer.pdf import (
     _footnotes,
     _full,
     _Grid,
+    _gutter,
     _items,
     _Line,
     _line,
@@ -220,3 +221,39 @@ def test_the_right_margin_is_known_only_where_the_document_shows_it() -> None:
     assert _right_margin(short, 12.0, 50.0) == 540.0
     together = [_at("正文排满了一整行", 100.0 + 16 * i, x1=400.0) for i in range(3)]
     assert _right_margin(together, 12.0, 50.0) == 400.0  # several lines end there
+
+
+def _text_line(top: float, *runs: tuple[float, str]) -> dict[str, object]:
+    """A text line as the layout gives it: runs of 10-point characters, each from its x."""
+    chars = [
+        {"text": ch, "x0": x + 10 * i, "x1": x + 10 * (i + 1), "top": top, "bottom": top + 10, "size": 10.0}
+        for x, text in runs
+        for i, ch in enumerate(text)
+    ]
+    return {"chars": chars, "x0": chars[0]["x0"], "x1": chars[-1]["x1"], "top": top, "bottom": top + 10}
+
+
+def test_a_page_in_two_columns_has_a_gutter_and_one_column_has_none() -> None:
+    prose = "残疾人两项补贴制度全面落实累计惠及"  # 17 characters: 170 points of a 600-point page
+    columns = [_text_line(100 + 14 * n, (60, prose), (320, prose)) for n in range(10)]
+    gutter = _gutter(columns, 600)
+    assert gutter is not None and 230 < gutter < 320
+    one_column = [_text_line(100 + 14 * n, (60, prose + prose + prose)) for n in range(10)]
+    assert _gutter(one_column, 600) is None
+
+
+def test_an_unruled_table_of_short_cells_is_no_columns() -> None:
+    """The control: cells of a few characters stand apart in the middle of the page too."""
+    rows = [_text_line(100 + 14 * n, (60, "康复服务"), (260, "覆盖率"), (420, "85%")) for n in range(10)]
+    assert _gutter(rows, 600) is None
+
+
+def test_a_full_numbered_line_goes_on_only_where_the_page_shows_it_full() -> None:
+    """A heading of a narrow column broken at the margin (（一）…保障制 / 度。) is one line where
+    the PDF's geometry shows the margin reached; text without geometry keeps it a heading."""
+    lines = ["（一）广大农村地区完善残疾人社会保障制", "度。"]
+    assert [line.text for line in join_broken(lines, 19, [(19, True), (2, False)]) if isinstance(line, Line)] == [
+        "（一）广大农村地区完善残疾人社会保障制度。"
+    ]
+    assert len(join_broken(lines, 19, [(17, False), (2, False)])) == 2  # not full: a heading
+    assert len(join_broken(lines, 19)) == 2  # counted, not measured: a heading

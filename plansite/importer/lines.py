@@ -356,7 +356,7 @@ def join_broken(
         whole = one_line or length <= MAX_STANDALONE
         so_far = join_lines(pieces) if whole else pieces[-1] if pieces else ""
         standalone = whole and is_standalone(so_far)
-        if pieces and _continues(so_far, one_line, standalone, text, indented, full):
+        if pieces and _continues(so_far, one_line, standalone, text, indented, full, measured=layout is not None):
             pieces.append(text)
             length += len(text)
         else:
@@ -408,12 +408,20 @@ def _indents_paragraphs(lines: list[str]) -> bool:
 
 
 def _continues(
-    previous: str, one_line: bool, standalone: bool, text: str, indented: bool | None, full: bool | None
+    previous: str,
+    one_line: bool,
+    standalone: bool,
+    text: str,
+    indented: bool | None,
+    full: bool | None,
+    *,
+    measured: bool = False,
 ) -> bool:
     """Whether line `text` goes on from the paragraph `previous` (`one_line`: it is one line so far;
     `standalone`: it is a title, date, doc number or issuer, which stands on its own lines).
     `indented`: whether `text` is indented, where the layout indents paragraphs (else None).
-    `full`: whether the line before reached the layout's width or right margin (None: unknown)."""
+    `full`: whether the line before reached the layout's width or right margin (None: unknown);
+    `measured`: whether that was measured on the page (a PDF's geometry), not guessed from lengths."""
     unknown = full is None
     if (unknown and indented is None) or previous.endswith(TERMINAL) or numbered(text):
         return False
@@ -427,5 +435,7 @@ def _continues(
     if indented is not None:
         return not indented and (full or (unknown and not heading))  # an indented line starts a paragraph
     if heading:
-        return False  # a numbered line with no punctuation at all, however long: a heading on its own line
+        # A numbered line with no punctuation, however long, is a heading on its own line; but one
+        # the page shows reaching the right margin was broken there (a narrow column's heading).
+        return measured and bool(full)
     return bool(full)

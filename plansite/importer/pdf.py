@@ -5,6 +5,12 @@ page's characters with their boxes and sizes, and the line segments it draws;
 pdfplumber's pure algorithms, fed with those, group the characters into text
 lines and the ruling lines into table cells:
 
+- a page set in two columns (as a gazette is), whose text lines run across
+  both, is read a column after the other, band by band between lines that
+  span both (a title); found by the gutter that splits most lines in the
+  middle of the page with prose on both sides (an unruled table's short
+  cells are no columns);
+- the red letterhead (某市残疾人联合会文件) and images are left out and listed;
 - tables are found from their ruling lines; each cell's extent on the grid of
   the table's own edges gives its rowspan and colspan; a table that runs on
   at the top of the next page with the same columns is one table (a repeated
@@ -129,9 +135,7 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
         referenced = {n for line in page_lines for n in _NOTE_REFERENCE.findall(line.text)} - given
         footnotes = _footnotes([line for line in page_lines if id(line) not in chrome], referenced, body_size, pitch)
         given |= {number for number, _ in footnotes.values() if number}
-        placed: list[tuple[float, int, _Line | _Grid]] = [(line.top, 0, line) for line in page_lines]
-        placed += [(top, 1, table) for top, table in tables]
-        for _, _, line in sorted(placed, key=lambda x: (x[0], x[1])):
+        for line in _reading_order(page_lines, tables):
             if isinstance(line, _Grid):
                 _add_table(stream, line)
                 previous = None
@@ -196,6 +200,20 @@ def _running(found: Counter[Any], pages: int) -> set[Any]:
     return {thing for thing, n in found.items() if n >= 2 and n >= pages / 2}
 
 
+def _reading_order(lines: list[_Line], tables: list[tuple[float, _Grid]]) -> list[_Line | _Grid]:
+    """The page's lines, as read (a column after the other), each table before the first line
+    below its top: on a page of columns, a table across both comes after the columns above it."""
+    waiting = sorted(tables, key=lambda table: table[0])
+    out: list[_Line | _Grid] = []
+    first = 0
+    for line in lines:
+        while first < len(waiting) and waiting[first][0] < line.top:
+            out.append(waiting[first][1])
+            first += 1
+        out.append(line)
+    return out + [grid for _, grid in waiting[first:]]
+
+
 def _open(data: bytes) -> Any:
     import pypdfium2 as pdfium  # imported here: only an import of a PDF needs it
 
@@ -246,7 +264,7 @@ def _read_text_page(page: Any, number: int, height: float, text_page: Any) -> _P
     text_chars = [ch for ch in chars if outside(ch)] if boxes else chars
     lines = []
     found = chars_to_textmap(text_chars).extract_text_lines(strip=True, return_chars=True) if text_chars else []
-    for raw in found:
+    for raw in _in_columns(found, width):
         if raw["chars"]:
             line = _line(raw, number, bold)
             if line.text:
@@ -258,6 +276,92 @@ def _read_text_page(page: Any, number: int, height: float, text_page: Any) -> _P
         if grid is not None:
             grids.append((bbox[1], grid))
     return _Page(number, lines, grids, images)
+
+
+def _in_columns(found: list[dict[str, Any]], width: float) -> list[dict[str, Any]]:
+    """The page's text lines in reading order. On a page set in two columns (as a gazette is)
+    each line the layout gives runs across both: it is split at the gutter, and the left
+    column is read before the right, band by band between lines that span both (a title). A
+    right column's lines are moved onto the left one's, so that indents and full lines measure
+    as in one column. A page of one column is left as it is."""
+    gutter = _gutter(found, width)
+    if gutter is None:
+        return found
+    out: list[dict[str, Any]] = []
+    left: list[dict[str, Any]] = []
+    right: list[dict[str, Any]] = []
+    for raw in found:
+        chars = raw["chars"]
+        before = [ch for ch in chars if ch["x1"] <= gutter]
+        after = [ch for ch in chars if ch["x0"] >= gutter]
+        if len(before) + len(after) < len(chars):  # a character over the gutter: the line spans both
+            out += left + right + [raw]
+            left, right = [], []
+            continue
+        left += [_part(before)] if before else []
+        right += [_part(after)] if after else []
+    out += left + right
+    if left_edge := min((raw["x0"] for raw in out if raw["x1"] <= gutter), default=None):
+        shift = min((raw["x0"] for raw in out if raw["x0"] >= gutter), default=left_edge) - left_edge
+        for raw in out:
+            if raw["x0"] >= gutter:
+                raw["x0"], raw["x1"] = raw["x0"] - shift, raw["x1"] - shift
+    return out
+
+
+MIN_COLUMN_LINES = 3  # lines split by one gutter before a page is read as two columns
+MIN_COLUMN_CHARS = 8  # characters on each side of a split line, at the median: prose, not an unruled table's cells
+MIN_GUTTER = 1.2  # characters of the line's size: a gap this wide in the middle of the page may be a gutter
+MAX_CROSSING = 0.2  # of the page's lines may run across the gutter (titles, a signature) on a page of columns
+
+
+def _gutter(found: list[dict[str, Any]], width: float) -> float | None:
+    """The x of the gap between two columns of prose: inside a wide gap in the middle third of
+    the page on several lines, under no character of almost any line, with lines of prose on
+    both sides of it. None on a page of one column (or of an unruled table's short cells)."""
+    lines = [raw["chars"] for raw in found if raw["chars"]]
+    events: list[tuple[float, int]] = []  # each wide gap's start (+1) and end (-1)
+    for chars in lines:
+        size = chars[0]["size"] or 1.0
+        for a, b in itertools.pairwise(chars):
+            if b["x0"] - a["x1"] >= size * MIN_GUTTER and width / 3 <= (a["x1"] + b["x0"]) / 2 <= width * 2 / 3:
+                events += [(a["x1"], 1), (b["x0"], -1)]
+    # The middle of the span inside the most gaps, by one sweep over their ends.
+    events.sort(key=lambda event: (event[0], -event[1]))
+    inside = most = 0
+    x = 0.0
+    for (at, step), (following, _) in itertools.pairwise(events):
+        inside += step
+        if inside > most:
+            most, x = inside, (at + following) / 2
+    if most < MIN_COLUMN_LINES:
+        return None
+    crossing, sides = 0, []
+    for chars in lines:
+        before = [ch for ch in chars if ch["x1"] <= x]
+        after = [ch for ch in chars if ch["x0"] >= x]
+        size = chars[0]["size"] or 1.0
+        if len(before) + len(after) < len(chars) or (
+            before and after and after[0]["x0"] - before[-1]["x1"] < size * MIN_GUTTER
+        ):
+            crossing += 1
+        elif before and after:
+            sides.append(min(len(before), len(after)))
+    if crossing > len(lines) * MAX_CROSSING or len(sides) < MIN_COLUMN_LINES:
+        return None
+    return x if sorted(sides)[len(sides) // 2] >= MIN_COLUMN_CHARS else None
+
+
+def _part(chars: list[dict[str, Any]]) -> dict[str, Any]:
+    """A text line of some of a line's characters, as the layout gives one."""
+    return {
+        "chars": chars,
+        "text": "".join(ch["text"] for ch in chars),
+        "x0": chars[0]["x0"],
+        "x1": chars[-1]["x1"],
+        "top": min(ch["top"] for ch in chars),
+        "bottom": max(ch["bottom"] for ch in chars),
+    }
 
 
 def _line(raw: dict[str, Any], number: int, is_bold: Callable[[dict[str, Any]], bool]) -> _Line:
