@@ -242,10 +242,15 @@ def test_a_page_in_two_columns_has_a_gutter_and_one_column_has_none() -> None:
     assert _gutter(one_column, 600) is None
 
 
-def test_an_unruled_table_of_short_cells_is_no_columns() -> None:
-    """The control: cells of a few characters stand apart in the middle of the page too."""
+def test_an_unruled_table_is_no_columns() -> None:
+    """The controls: cells of a few characters stand apart in the middle of the page too, and
+    so do long cells, whose text does not fill the left column to its edge as prose does."""
     rows = [_text_line(100 + 14 * n, (60, "康复服务"), (260, "覆盖率"), (420, "85%")) for n in range(10)]
     assert _gutter(rows, 600) is None
+    names = ["残疾人基本康复服务覆盖率", "困难残疾人生活补贴发放率", "残疾人就业人数", "无障碍改造户数"]
+    described = "按年度统计由县级残联填报并经审核后汇总上报"
+    long_cells = [_text_line(100 + 14 * n, (60, names[n % 4]), (320, described)) for n in range(12)]
+    assert _gutter(long_cells, 600) is None
 
 
 def test_a_full_numbered_line_goes_on_only_where_the_page_shows_it_full() -> None:

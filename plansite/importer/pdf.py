@@ -313,12 +313,14 @@ MIN_COLUMN_LINES = 3  # lines split by one gutter before a page is read as two c
 MIN_COLUMN_CHARS = 8  # characters on each side of a split line, at the median: prose, not an unruled table's cells
 MIN_GUTTER = 1.2  # characters of the line's size: a gap this wide in the middle of the page may be a gutter
 MAX_CROSSING = 0.2  # of the page's lines may run across the gutter (titles, a signature) on a page of columns
+MIN_FILLED = 0.6  # of the left column's lines end at its edge (prose; paragraphs' last lines and headings do not)
 
 
 def _gutter(found: list[dict[str, Any]], width: float) -> float | None:
     """The x of the gap between two columns of prose: inside a wide gap in the middle third of
     the page on several lines, under no character of almost any line, with lines of prose on
-    both sides of it. None on a page of one column (or of an unruled table's short cells)."""
+    both sides of it, the left column's filled to its edge. None on a page of one column (or of
+    an unruled table's cells)."""
     lines = [raw["chars"] for raw in found if raw["chars"]]
     events: list[tuple[float, int]] = []  # each wide gap's start (+1) and end (-1)
     for chars in lines:
@@ -336,7 +338,7 @@ def _gutter(found: list[dict[str, Any]], width: float) -> float | None:
             most, x = inside, (at + following) / 2
     if most < MIN_COLUMN_LINES:
         return None
-    crossing, sides = 0, []
+    crossing, sides, ends = 0, [], []
     for chars in lines:
         before = [ch for ch in chars if ch["x1"] <= x]
         after = [ch for ch in chars if ch["x0"] >= x]
@@ -345,11 +347,17 @@ def _gutter(found: list[dict[str, Any]], width: float) -> float | None:
             before and after and after[0]["x0"] - before[-1]["x1"] < size * MIN_GUTTER
         ):
             crossing += 1
-        elif before and after:
+            continue
+        if before and after:
             sides.append(min(len(before), len(after)))
+        if before:
+            ends.append((before[-1]["x1"], size))  # where a line of the left column ends
     if crossing > len(lines) * MAX_CROSSING or len(sides) < MIN_COLUMN_LINES:
         return None
-    return x if sorted(sides)[len(sides) // 2] >= MIN_COLUMN_CHARS else None
+    # A column of prose is filled to its edge on most lines; an unruled table's first cells end anywhere.
+    edge = max((end for end, _ in ends), default=0.0)
+    filled = sum(1 for end, size in ends if end >= edge - size * 2)
+    return x if sorted(sides)[len(sides) // 2] >= MIN_COLUMN_CHARS and filled >= len(ends) * MIN_FILLED else None
 
 
 def _part(chars: list[dict[str, Any]]) -> dict[str, Any]:
