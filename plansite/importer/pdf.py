@@ -291,17 +291,17 @@ def _in_columns(found: list[dict[str, Any]], width: float) -> list[dict[str, Any
     left: list[dict[str, Any]] = []
     right: list[dict[str, Any]] = []
     for raw in found:
-        chars = raw["chars"]
-        before = [ch for ch in chars if ch["x1"] <= gutter]
-        after = [ch for ch in chars if ch["x0"] >= gutter]
-        if len(before) + len(after) < len(chars):  # a character over the gutter: the line spans both
+        sides = _split(raw["chars"], gutter)
+        if sides is None:  # the line spans both columns
             out += left + right + [raw]
             left, right = [], []
             continue
+        before, after = sides
         left += [_part(before)] if before else []
         right += [_part(after)] if after else []
     out += left + right
-    if left_edge := min((raw["x0"] for raw in out if raw["x1"] <= gutter), default=None):
+    left_edge = min((raw["x0"] for raw in out if raw["x1"] <= gutter), default=None)
+    if left_edge is not None:
         shift = min((raw["x0"] for raw in out if raw["x0"] >= gutter), default=left_edge) - left_edge
         for raw in out:
             if raw["x0"] >= gutter:
@@ -340,24 +340,33 @@ def _gutter(found: list[dict[str, Any]], width: float) -> float | None:
         return None
     crossing, sides, ends = 0, [], []
     for chars in lines:
-        before = [ch for ch in chars if ch["x1"] <= x]
-        after = [ch for ch in chars if ch["x0"] >= x]
-        size = chars[0]["size"] or 1.0
-        if len(before) + len(after) < len(chars) or (
-            before and after and after[0]["x0"] - before[-1]["x1"] < size * MIN_GUTTER
-        ):
+        split = _split(chars, x)
+        if split is None:
             crossing += 1
             continue
+        before, after = split
         if before and after:
             sides.append(min(len(before), len(after)))
         if before:
-            ends.append((before[-1]["x1"], size))  # where a line of the left column ends
+            ends.append((before[-1]["x1"], before[-1]["size"] or 1.0))  # where a line of the left column ends
     if crossing > len(lines) * MAX_CROSSING or len(sides) < MIN_COLUMN_LINES:
         return None
     # A column of prose is filled to its edge on most lines; an unruled table's first cells end anywhere.
     edge = max((end for end, _ in ends), default=0.0)
     filled = sum(1 for end, size in ends if end >= edge - size * 2)
     return x if sorted(sides)[len(sides) // 2] >= MIN_COLUMN_CHARS and filled >= len(ends) * MIN_FILLED else None
+
+
+def _split(chars: list[dict[str, Any]], x: float) -> tuple[list[dict[str, Any]], list[dict[str, Any]]] | None:
+    """A line's characters left and right of `x`; None if the line runs across it (a character
+    over it, or characters on both sides closer than a gutter)."""
+    before = [ch for ch in chars if ch["x1"] <= x]
+    after = [ch for ch in chars if ch["x0"] >= x]
+    if len(before) + len(after) < len(chars):
+        return None
+    if before and after and after[0]["x0"] - before[-1]["x1"] < (chars[0]["size"] or 1.0) * MIN_GUTTER:
+        return None
+    return before, after
 
 
 def _part(chars: list[dict[str, Any]]) -> dict[str, Any]:
