@@ -167,6 +167,8 @@ def test_an_imported_id_comes_from_the_doc_number_or_the_title() -> None:
     titled = import_text("某市残疾人事业发展规划\n\n一、总则\n\n正文。\n", source_name="草稿.txt")
     assert titled.doc_id == "moushicanjirenshiyefazhanguihua"
     assert import_text("某市规划\n\n一、总则\n\n正文。\n", source_name="mou-plan.txt").doc_id == "mou-plan"
+    full_width = import_text("某县２０２５年工作要点\n\n一、总则\n\n正文。\n", source_name="草稿.txt")
+    assert full_width.doc_id == "mouxian-2025-niangongzuoyaodian"  # full-width digits are digits of the id
 
 
 def test_a_derived_id_never_overwrites_an_existing_document(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -219,6 +220,7 @@ def _pinyin(text: str, limit: int = MAX_SLUG) -> str:
     from pypinyin import lazy_pinyin
 
     out = ""
+    text = unicodedata.normalize("NFKC", text)  # ２０２５ and ＩＣＰ are the digits and letters of an address too
     for run in re.findall(r"[\u4e00-\u9fff]+|[A-Za-z0-9]+", text):
         syllables = lazy_pinyin(run) if "\u4e00" <= run[0] <= "\u9fff" else [run.lower()]
         joined = "-" if out else ""
