@@ -30,6 +30,10 @@ pdf-two-column-gazette.pdf is a gazette's page as LibreOffice prints it: a title
 page, then the text in two columns (10.5 pt), paragraphs running on from the bottom of the left
 column to the top of the right one and over a page break.
 
+word-plan-with-contents.docx is a plan whose contents list is typed (目  录, then each heading with
+dot leaders and its page number) on a page of its own before the text; pdf-plan-with-contents.pdf
+is it printed by LibreOffice.
+
 pdf-table-across-pages.pdf is what LibreOffice prints from a Word file whose
 table runs over three pages (its header row repeated, its first column merged
 down in groups), between headings, under a running header and page numbers."""
@@ -52,6 +56,8 @@ GOV_NAME = "pdf-gazette-style-plan"
 NOTICE_NAME = "word-printed-notice"
 NOTICE_PDF_NAME = "pdf-printed-notice"
 COLUMNS_NAME = "pdf-two-column-gazette"
+CONTENTS_NAME = "word-plan-with-contents"
+CONTENTS_PDF_NAME = "pdf-plan-with-contents"
 
 
 def write_docx(path: Path) -> None:
@@ -213,6 +219,38 @@ def write_printed_notice_docx(path: Path) -> None:
     word.save(str(path))
 
 
+def write_contents_docx(path: Path) -> None:
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.shared import Pt
+
+    word = Document()
+    word.styles["Normal"].font.size = Pt(14)
+    title = word.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.add_run("某县残疾人事业发展规划").font.size = Pt(22)
+    word.add_paragraph("目  录").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    chapters = {
+        "一、发展基础": "“十四五”期间，全县残疾人事业取得显著成效，残疾人两项补贴制度全面落实。",
+        "二、总体要求": "坚持以人民为中心的发展思想，推动残疾人事业高质量发展。",
+        "三、主要任务": "加强康复服务，促进残疾人就业，推进无障碍环境建设。",
+    }
+    for page, heading in enumerate(chapters, start=1):
+        word.add_paragraph(f"{heading}{'…' * 20}{page}")
+    word.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+    for heading, text in chapters.items():
+        word.add_paragraph(heading)
+        word.add_paragraph(text).paragraph_format.first_line_indent = Pt(28)
+    word.save(str(path))
+
+
+def write_contents(tmp: Path) -> None:
+    """The plan with a typed contents list: its Word file and its PDF."""
+    source = FIXTURES / f"{CONTENTS_NAME}.docx"
+    write_contents_docx(source)
+    shutil.copy(formats.to_pdf(source, tmp), FIXTURES / f"{CONTENTS_PDF_NAME}.pdf")
+
+
 def write_two_column_docx(path: Path) -> None:
     from docx import Document
     from docx.enum.section import WD_SECTION
@@ -286,6 +324,7 @@ def main() -> None:
         shutil.copy(formats.to_pdf(gazette_style, Path(tmp)), FIXTURES / f"{GOV_NAME}.pdf")
         write_printed_notice(Path(tmp))
         write_two_column(Path(tmp))
+        write_contents(Path(tmp))
 
 
 if __name__ == "__main__":

@@ -173,7 +173,7 @@ def clean_lines(text: str, dropped: list[str]) -> list[str]:
     """Normalised lines, chrome removed (and recorded in `dropped`)."""
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     running = _running_lines(raw_lines)
-    chrome = _chrome_block_lines(raw_lines) | _contents_lines(raw_lines) | running
+    chrome = _chrome_block_lines(raw_lines) | contents_lines(raw_lines) | running
     out = []
     for number, raw in enumerate(raw_lines, 1):
         line = raw.rstrip().replace("\u00a0", " ")
@@ -249,7 +249,7 @@ def _entry(line: str) -> str:
     return re.sub(r"\s+", "", _LEADER.sub("", line.strip()))
 
 
-def _contents_lines(lines: list[str]) -> set[int]:
+def contents_lines(lines: list[str]) -> set[int]:
     """A contents list copied from Word: "目录", then entries that reappear
     later as the document's headings (dot leaders and page numbers aside).
     Without this the outline would be imported twice."""

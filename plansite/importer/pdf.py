@@ -45,7 +45,17 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ..numbering import numbered
-from .lines import TERMINAL, Line, image_left_out, is_letterhead, join_broken, join_lines, run_in_length, wrap_width
+from .lines import (
+    TERMINAL,
+    Line,
+    contents_lines,
+    image_left_out,
+    is_letterhead,
+    join_broken,
+    join_lines,
+    run_in_length,
+    wrap_width,
+)
 from .tables import SourceCell, TableDraft, from_grid
 
 _CHINESE_CHAR = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")  # Chinese characters and full-width marks
@@ -125,6 +135,9 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
     left = min((line.x0 for line in lines), default=0.0)
     right = _right_margin([line for line in lines if id(line) not in chrome], body_size, left)
     pitch = _usual_gap(lines)
+    # A contents list ("目录", then entries that come back as the headings), as in a text file.
+    in_order = [line for page in pages for line in page.lines if id(line) not in chrome]
+    contents = {id(in_order[n - 1]) for n in contents_lines([line.text for line in in_order])}
     running_images = _running(Counter(box for page in pages for box in set(page.images)), len(pages))
     for page_number, page_lines, tables, images in pages:
         # A PDF's images carry no description a reader could use: how many a page shows is said.
@@ -145,6 +158,9 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
                 continue
             if id(line) in letterhead:
                 dropped.append(f"第{line.page}页（发文机关标志）：{line.text}")
+                continue
+            if id(line) in contents:
+                dropped.append(f"第{line.page}页（目录）：{line.text}")
                 continue
             if id(line) in footnotes:
                 number, text = footnotes[id(line)]

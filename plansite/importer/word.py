@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .draft import DocDraft
-from .lines import Line, image_left_out, is_letterhead, run_in_length
+from .lines import Line, contents_lines, image_left_out, is_letterhead, run_in_length
 from .tables import SourceCell, TableDraft, from_grid
 
 SUFFIXES = (".docx", ".docm", ".dotx")
@@ -426,6 +426,13 @@ def word_items(data: bytes, known: DocDraft, dropped: list[str]) -> list[Line | 
         elif child.tag == f"{W}sdt":  # a content control (a contents list, a cover page): its paragraphs
             for p in child.iter(f"{W}p"):
                 reader.paragraph(p)
+    # A contents list typed or made by Word ("目录", then entries that come back as the headings).
+    contents = contents_lines([item.text if isinstance(item, Line) else "" for item in reader.items])
+    for n in sorted(contents):
+        item = reader.items[n - 1]
+        if isinstance(item, Line):
+            dropped.append(f"第{item.number}段（目录）：{item.text}")
+    reader.items = [item for n, item in enumerate(reader.items, 1) if n not in contents]
     reader.items += [Line(f"注{i}：{text}", reader.count) for i, text in enumerate(reader.cited, 1)]
     _properties(document, reader.items, known)
     return reader.items
