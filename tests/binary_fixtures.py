@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -244,13 +245,6 @@ def write_contents_docx(path: Path) -> None:
     word.save(str(path))
 
 
-def write_contents(tmp: Path) -> None:
-    """The plan with a typed contents list: its Word file and its PDF."""
-    source = FIXTURES / f"{CONTENTS_NAME}.docx"
-    write_contents_docx(source)
-    shutil.copy(formats.to_pdf(source, tmp), FIXTURES / f"{CONTENTS_PDF_NAME}.pdf")
-
-
 def write_two_column_docx(path: Path) -> None:
     from docx import Document
     from docx.enum.section import WD_SECTION
@@ -296,35 +290,24 @@ def write_two_column_docx(path: Path) -> None:
     word.save(str(path))
 
 
-def write_two_column(tmp: Path) -> None:
-    """The two-column gazette page's fixture (pdf-two-column-gazette.pdf)."""
-    source = tmp / f"{COLUMNS_NAME}.docx"
-    write_two_column_docx(source)
-    shutil.copy(formats.to_pdf(source, tmp), FIXTURES / f"{COLUMNS_NAME}.pdf")
-
-
-def write_printed_notice(tmp: Path) -> None:
-    """The printed notice's pair of fixtures (word-printed-notice.docx and its PDF)."""
-    notice = FIXTURES / f"{NOTICE_NAME}.docx"
-    write_printed_notice_docx(notice)
-    shutil.copy(formats.to_pdf(notice, tmp), FIXTURES / f"{NOTICE_PDF_NAME}.pdf")
+def _printed(write: Callable[[Path], None], docx: Path, pdf_name: str, tmp: Path) -> None:
+    """Write a Word file with `write` and keep what LibreOffice prints from it as the fixture `pdf_name`."""
+    write(docx)
+    shutil.copy(formats.to_pdf(docx, tmp), FIXTURES / f"{pdf_name}.pdf")
 
 
 def main() -> None:
     docx = FIXTURES / f"{NAME}.docx"
     write_docx(docx)
-    with tempfile.TemporaryDirectory() as tmp:  # LibreOffice's profile and output stay out of the fixtures
-        shutil.copy(formats.convert(docx, Path(tmp), "html"), FIXTURES / f"{HTML_NAME}.html")
-        shutil.copy(formats.to_pdf(docx, Path(tmp)), FIXTURES / f"{PRINTED_NAME}.pdf")
-        long_table = Path(tmp) / f"{PDF_NAME}.docx"
-        write_long_table_docx(long_table)
-        shutil.copy(formats.to_pdf(long_table, Path(tmp)), FIXTURES / f"{PDF_NAME}.pdf")
-        gazette_style = Path(tmp) / f"{GOV_NAME}.docx"
-        write_gazette_style_docx(gazette_style)
-        shutil.copy(formats.to_pdf(gazette_style, Path(tmp)), FIXTURES / f"{GOV_NAME}.pdf")
-        write_printed_notice(Path(tmp))
-        write_two_column(Path(tmp))
-        write_contents(Path(tmp))
+    with tempfile.TemporaryDirectory() as folder:  # LibreOffice's profile and output stay out of the fixtures
+        tmp = Path(folder)
+        shutil.copy(formats.convert(docx, tmp, "html"), FIXTURES / f"{HTML_NAME}.html")
+        shutil.copy(formats.to_pdf(docx, tmp), FIXTURES / f"{PRINTED_NAME}.pdf")
+        _printed(write_long_table_docx, tmp / f"{PDF_NAME}.docx", PDF_NAME, tmp)
+        _printed(write_gazette_style_docx, tmp / f"{GOV_NAME}.docx", GOV_NAME, tmp)
+        _printed(write_printed_notice_docx, FIXTURES / f"{NOTICE_NAME}.docx", NOTICE_PDF_NAME, tmp)
+        _printed(write_two_column_docx, tmp / f"{COLUMNS_NAME}.docx", COLUMNS_NAME, tmp)
+        _printed(write_contents_docx, FIXTURES / f"{CONTENTS_NAME}.docx", CONTENTS_PDF_NAME, tmp)
 
 
 if __name__ == "__main__":
