@@ -136,15 +136,27 @@ def write_long_table_docx(path: Path) -> None:
     word.save(str(path))
 
 
-def write_gazette_style_docx(path: Path) -> None:
+def _titled_document(body_points: float, title: str, title_points: float) -> Any:
+    """A new Word document in `body_points` type, its title centred in `title_points` type."""
     from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    word = Document()
+    word.styles["Normal"].font.size = Pt(body_points)
+    paragraph = word.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run(title).font.size = Pt(title_points)
+    return word
+
+
+def write_gazette_style_docx(path: Path) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
     from docx.shared import Pt
 
-    word = Document()
-    word.styles["Normal"].font.size = Pt(16)
+    word = _titled_document(16, "某市残疾人事业发展“十五五”规划（2026—2030年）", 22)
 
     def paragraph(text: str, bold: str = "") -> Any:
         p = word.add_paragraph()
@@ -156,9 +168,6 @@ def write_gazette_style_docx(path: Path) -> None:
         p.add_run(text)
         return p
 
-    title = word.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.add_run("某市残疾人事业发展“十五五”规划（2026—2030年）").font.size = Pt(22)
     paragraph("为贯彻落实国家和省有关残疾人事业发展的部署要求，结合本市实际，制定本规划。规划期为2026年至2030年，"
               "是全面推进残疾人事业高质量发展的关键时期，各地各部门要认真组织实施。")  # fmt: skip
     paragraph("一、发展基础")
@@ -221,15 +230,10 @@ def write_printed_notice_docx(path: Path) -> None:
 
 
 def write_contents_docx(path: Path) -> None:
-    from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.shared import Pt
 
-    word = Document()
-    word.styles["Normal"].font.size = Pt(14)
-    title = word.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.add_run("某县残疾人事业发展规划").font.size = Pt(22)
+    word = _titled_document(14, "某县残疾人事业发展规划", 22)
     word.add_paragraph("目  录").alignment = WD_ALIGN_PARAGRAPH.CENTER
     chapters = {
         "一、发展基础": "“十四五”期间，全县残疾人事业取得显著成效，残疾人两项补贴制度全面落实。",
@@ -246,18 +250,12 @@ def write_contents_docx(path: Path) -> None:
 
 
 def write_two_column_docx(path: Path) -> None:
-    from docx import Document
     from docx.enum.section import WD_SECTION
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls, qn
     from docx.shared import Pt
 
-    word = Document()
-    word.styles["Normal"].font.size = Pt(10.5)
-    title = word.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.add_run("某市残疾人事业发展“十五五”规划").font.size = Pt(18)
+    word = _titled_document(10.5, "某市残疾人事业发展“十五五”规划", 18)
     columns = word.add_section(WD_SECTION.CONTINUOUS)
     columns._sectPr.append(parse_xml(f'<w:cols {nsdecls("w")} w:num="2" w:space="425"/>'))
     assert columns._sectPr.find(qn("w:cols")) is not None
