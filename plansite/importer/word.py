@@ -403,8 +403,8 @@ def _footnotes(document) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
 
 def word_items(data: bytes, known: DocDraft, dropped: list[str]) -> list[Line | TableDraft]:
-    """The document's paragraphs and tables, headings marked; properties go into `known`, the
-    images left out into `dropped`."""
+    """The document's paragraphs and tables, headings marked; properties go into `known`, and
+    what is left out (the letterhead, images, a contents list) into `dropped`."""
     import docx  # imported here: only an import of a Word file needs it
     from docx.opc.exceptions import PackageNotFoundError
 
