@@ -86,18 +86,21 @@ def _plain_parser() -> MarkdownIt:
 _LINK_MARKS = ("[", "<")
 
 
-def bad_links(source: str) -> list[str]:
-    """Every link target in `source` that is not http(s), mailto or #fragment."""
+def link_targets(source: str) -> list[str]:
+    """Every link target in `source` as the page would write it (sorted, each once)."""
     if not any(mark in source for mark in _LINK_MARKS):
         return []
-    found: list[str] = []
+    found: set[str] = set()
     for token in _link_finder().parse(source):
         for child in token.children or []:
             if child.type == "link_open":
-                href = str(child.attrGet("href") or "")
-                if not is_safe_href(href):
-                    found.append(href)
-    return sorted(set(found))
+                found.add(str(child.attrGet("href") or ""))
+    return sorted(found)
+
+
+def bad_links(source: str) -> list[str]:
+    """Every link target in `source` that is not http(s), mailto or #fragment."""
+    return [href for href in link_targets(source) if not is_safe_href(href)]
 
 
 class TextRenderer:

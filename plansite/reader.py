@@ -52,6 +52,9 @@ class Reader:
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
+        # Links to a place in the document itself (`#annex-1`), with where each was written:
+        # which places there are is known only once the whole document is read.
+        self.in_page_links: list[tuple[yaml.Node, str, str]] = []
 
     def error(self, where: yaml.Node | int, field: str, message: str) -> None:
         line = where if isinstance(where, int) else line_of(where)

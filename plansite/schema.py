@@ -10,14 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import yaml
 
 from . import model as m
 from .files import ReadError, digest_regular
-from .markup import bad_links
+from .markup import is_safe_href, link_targets
 from .numbering import style_of
 from .reader import LINE, Reader, child, describe, index, is_null
+from .view import build_view, part_anchors
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SLUG = 80
@@ -82,7 +84,7 @@ def read_document(r: Reader, root: yaml.Node, folder: Path | None = None, max_mb
     preamble = _markdown(r, f.get("preamble"), "preamble")
     if not body and not preamble and "body" not in f:
         r.error(root, "body", "文件没有正文：请填写 body（章节）或 preamble（正文段落）。")
-    return m.Document(
+    doc = m.Document(
         id=doc_id,
         kind=kind,
         title=r.text(f.get("title"), "title", limit=LINE),
@@ -110,6 +112,8 @@ def read_document(r: Reader, root: yaml.Node, folder: Path | None = None, max_mb
         superseded_by=_superseded_by(r, f["superseded_by"]) if "superseded_by" in f else None,
         attachments=_attachments(r, f["attachments"], folder, max_mb) if "attachments" in f and folder else (),
     )
+    _check_in_page_links(r, doc)
+    return doc
 
 
 def _attachments(r: Reader, node: yaml.Node, folder: Path, max_mb: int) -> tuple[m.Attachment, ...]:
@@ -320,14 +324,41 @@ def _slug(r: Reader, node: yaml.Node | None, path: str) -> str:
 
 def _markdown(r: Reader, node: yaml.Node | None, path: str) -> str:
     value = r.text(node, path, required=False)
-    if value:
-        for href in bad_links(value):
-            r.error(
-                node,  # type: ignore[arg-type]
-                path,
-                f"不允许的链接“{href[:60]}”：链接只能以 https://、http:// 或 mailto: 开头。",
-            )
+    if value and node is not None:
+        _links(r, node, path, value)
     return value
+
+
+def _links(r: Reader, node: yaml.Node, path: str, value: str) -> None:
+    """Reports a link of a scheme not allowed; keeps a link to a place in the document for
+    `_check_in_page_links`."""
+    for href in link_targets(value):
+        if not is_safe_href(href):
+            r.error(
+                node,
+                path,
+                f"不允许的链接“{href[:60]}”：链接只能以 https://、http://、mailto: 或 #（本文件里的位置）开头。",
+            )
+        elif href.startswith("#"):
+            r.in_page_links.append((node, path, unquote(href[1:])))
+
+
+def _check_in_page_links(r: Reader, doc: m.Document) -> None:
+    """A link to `#…` must reach a part of this document. Its places are the ids its pages
+    give its parts, so they are known only from a valid document: the check waits for the
+    file's other problems to be mended."""
+    if not r.in_page_links or r.problems:
+        return
+    anchors = part_anchors(build_view(doc))
+    for node, path, anchor in r.in_page_links:
+        if anchor not in anchors:
+            r.error(
+                node,
+                path,
+                f"页内链接“#{anchor[:40]}”在这份文件里找不到：只能链接到本文件的章节（#s-1、#s-1-2……，按章节的"
+                "顺序从 1 数）、附件（#annex-1）、专栏（#box-1）、表格（#table-1，按在文件里出现的顺序）或名词解释"
+                "（#term-1）。",
+            )
 
 
 def _period(r: Reader, node: yaml.Node) -> m.Period | None:
@@ -599,8 +630,8 @@ def _cell(r: Reader, node: yaml.Node, path: str) -> m.Cell:
             return m.Cell("", spans["rows"], spans["cols"])
         node, path = f["text"], child(path, "text")
     value = r.cell(node, path)
-    for href in bad_links(value) if value else ():
-        r.error(node, path, f"不允许的链接“{href[:60]}”：链接只能以 https://、http:// 或 mailto: 开头。")
+    if value:
+        _links(r, node, path, value)
     return m.Cell(value, spans["rows"], spans["cols"])
 
 

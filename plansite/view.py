@@ -149,6 +149,31 @@ class DocumentView:
         return self.body + self.annexes
 
 
+def part_anchors(view: DocumentView) -> frozenset[str]:
+    """The ids of the document's own parts (its sections, annexes, boxes, tables and terms):
+    the places its text may link to (`[见附件1](#annex-1)`). Every mode's page has them, and
+    the EPUB points a link to the part that holds one."""
+    found: set[str] = {term.id for term in view.glossary}
+
+    def blocks(items: tuple[BlockView, ...]) -> None:
+        for item in items:
+            if isinstance(item, BoxView):
+                found.add(item.id)
+                blocks(item.blocks)
+            elif isinstance(item, TableView):
+                found.add(item.id)
+
+    def sections(items: tuple[SectionView, ...]) -> None:
+        for section in items:
+            found.add(section.id)
+            blocks(section.blocks)
+            sections(section.sections)
+
+    sections(view.body)
+    sections(view.annexes)
+    return frozenset(found)
+
+
 def chinese_date(value: dt.date) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 

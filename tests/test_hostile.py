@@ -170,6 +170,18 @@ CASES = [
         11,
     ),
     Case(
+        "an in-page link to no place",
+        _good("[正文。]", "['见[附件1](#annex-1)。']"),
+        "页内链接“#annex-1”在这份文件里找不到",
+        7,
+    ),
+    Case(
+        "an in-page link to no place, in a table cell",
+        _table("          caption: 表\n          head: [甲]\n          rows: [['[x](#table-2)']]\n"),
+        "页内链接“#table-2”",
+        11,
+    ),
+    Case(
         "a base-60 integer as a year",
         _good("title: 标题", "title: 标题\nperiod:\n  start: 20:25\n  end: 2025"),
         "不是普通的十进制整数",

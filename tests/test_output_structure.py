@@ -14,8 +14,10 @@ from plansite import verify
 from plansite.content import document_yaml_files, load_content
 from plansite.listings import listing_routes, ways_in
 from plansite.modes import MODES
+from plansite.pages import document_route
 from plansite.render import SITE_PAGES
 from plansite.verify import ParsedPage
+from plansite.view import build_view, part_anchors
 
 from .conftest import CONTENT, FEATURES
 
@@ -47,6 +49,17 @@ def test_feature_site_pages(check, feature_pages: dict[str, ParsedPage]) -> None
 def test_links_and_fragments_resolve(real_site: Path, real_pages, feature_site: Path, feature_pages) -> None:  # type: ignore[no-untyped-def]
     assert not verify.check_links(real_pages, real_site)
     assert not verify.check_links(feature_pages, feature_site, "/plans/")  # its base_url's path
+
+
+def test_every_place_a_document_may_link_to_is_on_each_of_its_pages(feature_pages) -> None:  # type: ignore[no-untyped-def]
+    """`check` accepts a link to `#x` when `part_anchors` holds x: every mode's page must have it."""
+    for doc in load_content(FEATURES).documents:
+        anchors = part_anchors(build_view(doc))
+        assert {"s-1", "annex-1", "box-1", "table-1", "term-1"} <= anchors or doc.id != "feature-plan"
+        for mode in MODES:
+            page = feature_pages[(mode.prefix / document_route(doc.id)).as_posix()]
+            ids = {el.get("id") for el in page.all() if el.get("id")}
+            assert anchors <= ids, f"{mode.name} {doc.id}: {sorted(anchors - ids)}"
 
 
 def test_titles_are_unique(real_pages, feature_pages) -> None:  # type: ignore[no-untyped-def]
