@@ -41,6 +41,7 @@ class Body:
         self.notes: TableDraft | None = None  # the table whose notes (注：1.…) are being read
         self.notes_style: str | None = None  # the numbering of those notes (1. 2. …), once one is read
         self.annex_lists: set[int] = set()  # items that are 附件：… lines listing the annexes
+        self.annexes_elsewhere: set[int] = set()  # the first lines of such lists whose annexes do not follow
 
     # where text goes right now
     def _container(self) -> list:
@@ -53,18 +54,20 @@ class Body:
         return self.doc.preamble if not self.doc.body else self.doc.closing
 
     def run(self, items: list[Item]) -> None:
-        # 附件：… lines before a later bare 附件 (the annex itself, after the 落款) only list the annexes.
+        # 附件：… lines only list the annexes when the annexes themselves follow (a bare 附件,
+        # after the 落款), or when the list goes on counting (附件：1．… then 2．…): annexes
+        # published as separate files, as a web page's downloads are.
         bare = [i for i, item in enumerate(items) if isinstance(item, Line) and _bare_annex(item.text)]
-        self.annex_lists = {
+        starts = [
             i
             for i, item in enumerate(items)
-            if isinstance(item, Line)
-            and ANNEX.match(item.text)
-            and bare
-            and bare[-1] > i
-            and not _bare_annex(item.text)
-        }
-        self.annex_lists |= _list_continued(items, self.annex_lists)
+            if isinstance(item, Line) and ANNEX.match(item.text) and not _bare_annex(item.text)
+        ]
+        continued = _list_continued(items, starts)
+        self.annex_lists = {i for i in starts if (bare and bare[-1] > i) or continued[i]}
+        self.annexes_elsewhere = {i for i in self.annex_lists if not (bare and bare[-1] > i)}
+        for i in self.annex_lists:
+            self.annex_lists = self.annex_lists | continued[i]
         skip = False
         for index, item in enumerate(items):
             following = items[index + 1] if index + 1 < len(items) else None
@@ -74,6 +77,8 @@ class Body:
                 self._table(item, last=following is None)
             elif index in self.annex_lists:
                 self._container().append(item.text)
+                if index in self.annexes_elsewhere:
+                    self._note(ANNEXES_ELSEWHERE)
             elif (match := ANNEX.match(item.text)) and _bare_annex(item.text) and _annex_title(following):
                 assert isinstance(following, Line)
                 self._open_annex(match["label"].replace(" ", ""), following.text, item.number)
@@ -81,6 +86,15 @@ class Body:
             else:
                 self._line(item, following)
         self._flush_caption()
+
+    def _note(self, text: str) -> None:
+        """A comment on the section the text goes to now (or on the preamble or closing)."""
+        if self.stack:
+            self.stack[-1].comments.append(text)
+        elif self.annex is not None:
+            self.annex.comments.append(text)
+        else:
+            self.doc.note("preamble" if not self.doc.body else "closing", text)
 
     def _flush_caption(self) -> None:
         if self.caption is not None:
@@ -272,23 +286,28 @@ def _marked_title(line: Line, n: Numbered) -> int:
     return max(line.run_in - start, 0) if line.run_in else 0
 
 
+ANNEXES_ELSEWHERE = (
+    "请核对：附件清单所列的附件不在原文里（网页上常是下载链接）：请把附件的文件放在这份 YAML 旁边，写进 attachments。"
+)
 _LIST_ITEM = re.compile(r"^(\d{1,3})\s*[.．、]")  # an item of a short list (附件, 注): 1．…, 2、…
 
 
-def _list_continued(items: list[Item], lists: set[int]) -> set[int]:
-    """The lines after a 附件：1．… line that go on counting its list (2．…, 3．…)."""
-    more: set[int] = set()
-    for i in lists:
+def _list_continued(items: list[Item], starts: list[int]) -> dict[int, set[int]]:
+    """For each 附件：1．… line, the lines after it that go on counting its list (2．…, 3．…)."""
+    more: dict[int, set[int]] = {}
+    listed = set(starts)
+    for i in starts:
         item = items[i]
         match = ANNEX.match(item.text) if isinstance(item, Line) else None
         first = _LIST_ITEM.match(match["title"]) if match else None
         count, j = (int(first[1]) if first else 0), i + 1
-        while count and j < len(items) and j not in lists:
+        more[i] = set()
+        while count and j < len(items) and j not in listed:
             following = items[j]
             n = _LIST_ITEM.match(following.text) if isinstance(following, Line) else None
             if n is None or int(n[1]) != count + 1:
                 break
-            more.add(j)
+            more[i].add(j)
             count, j = count + 1, j + 1
     return more
 
