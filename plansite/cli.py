@@ -193,7 +193,10 @@ def _import(args: argparse.Namespace) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(result.yaml, encoding="utf-8")
     if result.dropped:
-        print("以下内容没有作为正文导入（网页或公报的版面内容、图片，或已读作文件信息），请核对：", file=sys.stderr)
+        print(
+            "以下内容没有作为正文导入（网页或公报的版面内容、图片、链接的地址，或已读作文件信息），请核对：",
+            file=sys.stderr,
+        )
         for line in result.dropped:
             print(f"  {line}", file=sys.stderr)
     print(f"已写入 {out}：请对照原文核对，尤其是标有“请核对”的地方，然后运行 python build.py check。")

@@ -44,6 +44,8 @@ GROWING: dict[str, tuple[str, Callable[[int], str]]] = {
     "editors' credits on one line": ("x.md", lambda n: "# 标题\n\n" + "编辑：张三 审核：李四 | " * n + "。"),
     "a header over rows of plain cells": ("x.html", lambda n: "<table><tr><td rowspan=2>a</td><td colspan=2>b</td></tr>" + "<tr><td>c</td><td>d</td></tr>" * n + "</table>"),
     "images in a web page": ("x.html", lambda n: "<p>正文。</p>" + '<p><img src="a.png" alt="图"></p>' * n),
+    "links in one long paragraph, text not as in the source": ("x.html", lambda n: "<p>" + '<a href="a.pdf">&#38468;&#20214;</a>' * n + "</p>"),
+    "Markdown links over line breaks": ("x.md", lambda n: "# 标题\n\n" + "[附\n件](a.pdf)" * n),
 }  # fmt: skip
 
 

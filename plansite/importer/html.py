@@ -29,7 +29,7 @@ import html5lib
 
 from .draft import DocDraft, iso_date
 from .govinfo import read_rows
-from .lines import WIDE_CHAR, Line, image_left_out, is_chrome, run_in_length
+from .lines import WIDE_CHAR, Line, image_left_out, is_chrome, link_left_out, run_in_length
 from .tables import SourceCell, TableDraft, from_grid
 
 SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -79,6 +79,14 @@ class _Walk:
     in_items: int = 0  # list items open around the text being read: it is a list's text, never a heading
     has_text: bool = False  # the block being read has text already
     number_only: bool = False  # the block holds nothing but a list item's number so far
+
+    def peek(self, text: str) -> int:
+        """The source line of text inside the block being read: found as `locate` finds it, but
+        without moving on, so that the block's own text is still found from its start. Looked for
+        only as far as PEEK_CHARS on, so that many such lookups stay linear in the page."""
+        probe = text[:8]
+        found = self.source.find(probe, self.position, self.position + PEEK_CHARS) if probe else -1
+        return self.line + self.source.count("\n", self.position, found) if found >= 0 else self.line
 
     def locate(self, text: str) -> int:
         """The source line of a block's text (searched forward, so linear in the page)."""
@@ -156,6 +164,10 @@ class _Walk:
                 self.add(f"〔注{note}〕" if self.has_text else f"注{note}：", source=False)
                 self._tail(el)
                 continue
+            if tag == "a" and (href := el.get("href", "")):
+                text = "".join(el.itertext())
+                link = link_left_out(f"第{self.peek(tidy(text) or href)}行", text, href)
+                self.dropped += [link] if link else []
             if tag == "table" and self.table(el):
                 self._tail(el)
                 continue
@@ -237,6 +249,7 @@ def _is_chrome(el: Element, tag: str, in_article: bool) -> bool:
 
 
 _SOURCE_BREAK = re.compile(r"[\r\n]+")
+PEEK_CHARS = 4000  # how far on from the block's start text inside it is looked for (a long paragraph)
 ICON_PIXELS = 48  # an image no wider or higher than this is an icon or a spacer, not a figure
 _FOOTNOTE_MARK = re.compile(r"[\[［(（]?(\d{1,3})[\]］)）]?")  # 1, [1], （1）
 

@@ -169,6 +169,22 @@ def image_left_out(place: str, description: str, address: str) -> str:
     return f"{place}（图片没有导入：请把图中的内容写成文字或表格，或作为附件发布）：{what or '没有说明文字'}"
 
 
+def link_left_out(place: str, text: str, address: str) -> str | None:
+    """The line that lists a link's address in what the draft leaves out (its text is imported):
+    a draft's links are written by the editor, and a relative address means nothing beside the
+    YAML file. None for a link with nothing more to say: to a place in the same page, to a
+    script, or whose text already shows its address."""
+    text, address = " ".join(text.split()), address.strip()
+    if not address or address.startswith("#") or address.lower().startswith("javascript:"):
+        return None
+    if text and text in address:  # https://www.example.gov.cn/, or mailto:a@example.gov.cn shown as a@…
+        return None
+    return (
+        f"{place}（链接的地址没有导入：需要时写成 [文字](网址)，附件写进 attachments）："
+        f"“{text[:MAX_QUOTED]}” {address[:MAX_QUOTED]}"
+    )
+
+
 def clean_lines(text: str, dropped: list[str]) -> list[str]:
     """Normalised lines, chrome removed (and recorded in `dropped`)."""
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

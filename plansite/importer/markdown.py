@@ -25,7 +25,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .lines import Line, image_left_out, is_chrome, join_lines, run_in_length
+from .lines import Line, image_left_out, is_chrome, join_lines, link_left_out, run_in_length
 from .tables import TableDraft
 
 SUFFIXES = (".md", ".markdown")
@@ -64,15 +64,23 @@ def front_matter(text: str) -> tuple[dict[str, object], str, int]:
 _LEFT_BOLD = re.compile(r"\*\*([^*\n]+)\*\*")
 
 
-def _inline_text(token: Token, images: list[tuple[str, str]]) -> str:
+def _inline_text(token: Token, images: list[tuple[str, str]], links: list[tuple[str, str]]) -> str:
     """An inline token's text: markup dropped, the lines a soft break separates rejoined.
-    Its images are not text: each one's description and address go to `images`."""
+    Its images are not text: each one's description and address go to `images`; each link's
+    text stays, and its text and address go to `links`."""
     lines: list[list[str]] = [[]]
+    link: tuple[str, list[str]] | None = None  # the open link's address, and its text so far
     for child in token.children or []:
-        if child.type == "text":
-            lines[-1].append(_LEFT_BOLD.sub(r"\1", child.content))
-        elif child.type == "code_inline":
-            lines[-1].append(child.content)
+        if child.type in ("text", "code_inline"):
+            text = _LEFT_BOLD.sub(r"\1", child.content) if child.type == "text" else child.content
+            lines[-1].append(text)
+            if link is not None:
+                link[1].append(text)
+        elif child.type == "link_open":
+            link = (str(child.attrs.get("href", "")), [])
+        elif child.type == "link_close" and link is not None:
+            links.append(("".join(link[1]), link[0]))
+            link = None
         elif child.type == "image":
             images.append((child.content, str(child.attrs.get("src", ""))))
         elif child.type == "softbreak":
@@ -135,8 +143,10 @@ def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraf
             table = None
         elif token.type == "inline":
             images: list[tuple[str, str]] = []
-            content = _inline_text(token, images)
+            links: list[tuple[str, str]] = []
+            content = _inline_text(token, images, links)
             dropped += [image_left_out(f"第{line}行", *image) for image in images]
+            dropped += [found for text, href in links if (found := link_left_out(f"第{line}行", text, href))]
             if table is not None:
                 row.append(content)
                 continue

@@ -29,11 +29,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .draft import DocDraft
-from .lines import Line, contents_lines, image_left_out, is_letterhead, run_in_length
+from .lines import Line, contents_lines, image_left_out, is_letterhead, link_left_out, run_in_length
 from .tables import SourceCell, TableDraft, from_grid
 
 SUFFIXES = (".docx", ".docm", ".dotx")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 # A picture or chart in a drawing (a text box is a drawing too, but its text is read as text);
 # a picture in the older VML markup; the drawing's description (alternative text) and title.
 _PICTURE = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
@@ -271,7 +272,18 @@ class _Reader:
                 continue  # tracked deletions are not the text
             elif tag in (f"{W}drawing", f"{W}pict"):
                 self.image(node)
+            elif tag == f"{W}hyperlink":
+                self.link(node)
         return "".join(parts)
+
+    def link(self, node) -> None:  # type: ignore[no-untyped-def]
+        """A link's text is read as text; its address (another document, a web page) is listed."""
+        relation = self.document.part.rels.get(node.get(f"{R}id", ""))
+        if relation is None or not relation.is_external:
+            return  # a link to a bookmark in the document (w:anchor)
+        text = "".join(t.text or "" for t in node.iter(f"{W}t"))
+        if line := link_left_out(f"第{self.count}段", text, relation.target_ref):
+            self.dropped.append(line)
 
     def image(self, drawing) -> None:  # type: ignore[no-untyped-def]
         """A picture or chart is not text: it is listed in what was left out, with its alternative text."""
