@@ -29,6 +29,7 @@ import ctypes.util
 import functools
 import hashlib
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,7 +135,71 @@ class Cells:
 
 @functools.lru_cache(maxsize=4096)  # headings, labels and page numbers come back often
 def translate(text: str) -> Cells:
-    """`text` in braille, by liblouis with the national common braille table."""
+    """`text` in braille, by liblouis with the national common braille table.
+
+    The table reads the characters of GB2312 and some more; for one it lacks (硚 of 硚口区,
+    堃 or 喆 in a name), liblouis writes its code, which means nothing to a reader. Chinese
+    braille writes a character's sound, not the character, so such a character is
+    translated as a character the table has with the same one reading and tone (硚 as 桥):
+    the same cells the table would give it."""
+    found = _translate(text)
+    if max(found.cells, default=BLANK) < _EIGHT_DOT:  # every cell six-dot: every character read
+        return found
+    spoken = text.translate(_homophones(text))
+    if spoken == text:
+        return found
+    again = _translate(spoken)
+    return Cells(text, again.cells, again.source)  # the same characters, one for one: the same places
+
+
+# liblouis marks the code it writes for a character its table lacks with dot 7 (U+2840 on).
+_EIGHT_DOT = "\u2840"
+_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+def _homophones(text: str) -> dict[int, str]:
+    """For each ideograph of `text` that the table lacks, a character it has with the same sound."""
+    found: dict[int, str] = {}
+    for char in set(_IDEOGRAPH.findall(text)):
+        if not _in_table(char) and (stand_in := _homophone(char)):
+            found[ord(char)] = stand_in
+    return found
+
+
+@functools.lru_cache(maxsize=8192)
+def _in_table(char: str) -> bool:
+    return max(_translate(char).cells, default=BLANK) < _EIGHT_DOT
+
+
+@functools.lru_cache(maxsize=8192)
+def _homophone(char: str) -> str | None:
+    """A character of the table with `char`'s reading (pinyin with its tone), if `char` has one."""
+    from pypinyin import Style, pinyin
+
+    readings = pinyin(char, style=Style.TONE3, heteronym=True)[0]
+    return _by_reading().get(readings[0]) if len(readings) == 1 else None
+
+
+@functools.cache
+def _by_reading() -> dict[str, str]:
+    """Each reading (kun1) -> the first character of GB2312 (in its order) read only so, that
+    the table has: always the same one, so the braille is the same from build to build."""
+    from pypinyin import Style, pinyin
+
+    found: dict[str, str] = {}
+    for first in range(0xB0, 0xF8):
+        for second in range(0xA1, 0xFF):
+            try:
+                char = bytes((first, second)).decode("gb2312")
+            except UnicodeDecodeError:
+                continue
+            readings = pinyin(char, style=Style.TONE3, heteronym=True)[0]
+            if len(readings) == 1 and readings[0] not in found and _in_table(char):
+                found[readings[0]] = char
+    return found
+
+
+def _translate(text: str) -> Cells:
     louis = _louis()
     encoding = "utf-32-le" if louis.char_size == 4 else "utf-16-le"
     data = text.encode(encoding)

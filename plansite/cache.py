@@ -115,9 +115,10 @@ def fingerprints(package: Path = PACKAGE) -> Fingerprints:
 
 
 # The libraries whose behaviour is in the output: parsing YAML and Markdown, templates and
-# escaping, QR codes, HTML parsing (EPUB). Upgrading one may change pages, so it changes
-# every fingerprint; so does liblouis or its tables (the braille).
-LIBRARIES = ("pyyaml", "markdown-it-py", "jinja2", "markupsafe", "zxing-cpp", "html5lib")
+# escaping, QR codes, HTML parsing (EPUB), the readings of characters the braille table lacks.
+# Upgrading one may change pages, so it changes every fingerprint; so does liblouis or its
+# tables (the braille).
+LIBRARIES = ("pyyaml", "markdown-it-py", "jinja2", "markupsafe", "zxing-cpp", "html5lib", "pypinyin")
 
 
 @functools.cache  # what this process has loaded does not change while it runs (`serve` asks at every save)

@@ -29,6 +29,32 @@ def test_a_known_sentence_translates_to_the_reviewed_cells(case: dict[str, str])
     assert braille.translate(case["text"]).cells == case["cells"]
 
 
+# Characters the table lacks (outside GB2312: places such as 硚口区 and 埇桥区, names), each
+# with a common character of the same one reading and tone, chosen here by a person.
+SAME_SOUND = [
+    ("武汉市硚口区", "武汉市桥口区"),
+    ("宿州市埇桥区", "宿州市勇桥区"),
+    ("张堃", "张坤"),
+    ("李喆", "李哲"),
+    ("王玥", "王月"),
+    ("镕", "容"),
+]
+
+
+@pytest.mark.parametrize(("rare", "common"), SAME_SOUND)
+def test_a_character_the_table_lacks_is_written_as_its_sound(rare: str, common: str) -> None:
+    assert not braille._in_table(next(c for c, d in zip(rare, common, strict=True) if c != d))  # the case is real
+    found = braille.translate(rare)
+    assert found.cells == braille.translate(common).cells  # the sound is the same, and braille writes the sound
+    assert found.text == rare and len(found.source) == len(found.cells) and max(found.source) == len(rare) - 1
+
+
+def test_a_character_without_a_known_reading_is_still_written_as_its_code() -> None:
+    # The control: no reading to write (an emoji, a character pypinyin does not know), liblouis's code stays.
+    for text in ("😀", "𠮷"):
+        assert any(ord(cell) & 0x40 for cell in braille.translate(text).cells)
+
+
 def test_brf_is_the_same_cells_in_braille_ascii() -> None:
     # the letters a-j are the cells of the upper half: ⠁ = A, ⠃ = B, ⠚ = J; the number sign ⠼ = #
     assert braille.to_brf("⠼⠁⠃\u2800⠚") == "#AB J"
