@@ -559,3 +559,15 @@ def test_a_letterhead_is_a_whole_line_naming_an_issuer_and_its_documents() -> No
     assert is_letterhead("某市残疾人联合会文件") and is_letterhead("某某县人民政府办公室文件")
     assert not is_letterhead("各单位要认真学习贯彻某市残疾人联合会文件。")  # a sentence (its controls)
     assert not is_letterhead("请各单位对照《某市残疾人联合会文件》")
+
+
+def test_joint_issuers_set_as_large_as_the_title_above_it_are_the_issuers() -> None:
+    page = (
+        '<html><head><meta charset="utf-8"><title>通知</title></head><body><h1>{}<br>{}</h1>'
+        "<p>各市残联：</p><p>现通知如下。</p><p>一、提高标准</p><p>按新标准执行。</p></body></html>"
+    )
+    joint = import_text(page.format("某省残疾人联合会　某省民政厅", "关于提高两项补贴标准的通知"), source_name="a.html")
+    assert "\ntitle: 关于提高两项补贴标准的通知\nissuer: 某省残疾人联合会 某省民政厅\n" in joint.yaml
+    # The control: a title whose first line is its issuer's name, going on without 关于, is one title.
+    plain = import_text(page.format("中国残疾人联合会", "2025年工作要点"), source_name="b.html")
+    assert "\ntitle: 中国残疾人联合会2025年工作要点\n" in plain.yaml

@@ -102,6 +102,9 @@ def _title_goes_on(h: Head) -> bool:
 
 
 def _marked_title(h: Head) -> Outcome | None:
+    if h.line.heading == 1 and not h.doc.title and (names := issuers(h.text)) and _marked_about(h):
+        h.pending_issuer = names  # the issuers of a joint document, set as large as the 关于… title below them
+        return Outcome.READ
     if h.line.heading == 1:  # the source marks its title, perhaps over two lines (Word: two Title paragraphs)
         h.doc.title = join_lines((h.doc.title, h.text)) if _title_goes_on(h) else h.text
         h.title_at = h.i
@@ -109,6 +112,12 @@ def _marked_title(h: Head) -> Outcome | None:
             h.doc.issuer = h.doc.issuer or _issuer_from(h.doc.notice_title)
         return Outcome.READ
     return None
+
+
+def _marked_about(h: Head) -> bool:
+    """The next line is marked as the title too, and is one on its own: 关于……."""
+    following = h.items[h.i + 1] if h.i + 1 < len(h.items) else None
+    return isinstance(following, Line) and following.heading == 1 and following.text.startswith("关于")
 
 
 def _stated_title_again(h: Head) -> Outcome | None:

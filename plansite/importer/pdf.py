@@ -56,6 +56,7 @@ from .lines import (
     run_in_length,
     wrap_width,
 )
+from .patterns import issuers
 from .tables import SourceCell, TableDraft, from_grid
 
 _CHINESE_CHAR = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")  # Chinese characters and full-width marks
@@ -173,7 +174,13 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
             )
             if level:
                 close = previous is not None and 0 <= line.top - previous.bottom < (line.bottom - line.top)
-                if stream and isinstance(stream[-1], tuple) and stream[-1][1] == level and close:
+                if (
+                    stream
+                    and isinstance(stream[-1], tuple)
+                    and stream[-1][1] == level
+                    and close
+                    and not _issuers_then_title(stream[-1][0], line.text)
+                ):
                     stream[-1] = (stream[-1][0] + line.text, level)  # a heading over two lines
                 else:
                     stream.append((line.text, level))
@@ -842,6 +849,12 @@ def _note_start(text: str, referenced: set[str]) -> tuple[str, str]:
     start = _NOTE_START.match(text)
     number = (start["raised"] or start["plain"]) if start else ""
     return (number, text[start.end() :]) if start and number in referenced else ("", text)
+
+
+def _issuers_then_title(before: str, text: str) -> bool:
+    """The issuers of a joint document (某省残联　某省民政厅), then the 关于… title, all in the
+    title's type: two headings, not one title over two lines."""
+    return issuers(before) is not None and text.startswith("关于")
 
 
 def _new_paragraph(previous: _Line, line: _Line, left: float, pitch: float) -> bool:
