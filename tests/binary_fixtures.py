@@ -34,6 +34,11 @@ word-plan-with-contents.docx is a plan whose contents list is typed (目  录, t
 dot leaders and its page number) on a page of its own before the text; pdf-plan-with-contents.pdf
 is it printed by LibreOffice.
 
+word-joint-notice.docx is a joint notice: the issuers on a line of their own in the title's type
+above the 关于… title, a table of 40 rows over two pages (header row repeated, first column merged
+down in groups), an annex list whose annexes are separate files, the joint signature;
+pdf-joint-notice.pdf is it printed by LibreOffice.
+
 pdf-table-across-pages.pdf is what LibreOffice prints from a Word file whose
 table runs over three pages (its header row repeated, its first column merged
 down in groups), between headings, under a running header and page numbers."""
@@ -59,6 +64,8 @@ NOTICE_PDF_NAME = "pdf-printed-notice"
 COLUMNS_NAME = "pdf-two-column-gazette"
 CONTENTS_NAME = "word-plan-with-contents"
 CONTENTS_PDF_NAME = "pdf-plan-with-contents"
+JOINT_NAME = "word-joint-notice"
+JOINT_PDF_NAME = "pdf-joint-notice"
 
 
 def write_docx(path: Path) -> None:
@@ -184,7 +191,10 @@ def write_gazette_style_docx(path: Path) -> None:
     word.save(str(path))
 
 
-def write_printed_notice_docx(path: Path) -> None:
+def _typed_notice() -> tuple[Any, Callable[..., None]]:
+    """A Word file typed as a 残联 types a notice, with no styles: page numbers in the footer, and
+    a function that adds a paragraph in a font and size (16 pt 仿宋 by default), centred,
+    right-aligned, left-aligned, or (by default) with its first line indented two characters."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
@@ -203,6 +213,12 @@ def write_printed_notice_docx(path: Path) -> None:
         run = p.add_run(text)
         run.font.size, run.font.name = Pt(size), font
         run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+
+    return word, paragraph
+
+
+def write_printed_notice_docx(path: Path) -> None:
+    word, paragraph = _typed_notice()
 
     paragraph("某市残疾人联合会文件", "方正小标宋简体", 26, "centre")
     paragraph("某残联〔2025〕15号", align="centre")
@@ -226,6 +242,41 @@ def write_printed_notice_docx(path: Path) -> None:
             table.cell(r, c).text = text
     paragraph("二、加强自身建设", "黑体")
     paragraph("深入推进全面从严治党，加强残联干部队伍建设。")
+    word.save(str(path))
+
+
+def write_joint_notice_docx(path: Path) -> None:
+    """A joint notice: the issuers on a line of their own in the title's type above the 关于… title
+    (which the page breaks over two lines), a table of 40 rows over two pages (its header row
+    repeated, its first column merged down in two groups), an annex list whose annexes are
+    separate files, and the issuers' joint signature."""
+    from docx.oxml import OxmlElement
+
+    word, paragraph = _typed_notice()
+    paragraph("某省残疾人联合会　某省民政厅　某省财政厅", "方正小标宋简体", 22, "centre")
+    paragraph("关于提高困难残疾人生活补贴和重度残疾人护理补贴标准的通知", "方正小标宋简体", 22, "centre")
+    paragraph("某残联发〔2026〕3号", align="centre")
+    paragraph("各市残联、民政局、财政局：", align="left")
+    paragraph("为进一步保障残疾人基本生活，经省政府同意，现就提高两项补贴标准有关事项通知如下。")
+    paragraph("一、提高补贴标准", "黑体")
+    paragraph("自2026年1月1日起，两项补贴标准按下表执行。")
+    table = word.add_table(rows=41, cols=4)
+    table.style = "Table Grid"
+    for c, text in enumerate(["类别", "对象", "原标准（元/月）", "新标准（元/月）"]):
+        table.cell(0, c).text = text
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    for r in range(1, 41):
+        for c, text in enumerate([f"第{r}类对象（含一户多残家庭中的成员）", str(79 + r), str(99 + r)], start=1):
+            table.cell(r, c).text = text
+    for top, bottom, kind in ((1, 20, "生活补贴"), (21, 40, "护理补贴")):
+        table.cell(top, 0).merge(table.cell(bottom, 0)).text = kind
+    paragraph("二、资金保障", "黑体")
+    paragraph("（一）省级补助。省财政按照分档比例对各地给予补助。")
+    paragraph("（二）市县配套。各市县要将所需资金列入预算，按时足额发放。")
+    paragraph("附件：1．两项补贴提标测算表")
+    paragraph("2．补贴发放情况统计表")
+    paragraph("某省残疾人联合会　　某省民政厅　　某省财政厅", align="right")
+    paragraph("2026年1月10日", align="right")
     word.save(str(path))
 
 
@@ -306,6 +357,7 @@ def main() -> None:
         _printed(write_printed_notice_docx, FIXTURES / f"{NOTICE_NAME}.docx", NOTICE_PDF_NAME, tmp)
         _printed(write_two_column_docx, tmp / f"{COLUMNS_NAME}.docx", COLUMNS_NAME, tmp)
         _printed(write_contents_docx, FIXTURES / f"{CONTENTS_NAME}.docx", CONTENTS_PDF_NAME, tmp)
+        _printed(write_joint_notice_docx, FIXTURES / f"{JOINT_NAME}.docx", JOINT_PDF_NAME, tmp)
 
 
 if __name__ == "__main__":
