@@ -35,6 +35,9 @@ PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>�
 <p>竞赛项目见<a href="./P0202603.xlsx">附件2</a>，请登录<a href="https://jy.example.gov.cn/">市就业服务平台</a>报名。</p>
 <p>邮箱<a href="mailto:js@example.gov.cn">js@example.gov.cn</a>，网址<a href="https://www.example.gov.cn/">https://www.example.gov.cn/</a>，
 <a href="#top">回到顶部</a><a href="javascript:window.print()">打印</a>。</p>
+<table><tr><th>附件</th><th>格式</th></tr><tr><td><a href="fj/1.docx">报名表</a></td><td>Word</td></tr></table>
+<p>当前位置：<a href="/">首页</a> &gt; <a href="/tz/">通知公告</a></p>
+<div class="xgwj"><h3>相关文件</h3><ul><li><a href="/b.html">某市残疾人就业实施方案</a></li></ul></div>
 </main></body></html>"""
 
 
@@ -43,11 +46,13 @@ def test_a_web_page_s_link_addresses_are_listed_and_their_text_kept() -> None:
     assert _links(result.dropped) == [
         "第4行 “附件2” ./P0202603.xlsx",
         "第4行 “市就业服务平台” https://jy.example.gov.cn/",
+        "第7行 “报名表” fj/1.docx",  # in a table's cell
     ]
     assert "竞赛项目见附件2，请登录市就业服务平台报名。" in result.yaml
     # Controls: an address the text shows, a place in the page and a script say nothing more;
-    # a link in the page's chrome is chrome.
-    assert "js@example.gov.cn" in result.yaml and not any("首页" in entry for entry in _links(result.dropped))
+    # a link in the page's chrome (a breadcrumb, related documents) is chrome.
+    assert "js@example.gov.cn" in result.yaml and "某市残疾人就业实施方案" not in result.yaml
+    assert not any("首页" in entry or "通知公告" in entry for entry in _links(result.dropped))
 
 
 def test_a_word_file_s_hyperlinks_are_listed_but_not_its_bookmarks() -> None:

@@ -37,7 +37,8 @@ _DOCTYPE = re.compile(r"\A\ufeff?\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])
 _CHROME_TAGS = {"script", "style", "noscript", "template", "nav", "form", "button", "select", "iframe", "svg", "object"}
 _PAGE_CHROME_TAGS = {"header", "footer", "aside"}  # chrome when they belong to the page, not to an article
 _CHROME_NAME = re.compile(
-    r"(?:^|[-_\s])(?:nav|navbar|menu|breadcrumbs?|crumbs?|share|sharing|footer|toolbar|print|qrcode|ewm|sidebar)(?:$|[-_\s\d])",
+    r"(?:^|[-_\s])(?:nav|navbar|menu|breadcrumbs?|crumbs?|share|sharing|footer|toolbar|print|qrcode|ewm|sidebar"
+    r"|related|xgwj|xglj|xgxx)(?:$|[-_\s\d])",  # xgwj 相关文件, xglj 相关链接, xgxx 相关信息
     re.IGNORECASE,
 )
 _BLOCKS = {
@@ -79,6 +80,7 @@ class _Walk:
     in_items: int = 0  # list items open around the text being read: it is a list's text, never a heading
     has_text: bool = False  # the block being read has text already
     number_only: bool = False  # the block holds nothing but a list item's number so far
+    links: list[str] = field(default_factory=list)  # the block's links, listed with it unless it is chrome
 
     def peek(self, text: str) -> int:
         """The source line of text inside the block being read: found as `locate` finds it, but
@@ -112,16 +114,19 @@ class _Walk:
         if opening and self.number_only:
             return
         before, title = self.run_in
+        links, self.links = self.links, []
         for part in "".join(self.inline).split("\n"):
             text = tidy(part)
             if text and not heading and is_chrome(text):  # 当前位置：首页 > …, as in copied text
                 self.dropped.append(f"第{self.locate(text)}行（网页导航等）：{text[:60]}")
+                links = []  # the chrome's own links
             elif text:
                 run_in = run_in_length(text, tidy(before), tidy(title)) if "\n" not in before + title else 0
                 self.items.append(
                     Line(text, self.locate(text), heading=heading, run_in=run_in, list_item=self.in_items > 0)
                 )
                 title = ""  # only the block's first line starts with it
+        self.dropped += links
         self.inline = []
         self.strong, self.strong_start, self.run_in = None, None, ("", "")
         self.has_text = self.number_only = False
@@ -167,7 +172,7 @@ class _Walk:
             if tag == "a" and (href := el.get("href", "")):
                 text = "".join(el.itertext())
                 link = link_left_out(f"第{self.peek(tidy(text) or href)}行", text, href)
-                self.dropped += [link] if link else []
+                self.links += [link] if link else []
             if tag == "table" and self.table(el):
                 self._tail(el)
                 continue
@@ -230,6 +235,10 @@ class _Walk:
         table = from_grid(source, line)
         if table is None:
             return False
+        for a in (a for row in cells for c in row for a in c.iter("a")):
+            text, href = "".join(a.itertext()), a.get("href", "")
+            link = link_left_out(f"第{self.peek(tidy(text) or href)}行", text, href)
+            self.dropped += [link] if link else []
         caption = el.find("caption")
         if caption is not None and tidy("".join(caption.itertext())):
             self.items.append(Line(tidy("".join(caption.itertext())), line))
