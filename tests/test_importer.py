@@ -571,3 +571,68 @@ def test_joint_issuers_set_as_large_as_the_title_above_it_are_the_issuers() -> N
     # The control: a title whose first line is its issuer's name, going on without 关于, is one title.
     plain = import_text(page.format("中国残疾人联合会", "2025年工作要点"), source_name="b.html")
     assert "\ntitle: 中国残疾人联合会2025年工作要点\n" in plain.yaml
+
+
+JOINT_HEAD = """\
+某省残疾人联合会　文件
+某省民政厅
+某省财政厅
+
+某残联发〔2026〕3号
+
+关于提高两项补贴标准的通知
+
+各市残联、民政局、财政局：
+现就提高两项补贴标准有关事项通知如下。
+一、提高补贴标准
+自2026年1月1日起执行新标准。
+
+某省残疾人联合会　　某省民政厅　　某省财政厅
+2026年1月10日
+"""
+
+
+def test_issuers_stacked_in_a_letterhead_are_all_the_issuers(tmp_path: Path) -> None:
+    doc, _, dropped = draft(JOINT_HEAD, tmp_path)
+    assert doc.issuer == "某省残疾人联合会 某省民政厅 某省财政厅" and doc.title == "关于提高两项补贴标准的通知"
+    assert any("某省残疾人联合会　文件" in entry for entry in dropped)  # 文件 after a space is the letterhead too
+    # Without a 落款, the issuers stacked above the title are all of them.
+    unsigned = JOINT_HEAD.replace("某省残疾人联合会　文件\n", "某省残疾人联合会\n").split("\n\n某省残疾人联合会　　")[0]
+    doc, _, _ = draft(unsigned, tmp_path)
+    assert doc.issuer == "某省残疾人联合会 某省民政厅 某省财政厅" and doc.signature is None
+    # The control: an issuer above the title other than the 落款's stays the issuer.
+    doc, _, _ = draft(
+        JOINT_HEAD.replace("某省残疾人联合会　文件\n某省民政厅\n某省财政厅\n", "某市人民政府\n"), tmp_path
+    )
+    assert doc.issuer == "某市人民政府"
+
+
+def _word_with_table(rows: list[list[str]], merged_column: bool) -> bytes:
+    import io
+
+    from docx import Document
+
+    document = Document()
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    if merged_column:
+        table.cell(0, 1).merge(table.cell(len(rows) - 1, 1)).text = "文件"
+    for text in ("关于提高两项补贴标准的通知", "各市残联：", "现通知如下。", "一、提高标准", "按新标准执行。"):
+        document.add_paragraph(text)
+    data = io.BytesIO()
+    document.save(data)
+    return data.getvalue()
+
+
+def test_a_letterhead_laid_out_as_a_table_is_left_out_but_a_table_of_issuers_is_not() -> None:
+    from plansite.importer import import_bytes
+
+    letterhead = _word_with_table([["某省残疾人联合会", ""], ["某省民政厅", ""]], merged_column=True)
+    result = import_bytes(letterhead, source_name="a.docx", doc_id="a")
+    assert "第1段（发文机关标志）：某省残疾人联合会 某省民政厅 文件" in result.dropped
+    assert "table:" not in result.yaml and "\ntitle: 关于提高两项补贴标准的通知\n" in result.yaml
+    # The control: the same names without 文件 are a table of the text (单位 and what each does).
+    table = _word_with_table([["单位", "任务"], ["某省残疾人联合会", "某省民政厅"]], merged_column=False)
+    assert "table:" in import_bytes(table, source_name="b.docx", doc_id="b").yaml

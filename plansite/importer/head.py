@@ -57,6 +57,7 @@ class Head:
     i: int = 0  # the current line
     joined: str = ""  # the current line joined with the next (a title broken over two); both are read
     pending_issuer: str = ""  # an issuer line before the notice title (国务院 / 关于印发……的通知)
+    issuer_at: int | None = None  # the line it was read from
     title_at: int | None = None  # the line the source marked as the title (a title over two marked lines goes on)
     after_addressees: list[str] = field(default_factory=list)  # text after 主送: the notice's, or the preamble
 
@@ -169,7 +170,9 @@ def _publication_lines(h: Head) -> Outcome | None:
 
 def _issuer_before_title(h: Head) -> Outcome | None:
     if (names := issuers(h.text)) and not h.doc.addressees:
-        h.pending_issuer = names
+        # Issuers stacked on lines of their own (a joint document's letterhead) are all the issuers.
+        h.pending_issuer = f"{h.pending_issuer} {names}" if h.issuer_at == h.i - 1 else names
+        h.issuer_at = h.i
         return Outcome.READ
     return None
 

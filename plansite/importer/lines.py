@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from ..numbering import numbered, style_of
-from .patterns import is_standalone
+from .patterns import ISSUER, is_standalone
 
 # Page numbers of a PDF or a printed page: — 3 —, - 3 -, 第 3 页, 第3页 共12页.
 PAGE_NUMBERS = (r"[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}", r"第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?")
 
 # The issuer's red letterhead (发文机关标志) over a printed document: the issuer is its signature's.
 # Its issuers' names hold no sentence's punctuation: 各单位要学习贯彻，某市残联文件 is a sentence.
-LETTERHEAD = r"[^，。；：！？、“”《》]{2,30}(人民政府|办公厅|办公室|委员会|残疾人联合会|残联)文件"
+LETTERHEAD = r"[^，。；：！？、“”《》]{2,30}(人民政府|办公厅|办公室|委员会|残疾人联合会|残联)[\s\u3000]*文件"
 _LETTERHEAD = re.compile(LETTERHEAD)
 
 _CREDIT = r"(?:责任编辑|责编|编辑|审核|校对|排版|美编|初审|复审|终审)\s*[:：]\s*[^\s，。；：！？、]{1,12}"
@@ -156,6 +156,13 @@ def is_chrome(text: str) -> bool:
 
 def is_letterhead(text: str) -> bool:
     return bool(_LETTERHEAD.fullmatch(text.strip()))
+
+
+def is_letterhead_table(cells: Iterable[str]) -> bool:
+    """A joint document's letterhead laid out as a table: the issuers' names stacked in a
+    column, 文件 beside them (a cell merged down); nothing else in it."""
+    texts = ["".join(cell.split()) for cell in cells if cell.strip()]
+    return "文件" in texts and len(texts) >= 2 and all(text == "文件" or ISSUER.match(text) for text in texts)
 
 
 MAX_QUOTED = 60  # characters of an image's description or address quoted in the list of what was left out

@@ -34,8 +34,8 @@ def finish(doc: DocDraft) -> None:
     if match := PERIOD.search(doc.title):
         doc.period = (int(match["a"]), int(match["b"]))
     signed = doc.notice_signature or doc.signature  # 发文机关 and 成文日期 are those of the 落款
-    if signed and not doc.issuer:
-        doc.issuer = signed[0]
+    if signed and (not doc.issuer or set(doc.issuer.split()) < set(signed[0].split())):
+        doc.issuer = signed[0]  # none stated above the title, or some of a joint document's issuers only
     if doc.issuer:
         for suffix in ("人民政府办公室", "人民政府办公厅", "人民政府"):
             if doc.issuer.endswith(suffix):

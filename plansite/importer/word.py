@@ -29,7 +29,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .draft import DocDraft
-from .lines import Line, contents_lines, image_left_out, is_letterhead, link_left_out, run_in_length
+from .lines import (
+    Line,
+    contents_lines,
+    image_left_out,
+    is_letterhead,
+    is_letterhead_table,
+    link_left_out,
+    run_in_length,
+)
 from .tables import SourceCell, TableDraft, from_grid
 
 SUFFIXES = (".docx", ".docm", ".dotx")
@@ -379,6 +387,10 @@ class _Reader:
             [SourceCell(c.text, spans.get((r, k), 1), c.cols, c.header) for k, c in enumerate(row)]
             for r, row in enumerate(rows)
         ]
+        if is_letterhead_table(c.text for row in source for c in row):
+            names = [c.text for row in source for c in row if c.text and "".join(c.text.split()) != "文件"]
+            self.dropped.append(f"第{first}段（发文机关标志）：{' '.join(names)} 文件")
+            return
         if not any(c.header for c in source[0] if source):
             source[0:1] = [[SourceCell(c.text, c.rows, c.cols, True) for c in source[0]]] if source else []
         table = from_grid(source, first)
