@@ -122,7 +122,7 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
     chrome = _running_lines(pages)
     body_size = _body_size(lines)
     # The red letterhead a printed copy starts with, in the largest type: not the text, nor a heading.
-    letterhead = {id(line) for line in lines if line.size > body_size * HEADING_SIZE and is_letterhead(line.text)}
+    letterhead = _letterhead(lines, body_size)
     sizes = sorted(
         {round(line.size, 1) for line in lines if line.size > body_size * HEADING_SIZE and id(line) not in letterhead},
         reverse=True,
@@ -849,6 +849,25 @@ def _note_start(text: str, referenced: set[str]) -> tuple[str, str]:
     start = _NOTE_START.match(text)
     number = (start["raised"] or start["plain"]) if start else ""
     return (number, text[start.end() :]) if start and number in referenced else ("", text)
+
+
+def _letterhead(lines: list[_Line], body_size: float) -> set[int]:
+    """The red letterhead, in large type: a line reading …文件, with the issuers' names stacked
+    above or below it (a joint document's); by the lines' ids."""
+    found: set[int] = set()
+    run: list[_Line] = []  # consecutive large lines, each a letterhead's or an issuer's
+    for line in [*lines, None]:
+        if (
+            line is not None
+            and line.size > body_size * HEADING_SIZE
+            and (is_letterhead(line.text) or issuers(line.text))
+        ):
+            run.append(line)
+            continue
+        if any(is_letterhead(line.text) for line in run):
+            found |= {id(line) for line in run}
+        run = []
+    return found
 
 
 def _issuers_then_title(before: str, text: str) -> bool:
