@@ -39,6 +39,9 @@ above the 关于… title, a table of 40 rows over two pages (header row repeate
 down in groups), an annex list whose annexes are separate files, the joint signature;
 pdf-joint-notice.pdf is it printed by LibreOffice.
 
+word-joint-letterhead.docx is a joint notice whose red letterhead is a table (the issuers stacked
+on the left, 文件 merged down on the right); pdf-joint-letterhead.pdf is it printed by LibreOffice.
+
 pdf-table-across-pages.pdf is what LibreOffice prints from a Word file whose
 table runs over three pages (its header row repeated, its first column merged
 down in groups), between headings, under a running header and page numbers."""
@@ -66,6 +69,8 @@ CONTENTS_NAME = "word-plan-with-contents"
 CONTENTS_PDF_NAME = "pdf-plan-with-contents"
 JOINT_NAME = "word-joint-notice"
 JOINT_PDF_NAME = "pdf-joint-notice"
+LETTERHEAD_NAME = "word-joint-letterhead"
+LETTERHEAD_PDF_NAME = "pdf-joint-letterhead"
 
 
 def write_docx(path: Path) -> None:
@@ -280,6 +285,34 @@ def write_joint_notice_docx(path: Path) -> None:
     word.save(str(path))
 
 
+def write_joint_letterhead_docx(path: Path) -> None:
+    """A joint notice whose red letterhead is a table: the three issuers stacked in 20 pt in the
+    left column, 文件 in 40 pt merged down the right one."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    word, paragraph = _typed_notice()
+    table = word.add_table(rows=3, cols=2)
+
+    def red(cell: Any, text: str, size: int) -> None:
+        run = cell.paragraphs[0].add_run(text)
+        run.font.size, run.font.color.rgb, run.font.name = Pt(size), RGBColor(0xE0, 0, 0), "方正小标宋简体"
+        run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "方正小标宋简体")
+
+    for r, name in enumerate(["某省残疾人联合会", "某省民政厅", "某省财政厅"]):
+        red(table.cell(r, 0), name, 20)
+    red(table.cell(0, 1).merge(table.cell(2, 1)), "文件", 40)
+    paragraph("某残联发〔2026〕3号", align="centre")
+    paragraph("关于提高两项补贴标准的通知", "方正小标宋简体", 22, "centre")
+    paragraph("各市残联、民政局、财政局：", align="left")
+    paragraph("现就提高两项补贴标准有关事项通知如下。")
+    paragraph("一、提高补贴标准", "黑体")
+    paragraph("自2026年1月1日起，两项补贴标准各提高20元。")
+    paragraph("某省残疾人联合会　　某省民政厅　　某省财政厅", align="right")
+    paragraph("2026年1月10日", align="right")
+    word.save(str(path))
+
+
 def write_contents_docx(path: Path) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.shared import Pt
@@ -358,6 +391,7 @@ def main() -> None:
         _printed(write_two_column_docx, tmp / f"{COLUMNS_NAME}.docx", COLUMNS_NAME, tmp)
         _printed(write_contents_docx, FIXTURES / f"{CONTENTS_NAME}.docx", CONTENTS_PDF_NAME, tmp)
         _printed(write_joint_notice_docx, FIXTURES / f"{JOINT_NAME}.docx", JOINT_PDF_NAME, tmp)
+        _printed(write_joint_letterhead_docx, FIXTURES / f"{LETTERHEAD_NAME}.docx", LETTERHEAD_PDF_NAME, tmp)
 
 
 if __name__ == "__main__":
