@@ -143,3 +143,53 @@ def test_an_official_account_article_keeps_its_text_and_lists_its_widgets(tmp_pa
         "点击“阅读原文”了解更多",
     ]
     assert "审核：区残联在5个工作日内完成审核。" in doc.preamble
+
+
+PANDOC = """\
+    # 某市残疾人康复服务实施方案
+
+    ## 一、主要指标
+
+    <table>
+    <caption>表1 主要指标</caption>
+    <thead><tr><th rowspan="2">类别</th><th colspan="2">目标</th></tr><tr><th>2025年</th><th>2027年</th></tr></thead>
+    <tbody>
+
+    <tr><td>康复服务覆盖率</td><td>80%</td><td>85%</td></tr>
+    <tr><td>辅具适配率</td><td>85%</td><td>90%</td></tr>
+    </tbody>
+    </table>
+
+    <!-- 以下为保障措施 -->
+
+    ## 二、保障措施
+
+    加强组织领导[^a]，落实经费保障[^b]。[^x]是方括号里的文字。
+
+    [^b]: 经费列入
+      年度预算。
+    [^a]: 由市残联牵头。
+    [^c]: 没有被引用的注。
+"""
+
+
+def test_a_table_written_in_html_is_read_with_its_merged_cells_and_caption(tmp_path: Path) -> None:
+    doc, _, dropped = draft(PANDOC, tmp_path)
+    table = doc.body[0].blocks[0]
+    assert isinstance(table, m.Table) and table.caption == "表1 主要指标"
+    assert table.head == ("类别", "目标 2025年", "目标 2027年")  # the two header rows, the blank line inside
+    assert [tuple(c.text for c in row) for row in table.rows if not isinstance(row, m.GroupRow)] == [
+        ("康复服务覆盖率", "80%", "85%"),
+        ("辅具适配率", "85%", "90%"),
+    ]
+    assert dropped == ("第15行：<!-- 以下为保障措施 -->",)  # the control: other HTML is left out and listed
+
+
+def test_footnotes_are_numbered_as_referred_to_and_follow_the_text(tmp_path: Path) -> None:
+    doc, _, _ = draft(PANDOC, tmp_path)
+    assert texts(doc.body[1].blocks) == [
+        "加强组织领导〔注1〕，落实经费保障〔注2〕。\\[^x\\]是方括号里的文字。",  # [^x] has no note: as written (escaped)
+        "注1：由市残联牵头。",
+        "注2：经费列入年度预算。",  # its indented line goes on with it
+        "注3：没有被引用的注。",
+    ]

@@ -10,7 +10,9 @@ Markdown construct is read by a real parser, never by patterns:
   paragraph is no break in Chinese text);
 - pipe tables become tables, the first row their header;
 - HTML (`<!-- INFO END -->`) is never text: it is left out and listed, as are lines of a web
-  page's or 公众号 article's widgets (the chrome patterns of plain text);
+  page's or 公众号 article's widgets (the chrome patterns of plain text); but a table written
+  in HTML (pandoc writes one so where cells are merged) is read as a web page's table;
+- footnotes (`[^1]` and `[^1]: …`) become 〔注1〕 and 注1：… at the end, as a Word file's;
 - an image is left out and listed, with its description and address;
 - YAML front matter (`---` … `---`) gives title, date and 发文字号 where present.
 """
@@ -108,9 +110,42 @@ def _strong_start(token: Token) -> tuple[str, str]:
     return "", ""
 
 
+# Footnotes as pandoc and GitHub write them: a reference [^1] in the text, its note on a line
+# of its own ([^1]: …), indented lines going on with it.
+_NOTE_DEFINITION = re.compile(r"^\[\^([^\]\s]{1,40})\]:[ \t]*(.*(?:\n(?:[ \t]+\S.*|[ \t]*)$)*)", re.MULTILINE)
+_NOTE_REFERENCE = re.compile(r"\[\^([^\]\s]{1,40})\]")
+
+
+def _footnotes(body: str) -> tuple[str, list[tuple[str, int]]]:
+    """The text with each footnote reference as 〔注N〕 (numbered as first referred to) and the
+    notes taken out (blank lines in their place, so line numbers stay); the notes as 注N：…
+    with their lines, in that order, for the end of the text (as a Word file's)."""
+    notes: dict[str, tuple[str, int]] = {}
+
+    def take(found: re.Match[str]) -> str:
+        notes.setdefault(
+            found[1],
+            (join_lines(line.strip() for line in found[2].split("\n")), body.count("\n", 0, found.start()) + 1),
+        )
+        return "\n" * found[0].count("\n")
+
+    body = _NOTE_DEFINITION.sub(take, body)
+    numbers: dict[str, int] = {}
+
+    def number(found: re.Match[str]) -> str:
+        if found[1] not in notes:
+            return found[0]  # no note: the text as written
+        return f"〔注{numbers.setdefault(found[1], len(numbers) + 1)}〕"
+
+    body = _NOTE_REFERENCE.sub(number, body)
+    ordered = sorted(numbers, key=numbers.__getitem__) + [label for label in notes if label not in numbers]
+    return body, [(f"注{n}：{notes[label][0]}", notes[label][1]) for n, label in enumerate(ordered, 1)]
+
+
 def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraft], dict[str, object]]:
     """The document's lines and tables, and its front matter."""
     fields, body, offset = front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
+    body, notes = _footnotes(body)
     tokens = _parser().parse(body)
     items: list[Line | TableDraft] = []
     heading = 0
@@ -119,7 +154,13 @@ def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraf
     table_line = 0
     label = ""  # an ordered list item's number (1.), written before its first line: the document's text
     lists = 0  # lists open around the current token
+    lines = body.split("\n")
+    ends: list[int | None] = []  # where each line's HTML tables end, found when one is first met
+    skip_until = 0  # the source line an HTML table read ahead ends before: its tokens are read
     for index, token in enumerate(tokens):
+        if skip_until and (token.map is None or token.map[0] < skip_until):
+            continue
+        skip_until = 0
         line = (token.map[0] + 1 + offset) if token.map else 0
         if token.type in ("bullet_list_open", "ordered_list_open"):
             lists += 1
@@ -163,13 +204,66 @@ def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraf
                     run_in = run_in_length(text, item_number + before, strong)
                     items.append(Line(text, number, heading=heading, run_in=run_in, list_item=lists > 0))
                     strong = item_number = ""  # only a paragraph's first line starts with them
+        elif token.type == "html_block" and _TABLE_TAG.search(token.content) and token.map:
+            # A blank line inside the table ends CommonMark's HTML block: read on to its end.
+            ends = ends or _table_ends(lines)
+            skip_until = ends[token.map[0]] or token.map[1]
+            items += _html_table("\n".join(lines[token.map[0] : skip_until]), line, dropped)
         elif token.type == "html_block":
             for n, raw in enumerate(token.content.splitlines()):
                 if raw.strip():
                     dropped.append(f"第{line + n}行：{raw.strip()}")
         elif token.type in ("fence", "code_block"):
             items += [Line(raw.strip(), line + n) for n, raw in enumerate(token.content.splitlines()) if raw.strip()]
+    items += [Line(note, number + offset) for note, number in notes]
     return items, fields
+
+
+_TABLE_TAG = re.compile(r"<table[\s>]", re.IGNORECASE)
+
+
+_TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
+
+
+def _table_ends(lines: list[str]) -> list[int | None]:
+    """For each line, the line after the one that closes the tables opened from it on (None if
+    none does): the first place on where as many tables are closed as were opened. One pass,
+    with a stack of the lines still waiting for theirs, so that the answer for every line is linear."""
+    depth = [0]  # depth[k]: tables open after the first k lines
+    for text in lines:
+        depth.append(depth[-1] + len(_TABLE_TAG.findall(text)) - len(_TABLE_CLOSE.findall(text)))
+    ends: list[int | None] = [None] * len(lines)
+    waiting: list[int] = []
+    for k, level in enumerate(depth):
+        while waiting and level <= depth[waiting[-1]]:
+            ends[waiting.pop()] = k
+        if k < len(lines):
+            waiting.append(k)
+    return ends
+
+
+def _html_table(html: str, line: int, dropped: list[str]) -> list[Line | TableDraft]:
+    """A table written in HTML (as pandoc writes one with merged cells): read as a web page's
+    table is, with its caption and merged cells; line numbers counted from the block's."""
+    from .draft import DocDraft
+    from .html import html_items
+
+    found: list[str] = []
+    items = html_items(html, DocDraft(), [], found)
+    dropped += [_from_line(entry, line) for entry in found]
+    for item in items:
+        if isinstance(item, TableDraft):
+            item.line += line - 1
+        else:
+            item.number += line - 1
+    return items
+
+
+def _from_line(entry: str, line: int) -> str:
+    """An entry of what was left out, its 第N行 counted from `line` on."""
+    if found := re.match(r"第(\d+)行", entry):
+        return f"第{int(found[1]) + line - 1}行{entry[found.end() :]}"
+    return entry
 
 
 def front_matter_date(value: object) -> dt.date | None:
