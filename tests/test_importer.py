@@ -636,3 +636,28 @@ def test_a_letterhead_laid_out_as_a_table_is_left_out_but_a_table_of_issuers_is_
     # The control: the same names without 文件 are a table of the text (单位 and what each does).
     table = _word_with_table([["单位", "任务"], ["某省残疾人联合会", "某省民政厅"]], merged_column=False)
     assert "table:" in import_bytes(table, source_name="b.docx", doc_id="b").yaml
+
+
+def test_a_heading_with_nothing_under_it_stays_where_it_was_read(tmp_path: Path) -> None:
+    doc, _, _ = draft(
+        """
+        某市残疾人康复服务实施方案
+
+        一、工作目标
+        内容一。
+        二、主要指标
+        三、主要任务
+        （一）康复评估
+        1.开展评估
+        内容二。
+        （二）机构建设
+        （三）人才培养
+        内容三。
+        """,
+        tmp_path,
+    )
+    assert not doc.preamble  # it was put before 一、, out of its place
+    assert [s.label for s in doc.body] == ["一、", "三、"] and texts(doc.body[0].blocks) == ["内容一。", "二、主要指标"]
+    assert [s.label for s in doc.body[1].sections] == ["（一）", "（三）"]
+    assert not doc.body[1].blocks  # it was put in 三、's text, before （一）
+    assert texts(doc.body[1].sections[0].sections[0].blocks) == ["内容二。", "（二）机构建设"]

@@ -135,15 +135,25 @@ def _drop_empty_sections(sections: list[SectionDraft], doc: DocDraft, parent: Se
         parent.comments.append(f"请核对：“{sections[0].label}”开头的各项有的没有正文，已全部作为编号段落。")
         sections.clear()
         return
-    for section in list(sections):
+    kept: list[SectionDraft] = []
+    for section in sections:
         _drop_empty_sections(section.sections, doc, section)
         if section.blocks or section.sections:
+            kept.append(section)
             continue
-        sections.remove(section)
+        # Its line stays where it was read: after the section before it (at the end of that
+        # section's last part), or, for the first, after its parent's text or in the preamble.
         text = f"{section.label}{section.title}"
-        if parent is not None:
+        if kept:
+            holder = kept[-1]
+            while holder.sections:
+                holder = holder.sections[-1]
+            holder.blocks.append(text)
+            holder.comments.append(f"请核对：“{text[:QUOTE_CHARS]}”下面没有正文，已作为上一节末尾的段落。")
+        elif parent is not None:
             parent.blocks.append(text)
             parent.comments.append(f"请核对：“{text[:QUOTE_CHARS]}”下面没有正文，已作为本节的段落。")
         else:
             doc.preamble.append(text)
             doc.note("preamble", f"请核对：“{text[:QUOTE_CHARS]}”下面没有正文，已作为正文开头的段落。")
+    sections[:] = kept
