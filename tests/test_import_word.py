@@ -225,3 +225,26 @@ def test_a_numbered_line_after_the_title_is_not_its_second_line() -> None:
 
     draft = import_bytes(_docx(build), source_name="plan.docx").yaml
     assert "title: 某市残疾人保障条例\n" in draft and "label: 第一章" in draft
+
+
+def test_tables_and_paragraphs_in_content_controls_keep_their_kind_and_order() -> None:
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_paragraph("某市残疾人事业发展规划", style="Title")
+        document.add_paragraph("一、主要指标", style="Heading 1")
+        table = document.add_table(rows=2, cols=2)
+        for r, row in enumerate([["指标", "目标"], ["就业人数", "1200人"]]):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+        # A form's content control, nested in another, around the table and a paragraph after it.
+        inner = parse_xml(f"<w:sdt {W}><w:sdtPr/><w:sdtContent/></w:sdt>")
+        outer = parse_xml(f"<w:sdt {W}><w:sdtPr/><w:sdtContent/></w:sdt>")
+        table._tbl.addprevious(outer)
+        outer[1].append(inner)
+        inner[1].append(table._tbl)
+        inner[1].append(parse_xml(f"<w:p {W}><w:r><w:t>注：目标为2025年数值。</w:t></w:r></w:p>"))
+        document.add_paragraph("二、保障措施", style="Heading 1")
+        document.add_paragraph("加强组织领导。")
+
+    draft = import_bytes(_docx(build), source_name="plan.docx").yaml
+    assert "head: [指标, 目标]" in draft and "rows:\n" in draft  # a table, not a paragraph per cell
+    assert draft.index("head: [指标, 目标]") < draft.index("目标为2025年数值") < draft.index("title: 保障措施")

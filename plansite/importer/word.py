@@ -212,6 +212,21 @@ class _Reader:
     cited: list[str] = field(default_factory=list)  # footnote texts, in order of reference
     count: int = 0  # paragraphs read
 
+    def blocks(self, parent) -> None:  # type: ignore[no-untyped-def]
+        """The paragraphs and tables of the body, in order; those in a content control (a contents
+        list, a cover page, a form's fields, a tracked move) or a custom XML block as well."""
+        stack = [iter(parent.iterchildren())]  # a stack, not recursion: controls may nest deep
+        while stack:
+            child = next(stack[-1], None)
+            if child is None:
+                stack.pop()
+            elif child.tag == f"{W}p":
+                self.paragraph(child)
+            elif child.tag == f"{W}tbl":
+                self.table(child)
+            elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}moveTo", f"{W}ins"):
+                stack.append(iter(child.iterchildren()))
+
     def paragraph(self, p) -> None:  # type: ignore[no-untyped-def]
         self.count += 1
         text = self.text(p)
@@ -442,14 +457,7 @@ def word_items(data: bytes, known: DocDraft, dropped: list[str]) -> list[Line | 
     except (KeyError, NotImplementedError):
         numbering_part = None
     reader = _Reader(document, Numbering.read(numbering_part), _footnotes(document), dropped)
-    for child in document.element.body.iterchildren():
-        if child.tag == f"{W}p":
-            reader.paragraph(child)
-        elif child.tag == f"{W}tbl":
-            reader.table(child)
-        elif child.tag == f"{W}sdt":  # a content control (a contents list, a cover page): its paragraphs
-            for p in child.iter(f"{W}p"):
-                reader.paragraph(p)
+    reader.blocks(document.element.body)
     # A contents list typed or made by Word ("目录", then entries that come back as the headings).
     contents = contents_lines([item.text if isinstance(item, Line) else "" for item in reader.items])
     for n in sorted(contents):
