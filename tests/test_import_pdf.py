@@ -84,7 +84,7 @@ def _page(number: int, *texts: str) -> _Page:
     """A page of 800 points: the first line in the top margin, the last in the bottom one."""
     tops = [10.0, *(100.0 + 40 * i for i in range(len(texts) - 2)), 780.0]
     lines = [_Line(t, number, top, top + 12, 50.0, 500.0, 12.0) for t, top in zip(texts, tops, strict=True)]
-    return _Page(number, lines, [], [])
+    return _Page(number, lines, [], [], 842.0)
 
 
 def test_a_header_on_both_pages_of_a_two_page_document_is_running() -> None:

@@ -140,7 +140,7 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
     in_order = [line for page in pages for line in page.lines if id(line) not in chrome]
     contents = {id(in_order[n - 1]) for n in contents_lines([line.text for line in in_order])}
     running_images = _running(Counter(box for page in pages for box in set(page.images)), len(pages))
-    for page_number, page_lines, tables, images in pages:
+    for page_number, page_lines, tables, images, _height in pages:
         # A PDF's images carry no description a reader could use: how many a page shows is said.
         # One at the same place on most pages (a logo in the running head) is the page's, not the text's.
         if shown := [box for box in images if box not in running_images]:
@@ -216,6 +216,7 @@ class _Page(NamedTuple):
     lines: list[_Line]
     tables: list[tuple[float, _Grid]]
     images: list[Box]
+    height: float  # the page's, in points (a landscape page's is less)
 
 
 def _running(found: Counter[Any], pages: int) -> set[Any]:
@@ -298,7 +299,7 @@ def _read_text_page(page: Any, number: int, height: float, text_page: Any) -> _P
         grid = _table(chars, cells, number)
         if grid is not None:
             grids.append((bbox[1], grid))
-    return _Page(number, lines, grids, images)
+    return _Page(number, lines, grids, images, height)
 
 
 def _in_columns(found: list[dict[str, Any]], width: float) -> list[dict[str, Any]]:
@@ -744,13 +745,18 @@ def _continues_row(last: list[str], first: list[str]) -> bool:
 
 def _running_lines(pages: list[_Page]) -> set[int]:
     """ids of the lines in the margins that are page numbers or repeat on most pages."""
-    heights = [max((line.bottom for line in page.lines), default=0.0) for page in pages]
-    page_height = max(heights, default=0.0) or 1.0
+    # Where a page's text reaches, among the pages of its size (a landscape page for a wide
+    # table is shorter): its margins are measured from there.
+    reach: dict[int, float] = {}
+    for page in pages:
+        size = round(page.height)
+        reach[size] = max(reach.get(size, 0.0), *(line.bottom for line in page.lines))
     margin_lines = [
         line
         for page in pages
         for line in page.lines
-        if line.top < page_height * MARGIN or line.bottom > page_height * (1 - MARGIN)
+        if line.top < (reach[round(page.height)] or 1.0) * MARGIN
+        or line.bottom > (reach[round(page.height)] or 1.0) * (1 - MARGIN)
     ]
     repeated = _running(Counter(shape for page in _shapes_per_page(pages, margin_lines) for shape in page), len(pages))
     return {id(line) for line in margin_lines if PAGE_NUMBER.match(line.text) or _shape(line.text) in repeated}
