@@ -42,6 +42,9 @@ pdf-joint-notice.pdf is it printed by LibreOffice.
 word-joint-letterhead.docx is a joint notice whose red letterhead is a table (the issuers stacked
 on the left, 文件 merged down on the right); pdf-joint-letterhead.pdf is it printed by LibreOffice.
 
+pdf-landscape-table.pdf is a plan whose wide table is set on landscape pages between portrait
+ones (the footer lower on a portrait page than on a landscape one), as LibreOffice prints it.
+
 pdf-table-across-pages.pdf is what LibreOffice prints from a Word file whose
 table runs over three pages (its header row repeated, its first column merged
 down in groups), between headings, under a running header and page numbers."""
@@ -71,6 +74,7 @@ JOINT_NAME = "word-joint-notice"
 JOINT_PDF_NAME = "pdf-joint-notice"
 LETTERHEAD_NAME = "word-joint-letterhead"
 LETTERHEAD_PDF_NAME = "pdf-joint-letterhead"
+LANDSCAPE_NAME = "pdf-landscape-table"
 
 
 def write_docx(path: Path) -> None:
@@ -313,6 +317,42 @@ def write_joint_letterhead_docx(path: Path) -> None:
     word.save(str(path))
 
 
+def write_landscape_table_docx(path: Path) -> None:
+    """A plan whose wide table has a landscape page of its own, between portrait pages, and runs
+    on to a second landscape page; every page has the footer."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+
+    word, paragraph = _typed_notice()
+    paragraph("某县2026年残疾人工作任务分解方案", "方正小标宋简体", 22, "centre")
+    paragraph("一、总体要求", "黑体")
+    paragraph("按照县委、县政府部署，做好2026年残疾人工作。")
+    paragraph("二、任务分解", "黑体")
+    paragraph("各项任务分解如下表。")
+    for orientation in (WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT):
+        section = word.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = orientation
+        section.page_width, section.page_height = section.page_height, section.page_width
+        if orientation == WD_ORIENT.PORTRAIT:
+            break
+        table = word.add_table(rows=16, cols=6)
+        table.style = "Table Grid"
+        for c, text in enumerate(["序号", "工作任务", "具体内容", "牵头单位", "配合单位", "完成时限"]):
+            table.cell(0, c).text = text
+        for r in range(1, 16):
+            row = [
+                str(r),
+                f"任务{r}",
+                f"落实第{r}项残疾人服务措施，确保覆盖到位并建立台账",
+                "县残联",
+                "县民政局、县财政局",
+            ]
+            for c, text in enumerate([*row, "2026年12月"]):
+                table.cell(r, c).text = text
+    paragraph("三、保障措施", "黑体")
+    paragraph("各单位要加强协作，按时完成任务。")
+    word.save(str(path))
+
+
 def write_contents_docx(path: Path) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.shared import Pt
@@ -392,6 +432,7 @@ def main() -> None:
         _printed(write_contents_docx, FIXTURES / f"{CONTENTS_NAME}.docx", CONTENTS_PDF_NAME, tmp)
         _printed(write_joint_notice_docx, FIXTURES / f"{JOINT_NAME}.docx", JOINT_PDF_NAME, tmp)
         _printed(write_joint_letterhead_docx, FIXTURES / f"{LETTERHEAD_NAME}.docx", LETTERHEAD_PDF_NAME, tmp)
+        _printed(write_landscape_table_docx, tmp / f"{LANDSCAPE_NAME}.docx", LANDSCAPE_NAME, tmp)
 
 
 if __name__ == "__main__":
