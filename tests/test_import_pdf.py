@@ -22,6 +22,7 @@ from plansite.importer.pdf import (
     _Page,
     _right_margin,
     _running_lines,
+    _unruled_tables,
 )
 
 from .timing import assert_linear
@@ -262,3 +263,57 @@ def test_a_full_numbered_line_goes_on_only_where_the_page_shows_it_full() -> Non
     ]
     assert len(join_broken(lines, 19, [(17, False), (2, False)])) == 2  # not full: a heading
     assert len(join_broken(lines, 19)) == 2  # counted, not measured: a heading
+
+
+def _raw_line(top: float, *runs: tuple[float, str]) -> dict[str, object]:
+    """A line as the page gives it: runs of 12 pt characters, each starting at its x."""
+    chars = [
+        {"text": ch, "x0": x + 12 * k, "x1": x + 12 * (k + 1), "top": top, "bottom": top + 12, "size": 12.0}
+        for x, text in runs
+        for k, ch in enumerate(text)
+    ]
+    return {"chars": chars, "top": top, "bottom": top + 12, "x0": chars[0]["x0"], "x1": chars[-1]["x1"]}
+
+
+def _cells(grid: _Grid) -> list[list[str]]:
+    return [[c.text for c in grid.row(r)] for r in range(grid.height)]
+
+
+def test_lines_of_cells_set_apart_are_a_table_and_a_cell_going_on_joins_its_row() -> None:
+    lines = [
+        _raw_line(100, (50, "主要指标如下。")),
+        _raw_line(120, (50, "指标"), (250, "2025年"), (350, "2026年")),
+        _raw_line(140, (50, "康复服务覆盖率"), (256, "80%"), (356, "85%")),
+        _raw_line(160, (50, "残疾儿童康复救助"), (250, "1200人"), (350, "1500人")),
+        _raw_line(180, (50, "人数")),  # under the first cell: its text going on
+        _raw_line(200, (50, "辅具适配率"), (356, "90%")),  # an empty cell
+        _raw_line(220, (50, "这是表格之后的一段正文，从左边一直排到右边的边界。")),
+    ]
+    text, tables = _unruled_tables(lines, 1)
+    assert [line["top"] for line in text] == [100, 220] and [top for top, _ in tables] == [120]
+    assert _cells(tables[0][1]) == [
+        ["指标", "2025年", "2026年"],
+        ["康复服务覆盖率", "80%", "85%"],
+        ["残疾儿童康复救助人数", "1200人", "1500人"],
+        ["辅具适配率", "", "90%"],
+    ]
+
+
+def test_prose_two_rows_and_runs_that_do_not_keep_to_columns_are_no_table() -> None:
+    prose = [_raw_line(100 + 20 * n, (50, "一行正文，没有宽的空白，排满一行。")) for n in range(4)]
+    two_rows = [_raw_line(100, (50, "姓名"), (250, "张三")), _raw_line(120, (50, "性别"), (250, "男"))]
+    # Every line parted somewhere else: together they fill the line, so there are no columns.
+    scattered = [_raw_line(100 + 20 * n, (50, "字" * (2 + 4 * n)), (50 + 12 * (4 + 4 * n), "字" * 6)) for n in range(4)]
+    for lines in (prose, two_rows, scattered):
+        text, tables = _unruled_tables(lines, 1)
+        assert not tables and len(text) == len(lines)
+
+
+def test_unruled_tables_are_found_in_linear_time() -> None:
+    def lines(n: int) -> list[dict[str, object]]:  # lines of two runs that keep to no columns: no table
+        return [
+            _raw_line(16.0 * k, (50, "字" * (2 + 4 * (k % 4))), (50 + 12 * (4 + 4 * (k % 4)), "字" * 6))
+            for k in range(n)
+        ]
+
+    assert_linear(lambda text: _unruled_tables(lines(len(text)), 1), "x", size=2_000)

@@ -10,14 +10,18 @@ lines and the ruling lines into table cells:
   span both (a title); found by the gutter that splits most lines in the
   middle of the page with prose on both sides (an unruled table's short
   cells are no columns);
-- the red letterhead (某市残疾人联合会文件) and images are left out and listed;
+- the red letterhead (某市残疾人联合会文件, with a joint document's issuers
+  stacked beside it) and images are left out and listed;
 - tables are found from their ruling lines; each cell's extent on the grid of
   the table's own edges gives its rowspan and colspan; a table that runs on
   at the top of the next page with the same columns is one table (a repeated
-  header row is dropped);
+  header row is dropped); a table without rules is three or more lines of runs
+  set apart by wide gaps that keep to the same columns (a line under one cell
+  is that cell's text going on);
 - running headers and footers are left out and listed: page numbers in the
   margins (— 3 —, 第3页, 3/16, - 3 -), and any margin line that repeats on most
-  pages (digits aside);
+  pages (digits aside); the margins measured among the pages of one size (a
+  landscape page's are nearer);
 - a paragraph that starts in bold (a bold font, or text filled and stroked as
   Word emboldens a Chinese font) has a run-in title, as in a Word file (a bold
   title broken over lines is one line before any text rule looks at it);
@@ -288,18 +292,110 @@ def _read_text_page(page: Any, number: int, height: float, text_page: Any) -> _P
     text_chars = [ch for ch in chars if outside(ch)] if boxes else chars
     lines = []
     found = chars_to_textmap(text_chars).extract_text_lines(strip=True, return_chars=True) if text_chars else []
-    for raw in _in_columns(found, width):
+    in_order, unruled = _unruled_tables(_in_columns(found, width), number)
+    for raw in in_order:
         if raw["chars"]:
             line = _line(raw, number, bold)
             if line.text:
                 line.page_width = width
                 lines.append(line)
-    grids = []
+    grids = unruled
     for bbox, cells in tables:
         grid = _table(chars, cells, number)
         if grid is not None:
             grids.append((bbox[1], grid))
-    return _Page(number, lines, grids, images, height)
+    return _Page(number, lines, sorted(grids, key=lambda found: found[0]), images, height)
+
+
+MIN_CELL_GAP = 1.5  # characters of the line's size: a gap this wide between two runs of text parts a table's cells
+MIN_UNRULED_ROWS = 3  # lines of cells (a header and two rows) before they are read as a table without rules
+MAX_ROW_GAP = 1.5  # of a line's height: lines further apart are not rows of one table
+
+
+def _unruled_tables(found: list[dict[str, Any]], number: int) -> tuple[list[dict[str, Any]], list[tuple[float, _Grid]]]:
+    """A table drawn without rules (Word's table with no borders, printed): lines of text in
+    runs set apart by wide gaps, the runs of one line under those of the others, as columns.
+    Such lines, three or more one under the other, are a table (each line a row, the first its
+    header); a line between them with text in one column only goes on with the row above (a
+    cell's text the layout broke). The other lines, and the tables with their tops."""
+    runs = [_runs(raw) for raw in found]
+    out: list[dict[str, Any]] = []
+    grids: list[tuple[float, _Grid]] = []
+    i = 0
+    while i < len(found):
+        end, cells = i, None  # the lines looked at, and the last line of cells among them
+        while end < len(found) and (end == i or _next_row(found[end - 1], found[end])):
+            if len(runs[end]) >= 2:
+                cells = runs[end]
+            elif cells is None or not _inside(runs[end], cells):
+                break
+            end += 1
+        while end > i and len(runs[end - 1]) < 2:  # it ends with a line of cells
+            end -= 1
+        grid = _unruled_grid(runs[i:end], number) if end - i >= MIN_UNRULED_ROWS else None
+        if grid is None:  # these lines are text (each looked at once: the time is linear)
+            out += found[i : max(end, i + 1)]
+            i = max(end, i + 1)
+            continue
+        grids.append((found[i]["top"], grid))
+        i = end
+    return out, grids
+
+
+def _runs(raw: dict[str, Any]) -> list[tuple[float, float, list[dict[str, Any]]]]:
+    """A line's runs of text, each (left, right, its characters), parted where a gap is wide."""
+    found: list[tuple[float, float, list[dict[str, Any]]]] = []
+    for ch in raw["chars"]:
+        if ch["text"].isspace():
+            continue
+        if found and ch["x0"] - found[-1][1] < MIN_CELL_GAP * ch["size"]:
+            found[-1] = (found[-1][0], ch["x1"], [*found[-1][2], ch])
+        else:
+            found.append((ch["x0"], ch["x1"], [ch]))
+    return found
+
+
+def _inside(
+    line: list[tuple[float, float, list[dict[str, Any]]]], cells: list[tuple[float, float, list[dict[str, Any]]]]
+) -> bool:
+    """A line of one run under one cell of the line of cells above: that cell's text going on."""
+    if len(line) != 1:
+        return False
+    left, right, chars = line[0]
+    slack = chars[0]["size"]
+    return any(cell_left - slack <= left and right <= cell_right + slack for cell_left, cell_right, _ in cells)
+
+
+def _next_row(above: dict[str, Any], below: dict[str, Any]) -> bool:
+    return 0 <= below["top"] - above["bottom"] <= (above["bottom"] - above["top"]) * MAX_ROW_GAP
+
+
+def _unruled_grid(runs: list[list[tuple[float, float, list[dict[str, Any]]]]], number: int) -> _Grid | None:
+    """The table of these lines' runs: its columns are the bands of the page they fill, apart
+    from each other in every line; None if the header and the rows do not have two or more."""
+    spans = sorted((left, right) for line in runs for left, right, _ in line)
+    bands: list[list[float]] = []
+    for left, right in spans:
+        if bands and left <= bands[-1][1]:
+            bands[-1][1] = max(bands[-1][1], right)
+        else:
+            bands.append([left, right])
+    if len(bands) < 2:
+        return None
+    rows: list[list[str]] = []
+    for line in runs:
+        cells = [""] * len(bands)
+        for left, _, chars in line:
+            column = next(k for k, band in enumerate(bands) if band[0] <= left <= band[1])
+            cells[column] = join_lines((cells[column], _cell_text(chars))) if cells[column] else _cell_text(chars)
+        if len(line) < 2 and rows:  # a cell's text going on: with the row above
+            rows[-1] = [join_lines((a, b)) if b else a for a, b in zip(rows[-1], cells, strict=True)]
+        else:
+            rows.append(cells)
+    if len(rows) < MIN_UNRULED_ROWS or sum(1 for text in rows[0] if text) < 2:
+        return None
+    placed = [_Cell(text, r, c, 1, 1) for r, row in enumerate(rows) for c, text in enumerate(row)]
+    return _Grid(placed, len(rows), len(bands), number)
 
 
 def _in_columns(found: list[dict[str, Any]], width: float) -> list[dict[str, Any]]:
