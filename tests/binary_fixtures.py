@@ -45,6 +45,9 @@ on the left, 文件 merged down on the right); pdf-joint-letterhead.pdf is it pr
 pdf-landscape-table.pdf is a plan whose wide table is set on landscape pages between portrait
 ones (the footer lower on a portrait page than on a landscape one), as LibreOffice prints it.
 
+pdf-unruled-table.pdf is a plan with a table printed without rules (numbers centred, a cell that
+wraps, an empty cell) and a signature of three issuers set apart by wide spaces.
+
 pdf-table-across-pages.pdf is what LibreOffice prints from a Word file whose
 table runs over three pages (its header row repeated, its first column merged
 down in groups), between headings, under a running header and page numbers."""
@@ -75,6 +78,7 @@ JOINT_PDF_NAME = "pdf-joint-notice"
 LETTERHEAD_NAME = "word-joint-letterhead"
 LETTERHEAD_PDF_NAME = "pdf-joint-letterhead"
 LANDSCAPE_NAME = "pdf-landscape-table"
+UNRULED_NAME = "pdf-unruled-table"
 
 
 def write_docx(path: Path) -> None:
@@ -353,6 +357,36 @@ def write_landscape_table_docx(path: Path) -> None:
     word.save(str(path))
 
 
+def write_unruled_table_docx(path: Path) -> None:
+    """A plan with a table printed without rules (Word's table with no borders): its numbers
+    centred, one cell long enough to wrap, one empty; a signature of three issuers set apart by
+    wide spaces (one line, not a table: the control)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    word, paragraph = _typed_notice()
+    paragraph("某县2026年残疾人康复工作方案", "方正小标宋简体", 22, "centre")
+    paragraph("一、工作目标", "黑体")
+    paragraph("2026年主要指标如下。")
+    table = word.add_table(rows=5, cols=3)
+    rows = [
+        ["指标", "2025年", "2026年"],
+        ["康复服务覆盖率", "80%", "85%"],
+        ["残疾儿童康复救助人数（含孤独症儿童和脑瘫儿童康复救助）", "1200人", "1500人"],
+        ["辅具适配率", "", "90%"],
+        ["家庭医生签约率", "75%", "80%"],
+    ]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+            if c:
+                table.cell(r, c).paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph("二、保障措施", "黑体")
+    paragraph("各单位要加强协作，按时完成任务。")
+    paragraph("某县残联　　某县卫生健康局　　某县医疗保障局", align="right")
+    paragraph("2026年1月10日", align="right")
+    word.save(str(path))
+
+
 def write_contents_docx(path: Path) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.shared import Pt
@@ -433,6 +467,7 @@ def main() -> None:
         _printed(write_joint_notice_docx, FIXTURES / f"{JOINT_NAME}.docx", JOINT_PDF_NAME, tmp)
         _printed(write_joint_letterhead_docx, FIXTURES / f"{LETTERHEAD_NAME}.docx", LETTERHEAD_PDF_NAME, tmp)
         _printed(write_landscape_table_docx, tmp / f"{LANDSCAPE_NAME}.docx", LANDSCAPE_NAME, tmp)
+        _printed(write_unruled_table_docx, tmp / f"{UNRULED_NAME}.docx", UNRULED_NAME, tmp)
 
 
 if __name__ == "__main__":
