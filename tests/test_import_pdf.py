@@ -304,7 +304,9 @@ def test_prose_two_rows_and_runs_that_do_not_keep_to_columns_are_no_table() -> N
     two_rows = [_raw_line(100, (50, "姓名"), (250, "张三")), _raw_line(120, (50, "性别"), (250, "男"))]
     # Every line parted somewhere else: together they fill the line, so there are no columns.
     scattered = [_raw_line(100 + 20 * n, (50, "字" * (2 + 4 * n)), (50 + 12 * (4 + 4 * n), "字" * 6)) for n in range(4)]
-    for lines in (prose, two_rows, scattered):
+    # A contents list set without leaders: each heading, then its page number far to the right.
+    contents = [_raw_line(100 + 20 * n, (50, f"第{n + 1}章 总则"), (450, str(3 + 4 * n))) for n in range(4)]
+    for lines in (prose, two_rows, scattered, contents):
         text, tables = _unruled_tables(lines, 1)
         assert not tables and len(text) == len(lines)
 

@@ -355,6 +355,12 @@ def _runs(raw: dict[str, Any]) -> list[tuple[float, float, list[dict[str, Any]]]
     return found
 
 
+def _page_numbers(rows: list[list[str]]) -> bool:
+    """The last column a page number on every row, counting up: a contents list, not a table."""
+    numbers = [row[-1] for row in rows]
+    return all(n.isdigit() for n in numbers) and all(int(a) <= int(b) for a, b in itertools.pairwise(numbers))
+
+
 def _inside(
     line: list[tuple[float, float, list[dict[str, Any]]]], cells: list[tuple[float, float, list[dict[str, Any]]]]
 ) -> bool:
@@ -392,7 +398,7 @@ def _unruled_grid(runs: list[list[tuple[float, float, list[dict[str, Any]]]]], n
             rows[-1] = [join_lines((a, b)) if b else a for a, b in zip(rows[-1], cells, strict=True)]
         else:
             rows.append(cells)
-    if len(rows) < MIN_UNRULED_ROWS or sum(1 for text in rows[0] if text) < 2:
+    if len(rows) < MIN_UNRULED_ROWS or sum(1 for text in rows[0] if text) < 2 or _page_numbers(rows):
         return None
     placed = [_Cell(text, r, c, 1, 1) for r, row in enumerate(rows) for c, text in enumerate(row)]
     return _Grid(placed, len(rows), len(bands), number)
