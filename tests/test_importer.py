@@ -661,3 +661,34 @@ def test_a_heading_with_nothing_under_it_stays_where_it_was_read(tmp_path: Path)
     assert [s.label for s in doc.body[1].sections] == ["（一）", "（三）"]
     assert not doc.body[1].blocks  # it was put in 三、's text, before （一）
     assert texts(doc.body[1].sections[0].sections[0].blocks) == ["内容二。", "（二）机构建设"]
+
+
+def test_a_tab_at_a_row_s_start_is_an_empty_first_cell(tmp_path: Path) -> None:
+    doc, _, _ = draft(
+        "某县康复工作方案\n\n一、主要指标\n主要指标如下。\n\t2025年\t2026年\t\n覆盖率\t80%\t85%\n\t85%\t90%\n\n"
+        "二、保障措施\n加强领导。\n",
+        tmp_path,
+    )
+    table = next(b for b in doc.body[0].blocks if isinstance(b, m.Table))
+    # The corner above the row headers is empty: 2025年 stays over 80%, not over 覆盖率.
+    assert table.head == ("第1列", "2025年", "2026年")  # a tab at the end adds no column
+    assert cell_texts(table) == (("覆盖率", "80%", "85%"), ("", "85%", "90%"))
+
+
+def test_every_column_of_a_word_or_web_table_is_titled_so_the_draft_passes_check(tmp_path: Path) -> None:
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("某市残联关于举办职业技能竞赛的通知", style="Title")
+    document.add_paragraph("一、报名", style="Heading 1")
+    table = document.add_table(rows=3, cols=4)  # a form to fill in: its blank cells beside the fields' names
+    for r, row in enumerate(
+        [["姓名", "", "性别", ""], ["出生年月", "", "残疾类别", ""], ["联系电话", "", "身份证号", ""]]
+    ):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    source = tmp_path / "form.docx"
+    document.save(str(source))
+    doc, result = draft_of_file(source, tmp_path)  # loads as `check` does: it would raise on an empty title
+    found = next(b for b in doc.body[0].blocks if isinstance(b, m.Table))
+    assert found.head == ("姓名", "第2列", "性别", "第4列") and "第2列没有列标题" in result.yaml

@@ -129,7 +129,12 @@ def _row_per_line_pipes(lines: list[str], start: int) -> tuple[TableDraft, int] 
 
 
 def _split_tabs(line: str) -> list[str]:
-    return [cell.strip() for cell in line.strip().split("\t")]
+    """The cells of a row; a tab at its start is an empty first cell (the corner above the row
+    headers, or a cell merged down), so the cells stay under their column headers."""
+    cells = [cell.strip() for cell in line.strip(" \u3000\r\n").split("\t")]
+    while len(cells) > 1 and not cells[-1]:
+        cells.pop()  # tabs at the end: nothing after them
+    return cells
 
 
 def _row_per_line_tabs(lines: list[str], start: int) -> tuple[TableDraft, int] | None:
@@ -381,14 +386,19 @@ def _rows_by(lines, start, is_row, split, min_rows: int = 2):  # type: ignore[no
     return TableDraft(rows, start + 1), i
 
 
-def _regularise(table: TableDraft) -> None:
-    """Every row as wide as the header, every column titled; say what was added or merged."""
+def _title_columns(table: TableDraft) -> None:
+    """Every column titled: a screen reader reads a cell with its column's title."""
     for i, title in enumerate(table.head):
         if not title.strip():
             table.head[i] = f"第{i + 1}列"
             table.comments.append(
                 f"请核对：第{i + 1}列没有列标题（读屏软件要读出列标题），暂写作“第{i + 1}列”，请改成原文的含义。"
             )
+
+
+def _regularise(table: TableDraft) -> None:
+    """Every row as wide as the header, every column titled; say what was added or merged."""
+    _title_columns(table)
     width = len(table.head)
     for n, row in enumerate(table.body, 1):
         if len(row) < width:
@@ -489,4 +499,5 @@ def from_grid(source: list[list[SourceCell]], line: int) -> TableDraft | None:
         if len(texts) == 1 and table.spans.get((len(table.rows), 0)) == (1, width) and width > 1:
             table.groups.add(len(table.rows))
         table.rows.append(texts)
+    _title_columns(table)
     return table
