@@ -25,6 +25,7 @@ _DECIMAL = re.compile(r"[0-9]{1,12}")
 # breaks), lone surrogates (written as "\ud800" escapes) and non-characters.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 LINE = 200  # characters in a one-line field: a title, a name, a number, a label, an address
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")  # between two paragraphs of a text field (Markdown's)
 PARAGRAPH = 20_000  # characters in any text field unless the schema says less (a long paragraph is ~2,000)
 CELL = 5_000  # characters in a table cell
 # Invisible characters that change what a reader sees: bidi controls reorder text (a
@@ -100,8 +101,17 @@ class Reader:
 
     # --- scalars ----------------------------------------------------------
 
-    def text(self, node: yaml.Node | None, path: str, *, required: bool = True, limit: int = PARAGRAPH) -> str:
-        """Any scalar, kept exactly as the editor wrote it (so 0.20 stays 0.20), of at most `limit` characters."""
+    def text(
+        self,
+        node: yaml.Node | None,
+        path: str,
+        *,
+        required: bool = True,
+        limit: int = PARAGRAPH,
+        paragraphs: bool = False,
+    ) -> str:
+        """Any scalar, kept exactly as the editor wrote it (so 0.20 stays 0.20), of at most `limit`
+        characters; with `paragraphs`, text of paragraphs (a blank line between) each at most that."""
         if node is None or is_null(node):
             if required and node is not None:
                 self.error(node, path, "内容是空的：请填写文字，或删除这个字段。")
@@ -111,18 +121,25 @@ class Reader:
                 node, path, f"这里应该是一段文字，现在是{describe(node)}。如果文字里有冒号或短横线，请用引号括起来。"
             )
             return ""
-        value = self._clean(node, path, str(node.value).strip(), limit)
+        value = self._clean(node, path, str(node.value).strip(), limit, paragraphs=paragraphs)
         if value is None:
             return ""  # the problem is reported; "empty" would only repeat it
         if required and not value:
             self.error(node, path, "内容是空的：请填写文字，或删除这个字段。")
         return value
 
-    def _clean(self, node: yaml.Node, path: str, value: str, limit: int) -> str | None:
+    def _clean(self, node: yaml.Node, path: str, value: str, limit: int, *, paragraphs: bool = False) -> str | None:
         """`value` without control characters; None (with the problem recorded) if it cannot be used."""
-        if len(value) > limit:
+        parts = _PARAGRAPH_BREAK.split(value) if paragraphs and len(value) > limit else [value]
+        longest = max(parts, key=len)
+        if len(longest) > limit:
             fix = "请删减。" if limit <= LINE else "请删减，或分成几段。"
-            self.error(node, path, f"文字太长（{len(value)} 个字符）：这里最多 {limit} 个字符，{fix}")
+            which = "其中一段" if len(parts) > 1 else ""
+            self.error(
+                node,
+                path,
+                f"{which}文字太长（{len(longest)} 个字符）：这里{'每段' if which else ''}最多 {limit} 个字符，{fix}",
+            )
             return None
         hidden = _BIDI.search(value) or (_ZERO_WIDTH.search(value) if limit <= LINE else None)
         if hidden:

@@ -323,7 +323,7 @@ def _slug(r: Reader, node: yaml.Node | None, path: str) -> str:
 
 
 def _markdown(r: Reader, node: yaml.Node | None, path: str) -> str:
-    value = r.text(node, path, required=False)
+    value = r.text(node, path, required=False, paragraphs=True)
     if value and node is not None:
         _links(r, node, path, value)
     return value

@@ -402,6 +402,20 @@ def test_every_field_has_a_length_limit(tmp_path: Path) -> None:
     assert "文字太长" in caught.value.problems[0].message
 
 
+def test_the_limit_of_a_text_of_paragraphs_is_each_paragraph_s(tmp_path: Path) -> None:
+    """A preamble of many paragraphs (a notice without headings) may be longer than one paragraph
+    may be; a paragraph over the limit is still refused, in whichever field it is."""
+    paragraphs = "\n\n".join(["文" * 15_000] * 3)  # 45,000 characters in three paragraphs
+    good = GOOD.replace("body:", f"preamble: |-\n  {paragraphs.replace(chr(10), chr(10) + '  ')}\nbody:")
+    assert len(load_content(write(tmp_path / "a", {"x.yaml": good.encode()})).documents[0].preamble) > 45_000
+    bad = good.replace("文" * 15_000, "文" * 25_000, 1)
+    with pytest.raises(ContentError) as caught:
+        load_content(write(tmp_path / "b", {"x.yaml": bad.encode()}))
+    assert [p.message for p in caught.value.problems] == [
+        "其中一段文字太长（25000 个字符）：这里每段最多 20000 个字符，请删减，或分成几段。"
+    ]
+
+
 # --- atomic output -------------------------------------------------------------------
 
 

@@ -692,3 +692,12 @@ def test_every_column_of_a_word_or_web_table_is_titled_so_the_draft_passes_check
     doc, result = draft_of_file(source, tmp_path)  # loads as `check` does: it would raise on an empty title
     found = next(b for b in doc.body[0].blocks if isinstance(b, m.Table))
     assert found.head == ("姓名", "第2列", "性别", "第4列") and "第2列没有列标题" in result.yaml
+
+
+def test_a_paragraph_longer_than_a_field_allows_is_split_at_sentence_ends(tmp_path: Path) -> None:
+    sentence = "各地要认真落实残疾人两项补贴制度，确保应补尽补、按时足额发放到位。"  # 33 characters
+    long = sentence * 700  # 23,100 characters: over the 20,000 a paragraph may have
+    doc, yaml_text, _ = draft(f"某县康复工作方案\n\n一、总体要求\n{long}\n二、保障措施\n加强领导。\n", tmp_path)
+    parts = texts(doc.body[0].blocks)  # loaded as `check` loads it: an over-long paragraph would fail
+    assert len(parts) == 2 and "".join(parts) == long and all(part.endswith("。") for part in parts)
+    assert "超过每段 20000 字的上限，已在句末分成 2 段" in yaml_text
