@@ -701,3 +701,34 @@ def test_a_paragraph_longer_than_a_field_allows_is_split_at_sentence_ends(tmp_pa
     parts = texts(doc.body[0].blocks)  # loaded as `check` loads it: an over-long paragraph would fail
     assert len(parts) == 2 and "".join(parts) == long and all(part.endswith("。") for part in parts)
     assert "超过每段 20000 字的上限，已在句末分成 2 段" in yaml_text
+
+
+def test_a_title_or_a_cell_longer_than_check_takes_becomes_text_in_place(tmp_path: Path) -> None:
+    import io
+
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("某市残疾人事业发展规划", style="Title")
+    document.add_paragraph("一、总体要求", style="Heading 1")
+    paragraph = document.add_paragraph()
+    paragraph.add_run("（一）" + "加强组织领导和统筹协调" * 25 + "。").bold = True  # a run-in title of 276 characters
+    paragraph.add_run("各地要落实。")
+    table = document.add_table(rows=2, cols=2)  # a table laying out text: a cell of 6,000 characters
+    for (r, c), text in {(0, 0): "项目", (0, 1): "说明", (1, 0): "甲", (1, 1): "很长" * 3000}.items():
+        table.cell(r, c).text = text
+    document.add_paragraph("（二）完善服务。", style="Normal").runs[0].bold = True
+    document.add_paragraph("做好服务。")
+    source = tmp_path / "long.docx"
+    data = io.BytesIO()
+    document.save(data)
+    source.write_bytes(data.getvalue())
+    doc, result = draft_of_file(source, tmp_path)  # loads as `check` does
+    first, second = doc.body[0].sections
+    assert (first.label, first.title) == ("（一）", "") and texts(first.blocks)[:2] == [
+        "加强组织领导和统筹协调" * 25 + "。",
+        "各地要落实。",
+    ]
+    assert texts(first.blocks)[2:] == ["项目", "说明", "甲", "很长" * 3000]
+    assert (second.label, second.title) == ("（二）", "完善服务。")  # the control: a title that fits stays one
+    assert "标题有 276 个字" in result.yaml and "已按行逐格写成段落" in result.yaml

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from ..numbering import heading_text
-from ..reader import PARAGRAPH
+from ..reader import CELL, LINE, PARAGRAPH
 from .draft import (
     PERIOD,
     PRINTED,
@@ -53,7 +53,39 @@ def finish(doc: DocDraft) -> None:
     _drop_empty_annexes(doc)
     _drop_empty_boxes(doc)
     _lift_blocks(doc)
+    _fit_titles_and_cells(doc)
     _split_long_paragraphs(doc)
+
+
+def _fit_titles_and_cells(doc: DocDraft) -> None:
+    """What `check` would refuse as too long becomes text it takes, in place, with a note: a
+    numbered section's title over a one-line field's limit (a bold run-in title of a long
+    sentence) is its first paragraph, under its number alone (as an article's 第一条 is); a
+    table with a cell over a cell's limit is its cells' texts, row by row (a table Word used to
+    lay out text)."""
+
+    def walk(sections: list[SectionDraft]) -> None:
+        for section in sections:
+            if section.label and len(section.title) > LINE:
+                section.blocks.insert(0, section.title)
+                section.comments.append(
+                    f"请核对：标题有 {len(section.title)} 个字，超过 {LINE} 字的上限，已作为本节的第一段。"
+                )
+                section.title = ""
+            cells(section.blocks, section.comments.append)
+            walk(section.sections)
+
+    def cells(blocks: list, note: Callable[[str], None]) -> None:
+        for i in reversed(range(len(blocks))):
+            block = blocks[i]
+            if isinstance(block, BoxDraft):
+                cells(block.blocks, note)
+            elif isinstance(block, TableDraft) and any(len(cell) > CELL for row in block.rows for cell in row):
+                note(f"请核对：表格“{block.caption[:QUOTE_CHARS]}”有单元格超过 {CELL} 字的上限，已按行逐格写成段落。")
+                blocks[i : i + 1] = [cell for row in block.rows for cell in row if cell.strip()]
+
+    walk(doc.body)
+    walk(doc.annexes)
 
 
 _SENTENCE = re.compile(r"[^。！？；]*[。！？；]+[”’」』）)]*|[^。！？；]+$")  # a sentence and what closes it
