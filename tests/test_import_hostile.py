@@ -46,6 +46,7 @@ GROWING: dict[str, tuple[str, Callable[[int], str]]] = {
     "images in a web page": ("x.html", lambda n: "<p>正文。</p>" + '<p><img src="a.png" alt="图"></p>' * n),
     "links in one long paragraph, text not as in the source": ("x.html", lambda n: "<p>" + '<a href="a.pdf">&#38468;&#20214;</a>' * n + "</p>"),
     "Markdown links over line breaks": ("x.md", lambda n: "# 标题\n\n" + "[附\n件](a.pdf)" * n),
+    "annex lists, one after another": ("x.txt", lambda n: "附件：1．表\n2．单\n" * n),
     "Markdown HTML tables never closed": ("x.md", lambda n: "# 标题\n\n" + "<table><tr><td>a</td><td>b</td></tr>\n\n" * n),
     "Markdown footnotes and their references": ("x.md", lambda n: "# 标题\n\n" + "文字[^1]" * n + "\n\n" + "".join(f"[^{i}]: 注。\n  续行\n" for i in range(n))),
 }  # fmt: skip

@@ -66,8 +66,7 @@ class Body:
         continued = _list_continued(items, starts)
         self.annex_lists = {i for i in starts if (bare and bare[-1] > i) or continued[i]}
         self.annexes_elsewhere = {i for i in self.annex_lists if not (bare and bare[-1] > i)}
-        for i in self.annex_lists:
-            self.annex_lists = self.annex_lists | continued[i]
+        self.annex_lists |= {j for i in self.annex_lists for j in continued[i]}
         skip = False
         for index, item in enumerate(items):
             following = items[index + 1] if index + 1 < len(items) else None
