@@ -121,12 +121,12 @@ def _footnotes(body: str) -> tuple[str, list[tuple[str, int]]]:
     notes taken out (blank lines in their place, so line numbers stay); the notes as 注N：…
     with their lines, in that order, for the end of the text (as a Word file's)."""
     notes: dict[str, tuple[str, int]] = {}
+    counted = [0, 1]  # where lines were counted to, and the line there: counted on, never again
 
     def take(found: re.Match[str]) -> str:
-        notes.setdefault(
-            found[1],
-            (join_lines(line.strip() for line in found[2].split("\n")), body.count("\n", 0, found.start()) + 1),
-        )
+        counted[1] += body.count("\n", counted[0], found.start())
+        counted[0] = found.start()
+        notes.setdefault(found[1], (join_lines(line.strip() for line in found[2].split("\n")), counted[1]))
         return "\n" * found[0].count("\n")
 
     body = _NOTE_DEFINITION.sub(take, body)
@@ -220,8 +220,6 @@ def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraf
 
 
 _TABLE_TAG = re.compile(r"<table[\s>]", re.IGNORECASE)
-
-
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 
 
