@@ -214,7 +214,7 @@ class _Reader:
 
     def blocks(self, parent) -> None:  # type: ignore[no-untyped-def]
         """The paragraphs and tables of the body, in order; those in a content control (a contents
-        list, a cover page, a form's fields, a tracked move) or a custom XML block as well."""
+        list, a cover page, a form's fields) or a custom XML block as well."""
         stack = [iter(parent.iterchildren())]  # a stack, not recursion: controls may nest deep
         while stack:
             child = next(stack[-1], None)
@@ -224,7 +224,7 @@ class _Reader:
                 self.paragraph(child)
             elif child.tag == f"{W}tbl":
                 self.table(child)
-            elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}moveTo", f"{W}ins"):
+            elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
                 stack.append(iter(child.iterchildren()))
 
     def paragraph(self, p) -> None:  # type: ignore[no-untyped-def]
