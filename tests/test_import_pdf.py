@@ -306,7 +306,11 @@ def test_prose_two_rows_and_runs_that_do_not_keep_to_columns_are_no_table() -> N
     scattered = [_raw_line(100 + 20 * n, (50, "字" * (2 + 4 * n)), (50 + 12 * (4 + 4 * n), "字" * 6)) for n in range(4)]
     # A contents list set without leaders: each heading, then its page number far to the right.
     contents = [_raw_line(100 + 20 * n, (50, f"第{n + 1}章 总则"), (450, str(3 + 4 * n))) for n in range(4)]
-    for lines in (prose, two_rows, scattered, contents):
+    # Short articles, each set apart from its number by a wide space: numbered text, no header.
+    articles = [
+        _raw_line(100 + 20 * n, (50, f"第{'一二三四'[n]}条"), (150, "本办法自发布之日起施行。")) for n in range(4)
+    ]
+    for lines in (prose, two_rows, scattered, contents, articles):
         text, tables = _unruled_tables(lines, 1)
         assert not tables and len(text) == len(lines)
 

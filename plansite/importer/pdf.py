@@ -400,6 +400,8 @@ def _unruled_grid(runs: list[list[tuple[float, float, list[dict[str, Any]]]]], n
             rows.append(cells)
     if len(rows) < MIN_UNRULED_ROWS or sum(1 for text in rows[0] if text) < 2 or _page_numbers(rows):
         return None
+    if (first := numbered(rows[0][0])) is not None and not first.rest:
+        return None  # a header names its columns: this is numbered text set apart (第一条　　…), not a table
     placed = [_Cell(text, r, c, 1, 1) for r, row in enumerate(rows) for c, text in enumerate(row)]
     return _Grid(placed, len(rows), len(bands), number)
 
