@@ -248,3 +248,20 @@ def test_tables_and_paragraphs_in_content_controls_keep_their_kind_and_order() -
     draft = import_bytes(_docx(build), source_name="plan.docx").yaml
     assert "head: [指标, 目标]" in draft and "rows:\n" in draft  # a table, not a paragraph per cell
     assert draft.index("head: [指标, 目标]") < draft.index("目标为2025年数值") < draft.index("title: 保障措施")
+
+
+def test_a_box_drawn_as_a_table_of_one_cell_keeps_its_paragraphs() -> None:
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_paragraph("某县残疾人事业发展规划", style="Title")
+        document.add_paragraph("一、发展基础", style="Heading 1")
+        document.add_paragraph("全县残疾人事业取得显著成效。")
+        cell = document.add_table(rows=1, cols=1).cell(0, 0)
+        cell.text = "专栏1　残疾人康复服务重点项目"
+        for item in ("1．残疾儿童康复救助。为残疾儿童提供康复服务。", "2．辅助器具适配。为残疾人适配辅助器具。"):
+            cell.add_paragraph(item)
+        document.add_paragraph("二、主要任务", style="Heading 1")
+        document.add_paragraph("加强康复服务。")
+
+    draft = import_bytes(_docx(build), source_name="plan.docx").yaml
+    assert "box:\n          label: 专栏1\n          title: 残疾人康复服务重点项目\n          blocks:\n" in draft
+    assert "            - 1．残疾儿童康复救助。为残疾儿童提供康复服务。\n            - 2．辅助器具适配。" in draft

@@ -372,6 +372,7 @@ class _Reader:
 
     def table(self, tbl) -> None:  # type: ignore[no-untyped-def]
         rows: list[list[SourceCell]] = []
+        paragraphs: dict[tuple[int, int], list[str]] = {}  # (row, index) -> the cell's paragraphs
         above: dict[int, tuple[int, int]] = {}  # grid column -> (row, index) of the cell a vMerge continues
         spans: dict[tuple[int, int], int] = {}  # (row, index) -> rows it covers
         first = self.count + 1
@@ -390,7 +391,8 @@ class _Reader:
                     spans[above[column]] = spans.get(above[column], 1) + 1
                     column += cols
                     continue
-                text = " ".join(t for t in (self.text(p).strip() for p in tc.iter(f"{W}p")) if t)
+                paragraphs[(len(rows), len(row))] = [t for t in (self.text(p).strip() for p in tc.iter(f"{W}p")) if t]
+                text = " ".join(paragraphs[(len(rows), len(row))])
                 self.count += sum(1 for _ in tc.iter(f"{W}p"))
                 key = (len(rows), len(row))
                 for c in range(column, column + cols):
@@ -411,8 +413,13 @@ class _Reader:
         table = from_grid(source, first)
         if table is not None:
             self.items.append(table)
-        else:  # one row or one column: a box drawn around text, read as its paragraphs
-            self.items += [Line(c.text, first) for row in source for c in row if c.text]
+        else:  # one row or one column: a box drawn around text (a 专栏), read as its paragraphs
+            self.items += [
+                Line(text, first)
+                for r, row in enumerate(source)
+                for k in range(len(row))
+                for text in paragraphs[(r, k)]
+            ]
 
 
 def _style_bold(style) -> bool | None:  # type: ignore[no-untyped-def]
