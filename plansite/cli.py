@@ -170,8 +170,21 @@ def _check(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from .importer import SourceError, import_file
 
+    if str(args.file).startswith(("http:/", "https:/")):  # the path has lost one slash of the address's two
+        print(
+            f"错误：不能直接导入网址 {str(args.file).replace(':/', '://', 1)}：导入程序不连接网络。请在浏览器里打开"
+            "这个网页，另存为“网页，仅 HTML”（.html）文件，再导入保存的文件。",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     if not args.file.exists():
         print(f"错误：找不到文件 {args.file}。", file=sys.stderr)
+        return EXIT_FAILED
+    if args.file.is_dir():
+        print(
+            f"错误：{args.file} 是一个文件夹：请给出要导入的一个文件（Word、PDF、网页、Markdown 或纯文本）。",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     if args.id is not None and not valid_id(args.id):
         print(

@@ -149,6 +149,21 @@ def test_import_refuses_an_id_that_is_not_an_id(tmp_path: Path, doc_id: str) -> 
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["plan.txt"], "nothing is written"
 
 
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("https://www.example.gov.cn/a.html", "不能直接导入网址 https://www.example.gov.cn/a.html：导入程序不连接网络"),
+        ("folder", "folder 是一个文件夹：请给出要导入的一个文件"),
+        ("missing.docx", "找不到文件 missing.docx"),
+    ],
+)
+def test_import_says_what_it_was_given_instead_of_a_file(tmp_path: Path, given: str, said: str) -> None:
+    (tmp_path / "folder").mkdir()
+    result = run("import", given, cwd=tmp_path)
+    assert result.returncode == 1 and said in result.stderr and "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["folder"], "nothing is written"
+
+
 def test_untitled_drafts_get_ids_of_their_own(tmp_path: Path) -> None:
     from plansite.importer import import_text
 
