@@ -265,3 +265,13 @@ def test_a_box_drawn_as_a_table_of_one_cell_keeps_its_paragraphs() -> None:
     draft = import_bytes(_docx(build), source_name="plan.docx").yaml
     assert "box:\n          label: 专栏1\n          title: 残疾人康复服务重点项目\n          blocks:\n" in draft
     assert "            - 1．残疾儿童康复救助。为残疾儿童提供康复服务。\n            - 2．辅助器具适配。" in draft
+
+
+def test_a_non_breaking_hyphen_is_text() -> None:
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_paragraph("某市残疾人事业发展规划", style="Title")
+        document.add_paragraph("一、总体要求", style="Heading 1")
+        paragraph = document.add_paragraph("规划期为2021")
+        paragraph._p.append(parse_xml(f"<w:r {W}><w:noBreakHyphen/><w:t>2025年。</w:t></w:r>"))
+
+    assert "规划期为2021-2025年。" in import_bytes(_docx(build), source_name="plan.docx").yaml

@@ -282,8 +282,10 @@ class _Reader:
             tag = node.tag
             if tag == f"{W}t":
                 parts.append(node.text or "")
-            elif tag == f"{W}tab":
+            elif tag in (f"{W}tab", f"{W}ptab"):
                 parts.append("\t")
+            elif tag == f"{W}noBreakHyphen":  # Word's non-breaking hyphen (2021-2025 kept on one line)
+                parts.append("-")
             elif tag in (f"{W}br", f"{W}cr"):
                 parts.append("\n")
             elif tag == f"{W}footnoteReference":
