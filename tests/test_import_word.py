@@ -275,3 +275,16 @@ def test_a_non_breaking_hyphen_is_text() -> None:
         paragraph._p.append(parse_xml(f"<w:r {W}><w:noBreakHyphen/><w:t>2025年。</w:t></w:r>"))
 
     assert "规划期为2021-2025年。" in import_bytes(_docx(build), source_name="plan.docx").yaml
+
+
+def test_text_moved_with_changes_tracked_is_read_once_where_it_went() -> None:
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_paragraph("某市残疾人事业发展规划", style="Title")
+        document.add_paragraph("一、总体要求", style="Heading 1")
+        moved = "<w:r><w:t>加强领导。</w:t></w:r>"
+        document.add_paragraph()._p.append(parse_xml(f'<w:moveFrom {W} w:id="1" w:author="a">{moved}</w:moveFrom>'))
+        paragraph = document.add_paragraph("落实责任。")
+        paragraph._p.append(parse_xml(f'<w:moveTo {W} w:id="2" w:author="a">{moved}</w:moveTo>'))
+
+    draft = import_bytes(_docx(build), source_name="plan.docx").yaml
+    assert draft.count("加强领导。") == 1 and "落实责任。加强领导。" in draft

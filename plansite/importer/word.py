@@ -281,7 +281,9 @@ class _Reader:
         for node in p.iter():
             tag = node.tag
             if tag == f"{W}t":
-                parts.append(node.text or "")
+                run = node.getparent()
+                if run is None or run.getparent() is None or run.getparent().tag != f"{W}moveFrom":
+                    parts.append(node.text or "")  # text moved away (tracked) is read where it went
             elif tag in (f"{W}tab", f"{W}ptab"):
                 parts.append("\t")
             elif tag == f"{W}noBreakHyphen":  # Word's non-breaking hyphen (2021-2025 kept on one line)
