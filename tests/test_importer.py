@@ -732,3 +732,29 @@ def test_a_title_or_a_cell_longer_than_check_takes_becomes_text_in_place(tmp_pat
     assert texts(first.blocks)[2:] == ["项目", "说明", "甲", "很长" * 3000]
     assert (second.label, second.title) == ("（二）", "完善服务。")  # the control: a title that fits stays one
     assert "标题有 276 个字" in result.yaml and "已按行逐格写成段落" in result.yaml
+
+
+IMPRINTED = """\
+某县残疾人联合会关于做好2026年助残工作的通知
+
+各乡镇残联：
+现将有关事项通知如下。
+一、工作要求
+按时上报，抄送：县民政局的材料一并报送。
+
+某县残疾人联合会
+2026年3月2日
+
+抄送：县委办、县政府办。
+某县残疾人联合会办公室　　　　2026年3月2日印发
+"""
+
+
+def test_the_imprint_after_the_signature_is_not_the_text(tmp_path: Path) -> None:
+    doc, yaml_text, _ = draft(IMPRINTED, tmp_path)
+    assert doc.signature is not None and doc.signature.issuer == "某县残疾人联合会"
+    assert texts(doc.body[0].blocks) == ["按时上报，抄送：县民政局的材料一并报送。"]  # a sentence with 抄送 stays
+    assert "# 请核对：文末的版记没有导入：抄送：县委办、县政府办。；某县残疾人联合会办公室" in yaml_text
+    # The control: without a 落款 before them, the lines are kept as the text.
+    doc, _, _ = draft(IMPRINTED.replace("某县残疾人联合会\n2026年3月2日\n", ""), tmp_path)
+    assert doc.signature is None and texts(doc.body[0].blocks)[-1].endswith("2026年3月2日印发")

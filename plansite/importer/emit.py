@@ -111,6 +111,7 @@ def emit(doc: DocDraft, doc_id: str, source_name: str, id_comment: str = "") -> 
         for annex in doc.annexes:
             _section(w, annex, 2)
     if doc.signature:
+        w.comment(0, doc.comments.get("signature", []))
         w.key(0, "signature")
         w.field(2, "issuer", doc.signature[0])
         w.field(2, "date", doc.signature[1])

@@ -22,6 +22,11 @@ def issuers(text: str) -> str | None:
 
 
 PUBLIC_NOTE = re.compile(r"^[（(](?:此件|本文|此文)[^）)]{1,20}[）)]$")  # （此件公开发布）, （本文有删减） after a 落款
+# The 版记 printed at a document's foot, after the 落款: 抄送 (copied to), the office that printed
+# it and when (某县残联办公室　2026年3月2日印发), how many copies.
+IMPRINT = re.compile(
+    r"^(?:抄\s*送\s*[:：].*|.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发|[（(]?共印\s*\d+\s*份[）)]?)$"
+)
 DATE_CN = re.compile(r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
 # 二〇二二年一月二十日, as many official documents date their 落款
 DATE_HANZI = re.compile(

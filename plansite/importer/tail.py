@@ -10,12 +10,28 @@ from .draft import (
     cn_date,
 )
 from .lines import Line
-from .patterns import PUBLIC_NOTE, issuers
+from .patterns import IMPRINT, PUBLIC_NOTE, issuers
 
 
 def read_tail(items: list[Item], doc: DocDraft) -> list[Item]:
     """The 落款: an issuer line (one issuer or several) then a date line, at the end or followed only by
-    a note such as （此件公开发布） and the 附件. The note and the 附件 stay."""
+    a note such as （此件公开发布） and the 附件. The note and the 附件 stay. The 版记 after it all
+    (抄送：…, …印发) is not the text: it goes into a comment on the 落款 for the editor."""
+    end = len(items)
+    while end and isinstance(last := items[end - 1], Line) and IMPRINT.match(last.text.strip()):
+        end -= 1
+    imprint, items = items[end:], items[:end]
+    found = _signature(items, doc)
+    if imprint and doc.signature:
+        doc.note(
+            "signature",
+            "请核对：文末的版记没有导入：" + "；".join(line.text for line in imprint if isinstance(line, Line)),
+        )
+        return found
+    return found + imprint
+
+
+def _signature(items: list[Item], doc: DocDraft) -> list[Item]:
     for i in range(len(items) - 2, max(len(items) - MAX_TAIL, 0) - 1, -1):
         issuer, date = items[i], items[i + 1]
         if not (isinstance(issuer, Line) and isinstance(date, Line)):
