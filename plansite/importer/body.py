@@ -44,14 +44,20 @@ class Body:
         self.annexes_elsewhere: set[int] = set()  # the first lines of such lists whose annexes do not follow
 
     # where text goes right now
+    def _section(self) -> SectionDraft | None:
+        """The section (or annex) being read; None before the first section and after the last."""
+        return self.stack[-1] if self.stack else self.annex
+
+    def _loose(self) -> tuple[str, list]:
+        """Where text outside every section goes (the field's name and its paragraphs): the
+        preamble, or after the body the closing."""
+        return ("preamble", self.doc.preamble) if not self.doc.body else ("closing", self.doc.closing)
+
     def _container(self) -> list:
         if self.box is not None:
             return self.box.blocks
-        if self.stack:
-            return self.stack[-1].blocks
-        if self.annex is not None:
-            return self.annex.blocks
-        return self.doc.preamble if not self.doc.body else self.doc.closing
+        section = self._section()
+        return section.blocks if section is not None else self._loose()[1]
 
     def run(self, items: list[Item]) -> None:
         # 附件：… lines only list the annexes when the annexes themselves follow (a bare 附件,
@@ -88,12 +94,11 @@ class Body:
 
     def _note(self, text: str) -> None:
         """A comment on the section the text goes to now (or on the preamble or closing)."""
-        if self.stack:
-            self.stack[-1].comments.append(text)
-        elif self.annex is not None:
-            self.annex.comments.append(text)
+        section = self._section()
+        if section is not None:
+            section.comments.append(text)
         else:
-            self.doc.note("preamble" if not self.doc.body else "closing", text)
+            self.doc.note(self._loose()[0], text)
 
     def _flush_caption(self) -> None:
         if self.caption is not None:
@@ -199,12 +204,8 @@ class Body:
         return [s.style for s in self.stack]
 
     def _attach_box(self, box: BoxDraft) -> None:
-        if self.stack:
-            self.stack[-1].blocks.append(box)
-        elif self.annex is not None:
-            self.annex.blocks.append(box)
-        else:
-            (self.doc.preamble if not self.doc.body else self.doc.closing).append(box)
+        section = self._section()
+        (section.blocks if section is not None else self._loose()[1]).append(box)
 
     def _heading(self, style: str, label: str, rest: str, line: int, marked: int = 0) -> bool:
         """Open a section if this numbered line is a heading; False if it is prose. `marked`:
