@@ -5,7 +5,7 @@ given one."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from ..numbering import heading_text
 from ..reader import CELL, LINE, PARAGRAPH
@@ -57,35 +57,50 @@ def finish(doc: DocDraft) -> None:
     _split_long_paragraphs(doc)
 
 
+Note = Callable[[str], None]  # says something to the editor in a comment on a part of the draft
+
+
+def _all_sections(sections: list[SectionDraft]) -> Iterator[SectionDraft]:
+    for section in sections:
+        yield section
+        yield from _all_sections(section.sections)
+
+
+def _block_lists(doc: DocDraft) -> Iterator[tuple[list, Note]]:
+    """Every list of blocks in the draft (the preamble, the closing, each section's and annex's,
+    each box's in them), with how to comment on it."""
+
+    def with_boxes(blocks: list, note: Note) -> Iterator[tuple[list, Note]]:
+        yield blocks, note
+        for block in blocks:
+            if isinstance(block, BoxDraft):
+                yield from with_boxes(block.blocks, note)
+
+    yield from with_boxes(doc.preamble, lambda text: doc.note("preamble", text))
+    yield from with_boxes(doc.closing, lambda text: doc.note("closing", text))
+    for section in _all_sections(doc.body + doc.annexes):
+        yield from with_boxes(section.blocks, section.comments.append)
+
+
 def _fit_titles_and_cells(doc: DocDraft) -> None:
     """What `check` would refuse as too long becomes text it takes, in place, with a note: a
     numbered section's title over a one-line field's limit (a bold run-in title of a long
     sentence) is its first paragraph, under its number alone (as an article's 第一条 is); a
     table with a cell over a cell's limit is its cells' texts, row by row (a table Word used to
     lay out text)."""
-
-    def walk(sections: list[SectionDraft]) -> None:
-        for section in sections:
-            if section.label and len(section.title) > LINE:
-                section.blocks.insert(0, section.title)
-                section.comments.append(
-                    f"请核对：标题有 {len(section.title)} 个字，超过 {LINE} 字的上限，已作为本节的第一段。"
-                )
-                section.title = ""
-            cells(section.blocks, section.comments.append)
-            walk(section.sections)
-
-    def cells(blocks: list, note: Callable[[str], None]) -> None:
+    for section in _all_sections(doc.body + doc.annexes):
+        if section.label and len(section.title) > LINE:
+            section.blocks.insert(0, section.title)
+            section.comments.append(
+                f"请核对：标题有 {len(section.title)} 个字，超过 {LINE} 字的上限，已作为本节的第一段。"
+            )
+            section.title = ""
+    for blocks, note in _block_lists(doc):
         for i in reversed(range(len(blocks))):
             block = blocks[i]
-            if isinstance(block, BoxDraft):
-                cells(block.blocks, note)
-            elif isinstance(block, TableDraft) and any(len(cell) > CELL for row in block.rows for cell in row):
+            if isinstance(block, TableDraft) and any(len(cell) > CELL for row in block.rows for cell in row):
                 note(f"请核对：表格“{block.caption[:QUOTE_CHARS]}”有单元格超过 {CELL} 字的上限，已按行逐格写成段落。")
                 blocks[i : i + 1] = [cell for row in block.rows for cell in row if cell.strip()]
-
-    walk(doc.body)
-    walk(doc.annexes)
 
 
 _SENTENCE = re.compile(r"[^。！？；]*[。！？；]+[”’」』）)]*|[^。！？；]+$")  # a sentence and what closes it
@@ -107,7 +122,8 @@ def _split_long_paragraphs(doc: DocDraft) -> None:
             parts[-1] += sentence
         return [part for part in parts if part]
 
-    def clean(blocks: list, note: Callable[[str], None]) -> None:
+    notice: tuple[list, Note] = (doc.notice_text, lambda text: doc.note("notice", text))
+    for blocks, note in [*_block_lists(doc), notice]:
         for i in reversed(range(len(blocks))):
             if isinstance(blocks[i], str) and len(blocks[i]) > PARAGRAPH:
                 parts = split(blocks[i])
@@ -115,38 +131,14 @@ def _split_long_paragraphs(doc: DocDraft) -> None:
                     f"请核对：有一段原文有 {len(blocks[i])} 个字，超过每段 {PARAGRAPH} 字的上限，已在句末分成 {len(parts)} 段。"
                 )
                 blocks[i : i + 1] = parts
-            elif isinstance(blocks[i], BoxDraft):
-                clean(blocks[i].blocks, note)
-
-    def walk(sections: list[SectionDraft]) -> None:
-        for section in sections:
-            clean(section.blocks, section.comments.append)
-            walk(section.sections)
-
-    clean(doc.preamble, lambda text: doc.note("preamble", text))
-    clean(doc.closing, lambda text: doc.note("closing", text))
-    clean(doc.notice_text, lambda text: doc.note("notice", text))
-    walk(doc.body)
-    walk(doc.annexes)
 
 
 def _drop_empty_boxes(doc: DocDraft) -> None:
     """A 专栏 heading with nothing under it stays as its line of text, in place."""
-
-    def clean(blocks: list) -> None:
+    for blocks, _note in _block_lists(doc):
         for i, block in enumerate(blocks):
             if isinstance(block, BoxDraft) and not block.blocks:
                 blocks[i] = heading_text(block.label, block.title).strip()
-
-    def walk(sections: list[SectionDraft]) -> None:
-        for section in sections:
-            clean(section.blocks)
-            walk(section.sections)
-
-    clean(doc.preamble)
-    clean(doc.closing)
-    walk(doc.body)
-    walk(doc.annexes)
 
 
 def _drop_empty_annexes(doc: DocDraft) -> None:
