@@ -27,6 +27,8 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .draft import DocDraft
+from .html import html_items
 from .lines import Line, image_left_out, is_chrome, join_lines, link_left_out, run_in_length
 from .tables import TableDraft
 
@@ -243,9 +245,6 @@ def _table_ends(lines: list[str]) -> list[int | None]:
 def _html_table(html: str, line: int, dropped: list[str]) -> list[Line | TableDraft]:
     """A table written in HTML (as pandoc writes one with merged cells): read as a web page's
     table is, with its caption and merged cells; line numbers counted from the block's."""
-    from .draft import DocDraft
-    from .html import html_items
-
     found: list[str] = []
     items = html_items(html, DocDraft(), [], found)
     dropped += [_from_line(entry, line) for entry in found]
