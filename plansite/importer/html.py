@@ -82,18 +82,21 @@ class _Walk:
     number_only: bool = False  # the block holds nothing but a list item's number so far
     links: list[str] = field(default_factory=list)  # the block's links, listed with it unless it is chrome
 
+    def _find(self, text: str, end: int) -> int:
+        """Where the start of `text` is in the source, from the last block found on (before `end`); -1 if not."""
+        probe = text[:8]
+        return self.source.find(probe, self.position, end) if probe else -1
+
     def peek(self, text: str) -> int:
         """The source line of text inside the block being read: found as `locate` finds it, but
         without moving on, so that the block's own text is still found from its start. Looked for
         only as far as PEEK_CHARS on, so that many such lookups stay linear in the page."""
-        probe = text[:8]
-        found = self.source.find(probe, self.position, self.position + PEEK_CHARS) if probe else -1
+        found = self._find(text, self.position + PEEK_CHARS)
         return self.line + self.source.count("\n", self.position, found) if found >= 0 else self.line
 
     def locate(self, text: str) -> int:
         """The source line of a block's text (searched forward, so linear in the page)."""
-        probe = text[:8]
-        found = self.source.find(probe, self.position) if probe else -1
+        found = self._find(text, len(self.source))
         if found >= 0:
             self.line += self.source.count("\n", self.position, found)
             self.position = found

@@ -974,8 +974,8 @@ def _letterhead(lines: list[_Line], body_size: float) -> set[int]:
         ):
             run.append(line)
             continue
-        if any(is_letterhead(line.text) for line in run):
-            found |= {id(line) for line in run}
+        if any(is_letterhead(member.text) for member in run):
+            found |= {id(member) for member in run}
         run = []
     return found
 
