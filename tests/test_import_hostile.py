@@ -48,6 +48,9 @@ GROWING: dict[str, tuple[str, Callable[[int], str]]] = {
     "Markdown links over line breaks": ("x.md", lambda n: "# 标题\n\n" + "[附\n件](a.pdf)" * n),
     "annex lists, one after another": ("x.txt", lambda n: "附件：1．表\n2．单\n" * n),
     "Markdown HTML tables never closed": ("x.md", lambda n: "# 标题\n\n" + "<table><tr><td>a</td><td>b</td></tr>\n\n" * n),
+    "a style saying border: over and over": ("x.html", lambda n: '<div style="' + "border:" * (20 * n) + '">文字</div>'),
+    "lines deep inside boxes in boxes": ("x.html", lambda n: "<blockquote>" * 400 + "<p>专栏1 标题</p>" + "<p>文字。</p>" * n),
+    "many 专栏 drawn as boxes": ("x.html", lambda n: '<table border="1"><tr><td><p>专栏1 标题</p><p>文字。</p></td></tr></table>' * n),
     "Markdown footnotes and their references": ("x.md", lambda n: "# 标题\n\n" + "文字[^1]" * n + "\n\n" + "".join(f"[^{i}]: 注。\n  续行\n" for i in range(n))),
 }  # fmt: skip
 

@@ -259,12 +259,65 @@ def test_a_box_drawn_as_a_table_of_one_cell_keeps_its_paragraphs() -> None:
         cell.text = "专栏1　残疾人康复服务重点项目"
         for item in ("1．残疾儿童康复救助。为残疾儿童提供康复服务。", "2．辅助器具适配。为残疾人适配辅助器具。"):
             cell.add_paragraph(item)
+        document.add_paragraph("托养服务持续推进。")  # after the box: the section's text again
         document.add_paragraph("二、主要任务", style="Heading 1")
         document.add_paragraph("加强康复服务。")
 
     draft = import_bytes(_docx(build), source_name="plan.docx").yaml
     assert "box:\n          label: 专栏1\n          title: 残疾人康复服务重点项目\n          blocks:\n" in draft
-    assert "            - 1．残疾儿童康复救助。为残疾儿童提供康复服务。\n            - 2．辅助器具适配。" in draft
+    assert (
+        "            - 1．残疾儿童康复救助。为残疾儿童提供康复服务。\n            - 2．辅助器具适配。为残疾人适配辅助器具。\n"
+        in draft
+    )
+    assert "为残疾人适配辅助器具。\n      - 托养服务持续推进。\n" in draft
+
+
+def _text_box(*paragraphs: str) -> str:
+    """A run holding a text box as Word writes one: the shape, and a VML copy for older readers."""
+    content = (
+        "<w:txbxContent>" + "".join(f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>" for t in paragraphs) + "</w:txbxContent>"
+    )
+    return (
+        f'<w:r {W} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+        ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+        ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+        ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml">'
+        '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:docPr id="1" name="文本框 1"/>'
+        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f"<wps:wsp><wps:txbx>{content}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>"
+        f"</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{content}</v:textbox></v:shape></w:pict>"
+        "</mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def test_a_box_drawn_as_a_text_box_is_read_once_after_its_paragraph() -> None:
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_paragraph("某县残疾人事业发展规划", style="Title")
+        document.add_paragraph("一、主要任务", style="Heading 1")
+        anchor = document.add_paragraph("全面加强康复服务。")
+        box = _text_box("专栏1　残疾人康复服务重点项目", "1．残疾儿童康复救助。", "2．辅助器具适配。")
+        anchor._p.append(parse_xml(box))
+        document.add_paragraph("托养服务持续推进。")
+        document.add_paragraph("二、保障措施", style="Heading 1")
+
+    draft = import_bytes(_docx(build), source_name="plan.docx").yaml
+    assert draft.count("残疾儿童康复救助") == 1  # not again from the copy for older readers
+    assert "      - 全面加强康复服务。\n      - box:\n          label: 专栏1\n" in draft
+    assert "            - 2．辅助器具适配。\n      - 托养服务持续推进。\n" in draft
+
+
+def test_a_text_box_in_a_table_cell_is_read_once_as_the_cell_s_text() -> None:
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_paragraph("某县残疾人事业发展规划", style="Title")
+        document.add_paragraph("一、主要指标", style="Heading 1")
+        table = document.add_table(rows=2, cols=2)
+        for r, row in enumerate([["指标", "目标"], ["就业人数", ""]]):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+        table.cell(1, 1).paragraphs[0]._p.append(parse_xml(_text_box("1200人")))
+
+    draft = import_bytes(_docx(build), source_name="plan.docx").yaml
+    assert "- [就业人数, 1200人]" in draft
 
 
 def test_a_non_breaking_hyphen_is_text() -> None:

@@ -35,6 +35,8 @@ class Body:
         self.doc = doc
         self.stack: list[SectionDraft] = []  # open sections, outermost first
         self.box: BoxDraft | None = None
+        self.box_frame = 0  # the box drawn in the source whose first line opened `box`: it ends there too
+        self.frames: tuple[int, ...] = ()  # the drawn boxes the item read before was in
         self.in_glossary = False
         self.annex: SectionDraft | None = None
         self.caption: str | None = None  # a short line waiting to caption the next table
@@ -76,6 +78,8 @@ class Body:
         skip = False
         for index, item in enumerate(items):
             following = items[index + 1] if index + 1 < len(items) else None
+            if self.box is not None and self.box_frame not in (0, *item.frames):
+                self.box = None  # the text after a 专栏 drawn as a box is the section's again
             if skip:
                 skip = False
             elif isinstance(item, TableDraft):
@@ -90,6 +94,7 @@ class Body:
                 skip = True  # the next line is the annex's title
             else:
                 self._line(item, following)
+            self.frames = item.frames
         self._flush_caption()
 
     def _note(self, text: str) -> None:
@@ -142,6 +147,7 @@ class Body:
             self._open_annex(match["label"].replace(" ", ""), match["title"], line.number)
             return
         if match := BOX.match(text):
+            self.box_frame = self._drawn_box(line)
             self.box = BoxDraft(f"专栏{match['n']}", match["title"].strip(), line.number)
             self._attach_box(self.box)
             return
@@ -202,6 +208,15 @@ class Body:
 
     def _open_styles(self) -> list[str]:
         return [s.style for s in self.stack]
+
+    def _drawn_box(self, title: Line) -> int:
+        """The box drawn in the source that a 专栏 with this title fills: the innermost box the
+        title is in, where it is the box's first line, or follows another 专栏 filling the same
+        box; else 0 (the 专栏 ends at the next heading, as in text without boxes)."""
+        frame = title.frames[-1] if title.frames else 0
+        if frame in self.frames and not (self.box is not None and self.box_frame == frame):
+            return 0
+        return frame
 
     def _attach_box(self, box: BoxDraft) -> None:
         section = self._section()

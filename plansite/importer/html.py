@@ -29,7 +29,7 @@ import html5lib
 
 from .draft import DocDraft, iso_date
 from .govinfo import read_rows
-from .lines import WIDE_CHAR, Line, image_left_out, is_chrome, link_left_out, run_in_length
+from .lines import MAX_FRAMES, WIDE_CHAR, Line, image_left_out, is_chrome, link_left_out, run_in_length
 from .tables import SourceCell, TableDraft, from_grid
 
 SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -51,6 +51,10 @@ _SPACE = re.compile(r"[ \t\n\r\f\u00a0]+")
 # Chinese characters is known to be a break (join_lines' rule where the break is known).
 _BETWEEN_CJK = re.compile(f"(?<={WIDE_CHAR}) (?={WIDE_CHAR})")
 MAX_CELL_TEXT = 500  # characters: a "cell" longer than this is a layout table's column of text
+# A style that draws a border around an element: a box an editor drew (a 专栏), as a page's editor writes it.
+_DRAWN_BORDER = re.compile(
+    r"border(?:-style)?\s*:[^;]{0,100}\b(?:solid|dashed|dotted|double|groove|ridge)\b", re.IGNORECASE
+)
 
 
 def is_html(text: str, source_name: str) -> bool:
@@ -81,6 +85,8 @@ class _Walk:
     has_text: bool = False  # the block being read has text already
     number_only: bool = False  # the block holds nothing but a list item's number so far
     links: list[str] = field(default_factory=list)  # the block's links, listed with it unless it is chrome
+    frames: list[tuple[Element, int]] = field(default_factory=list)  # the boxes drawn around the text read now
+    frame_count: int = 0  # boxes met so far: each box's number
 
     def _find(self, text: str, end: int) -> int:
         """Where the start of `text` is in the source, from the last block found on (before `end`); -1 if not."""
@@ -126,13 +132,23 @@ class _Walk:
             elif text:
                 run_in = run_in_length(text, tidy(before), tidy(title)) if "\n" not in before + title else 0
                 self.items.append(
-                    Line(text, self.locate(text), heading=heading, run_in=run_in, list_item=self.in_items > 0)
+                    Line(
+                        text,
+                        self.locate(text),
+                        heading=heading,
+                        run_in=run_in,
+                        list_item=self.in_items > 0,
+                        frames=self._frames(),
+                    )
                 )
                 title = ""  # only the block's first line starts with it
         self.dropped += links
         self.inline = []
         self.strong, self.strong_start, self.run_in = None, None, ("", "")
         self.has_text = self.number_only = False
+
+    def _frames(self) -> tuple[int, ...]:
+        return tuple(number for _el, number in self.frames)
 
     def walk(self, root: Element) -> None:
         """The page in document order, with a stack rather than recursion: a page may nest
@@ -152,6 +168,9 @@ class _Walk:
                     self.flush()
                 if tag == "li":
                     self.in_items -= 1
+                if self.frames and self.frames[-1][0] is el:
+                    self.flush()
+                    self.frames.pop()
                 self._tail(el)
                 continue
             if _is_chrome(el, tag, in_article):
@@ -181,6 +200,10 @@ class _Walk:
                 continue
             if tag in _HEADINGS or tag in _BLOCKS:
                 self.flush(opening=True)
+            if _is_frame(el, tag) and len(self.frames) < MAX_FRAMES:
+                self.flush()
+                self.frame_count += 1
+                self.frames.append((el, self.frame_count))
             if tag == "ol":  # the numbers a browser shows before the items are the document's text
                 start = _number(el.get("start"))
                 items = [child for child in el if child.tag == "li"]
@@ -244,7 +267,8 @@ class _Walk:
             self.dropped += [link] if link else []
         caption = el.find("caption")
         if caption is not None and tidy("".join(caption.itertext())):
-            self.items.append(Line(tidy("".join(caption.itertext())), line))
+            self.items.append(Line(tidy("".join(caption.itertext())), line, frames=self._frames()))
+        table.frames = self._frames()
         self.items.append(table)
         return True
 
@@ -273,6 +297,17 @@ def _footnote_number(el: Element) -> str:
         return ""
     match = _FOOTNOTE_MARK.fullmatch("".join(el.itertext()).strip())
     return match.group(1) if match else ""
+
+
+def _is_frame(el: Element, tag: str) -> bool:
+    """A box drawn around text: a quotation, a table of one column that is not a data table (a
+    table of more is read as a table, or is the page's layout), an element its style draws a
+    border around."""
+    if tag == "blockquote":
+        return True
+    if tag == "table":
+        return all(sum(1 for c in row if c.tag in ("td", "th")) <= 1 for row in _rows(el))
+    return bool(_DRAWN_BORDER.search(el.get("style") or ""))
 
 
 def _rows(table: Element) -> list[Element]:

@@ -95,6 +95,12 @@ class Line:
     # Markdown) with text after them: a run-in title (（一）加强组织领导。各地要……); 0 elsewhere.
     run_in: int = 0
     list_item: bool = False  # an item of a list the source marks (Markdown 1. / -, <ol>, <ul>): never a heading
+    # The boxes the source draws around it (a one-cell table, a text box, a quotation), outermost
+    # first, each numbered in the source's order: where a 专栏 drawn so ends. () outside any.
+    frames: tuple[int, ...] = ()
+
+
+MAX_FRAMES = 8  # boxes inside boxes deeper than this count as the deepest one (no document nests so deep)
 
 
 _GOES_ON = "，,、；;：:）)』」”’》〉】"  # text that starts so continues the sentence before it

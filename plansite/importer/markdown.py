@@ -29,7 +29,7 @@ from markdown_it.token import Token
 
 from .draft import DocDraft
 from .html import html_items
-from .lines import Line, image_left_out, is_chrome, join_lines, link_left_out, run_in_length
+from .lines import MAX_FRAMES, Line, image_left_out, is_chrome, join_lines, link_left_out, run_in_length
 from .tables import TableDraft
 
 SUFFIXES = (".md", ".markdown")
@@ -156,6 +156,9 @@ def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraf
     table_line = 0
     label = ""  # an ordered list item's number (1.), written before its first line: the document's text
     lists = 0  # lists open around the current token
+    frames: list[int] = []  # the quotations (> …) around it: boxes drawn around text, numbered in order
+    quotes: list[bool] = []  # for each quotation open, whether it is in `frames` (MAX_FRAMES are)
+    quotes_met = 0
     lines = body.split("\n")
     ends: list[int | None] = []  # where each line's HTML tables end, found when one is first met
     skip_until = 0  # the source line an HTML table read ahead ends before: its tokens are read
@@ -170,6 +173,12 @@ def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraf
             lists -= 1
         elif token.type == "list_item_open" and token.markup in (".", ")"):
             label = f"{token.info}{token.markup}"
+        elif token.type == "blockquote_open":
+            quotes_met += 1
+            quotes.append(len(frames) < MAX_FRAMES)
+            frames += [quotes_met] if quotes[-1] else []
+        elif token.type == "blockquote_close" and quotes.pop():
+            frames.pop()
         elif token.type == "heading_open":
             heading = int(token.tag[1])
         elif token.type == "heading_close":
@@ -182,7 +191,7 @@ def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraf
             table.append(row)
         elif token.type == "table_close" and table is not None:
             if len(table) >= 2:
-                items.append(TableDraft(table, table_line))
+                items.append(TableDraft(table, table_line, frames=tuple(frames)))
             table = None
         elif token.type == "inline":
             images: list[tuple[str, str]] = []
@@ -204,7 +213,9 @@ def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraf
                         continue
                     text = item_number + part.strip()
                     run_in = run_in_length(text, item_number + before, strong)
-                    items.append(Line(text, number, heading=heading, run_in=run_in, list_item=lists > 0))
+                    items.append(
+                        Line(text, number, heading=heading, run_in=run_in, list_item=lists > 0, frames=tuple(frames))
+                    )
                     strong = item_number = ""  # only a paragraph's first line starts with them
         elif token.type == "html_block" and _TABLE_TAG.search(token.content) and token.map:
             # A blank line inside the table ends CommonMark's HTML block: read on to its end.

@@ -36,6 +36,7 @@ class TableDraft:
     spans: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     groups: set[int] = field(default_factory=set)  # rows that are one full-width group row (一、医疗质量)
     notes: list[str] = field(default_factory=list)  # 注：… lines after it
+    frames: tuple[int, ...] = ()  # the boxes drawn around it, as a Line's
 
     @property
     def head(self) -> list[str]:

@@ -13,6 +13,9 @@ paragraphs and tables keep their places:
 - a paragraph that starts in bold and goes on plain has a run-in title: the
   bold part (`（一）加强组织领导。` then the text);
 - footnote references become 〔注N〕 and the footnotes follow the text as 注N：…;
+- a text box is read once (Word keeps an older copy of it beside it), after the
+  paragraph it is anchored in; its lines, and those of a one-cell table, know the
+  box they are in, so a 专栏 drawn as a box ends where the box does;
 - the document properties give the title (when the document shows it) and the
   主题词 (keywords).
 
@@ -25,11 +28,13 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from .draft import DocDraft
 from .lines import (
+    MAX_FRAMES,
     Line,
     contents_lines,
     image_left_out,
@@ -49,6 +54,8 @@ _PICTURE = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 _CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart"
 _VML_PICTURE = "{urn:schemas-microsoft-com:vml}imagedata"
 _DRAWING_PROPERTIES = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+_TEXT_BOX = f"{W}txbxContent"  # a text box's paragraphs and tables (in a DrawingML shape or a VML one)
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"  # a copy for older readers
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 MAX_LEVELS = 9
 CHARACTER_STYLE = 2  # python-docx's WD_STYLE_TYPE.CHARACTER
@@ -211,6 +218,8 @@ class _Reader:
     items: list[Line | TableDraft] = field(default_factory=list)
     cited: list[str] = field(default_factory=list)  # footnote texts, in order of reference
     count: int = 0  # paragraphs read
+    frames: tuple[int, ...] = ()  # the boxes (text boxes, one-cell tables) around what is read now
+    frame_count: int = 0  # boxes met so far: each box's number
 
     def blocks(self, parent) -> None:  # type: ignore[no-untyped-def]
         """The paragraphs and tables of the body, in order; those in a content control (a contents
@@ -229,7 +238,8 @@ class _Reader:
 
     def paragraph(self, p) -> None:  # type: ignore[no-untyped-def]
         self.count += 1
-        text = self.text(p)
+        boxes: list[Any] = []
+        text = self.text(p, boxes if len(self.frames) < MAX_FRAMES else None)
         style = self.style_of(p)
         level = self.heading_level(p, style)
         label = self.number_label(p, style)
@@ -238,7 +248,21 @@ class _Reader:
         if is_letterhead(text) and not level:  # the red letterhead a printed copy starts with: not the text
             self.dropped.append(f"第{self.count}段（发文机关标志）：{text}")
         elif text:
-            self.items.append(Line(text, self.count, heading=level, run_in=run_in_length(text, label + plain, bold)))
+            run_in = run_in_length(text, label + plain, bold)
+            self.items.append(Line(text, self.count, heading=level, run_in=run_in, frames=self.frames))
+        for box in boxes:
+            with self.framed():
+                self.blocks(box)
+
+    @contextmanager
+    def framed(self) -> Iterator[None]:
+        """While a box drawn in the document is read: the items read know they are in it."""
+        self.frame_count += 1
+        around, self.frames = self.frames, (*self.frames, self.frame_count)
+        try:
+            yield
+        finally:
+            self.frames = around
 
     def bold_start(self, p, style) -> tuple[str, str]:  # type: ignore[no-untyped-def]
         """(plain text before, bold text) of the paragraph's first bold runs, where plain text
@@ -246,7 +270,7 @@ class _Reader:
         inherited = _style_bold(style)
         plain: list[str] = []
         bold: list[str] = []
-        for run in p.iter(f"{W}r"):
+        for run in (node for node in _own_nodes(p, None) if node.tag == f"{W}r"):
             piece = "".join(
                 node.text or "" if node.tag == f"{W}t" else "\t" for node in run if node.tag in (f"{W}t", f"{W}tab")
             )
@@ -276,9 +300,11 @@ class _Reader:
                 return found
         return bool(inherited)
 
-    def text(self, p) -> str:  # type: ignore[no-untyped-def]
+    def text(self, p, boxes: list[Any] | None = None) -> str:  # type: ignore[no-untyped-def]
+        """The paragraph's text; its text boxes go into `boxes` (to be read after it), or where
+        `boxes` is None are read as part of its text."""
         parts: list[str] = []
-        for node in p.iter():
+        for node in _own_nodes(p, boxes):
             tag = node.tag
             if tag == f"{W}t":
                 run = node.getparent()
@@ -395,9 +421,10 @@ class _Reader:
                     spans[above[column]] = spans.get(above[column], 1) + 1
                     column += cols
                     continue
-                paragraphs[(len(rows), len(row))] = [t for t in (self.text(p).strip() for p in tc.iter(f"{W}p")) if t]
+                in_cell = list(_paragraphs(tc))
+                paragraphs[(len(rows), len(row))] = [t for t in (self.text(p).strip() for p in in_cell) if t]
                 text = " ".join(paragraphs[(len(rows), len(row))])
-                self.count += sum(1 for _ in tc.iter(f"{W}p"))
+                self.count += len(in_cell)
                 key = (len(rows), len(row))
                 for c in range(column, column + cols):
                     above[c] = key
@@ -416,14 +443,48 @@ class _Reader:
             source[0:1] = [[SourceCell(c.text, c.rows, c.cols, True) for c in source[0]]] if source else []
         table = from_grid(source, first)
         if table is not None:
+            table.frames = self.frames
             self.items.append(table)
         else:  # one row or one column: a box drawn around text (a 专栏), read as its paragraphs
-            self.items += [
-                Line(text, first)
-                for r, row in enumerate(source)
-                for k in range(len(row))
-                for text in paragraphs[(r, k)]
-            ]
+            with self.framed():
+                self.items += [
+                    Line(text, first, frames=self.frames)
+                    for r, row in enumerate(source)
+                    for k in range(len(row))
+                    for text in paragraphs[(r, k)]
+                ]
+
+
+def _own_nodes(p, boxes: list[Any] | None) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+    """The paragraph's nodes in document order, without the copy of a drawing kept for older
+    readers (its text would be read twice); its text boxes' contents go into `boxes`, or where
+    `boxes` is None are walked as the paragraph's own."""
+    stack = [iter(p)]  # a stack, not recursion: runs and boxes may nest deep
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+        elif node.tag == _FALLBACK:
+            continue
+        elif node.tag == _TEXT_BOX and boxes is not None:
+            boxes.append(node)
+        else:
+            yield node
+            stack.append(iter(node))
+
+
+def _paragraphs(cell) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+    """A table cell's paragraphs, those of tables nested in it too, but not the paragraphs of a
+    text box in one of them (which is read with the paragraph's text)."""
+    stack = [iter(cell)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+        elif node.tag == f"{W}p":
+            yield node
+        elif node.tag != _FALLBACK:
+            stack.append(iter(node))
 
 
 def _style_bold(style) -> bool | None:  # type: ignore[no-untyped-def]
