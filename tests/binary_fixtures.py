@@ -48,6 +48,11 @@ ones (the footer lower on a portrait page than on a landscape one), as LibreOffi
 pdf-unruled-table.pdf is a plan with a table printed without rules (numbers centred, a cell that
 wraps, an empty cell) and a signature of three issuers set apart by wide spaces.
 
+word-drawn-boxes.docx is a plan with three 专栏 drawn as boxes, each followed by its section's
+text: a one-cell table with borders running over a page break, a text box (the shape, and the
+copy Word keeps for older readers), and a table of one column with the title in a row of its
+own; pdf-drawn-boxes.pdf is it printed by LibreOffice.
+
 pdf-table-across-pages.pdf is what LibreOffice prints from a Word file whose
 table runs over three pages (its header row repeated, its first column merged
 down in groups), between headings, under a running header and page numbers."""
@@ -79,6 +84,8 @@ LETTERHEAD_NAME = "word-joint-letterhead"
 LETTERHEAD_PDF_NAME = "pdf-joint-letterhead"
 LANDSCAPE_NAME = "pdf-landscape-table"
 UNRULED_NAME = "pdf-unruled-table"
+BOXES_NAME = "word-drawn-boxes"
+BOXES_PDF_NAME = "pdf-drawn-boxes"
 
 
 def write_docx(path: Path) -> None:
@@ -387,6 +394,72 @@ def write_unruled_table_docx(path: Path) -> None:
     word.save(str(path))
 
 
+def write_boxes_docx(path: Path) -> None:
+    """A plan with three 专栏 drawn as boxes, each followed by its section's text: a one-cell table
+    with borders that runs over a page break, a text box (with Word's copy for older readers), and
+    a table of one column, its title in a row of its own."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    word, paragraph = _typed_notice()
+    paragraph("某县“十五五”残疾人事业发展规划", "方正小标宋简体", 22, "centre")
+    paragraph("一、主要任务", "黑体")
+    for n in range(4):
+        paragraph(f"第{n + 1}项任务要点。全面加强残疾人康复服务，健全康复服务体系，提高康复服务质量和水平，"
+                  "推动残疾人康复服务由机构向社区和家庭延伸，让更多残疾人就近就便享有康复服务。")  # fmt: skip
+    table = word.add_table(rows=1, cols=1)
+    table.style = "Table Grid"
+    cell = table.cell(0, 0)
+    items = ["专栏1　残疾人康复服务重点项目"] + [
+        f"{n}．重点项目{n}。为有需求的残疾人提供基本康复服务，开展残疾儿童康复救助，适配基本型辅助器具。"
+        for n in range(1, 9)
+    ]
+    for n, text in enumerate(items):
+        run = (cell.paragraphs[0] if n == 0 else cell.add_paragraph()).add_run(text)
+        run.font.size, run.font.name = Pt(16), "仿宋_GB2312"
+        run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "仿宋_GB2312")
+    paragraph("同时，要做好残疾人托养照护服务，推进残疾人托养服务机构建设。")
+    paragraph("二、保障措施", "黑体")
+    paragraph("加强组织领导，各地要把残疾人事业纳入经济社会发展总体规划。")
+    box = [
+        "专栏2　残疾人就业帮扶重点项目",
+        "1．就业帮扶行动。每年新增残疾人就业1200人。",
+        "2．职业技能培训。每年培训3000人次。",
+    ]
+    content = "".join(
+        f'<w:p><w:r><w:rPr><w:rFonts w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/></w:rPr><w:t>{t}</w:t></w:r></w:p>'
+        for t in box
+    )
+    shape = (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+        ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+        ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+        ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml">'
+        '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+        '<wp:extent cx="5400000" cy="1800000"/><wp:docPr id="1" name="文本框 1"/><a:graphic>'
+        '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+        '<wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="5400000" cy="1800000"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/>'
+        f"</a:solidFill></a:ln></wps:spPr><wps:txbx><w:txbxContent>{content}</w:txbxContent></wps:txbx>"
+        "<wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice>"
+        '<mc:Fallback><w:pict><v:shape style="width:425pt;height:142pt"><v:textbox>'
+        f"<w:txbxContent>{content}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+    word.add_paragraph()._p.append(parse_xml(shape))
+    paragraph("各地要建立健全考核评估机制，确保规划目标任务落到实处。")
+    paragraph("三、规划实施", "黑体")
+    table = word.add_table(rows=2, cols=1)
+    table.style = "Table Grid"
+    table.cell(0, 0).text = "专栏3　规划实施监测评估"
+    table.cell(1, 0).text = "1．年度监测。每年对规划实施情况进行监测。"
+    table.cell(1, 0).add_paragraph("2．中期评估。2028年开展中期评估。")
+    paragraph("本规划由县残疾人工作委员会负责组织实施。")
+    word.save(str(path))
+
+
 def write_contents_docx(path: Path) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.shared import Pt
@@ -468,6 +541,7 @@ def main() -> None:
         _printed(write_joint_letterhead_docx, FIXTURES / f"{LETTERHEAD_NAME}.docx", LETTERHEAD_PDF_NAME, tmp)
         _printed(write_landscape_table_docx, tmp / f"{LANDSCAPE_NAME}.docx", LANDSCAPE_NAME, tmp)
         _printed(write_unruled_table_docx, tmp / f"{UNRULED_NAME}.docx", UNRULED_NAME, tmp)
+        _printed(write_boxes_docx, FIXTURES / f"{BOXES_NAME}.docx", BOXES_PDF_NAME, tmp)
 
 
 if __name__ == "__main__":

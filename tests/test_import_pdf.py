@@ -9,10 +9,13 @@ import operator
 
 from plansite.importer.lines import Line, join_broken
 from plansite.importer.pdf import (
+    MAX_BOXES,
     _append,
     _bold_goes_on,
+    _box_around,
     _Cell,
     _footnotes,
+    _Frames,
     _full,
     _Grid,
     _gutter,
@@ -323,3 +326,40 @@ def test_unruled_tables_are_found_in_linear_time() -> None:
         ]
 
     assert_linear(lambda text: _unruled_tables(lines(len(text)), 1), "x", size=2_000)
+
+
+def _boxed(page: int, box: int, top: float = 100.0) -> _Line:
+    return _Line("文字", page, top, top + 16, 90, 500, 16, box=box)
+
+
+def test_a_box_running_on_over_a_page_break_is_one_box() -> None:
+    frames = _Frames()
+    first = [frames.of(line) for line in (_boxed(1, 0), _boxed(1, 1), _boxed(1, 1))]
+    frames.page_ends()
+    second = [frames.of(line) for line in (_boxed(2, 1), _boxed(2, 0), _boxed(2, 2))]
+    assert first == [(), (1,), (1,)] and second == [(1,), (), (2,)]
+
+
+def test_a_box_at_a_page_s_head_after_text_outside_any_box_is_a_box_of_its_own() -> None:
+    frames = _Frames()
+    frames.of(_boxed(1, 1))
+    frames.of(_boxed(1, 0))  # the first box ended on its page
+    frames.page_ends()
+    assert frames.of(_boxed(2, 1)) == (2,)
+
+
+def test_the_innermost_box_drawn_around_a_line_is_its_box() -> None:
+    outer, inner = (50.0, 50.0, 550.0, 700.0), (80.0, 90.0, 520.0, 200.0)
+    assert _box_around(_boxed(1, 0), [outer, inner]) == 2
+    assert _box_around(_boxed(1, 0, top=400), [outer, inner]) == 1
+    assert _box_around(_boxed(1, 0, top=750), [outer, inner]) == 0
+    # A page of many boxes is a drawing or a form: no box is a 专栏's.
+    assert _box_around(_boxed(1, 0), [inner] * (MAX_BOXES + 1)) == 0
+
+
+def test_one_row_of_ruled_cells_is_text_and_two_rows_a_table() -> None:
+    row = ["康复服务覆盖率", "85%以上", "市残联"]
+    items = _items(["加强康复服务。", _grid([row]), "做好托养服务。"], 90.0, None)
+    assert [item.text for item in items if isinstance(item, Line)] == ["加强康复服务。", *row, "做好托养服务。"]
+    table = _items([_grid([HEAD, row])], 90.0, None)
+    assert [type(item).__name__ for item in table] == ["TableDraft"]

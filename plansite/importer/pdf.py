@@ -105,6 +105,8 @@ class _Line:
     size: float
     bold: int = 0  # characters at its start set in bold (all of them: the whole line is)
     page_width: float = 0.0
+    box: int = 0  # the box drawn around it on its page (a one-cell table: a 专栏), numbered from 1; 0 if none
+    frames: tuple[int, ...] = ()  # that box, numbered in the whole document (`_Frames`)
 
 
 def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
@@ -132,7 +134,7 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
         reverse=True,
     )
     # Paragraphs (the lines of each, as the layout broke it), "" paragraph breaks, _Grid tables,
-    # (text, level) headings, and at the end the footnotes (str).
+    # (text, level, frames) headings, and at the end the footnotes (str).
     stream: list[Any] = []
     notes: list[str] = []  # the footnotes, as 注1：…, for the end of the text (as a Word file's)
     given: set[str] = set()  # the numbers of the footnotes found so far
@@ -144,6 +146,7 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
     in_order = [line for page in pages for line in page.lines if id(line) not in chrome]
     contents = {id(in_order[n - 1]) for n in contents_lines([line.text for line in in_order])}
     running_images = _running(Counter(box for page in pages for box in set(page.images)), len(pages))
+    frames = _Frames()
     for page_number, page_lines, tables, images, _height in pages:
         # A PDF's images carry no description a reader could use: how many a page shows is said.
         # One at the same place on most pages (a logo in the running head) is the page's, not the text's.
@@ -171,6 +174,7 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
                 number, text = footnotes[id(line)]
                 notes.append(text if number else join_lines((notes.pop(), text)))
                 continue
+            framed = frames.of(line)
             level = (
                 sizes.index(round(line.size, 1)) + 1
                 if round(line.size, 1) in sizes and len(line.text) <= MAX_HEADING
@@ -185,13 +189,13 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
                     and close
                     and not _issuers_then_title(stream[-1][0], line.text)
                 ):
-                    stream[-1] = (stream[-1][0] + line.text, level)  # a heading over two lines
+                    stream[-1] = (stream[-1][0] + line.text, level, framed)  # a heading over two lines
                 else:
-                    stream.append((line.text, level))
+                    stream.append((line.text, level, framed))
                 previous = line
                 continue
-            if previous is not None and _new_paragraph(previous, line, left, pitch):
-                stream.append("")
+            if previous is not None and (_new_paragraph(previous, line, left, pitch) or framed != frames.last):
+                stream.append("")  # a box's text is never joined with the text outside it
             elif (
                 previous is not None
                 and stream
@@ -205,6 +209,7 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
                 continue
             stream.append([line])
             previous = line
+        frames.page_ends()
     for note in notes:
         stream += ["", note]
     return _items(stream, left, right)
@@ -221,6 +226,33 @@ class _Page(NamedTuple):
     tables: list[tuple[float, _Grid]]
     images: list[Box]
     height: float  # the page's, in points (a landscape page's is less)
+
+
+class _Frames:
+    """The boxes drawn around the text, numbered in the whole document as a line's `frames`
+    (lines.Line): a box running on from the foot of one page to the head of the next is drawn
+    as two, and is one."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[tuple[int, int], int] = {}  # (page, box on the page) -> its number
+        self.last: tuple[int, ...] = ()  # the frames of the line read before
+        self.current: tuple[int, ...] = ()
+        self.page_start = True
+
+    def of(self, line: _Line) -> tuple[int, ...]:
+        """The line's frames (set on it too), the text's lines taken in order."""
+        self.last = self.current
+        if line.box:
+            key = (line.page, line.box)
+            if key not in self.numbers:
+                runs_on = self.page_start and self.last
+                self.numbers[key] = self.last[0] if runs_on else len(set(self.numbers.values())) + 1
+            line.frames = (self.numbers[key],)
+        self.current, self.page_start = line.frames, False
+        return line.frames
+
+    def page_ends(self) -> None:
+        self.page_start = True
 
 
 def _running(found: Counter[Any], pages: int) -> set[Any]:
@@ -282,7 +314,14 @@ def _read_text_page(page: Any, number: int, height: float, text_page: Any) -> _P
     bold = _Bold(text_page)
     width = page.get_width()
     edges, images = _edges_and_images(page, height)
-    tables = _tables(edges, width, height)
+    found_tables, drawn = _tables(edges, width, height)
+    tables: list[tuple[Any, _Grid]] = []
+    for bbox, cells in found_tables:
+        grid = _table(chars, cells, number)
+        if grid is None:  # one column: a box drawn around text (a 专栏 with its title in a row of its own)
+            drawn.append(bbox)
+        else:
+            tables.append((bbox, grid))
     boxes = [bbox for bbox, _ in tables]
 
     def outside(ch: dict[str, Any]) -> bool:
@@ -298,12 +337,9 @@ def _read_text_page(page: Any, number: int, height: float, text_page: Any) -> _P
             line = _line(raw, number, bold)
             if line.text:
                 line.page_width = width
+                line.box = _box_around(line, drawn)
                 lines.append(line)
-    grids = unruled
-    for bbox, cells in tables:
-        grid = _table(chars, cells, number)
-        if grid is not None:
-            grids.append((bbox[1], grid))
+    grids = unruled + [(bbox[1], grid) for bbox, grid in tables]
     return _Page(number, lines, sorted(grids, key=lambda found: found[0]), images, height)
 
 
@@ -714,18 +750,33 @@ class _PageBox:
     bbox: tuple[float, float, float, float]
 
 
-def _tables(edges: list[dict[str, Any]], width: float, height: float) -> list[tuple[Any, list[Any]]]:
-    """(bbox, cells) of each table the ruling lines draw, by pdfplumber's table finder."""
+MAX_BOXES = 16
+
+
+def _tables(edges: list[dict[str, Any]], width: float, height: float) -> tuple[list[tuple[Any, list[Any]]], list[Any]]:
+    """(bbox, cells) of each table the ruling lines draw, by pdfplumber's table finder; and the
+    boxes they draw that are no table's cell (a one-cell table, a frame around a 专栏)."""
     from pdfplumber.table import TableFinder
 
     vertical = [e for e in edges if e["orientation"] == "v"]
     horizontal = [e for e in edges if e["orientation"] == "h"]
     if len(vertical) < 2 or len(horizontal) < 2:
-        return []
+        return [], []
     settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
                 "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}  # fmt: skip
     finder = TableFinder(_PageBox((0.0, 0.0, width, height)), settings)  # type: ignore[arg-type]
-    return [(table.bbox, table.cells) for table in finder.tables]
+    in_tables = {cell for table in finder.tables for cell in table.cells}
+    return [(table.bbox, table.cells) for table in finder.tables], [c for c in finder.cells if c not in in_tables]
+
+
+def _box_around(line: _Line, boxes: list[Any]) -> int:
+    """The number (from 1) of the box drawn around the line, the innermost; 0 if none. A page
+    with more than MAX_BOXES boxes is a drawing or a form, not a text with a 专栏 or two."""
+    if len(boxes) > MAX_BOXES:
+        return 0
+    x, y = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
+    around = [(b[2] - b[0], n) for n, b in enumerate(boxes, 1) if b[0] <= x <= b[2] and b[1] <= y <= b[3]]
+    return min(around)[1] if around else 0
 
 
 @dataclass
@@ -1000,6 +1051,7 @@ def _items(stream: list[Any], left: float, right: float | None) -> list[Line | T
     out: list[Line | TableDraft] = []
     run: list[Any] = []
     titles: list[str] = []  # the bold title each item of the run starts with, or ""
+    frames: list[tuple[int, ...]] = []  # the boxes drawn around each item of the run
     layout: list[tuple[int, bool]] = []  # each item's last line: its length, and whether it was full
     number = 0
     lines = [line.text for thing in stream if isinstance(thing, list) for line in thing]
@@ -1011,31 +1063,39 @@ def _items(stream: list[Any], left: float, right: float | None) -> list[Line | T
             if isinstance(item, Line):
                 title = titles[item.number - 1]
                 item.run_in = run_in_length(item.text, "", title) if title else 0
+                item.frames = frames[item.number - 1]
                 item.number += number
             out.append(item)
         number += len(run)
-        for kept in (run, titles, layout):
+        for kept in (run, titles, layout, frames):
             kept.clear()
 
-    def add(item: Any, title: str = "", last_line: tuple[int, bool] = (0, False)) -> None:
+    def add(item: Any, title: str = "", last_line: tuple[int, bool] = (0, False), framed: tuple[int, ...] = ()) -> None:
         run.append(item)
         titles.append(title)
         layout.append(last_line)
+        frames.append(framed)
 
     for thing in stream:
         if isinstance(thing, _Grid):
             draft = thing.draft()
             if draft is not None:
                 add(draft)
+            else:  # one row of ruled cells is no table of data: their text is the text
+                for cell in sorted(thing.cells, key=lambda c: (c.row, c.col)):
+                    add("")
+                    add(cell.text, "", (len(cell.text), False))
+                add("")
         elif isinstance(thing, tuple):
             flush()
             number += 1
-            out.append(Line(thing[0], number, blank_before=True, heading=thing[1]))
+            out.append(Line(thing[0], number, blank_before=True, heading=thing[1], frames=thing[2]))
         elif isinstance(thing, list):
             add(
                 join_lines(line.text for line in thing),
                 _bold_start(thing),
                 (len(thing[-1].text), _full(thing[-1], left, right)),
+                thing[0].frames,
             )
         else:
             add(thing, "", (len(thing), False))
