@@ -29,7 +29,16 @@ import html5lib
 
 from .draft import DocDraft, iso_date
 from .govinfo import read_rows
-from .lines import MAX_FRAMES, WIDE_CHAR, Line, image_left_out, is_chrome, link_left_out, run_in_length
+from .lines import (
+    MAX_FRAMES,
+    WIDE_CHAR,
+    Line,
+    heading_lines,
+    image_left_out,
+    is_chrome,
+    link_left_out,
+    run_in_length,
+)
 from .tables import SourceCell, TableDraft, from_grid
 
 SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -124,18 +133,18 @@ class _Walk:
             return
         before, title = self.run_in
         links, self.links = self.links, []
-        for part in "".join(self.inline).split("\n"):
-            text = tidy(part)
-            if text and not heading and is_chrome(text):  # 当前位置：首页 > …, as in copied text
+        parts = [tidy(part) for part in "".join(self.inline).split("\n")]
+        for text, level in heading_lines(parts, heading):
+            if not heading and is_chrome(text):  # 当前位置：首页 > …, as in copied text
                 self.dropped.append(f"第{self.locate(text)}行（网页导航等）：{text[:60]}")
                 links = []  # the chrome's own links
-            elif text:
+            else:
                 run_in = run_in_length(text, tidy(before), tidy(title)) if "\n" not in before + title else 0
                 self.items.append(
                     Line(
                         text,
                         self.locate(text),
-                        heading=heading,
+                        heading=level,
                         run_in=run_in,
                         list_item=self.in_items > 0,
                         frames=self._frames(),

@@ -409,6 +409,24 @@ WIDE_CHAR = "[\u2e80-\U0010ffff]"
 _JOINED = re.compile(f"{WIDE_CHAR}|[\u2010-\u2015]")  # and dashes (2021—2025): no space beside them either
 
 
+_SENTENCE_END = tuple("。！？；")
+
+
+def heading_lines(parts: list[str], level: int) -> list[tuple[str, int]]:
+    """The lines of a block the source marks (a heading of `level`, 0 for none) and breaks with
+    line breaks (<br>, Word's Shift+Enter), each with its level. In a heading, the lines before
+    the first sentence are the heading, one line (a long heading broken for the layout: 二、推进
+    社会保障和 / 基本公共服务); that sentence and the lines after it are text typed into the
+    heading (一、总体要求 / 坚持……。). The title's lines stay apart: the head reads them (issuers
+    on a line above 关于……的通知 are not the title). Empty lines are left out."""
+    parts = [part for part in parts if part]
+    if not level or len(parts) < 2:
+        return [(part, level) for part in parts]
+    end = next((n for n in range(1, len(parts)) if parts[n].endswith(_SENTENCE_END)), len(parts))
+    heading = [(part, level) for part in parts[:end]] if level == 1 else [(join_lines(parts[:end]), level)]
+    return heading + [(part, 0) for part in parts[end:]]
+
+
 def join_lines(lines: Iterable[str]) -> str:
     """The lines of one paragraph or cell that a layout broke, rejoined: the one
     rule for every format. Nothing goes where the break is beside a Chinese

@@ -37,6 +37,7 @@ from .lines import (
     MAX_FRAMES,
     Line,
     contents_lines,
+    heading_lines,
     image_left_out,
     is_letterhead,
     is_letterhead_table,
@@ -244,12 +245,14 @@ class _Reader:
         level = self.heading_level(p, style)
         label = self.number_label(p, style)
         plain, bold = self.bold_start(p, style)
-        text = (label + text).strip()
-        if is_letterhead(text) and not level:  # the red letterhead a printed copy starts with: not the text
-            self.dropped.append(f"第{self.count}段（发文机关标志）：{text}")
-        elif text:
-            run_in = run_in_length(text, label + plain, bold)
-            self.items.append(Line(text, self.count, heading=level, run_in=run_in, frames=self.frames))
+        # A line break (Shift+Enter) starts a line of its own, as <br> does in a web page.
+        parts = [part.strip() for part in (label + text).split("\n")]
+        for n, (line, line_level) in enumerate(heading_lines(parts, level)):
+            if is_letterhead(line) and not line_level:  # the red letterhead a printed copy starts with: not the text
+                self.dropped.append(f"第{self.count}段（发文机关标志）：{line}")
+            else:
+                run_in = run_in_length(line, label + plain, bold) if n == 0 else 0
+                self.items.append(Line(line, self.count, heading=line_level, run_in=run_in, frames=self.frames))
         for box in boxes:
             with self.framed():
                 self.blocks(box)
@@ -422,7 +425,9 @@ class _Reader:
                     column += cols
                     continue
                 in_cell = list(_paragraphs(tc))
-                paragraphs[(len(rows), len(row))] = [t for t in (self.text(p).strip() for p in in_cell) if t]
+                paragraphs[(len(rows), len(row))] = [
+                    line.strip() for p in in_cell for line in self.text(p).split("\n") if line.strip()
+                ]
                 text = " ".join(paragraphs[(len(rows), len(row))])
                 self.count += len(in_cell)
                 key = (len(rows), len(row))
