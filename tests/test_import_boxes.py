@@ -1,5 +1,6 @@
 """A 专栏 drawn as a box (a one-cell table, a bordered block, a quotation) ends where the box
-does: the text after it belongs to the section again. A 专栏 that is only typed (no box) goes on
+does: the text after it belongs to the section again (a box around the title alone is a title
+bar: the items follow it). A 专栏 that is only typed (no box) goes on
 to the next heading, as before. (Word's text boxes and one-cell tables: test_import_word.py.)"""
 
 from __future__ import annotations
@@ -93,3 +94,13 @@ def test_a_box_typed_in_markdown_goes_on_to_the_next_heading() -> None:
     typed = "\n\n".join(["专栏1 残疾人康复重点工程", *BOX_ITEMS])
     blocks = _section_blocks(MARKDOWN.format(box=typed), "plan.md")
     assert blocks[1]["box"]["blocks"] == [*BOX_ITEMS, AFTER]
+
+
+def test_a_box_around_the_title_alone_is_a_title_bar_and_the_items_follow_it() -> None:
+    items = "".join(f"<p>{t}</p>" for t in BOX_ITEMS)
+    bar = '<table border="1"><tr><td><p>专栏1 残疾人康复重点工程</p></td></tr></table>'
+    in_a_box = _section_blocks(_page(f'{bar}<table border="1"><tr><td>{items}</td></tr></table>'), "plan.html")
+    assert in_a_box[1]["box"]["blocks"] == BOX_ITEMS and in_a_box[2:] == [AFTER]
+    # Items under the bar without a box of their own: the 专栏 goes on to the next heading.
+    bare = _section_blocks(_page(bar + items), "plan.html")
+    assert bare[1]["box"]["blocks"] == [*BOX_ITEMS, AFTER]

@@ -79,7 +79,7 @@ class Body:
         for index, item in enumerate(items):
             following = items[index + 1] if index + 1 < len(items) else None
             if self.box is not None and self.box_frame not in (0, *item.frames):
-                self.box = None  # the text after a 专栏 drawn as a box is the section's again
+                self._leave_drawn_box(item)
             if skip:
                 skip = False
             elif isinstance(item, TableDraft):
@@ -208,6 +208,16 @@ class Body:
 
     def _open_styles(self) -> list[str]:
         return [s.style for s in self.stack]
+
+    def _leave_drawn_box(self, item: Item) -> None:
+        """The box drawn around the open 专栏 ended before `item`: the text after it is the
+        section's again. Where the box held only the 专栏's title (a title bar), the 专栏's text
+        follows it: in the box `item` starts, or else up to the next heading."""
+        if self.box is not None and self.box.blocks:
+            self.box = None
+        else:
+            starts = item.frames[-1] if item.frames and item.frames[-1] not in self.frames else 0
+            self.box_frame = starts
 
     def _drawn_box(self, title: Line) -> int:
         """The box drawn in the source that a 专栏 with this title fills: the innermost box the
