@@ -10,6 +10,7 @@ from pathlib import Path
 from textwrap import dedent
 
 import pytest
+import yaml
 
 from plansite import model as m
 from plansite.content import load_content
@@ -547,6 +548,46 @@ def test_a_first_row_over_rows_of_data_is_a_header_of_one_row() -> None:
     assert table.head == ["地区", "项目", "人数"]
     assert table.body == [["城区", "康复", "120"], ["就业", "80"]]  # 城区 goes on over the second row
     assert table.spans == {(1, 0): (2, 1)}
+
+
+def test_a_first_row_across_the_table_is_its_title() -> None:
+    """表1 typed in a first row merged across the table (Word, a saved page, a PDF): the table's
+    title, and the row under it its header."""
+    rows = [[_cell("指标"), _cell("2025年")], [_cell("就业人数"), _cell("1.2")], [_cell("康复覆盖率"), _cell("85")]]
+    table = from_grid([[_cell("表1　主要指标", cols=2)], *rows], 1)
+    assert table is not None
+    assert (table.caption, table.head, table.body) == (
+        "表1　主要指标",
+        ["指标", "2025年"],
+        [["就业人数", "1.2"], ["康复覆盖率", "85"]],
+    )
+    # The controls: a row across the table under the header is a group row; two rows are no titled table.
+    grouped = from_grid([rows[0], [_cell("一、康复", cols=2)], *rows[1:]], 1)
+    assert grouped is not None and (grouped.caption, grouped.groups) == ("", {1})
+    two = from_grid([[_cell("表1　主要指标", cols=2)], rows[0]], 1)
+    assert two is not None and (two.caption, two.body) == ("", [["指标", "2025年"]])
+
+
+def test_a_table_s_own_title_is_its_caption_in_the_draft(tmp_path: Path) -> None:
+    row = "<tr><td>{}</td><td>{}</td></tr>"
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>某市规划</title></head><body>'
+        "<h1>某市残疾人事业发展规划</h1><p>一、主要指标</p><p>{before}</p><table>"
+        '<tr><td colspan="2">{title}</td></tr>'
+        + row.format("指标", "2030年") + row.format("就业人数", "1.5") + row.format("康复覆盖率", "90")
+        + "</table><p>二、主要任务</p><p>加强康复服务。</p></body></html>"
+    )  # fmt: skip
+    blocks = yaml.safe_load(
+        import_text(page.format(before="主要指标", title="表1　主要指标"), source_name="a.html").yaml
+    )["body"][0]["blocks"]
+    assert blocks[0] == "主要指标" and blocks[1]["table"]["caption"] == "表1　主要指标"
+    assert blocks[1]["table"]["head"] == ["指标", "2030年"]
+    # A sentence across the top is no title: it stays text before the table, which gets its caption as before.
+    sentence = "本表数据截至2024年底，由市残联统计。"
+    blocks = yaml.safe_load(import_text(page.format(before="正文。", title=sentence), source_name="a.html").yaml)[
+        "body"
+    ][0]["blocks"]
+    assert blocks[:2] == ["正文。", sentence] and blocks[2]["table"]["head"] == ["指标", "2030年"]
 
 
 def test_a_sentence_before_a_table_is_text_and_a_short_name_its_caption() -> None:

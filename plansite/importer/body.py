@@ -112,6 +112,12 @@ class Body:
 
     def _table(self, table: TableDraft, *, last: bool) -> None:
         caption, self.caption = self.caption, None
+        if table.caption:  # its title typed in its first row: the short line before it is text
+            if caption is not None:
+                self._container().append(caption)
+            caption = table.caption if caption_like(table.caption) else None
+            if caption is None:
+                self._container().append(table.caption)
         if caption is None and self.box is not None and not self.box.blocks:
             caption = heading_text(self.box.label, self.box.title).strip()
         if caption is None and self.box is None:

@@ -30,7 +30,7 @@ MAX_EMPTY_GROUPS = 5  # group titles in a row with no cells between them
 class TableDraft:
     rows: list[list[str]]  # rows[0] is the header row; a row omits the cells merged into it from above
     line: int  # 1-based source line where the table starts
-    caption: str = ""
+    caption: str = ""  # its title where the table holds it (a first row across it); the body sets it
     comments: list[str] = field(default_factory=list)
     # A merged cell: (row, index in that row) -> (rows, columns) it covers, where the source says so.
     spans: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
@@ -466,6 +466,14 @@ def from_grid(source: list[list[SourceCell]], line: int) -> TableDraft | None:
     width = max((len(row) for row in slots), default=0)
     if len(source) < 2 or width < 2:
         return None
+    first = source[0][0] if len(source[0]) == 1 else None
+    if first is not None and first.text.strip() and len(source) > 2 and all(s == (0, 0) for s in slots[0]):
+        # The first row one cell across the table: its title (表1　主要指标), typed inside it.
+        rest = [[SourceCell(c.text, c.rows, c.cols, c.header or first.header) for c in source[1]], *source[2:]]
+        table = from_grid(rest, line)
+        if table is not None:
+            table.caption = first.text.strip()
+        return table
     head_rows = _head_depth(source[0], len(source))
     while head_rows < len(source) - 1 and source[head_rows] and all(c.header for c in source[head_rows]):
         if not all(c.header for c in source[0]):
