@@ -590,6 +590,42 @@ def test_a_table_s_own_title_is_its_caption_in_the_draft(tmp_path: Path) -> None
     assert blocks[:2] == ["正文。", sentence] and blocks[2]["table"]["head"] == ["指标", "2030年"]
 
 
+UNIT_PLAN = """某市残疾人事业发展规划
+
+一、主要指标
+到2030年，主要指标如下。
+表1　主要发展指标
+{unit}
+指标\t2025年\t2030年
+残疾人就业人数\t1.2\t1.5
+康复服务人数\t3.0\t3.5
+二、主要任务
+加强康复服务。
+"""
+
+
+@pytest.mark.parametrize(
+    ("unit", "caption"),
+    [
+        ("单位：万人", "表1　主要发展指标（单位：万人）"),
+        ("（单位：万人）", "表1　主要发展指标（单位：万人）"),
+        ("", "表1　主要发展指标"),
+    ],
+)
+def test_the_unit_between_a_table_s_title_and_the_table_goes_with_the_title(unit: str, caption: str) -> None:
+    draft = yaml.safe_load(import_text(UNIT_PLAN.format(unit=unit), source_name="plan.txt").yaml)
+    blocks = draft["body"][0]["blocks"]
+    assert blocks[0] == "到2030年，主要指标如下。" and blocks[1]["table"]["caption"] == caption
+
+
+def test_a_unit_line_with_no_table_after_it_is_text() -> None:
+    text = UNIT_PLAN.replace("指标\t2025年\t2030年\n残疾人就业人数\t1.2\t1.5\n康复服务人数\t3.0\t3.5\n", "")
+    blocks = yaml.safe_load(import_text(text.format(unit="单位：万人"), source_name="plan.txt").yaml)["body"][0][
+        "blocks"
+    ]
+    assert blocks == ["到2030年，主要指标如下。", "表1　主要发展指标", "单位：万人"]
+
+
 def test_a_sentence_before_a_table_is_text_and_a_short_name_its_caption() -> None:
     assert not caption_like("实施残疾人就业帮扶行动，全年新增残疾人就业1200人。主要指标如下：")
     assert caption_like("表1 主要指标")  # the control

@@ -19,6 +19,7 @@ from .draft import (
     MAX_RUN_IN,
     MIN_RUN_IN,
     NOTE,
+    UNIT,
     BoxDraft,
     DocDraft,
     Item,
@@ -40,6 +41,7 @@ class Body:
         self.in_glossary = False
         self.annex: SectionDraft | None = None
         self.caption: str | None = None  # a short line waiting to caption the next table
+        self.unit: str | None = None  # 单位：万人, said between the next table's title and the table
         self.notes: TableDraft | None = None  # the table whose notes (注：1.…) are being read
         self.notes_style: str | None = None  # the numbering of those notes (1. 2. …), once one is read
         self.annex_lists: set[int] = set()  # items that are 附件：… lines listing the annexes
@@ -112,6 +114,7 @@ class Body:
 
     def _table(self, table: TableDraft, *, last: bool) -> None:
         caption, self.caption = self.caption, None
+        unit, self.unit = self.unit, None
         if table.caption:  # its title typed in its first row: the short line before it is text
             if caption is not None:
                 self._container().append(caption)
@@ -128,6 +131,8 @@ class Body:
         if caption is None:
             caption = "表格"
             table.comments.insert(0, "请核对：原文没有表题，请补写表格标题（caption）。")
+        if unit is not None:  # the unit goes with the title a screen reader announces with the table
+            caption += unit if unit.startswith(("（", "(")) else f"（{unit}）"
         table.caption = caption
         if last and self.box is None and self.stack and self.stack[-1].blocks:
             # A captioned table closing the document is an attachment (重点任务分工,
@@ -145,6 +150,9 @@ class Body:
 
     def _line(self, line: Line, following: Item | None) -> None:
         text = line.text
+        if isinstance(following, TableDraft) and UNIT.match(text):
+            self.unit = text  # between the table's title (kept back) and the table
+            return
         self._flush_caption()
         if GLOSSARY.match(text):
             self.box, self.in_glossary = None, True
@@ -177,8 +185,9 @@ class Body:
             return
         if n is not None and self._heading(n.style.name, n.label, n.rest.strip(), line.number, _marked_title(line, n)):
             return
-        if isinstance(following, TableDraft) and caption_like(text):
-            self.caption = text
+        unit_next = isinstance(following, Line) and UNIT.match(following.text) is not None
+        if (isinstance(following, TableDraft) or unit_next) and caption_like(text):
+            self.caption = text  # kept back until a table comes (after the unit, if one is said)
             return
         self._container().append(text)
 
