@@ -564,6 +564,8 @@ def test_a_first_row_across_the_table_is_its_title() -> None:
     # The controls: a row across the table under the header is a group row; two rows are no titled table.
     grouped = from_grid([rows[0], [_cell("一、康复", cols=2)], *rows[1:]], 1)
     assert grouped is not None and (grouped.caption, grouped.groups) == ("", {1})
+    unit = from_grid([[_cell("表1　主要指标", cols=2)], [_cell("单位：万人", cols=2)], *rows], 1)
+    assert unit is not None and (unit.caption, unit.head) == ("表1　主要指标（单位：万人）", ["指标", "2025年"])
     two = from_grid([[_cell("表1　主要指标", cols=2)], rows[0]], 1)
     assert two is not None and (two.caption, two.body) == ("", [["指标", "2025年"]])
 

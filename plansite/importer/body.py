@@ -19,7 +19,6 @@ from .draft import (
     MAX_RUN_IN,
     MIN_RUN_IN,
     NOTE,
-    UNIT,
     BoxDraft,
     DocDraft,
     Item,
@@ -28,6 +27,7 @@ from .draft import (
     caption_like,
 )
 from .lines import TERMINAL, Line
+from .patterns import UNIT, with_unit
 from .tables import TableDraft
 
 
@@ -132,7 +132,7 @@ class Body:
             caption = "表格"
             table.comments.insert(0, "请核对：原文没有表题，请补写表格标题（caption）。")
         if unit is not None:  # the unit goes with the title a screen reader announces with the table
-            caption += unit if unit.startswith(("（", "(")) else f"（{unit}）"
+            caption = with_unit(caption, unit)
         table.caption = caption
         if last and self.box is None and self.stack and self.stack[-1].blocks:
             # A captioned table closing the document is an attachment (重点任务分工,

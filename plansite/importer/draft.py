@@ -87,7 +87,6 @@ UNTITLED = "（请填写标题）"  # the title of a draft whose title was not f
 MAX_HEADING = 40  # longer lines are prose, not headings
 DIVISIONS = ("part", "chapter", "section", "article")  # 编 章 节 条: the numbering that divides a law
 NOTE = re.compile(r"^注[：:]\s*")  # a table's notes start 注：
-UNIT = re.compile(r"^[（(]?(?:计量)?单位[：:][^（()）]{1,30}[)）]?$")  # 单位：万人 between a table's title and the table
 MAX_RUN_IN = 30  # a run-in title (“1.巩固……。聚焦……”) is at most this long
 MAX_TITLE = 80  # a document title is at most this long (longer lines in the head are prose)
 MAX_ADDRESSEES = 150  # a 主送 line (各镇人民政府、街道办事处……：) is at most this long

@@ -22,6 +22,15 @@ def issuers(text: str) -> str | None:
 
 
 PUBLIC_NOTE = re.compile(r"^[（(](?:此件|本文|此文)[^）)]{1,20}[）)]$")  # （此件公开发布）, （本文有删减） after a 落款
+# 单位：万人, said apart from a table's title (a line between it and the table, a row of its own).
+UNIT = re.compile(r"^[（(]?(?:计量)?单位[：:][^（()）]{1,30}[)）]?$")
+
+
+def with_unit(title: str, unit: str) -> str:
+    """A table's title with the unit said apart from it (单位：万人), as a screen reader should hear them together."""
+    return title + (unit if unit.startswith(("（", "(")) else f"（{unit}）")
+
+
 # The 版记 printed at a document's foot, after the 落款: 抄送 (copied to), the office that printed
 # it and when (某县残联办公室　2026年3月2日印发), how many copies.
 IMPRINT = re.compile(

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..numbering import numbered
 from .lines import PAGE_BREAK
+from .patterns import UNIT, with_unit
 
 _SPACES = re.compile(r" {2,}|\u3000+")
 GROUP_STYLES = ("cn-comma", "cn-paren")  # numbering of a group row inside a table: 一、 （一）
@@ -471,8 +472,9 @@ def from_grid(source: list[list[SourceCell]], line: int) -> TableDraft | None:
         # The first row one cell across the table: its title (表1　主要指标), typed inside it.
         rest = [[SourceCell(c.text, c.rows, c.cols, c.header or first.header) for c in source[1]], *source[2:]]
         table = from_grid(rest, line)
-        if table is not None:
-            table.caption = first.text.strip()
+        if table is not None:  # a second row across it: the unit (单位：万人), or the title's second line
+            title, second = first.text.strip(), table.caption
+            table.caption = with_unit(title, second) if UNIT.match(second) else f"{title} {second}".strip()
         return table
     head_rows = _head_depth(source[0], len(source))
     while head_rows < len(source) - 1 and source[head_rows] and all(c.header for c in source[head_rows]):
