@@ -53,6 +53,10 @@ text: a one-cell table with borders running over a page break, a text box (the s
 copy Word keeps for older readers), and a table of one column with the title in a row of its
 own; pdf-drawn-boxes.pdf is it printed by LibreOffice.
 
+pdf-printed-web-page.pdf is a government web page printed to PDF by Chromium: the site's
+navigation and breadcrumb, the 政府信息公开 table, a notice with a table, the site's footer, and the
+browser's own header and footer on each page.
+
 pdf-table-across-pages.pdf is what LibreOffice prints from a Word file whose
 table runs over three pages (its header row repeated, its first column merged
 down in groups), between headings, under a running header and page numbers."""
@@ -60,6 +64,7 @@ down in groups), between headings, under a running header and page numbers."""
 from __future__ import annotations
 
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -86,6 +91,7 @@ LANDSCAPE_NAME = "pdf-landscape-table"
 UNRULED_NAME = "pdf-unruled-table"
 BOXES_NAME = "word-drawn-boxes"
 BOXES_PDF_NAME = "pdf-drawn-boxes"
+PRINTED_PAGE_NAME = "pdf-printed-web-page"
 
 
 def write_docx(path: Path) -> None:
@@ -460,6 +466,44 @@ def write_boxes_docx(path: Path) -> None:
     word.save(str(path))
 
 
+PRINTED_PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
+<title>某市残疾人联合会关于做好2026年残疾人两项补贴工作的通知_政策文件_某市残疾人联合会</title>
+<style>body{font-family:sans-serif;margin:0 40px}.nav a{margin-right:24px}.crumb{margin:12px 0}
+.xxgk{border-collapse:collapse;width:100%;margin-bottom:24px}.xxgk td{border:1px solid #999;padding:6px}
+h1{font-size:26px;text-align:center}.text p{font-size:16px;line-height:1.8;text-indent:2em}
+table.data{border-collapse:collapse;margin:12px auto}table.data td,table.data th{border:1px solid #000;padding:4px 12px}
+.foot{margin-top:40px;text-align:center;font-size:12px}</style></head><body>
+<div class="nav"><a href="/">首页</a><a href="/zwgk/">政务公开</a><a href="/bsfw/">办事服务</a><a href="/hdjl/">互动交流</a></div>
+<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; 政策文件</div>
+<table class="xxgk"><tr><td>索 引 号：</td><td>114403000070000000/2026-00012</td><td>主题分类：</td><td>社会保障</td></tr>
+<tr><td>发文机关：</td><td>某市残疾人联合会</td><td>成文日期：</td><td>2026年1月8日</td></tr>
+<tr><td>发文字号：</td><td>某残联〔2026〕2号</td><td>发布日期：</td><td>2026年1月10日</td></tr>
+<tr><td>主 题 词：</td><td>残疾人 两项补贴 通知</td><td></td><td></td></tr></table>
+<h1>某市残疾人联合会关于做好2026年残疾人两项补贴工作的通知</h1>
+<div class="text"><p>各区残联：</p>
+<p>为做好2026年困难残疾人生活补贴和重度残疾人护理补贴工作，现将有关事项通知如下。</p>
+<p>一、提高补贴标准</p><p>自2026年1月1日起，两项补贴标准各提高20元，具体标准如下：</p>
+<table class="data"><tr><th>补贴</th><th>原标准（元/月）</th><th>新标准（元/月）</th></tr>
+<tr><td>困难残疾人生活补贴</td><td>100</td><td>120</td></tr><tr><td>重度残疾人护理补贴</td><td>120</td><td>140</td></tr></table>
+<p>二、做好发放工作</p><p>各区残联要按月足额发放补贴，不得截留、挪用。</p>
+<p style="text-align:right">某市残疾人联合会</p><p style="text-align:right">2026年1月8日</p></div>
+<div class="foot">扫一扫在手机打开当前页</div></body></html>
+"""
+
+
+def write_printed_page_pdf(path: Path, tmp: Path) -> None:
+    """A government web page (navigation, breadcrumb, the 政府信息公开 table, the notice with a
+    table, a footer) printed to PDF by Chromium, with the browser's own header and footer (the
+    date and the page's title, its address and the page count)."""
+    page = tmp / "page.html"
+    page.write_text(PRINTED_PAGE, encoding="utf-8")
+    browser = shutil.which("chromium") or "/usr/bin/chromium"
+    subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", f"--print-to-pdf={path}", page.as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+
+
 def write_contents_docx(path: Path) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.shared import Pt
@@ -542,6 +586,7 @@ def main() -> None:
         _printed(write_landscape_table_docx, tmp / f"{LANDSCAPE_NAME}.docx", LANDSCAPE_NAME, tmp)
         _printed(write_unruled_table_docx, tmp / f"{UNRULED_NAME}.docx", UNRULED_NAME, tmp)
         _printed(write_boxes_docx, FIXTURES / f"{BOXES_NAME}.docx", BOXES_PDF_NAME, tmp)
+        write_printed_page_pdf(FIXTURES / f"{PRINTED_PAGE_NAME}.pdf", tmp)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from docx import Document
 from docx.shared import Cm
 
 from plansite.importer import import_bytes, import_text
+from plansite.importer.draft import DocDraft
 from plansite.importer.pdf import pdf_items
 
 
@@ -114,18 +115,18 @@ def _pdf(*pages: list[tuple[float, float, float]]) -> bytes:
 
 def test_pdf_images_are_counted_on_their_page_but_icons_are_not() -> None:
     dropped: list[str] = []
-    pdf_items(_pdf([(300, 150, 300), (16, 16, 460), (200, 120, 500)]), dropped)
+    pdf_items(_pdf([(300, 150, 300), (16, 16, 460), (200, 120, 500)]), DocDraft(), dropped)
     assert _images(dropped) == ["第1页 2 张"]
     control: list[str] = []
-    pdf_items(_pdf([(16, 16, 300)]), control)
+    pdf_items(_pdf([(16, 16, 300)]), DocDraft(), control)
     assert _images(control) == []
 
 
 def test_a_pdf_image_on_every_page_at_one_place_is_the_running_head() -> None:
     logo, chart = (120, 40, 20), (300, 150, 300)
     dropped: list[str] = []
-    pdf_items(_pdf([logo, chart], [logo], [logo]), dropped)
+    pdf_items(_pdf([logo, chart], [logo], [logo]), DocDraft(), dropped)
     assert _images(dropped) == ["第1页 1 张"]
     control: list[str] = []  # the same image at another place on each page: the pages' own
-    pdf_items(_pdf([(120, 40, 300)], [(120, 40, 400)], [(120, 40, 500)]), control)
+    pdf_items(_pdf([(120, 40, 300)], [(120, 40, 400)], [(120, 40, 500)]), DocDraft(), control)
     assert _images(control) == ["第1页 1 张", "第2页 1 张", "第3页 1 张"]

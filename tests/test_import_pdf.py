@@ -105,6 +105,14 @@ def test_a_margin_line_on_one_page_only_is_kept() -> None:
     assert {line.text for page in pages for line in page.lines if id(line) in chrome} == {"— 1 —", "— 2 —"}
 
 
+def test_what_a_browser_prints_in_the_margins_of_one_page_is_left_out() -> None:
+    header = "11/27/26, 10:10 AM 某市残疾人联合会关于做好两项补贴工作的通知_政策文件"
+    body = "2026/1/8 10:00 召开推进会。"  # a date and time in the text: kept (the control)
+    page = _page(1, header, body, "file:///tmp/page.html 1/2")
+    chrome = _running_lines([page])
+    assert [line.text for line in page.lines if id(line) in chrome] == [header, "file:///tmp/page.html 1/2"]
+
+
 def _chars(spec: list[tuple[str, float, float, bool]]) -> dict[str, object]:
     """A text line as pdfplumber gives it: (text, size, baseline, bold) of each character, set
     one after another from x=50 at its size."""

@@ -570,6 +570,15 @@ def test_a_first_row_across_the_table_is_its_title() -> None:
     assert two is not None and (two.caption, two.body) == ("", [["指标", "2025年"]])
 
 
+def test_an_empty_row_across_a_table_is_left_out_and_a_row_with_text_is_a_group() -> None:
+    row, group = [_cell("就业人数"), _cell("1.2")], [_cell("一、就业", cols=2)]
+    table = from_grid([[_cell("指标"), _cell("2025年")], group, row, [_cell("", cols=2)], row], 1)
+    assert table is not None and (table.body, table.groups) == (
+        [["一、就业"], ["就业人数", "1.2"], ["就业人数", "1.2"]],
+        {1},
+    )
+
+
 def test_a_table_s_own_title_is_its_caption_in_the_draft(tmp_path: Path) -> None:
     row = "<tr><td>{}</td><td>{}</td></tr>"
     page = (

@@ -136,13 +136,14 @@ def test_a_long_pdf_read_on_every_core_gives_what_one_process_reads(tmp_path: Pa
         import json
         from plansite import workers
         from plansite.importer import pdf
+        from plansite.importer.draft import DocDraft
         data = open({str(pdf)!r}, "rb").read()
-        serial = repr(pdf.pdf_items(data, []))
+        serial = repr(pdf.pdf_items(data, DocDraft(), []))
         calls = []
         real = workers.map_in_workers
         workers.map_in_workers = lambda *args, **kwargs: calls.append(workers._can_fork()) or real(*args, **kwargs)
         pdf.READ_IN_WORKERS_FROM, pdf.PAGES_PER_PART = 1, 1
-        print(json.dumps({{"same": repr(pdf.pdf_items(data, [])) == serial, "forked": calls, "items": serial.count("Line(")}}))
+        print(json.dumps({{"same": repr(pdf.pdf_items(data, DocDraft(), [])) == serial, "forked": calls, "items": serial.count("Line(")}}))
     """)
     assert found["forked"] == [True], "the pages were not read in workers"
     assert found["same"] and found["items"] > 50

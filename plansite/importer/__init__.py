@@ -95,11 +95,12 @@ def import_bytes(
         return _result(parse(items, known), source_name, source_name, doc_id, left_out, taken)
     if is_pdf(data):
         dropped: list[str] = []
+        known = DocDraft()
         try:
-            items = pdf_items(data, dropped)
+            items = pdf_items(data, known, dropped)
         except NotReadablePdfError as error:
             raise SourceError(f"{source_name} 是 PDF，但读不出文字：{error}。") from error
-        return _result(parse(items, DocDraft()), source_name, source_name, doc_id, dropped, taken)
+        return _result(parse(items, known), source_name, source_name, doc_id, dropped, taken)
     if data.startswith(OLE_WORD):
         raise SourceError(
             f"{source_name} 是老式的 Word 97-2003 文件（.doc）或其他 Office 文件：请在 Word 或 WPS 里另存为 .docx 再导入。"

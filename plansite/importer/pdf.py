@@ -49,11 +49,14 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ..numbering import numbered
+from .draft import DocDraft
+from .govinfo import read_rows
 from .lines import (
     TERMINAL,
     Line,
     contents_lines,
     image_left_out,
+    is_chrome,
     is_letterhead,
     join_broken,
     join_lines,
@@ -109,7 +112,10 @@ class _Line:
     frames: tuple[int, ...] = ()  # that box, numbered in the whole document (`_Frames`)
 
 
-def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
+def pdf_items(data: bytes, known: DocDraft, dropped: list[str]) -> list[Line | TableDraft]:
+    """The document's lines and tables, headings marked; a 政府信息公开 table (a web page printed
+    to PDF) goes into `known`, and what is left out (running heads, page numbers, a letterhead,
+    a contents list, images, a web page's breadcrumbs) into `dropped`."""
     pdf = _open(data)
     try:
         count = len(pdf)
@@ -170,6 +176,9 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
             if id(line) in contents:
                 dropped.append(f"第{line.page}页（目录）：{line.text}")
                 continue
+            if is_chrome(line.text):  # a web page printed to PDF: 当前位置：首页 > …
+                dropped.append(f"第{line.page}页（网页导航等）：{line.text}")
+                continue
             if id(line) in footnotes:
                 number, text = footnotes[id(line)]
                 notes.append(text if number else join_lines((notes.pop(), text)))
@@ -212,7 +221,14 @@ def pdf_items(data: bytes, dropped: list[str]) -> list[Line | TableDraft]:
         frames.page_ends()
     for note in notes:
         stream += ["", note]
-    return _items(stream, left, right)
+    items: list[Line | TableDraft] = []
+    for item in _items(stream, left, right):
+        # A web page printed to PDF: its 政府信息公开 table is the document's metadata.
+        if isinstance(item, TableDraft) and read_rows(item.rows, known):
+            dropped.append(f"第{item.line}页（已读作文件信息）：{' '.join(c for row in item.rows for c in row if c)}")
+        else:
+            items.append(item)
+    return items
 
 
 Box = tuple[int, int, int, int]  # left, top, width and height, in whole points
@@ -569,8 +585,7 @@ def _line(raw: dict[str, Any], number: int, is_bold: Callable[[dict[str, Any]], 
             if note:
                 parts.append("〕")
                 note = False
-            apart = previous is not None and ch["x0"] > previous["x1"] + X_TOLERANCE
-            if previous is not None and (ch["space"] or (apart and not _font_gap(previous["text"], text))):
+            if previous is not None and _space_between(previous, ch):
                 parts.append(" ")
             parts.append(text)
         if bold is None and not is_bold(ch):
@@ -583,6 +598,13 @@ def _line(raw: dict[str, Any], number: int, is_bold: Callable[[dict[str, Any]], 
     bold = len(text) if bold is None else bold
     bold = min(max(0, bold - (len(text) - len(text.lstrip()))), len(stripped))
     return _Line(stripped, number, raw["top"], raw["bottom"], raw["x0"], raw["x1"], size, bold)
+
+
+def _space_between(before: dict[str, Any], ch: dict[str, Any]) -> bool:
+    """Whether a space goes between two characters of a line: where the document has one, or
+    where they stand apart (but for the gap a change of font leaves: 2025 年)."""
+    apart = ch["x0"] > before["x1"] + X_TOLERANCE
+    return bool(ch.get("space")) or (apart and not _font_gap(before["text"], ch["text"]))
 
 
 def _font_gap(before: str, after: str) -> bool:
@@ -830,14 +852,19 @@ def _table(chars: list[dict[str, Any]], found: list[Any], number: int) -> _Grid 
 
 
 def _cell_text(chars: list[dict[str, Any]]) -> str:
-    """A cell's characters in reading order: lines by their top, left to right."""
+    """A cell's characters in reading order: lines by their top, left to right, spaced as a line's."""
     lines: list[list[dict[str, Any]]] = []
     for ch in sorted(chars, key=lambda c: (c["top"], c["x0"])):
         if lines and abs(lines[-1][0]["top"] - ch["top"]) < ch["size"] * 0.5:
             lines[-1].append(ch)
         else:
             lines.append([ch])
-    return join_lines("".join(c["text"] for c in sorted(line, key=lambda c: c["x0"])) for line in lines)
+    return join_lines(_spaced(sorted(line, key=lambda c: c["x0"])) for line in lines)
+
+
+def _spaced(chars: list[dict[str, Any]]) -> str:
+    """One line's characters, left to right, with the spaces `_line` gives them."""
+    return "".join((" " if n and _space_between(chars[n - 1], ch) else "") + ch["text"] for n, ch in enumerate(chars))
 
 
 def _add_table(stream: list[Any], grid: _Grid) -> None:
@@ -914,7 +941,20 @@ def _running_lines(pages: list[_Page]) -> set[int]:
         or line.bottom > (reach[round(page.height)] or 1.0) * (1 - MARGIN)
     ]
     repeated = _running(Counter(shape for page in _shapes_per_page(pages, margin_lines) for shape in page), len(pages))
-    return {id(line) for line in margin_lines if PAGE_NUMBER.match(line.text) or _shape(line.text) in repeated}
+    return {
+        id(line)
+        for line in margin_lines
+        if PAGE_NUMBER.match(line.text) or _shape(line.text) in repeated or _BROWSER_PRINT.fullmatch(line.text)
+    }
+
+
+# What a browser prints in a page's margins: the date and time, then the page's title (at the
+# top); the page's address, then the page count (at the foot). Looked for in the margins only.
+_BROWSER_PRINT = re.compile(
+    r"\d{1,4}/\d{1,2}/\d{1,4},?\s*(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM)?.*"
+    r"|(?:https?|file)://\S+\s*\d+\s*/\s*\d+",
+    re.IGNORECASE,
+)
 
 
 def _shape(text: str) -> str:

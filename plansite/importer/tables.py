@@ -508,6 +508,9 @@ def from_grid(source: list[list[SourceCell]], line: int) -> TableDraft | None:
                 table.spans[(len(table.rows), len(texts))] = (rows, cols)
             texts.append(cell.text.strip())
         if len(texts) == 1 and table.spans.get((len(table.rows), 0)) == (1, width) and width > 1:
+            if not texts[0]:  # an empty row across the table (a gap a layout drew) holds nothing
+                del table.spans[(len(table.rows), 0)]
+                continue
             table.groups.add(len(table.rows))
         table.rows.append(texts)
     _title_columns(table)
