@@ -332,19 +332,16 @@ def _read_text_page(page: Any, number: int, height: float, text_page: Any) -> _P
     edges, images = _edges_and_images(page, height)
     found_tables, drawn = _tables(edges, width, height)
     tables: list[tuple[Any, _Grid]] = []
+    in_cells: set[int] = set()  # the characters a table's cells hold (by id)
     for bbox, cells in found_tables:
-        grid = _table(chars, cells, number)
+        grid = _table(chars, cells, number, in_cells)
         if grid is None:  # one column: a box drawn around text (a 专栏 with its title in a row of its own)
             drawn.append(bbox)
         else:
             tables.append((bbox, grid))
-    boxes = [bbox for bbox, _ in tables]
-
-    def outside(ch: dict[str, Any]) -> bool:
-        x, y = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
-        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
-
-    text_chars = [ch for ch in chars if outside(ch)] if boxes else chars
+    # The text outside the tables' cells; a character inside a table but in none of its cells (a
+    # cell a browser prints open where the page breaks) is kept as text, never lost.
+    text_chars = [ch for ch in chars if id(ch) not in in_cells]
     lines = []
     found = chars_to_textmap(text_chars).extract_text_lines(strip=True, return_chars=True) if text_chars else []
     in_order, unruled = _unruled_tables(_in_columns(found, width), number)
@@ -831,8 +828,9 @@ class _Grid:
         return from_grid(rows, self.line)
 
 
-def _table(chars: list[dict[str, Any]], found: list[Any], number: int) -> _Grid | None:
-    """A ruled table: each cell placed on the grid of the table's own cell edges."""
+def _table(chars: list[dict[str, Any]], found: list[Any], number: int, in_cells: set[int]) -> _Grid | None:
+    """A ruled table: each cell placed on the grid of the table's own cell edges; the ids of the
+    characters its cells hold go into `in_cells`."""
     cells = [c for c in found if c]
     xs = sorted({round(v, 1) for c in cells for v in (c[0], c[2])})
     ys = sorted({round(v, 1) for c in cells for v in (c[1], c[3])})
@@ -848,6 +846,7 @@ def _table(chars: list[dict[str, Any]], found: list[Any], number: int) -> _Grid 
             if c[0] <= (ch["x0"] + ch["x1"]) / 2 <= c[2] and c[1] <= (ch["top"] + ch["bottom"]) / 2 <= c[3]
         ]
         placed.append(_Cell(_cell_text(inside), y0, x0, max(y1 - y0, 1), max(x1 - x0, 1)))
+        in_cells.update(id(ch) for ch in inside)
     return _Grid(placed, len(ys) - 1, len(xs) - 1, number)
 
 
