@@ -212,3 +212,35 @@ def test_any_imported_text_passes_check(text: str) -> None:
             assert all("没有正文" in p.message for p in error.problems), (
                 "\n".join(map(str, error.problems)) + "\n" + draft.yaml
             )
+
+
+_CELL = st.tuples(
+    st.sampled_from(["", "指标", "1.2", "一、康复", "表1　主要指标", "单位：万人", "合计"]),
+    st.integers(1, 3),  # rows it covers
+    st.integers(1, 3),  # columns it covers
+    st.booleans(),  # a header cell
+)
+TABLE_ROWS = st.lists(st.lists(_CELL, min_size=1, max_size=4), min_size=2, max_size=6)
+
+
+@given(TABLE_ROWS)
+def test_any_table_of_a_saved_page_imports_to_a_draft_that_passes_check(rows: list) -> None:
+    """Merged cells that overlap or run past the table, empty rows and titles across it: the
+    draft's table is always one check takes (from_grid makes any grid valid)."""
+    from plansite.importer import import_text
+
+    def cell(text: str, down: int, across: int, head: bool) -> str:
+        tag = "th" if head else "td"
+        return f'<{tag} rowspan="{down}" colspan="{across}">{text}</{tag}>'
+
+    table = "".join("<tr>" + "".join(cell(*c) for c in row) + "</tr>" for row in rows)
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>某市规划</title></head><body>'
+        f"<h1>某市残疾人事业发展规划</h1><p>一、主要指标</p><p>指标如下。</p><table>{table}</table></body></html>"
+    )
+    draft = import_text(page, source_name="fuzz.html", doc_id="fuzz-doc")
+    with content_folder(draft.yaml.encode("utf-8")) as folder:
+        try:
+            load_content(folder)
+        except ContentError as error:
+            raise AssertionError("\n".join(map(str, error.problems)) + "\n" + draft.yaml) from None

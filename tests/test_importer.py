@@ -579,6 +579,16 @@ def test_an_empty_row_across_a_table_is_left_out_and_a_row_with_text_is_a_group(
     )
 
 
+def test_a_merge_overlapping_another_takes_the_rectangle_left_free() -> None:
+    """f reaches down two rows and across two columns, but c (from the header) holds the second
+    column in f's first row: f takes one column over its two rows, and g's row is complete."""
+    c = [_cell("a"), _cell("b", cols=3), _cell("c", rows=3)]
+    table = from_grid([c, [_cell("d")], [_cell("e", cols=3), _cell("f", rows=2, cols=2)], [_cell("g")]], 1)
+    assert table is not None
+    assert table.body == [["d", "", "", "", ""], ["e", "f", ""], ["g", "", "", ""]]
+    assert table.spans == {(2, 0): (1, 3), (2, 1): (2, 1)}
+
+
 def test_a_table_s_own_title_is_its_caption_in_the_draft(tmp_path: Path) -> None:
     row = "<tr><td>{}</td><td>{}</td></tr>"
     page = (

@@ -421,6 +421,10 @@ class SourceCell:
     header: bool = False  # <th>, or a Word table's repeated header row
 
 
+def _free(line_slots: list[tuple[int, int] | None], x: int) -> bool:
+    return x >= len(line_slots) or line_slots[x] is None
+
+
 def _extent(
     slots: list[list[tuple[int, int] | None]], owner: tuple[int, int], r: int, x: int, width: int
 ) -> tuple[int, int]:
@@ -456,14 +460,21 @@ def from_grid(source: list[list[SourceCell]], line: int) -> TableDraft | None:
         for k, cell in enumerate(source_row):
             while x < len(slots[r]) and slots[r][x] is not None:
                 x += 1
-            for dy in range(min(max(cell.rows, 1), len(source) - r)):
+            # Overlapping merges: the first keeps its slots, and a later cell takes the rectangle
+            # left free (as many of its columns as are free in its first row, down while all are).
+            cols = 1
+            while cols < max(cell.cols, 1) and _free(slots[r], x + cols):
+                cols += 1
+            rows = 1
+            while rows < min(max(cell.rows, 1), len(source) - r) and all(
+                _free(slots[r + rows], x + dx) for dx in range(cols)
+            ):
+                rows += 1
+            for dy in range(rows):
                 line_slots = slots[r + dy]
-                for dx in range(max(cell.cols, 1)):
-                    while len(line_slots) <= x + dx:
-                        line_slots.append(None)
-                    if line_slots[x + dx] is None:  # overlapping merges: the first one keeps the slot
-                        line_slots[x + dx] = (r, k)
-            x += max(cell.cols, 1)
+                line_slots += [None] * (x + cols - len(line_slots))
+                line_slots[x : x + cols] = [(r, k)] * cols
+            x += cols
     width = max((len(row) for row in slots), default=0)
     if len(source) < 2 or width < 2:
         return None
@@ -513,5 +524,7 @@ def from_grid(source: list[list[SourceCell]], line: int) -> TableDraft | None:
                 continue
             table.groups.add(len(table.rows))
         table.rows.append(texts)
+    if len(table.rows) - len(table.groups) < 2:  # nothing under the header but empty or group rows: no data
+        return None
     _title_columns(table)
     return table
