@@ -6,7 +6,13 @@ two pages. Each rule on made-up pages, each with its control."""
 from __future__ import annotations
 
 import operator
+import shutil
+import subprocess
+from pathlib import Path
 
+import pytest
+
+from plansite.importer import import_bytes
 from plansite.importer.lines import Line, join_broken
 from plansite.importer.pdf import (
     MAX_BOXES,
@@ -371,3 +377,29 @@ def test_one_row_of_ruled_cells_is_text_and_two_rows_a_table() -> None:
     assert [item.text for item in items if isinstance(item, Line)] == ["加强康复服务。", *row, "做好托养服务。"]
     table = _items([_grid([HEAD, row])], 90.0, None)
     assert [type(item).__name__ for item in table] == ["TableDraft"]
+
+
+def test_text_in_a_table_cell_a_browser_prints_open_at_a_page_break_is_kept(tmp_path: Path) -> None:
+    """Chromium prints a cell that runs over a page break without its rule at the break, so the
+    cell is none of the table's grid: its text must still be imported (before, it was dropped)."""
+    browser = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(browser).exists():
+        pytest.fail("chromium is missing: scripts/install-test-tools.sh installs it")
+    rows = "".join(
+        f"<tr>{'<td rowspan=40>一、医疗质量</td>' if n == 0 else ''}<td>{n + 1}.指标{n + 1}</td><td>定量</td></tr>"
+        for n in range(40)
+    )
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>考核指标</title></head><body>'
+        f'<h1>三级公立医院绩效考核指标</h1><table border="1"><tr><th>一级指标</th><th>三级指标</th><th>性质</th></tr>{rows}</table>'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    pdf = tmp_path / "page.pdf"
+    subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", f"--print-to-pdf={pdf}", page.as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    draft = import_bytes(pdf.read_bytes(), source_name="page.pdf").yaml
+    assert "一、医疗质量" in draft and all(f"{n}.指标{n}" in draft for n in range(1, 41))
