@@ -94,6 +94,13 @@ def test_a_file_that_is_not_a_document_is_refused(data: bytes, message: str) -> 
         import_bytes(data, source_name="x")
 
 
+def test_a_word_file_nested_deeper_than_any_real_one_is_refused() -> None:
+    from .test_import_word import nested_boxes
+
+    with pytest.raises(SourceError, match="看起来是 Word 文件，但无法打开（内容不是正常的 Word 格式"):
+        import_bytes(nested_boxes(150), source_name="deep.docx")
+
+
 def test_a_pdf_with_a_password_is_named_as_such(tmp_path: Path) -> None:
     """LibreOffice prints a Word file to a PDF that opens only with a password."""
     from docx import Document

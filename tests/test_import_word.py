@@ -5,6 +5,7 @@ and restarts, footnotes, document properties, header rows."""
 from __future__ import annotations
 
 import io
+import zipfile
 
 import pytest
 from docx import Document
@@ -270,6 +271,48 @@ def test_a_box_drawn_as_a_table_of_one_cell_keeps_its_paragraphs() -> None:
         in draft
     )
     assert "为残疾人适配辅助器具。\n      - 托养服务持续推进。\n" in draft
+
+
+def test_a_table_in_a_box_drawn_as_a_table_of_one_cell_stays_a_table() -> None:
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_paragraph("某县残疾人事业发展规划", style="Title")
+        document.add_paragraph("一、发展目标", style="Heading 1")
+        cell = document.add_table(rows=1, cols=1).cell(0, 0)
+        cell.text = "专栏1　主要指标"
+        inner = cell.add_table(rows=3, cols=2)
+        for r, row in enumerate([["指标", "2030年"], ["就业人数（万人）", "1.5"], ["康复覆盖率（%）", "90"]]):
+            for c, text in enumerate(row):
+                inner.cell(r, c).text = text
+        cell.add_paragraph("注：2030年为目标值。")
+        document.add_paragraph("各地要确保目标实现。")
+        document.add_paragraph("二、主要任务", style="Heading 1")
+
+    draft = import_bytes(_docx(build), source_name="plan.docx").yaml
+    assert "          blocks:\n            - table:\n" in draft and "head: [指标, 2030年]" in draft
+    assert "- [就业人数（万人）, '1.5']" in draft and "notes:\n                  - 注：2030年为目标值。" in draft
+    assert "\n      - 各地要确保目标实现。\n" in draft  # after the box: the section's text
+
+
+def nested_boxes(levels: int) -> bytes:
+    """A Word file whose body holds boxes (one-cell tables) nested `levels` deep, text in the last."""
+    cell = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>专栏1　标题</w:t></w:r></w:p>{}</w:tc></w:tr></w:tbl><w:p/>"
+    inner = "<w:p><w:r><w:t>最里面的文字。</w:t></w:r></w:p>"
+    for _ in range(levels):
+        inner = cell.format(inner)
+    package = zipfile.ZipFile(io.BytesIO(_docx(lambda d: d.add_paragraph("某县残疾人事业发展规划", style="Title"))))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as rewritten:
+        for item in package.infolist():
+            data = package.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"<w:sectPr", inner.encode() + b"<w:sectPr", 1)
+            rewritten.writestr(item, data)
+    return out.getvalue()
+
+
+def test_boxes_nested_as_deep_as_word_files_go_are_read() -> None:
+    # 80 boxes: 240 elements deep, about as deep as lxml reads (a deeper file is refused: test_import_hostile.py).
+    assert "最里面的文字。" in import_bytes(nested_boxes(80), source_name="plan.docx").yaml
 
 
 def _text_box(*paragraphs: str) -> str:

@@ -404,6 +404,19 @@ class _Reader:
             style = style.base_style
 
     def table(self, tbl) -> None:  # type: ignore[no-untyped-def]
+        cells = [tr.findall(f"{W}tc") for tr in tbl.findall(f"{W}tr")]
+        texts = ("".join(t.text or "" for t in tc.iter(f"{W}t")) for row in cells for tc in row)
+        one_line = len(cells) < 2 or all(len(row) <= 1 for row in cells)
+        if one_line and len(self.frames) < MAX_FRAMES and not is_letterhead_table(texts):
+            # One row or one column: a box drawn around text (a 专栏), read as what it holds: its
+            # paragraphs, and the tables in it (a 专栏 of indicators) as tables.
+            with self.framed():
+                for tc in (tc for row in cells for tc in row):
+                    self.blocks(tc)
+            return
+        self.data_table(tbl)
+
+    def data_table(self, tbl) -> None:  # type: ignore[no-untyped-def]
         rows: list[list[SourceCell]] = []
         paragraphs: dict[tuple[int, int], list[str]] = {}  # (row, index) -> the cell's paragraphs
         above: dict[int, tuple[int, int]] = {}  # grid column -> (row, index) of the cell a vMerge continues
@@ -523,9 +536,12 @@ def word_items(data: bytes, known: DocDraft, dropped: list[str]) -> list[Line | 
     what is left out (the letterhead, images, a contents list) into `dropped`."""
     import docx  # imported here: only an import of a Word file needs it
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import LxmlError  # type: ignore[import-untyped]  # lxml ships no types
 
     try:
         document = docx.Document(io.BytesIO(data))
+    except LxmlError as error:  # XML nested deeper than lxml reads (256), or not XML
+        raise NotWordError(f"内容不是正常的 Word 格式：{error}") from error
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
         raise NotWordError(str(error)) from error
     numbering_part = None
