@@ -101,6 +101,25 @@ def test_a_word_file_nested_deeper_than_any_real_one_is_refused() -> None:
         import_bytes(nested_boxes(150), source_name="deep.docx")
 
 
+def test_a_word_file_with_broken_footnotes_is_read_without_them() -> None:
+    from docx import Document
+
+    from . import formats
+
+    word = Document()
+    word.add_paragraph("某县残疾人事业发展规划", style="Title")
+    formats.add_footnotes(word, ["注文。"])
+    saved = io.BytesIO()
+    word.save(saved)
+    package, broken = zipfile.ZipFile(saved), io.BytesIO()
+    with zipfile.ZipFile(broken, "w") as rewritten:
+        for item in package.infolist():
+            data = package.read(item.filename)
+            rewritten.writestr(item, b"<w:footnotes" if item.filename == "word/footnotes.xml" else data)
+    result = import_bytes(broken.getvalue(), source_name="notes.docx")
+    assert "某县残疾人事业发展规划" in result.yaml and any("脚注无法读取" in d for d in result.dropped)
+
+
 def test_a_pdf_with_a_password_is_named_as_such(tmp_path: Path) -> None:
     """LibreOffice prints a Word file to a PDF that opens only with a password."""
     from docx import Document

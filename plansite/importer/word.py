@@ -32,6 +32,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml.etree import LxmlError  # type: ignore[import-untyped]  # lxml ships no types
+
 from .draft import DocDraft
 from .lines import (
     MAX_FRAMES,
@@ -514,14 +516,19 @@ def _style_bold(style) -> bool | None:  # type: ignore[no-untyped-def]
     return None
 
 
-def _footnotes(document) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _footnotes(document, dropped: list[str]) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """The footnotes' texts by id; none, listed as left out, where the part cannot be read."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
     for rel in document.part.rels.values():
         if rel.reltype == RT.FOOTNOTES and not rel.is_external:
             from docx.oxml import parse_xml
 
-            root = parse_xml(rel.target_part.blob)
+            try:
+                root = parse_xml(rel.target_part.blob)
+            except LxmlError:
+                dropped.append("（脚注无法读取：文件的脚注部分已损坏，请在 Word 里打开后另存再导入，或补写脚注）")
+                return {}
             notes = {}
             for note in root.iter(f"{W}footnote"):
                 if note.get(f"{W}type") in (None, "normal"):
@@ -536,7 +543,6 @@ def word_items(data: bytes, known: DocDraft, dropped: list[str]) -> list[Line | 
     what is left out (the letterhead, images, a contents list) into `dropped`."""
     import docx  # imported here: only an import of a Word file needs it
     from docx.opc.exceptions import PackageNotFoundError
-    from lxml.etree import LxmlError  # type: ignore[import-untyped]  # lxml ships no types
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -549,7 +555,7 @@ def word_items(data: bytes, known: DocDraft, dropped: list[str]) -> list[Line | 
         numbering_part = document.part.numbering_part.element
     except (KeyError, NotImplementedError):
         numbering_part = None
-    reader = _Reader(document, Numbering.read(numbering_part), _footnotes(document), dropped)
+    reader = _Reader(document, Numbering.read(numbering_part), _footnotes(document, dropped), dropped)
     reader.blocks(document.element.body)
     # A contents list typed or made by Word ("目录", then entries that come back as the headings).
     contents = contents_lines([item.text if isinstance(item, Line) else "" for item in reader.items])
