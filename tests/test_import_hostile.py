@@ -101,6 +101,56 @@ def test_a_word_file_nested_deeper_than_any_real_one_is_refused() -> None:
         import_bytes(nested_boxes(150), source_name="deep.docx")
 
 
+def _word_with(change: Callable[[str], str]) -> bytes:
+    """A Word file (a title, a heading, a numbered paragraph, a table) with its document.xml changed."""
+    from docx import Document
+
+    word = Document()
+    word.add_paragraph("某县残疾人事业发展规划", style="Title")
+    word.add_paragraph("一、总则", style="Heading 1")
+    word.add_paragraph("正文。", style="List Number")
+    table = word.add_table(rows=2, cols=2)
+    for r in range(2):
+        for c in range(2):
+            table.cell(r, c).text = f"格{r}{c}"
+    saved = io.BytesIO()
+    word.save(saved)
+    package, changed = zipfile.ZipFile(saved), io.BytesIO()
+    with zipfile.ZipFile(changed, "w") as rewritten:
+        for name in package.namelist():
+            data = package.read(name)
+            rewritten.writestr(name, change(data.decode()).encode() if name == "word/document.xml" else data)
+    return changed.getvalue()
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        '<w:gridSpan w:val="x"/>',
+        '<w:gridSpan w:val="99999999"/>',  # before, a loop over a hundred million columns
+        '<w:gridSpan w:val="²"/>',  # a digit to str.isdigit, not to int()
+        '<w:vMerge w:val="continue"/>',  # in the first row: nothing above to continue
+    ],
+)
+def test_a_word_table_with_damaged_numbers_is_read(xml: str) -> None:
+    data = _word_with(lambda text: text.replace("<w:tcPr>", f"<w:tcPr>{xml}", 1))
+    assert "格11" in import_bytes(data, source_name="damaged.docx").yaml
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        '<w:numPr><w:ilvl w:val="x"/><w:numId w:val="1"/></w:numPr>',
+        '<w:numPr><w:ilvl w:val="99"/><w:numId w:val="777"/></w:numPr>',
+        '<w:outlineLvl w:val="²"/>',
+        '<w:pStyle w:val="NoSuchStyle"/>',
+    ],
+)
+def test_a_word_paragraph_with_damaged_numbers_or_styles_is_read(xml: str) -> None:
+    data = _word_with(lambda text: text.replace("<w:pPr>", f"<w:pPr>{xml}", 1))
+    assert "某县残疾人事业发展规划" in import_bytes(data, source_name="damaged.docx").yaml
+
+
 def test_a_word_file_with_broken_footnotes_is_read_without_them() -> None:
     from docx import Document
 

@@ -64,6 +64,16 @@ MAX_LEVELS = 9
 CHARACTER_STYLE = 2  # python-docx's WD_STYLE_TYPE.CHARACTER
 
 
+MAX_GRID = 63  # columns: Word's own limit (a wider gridSpan or gridBefore is a damaged file's)
+MAX_COUNT = 99_999  # a list's start
+
+
+def whole(value: str | None, default: int, most: int) -> int:
+    """An attribute Word writes as a whole number, at most `most`; `default` where it is missing
+    or not one (a damaged or hand-made file: never an error, never a loop over a huge number)."""
+    return min(int(value), most) if value and value.isascii() and value.isdigit() else default
+
+
 class NotWordError(ValueError):
     """The file is not a Word document python-docx can open."""
 
@@ -167,11 +177,11 @@ class Numbering:
             ref = num.find(f"{W}abstractNumId")
             levels = dict(abstracts.get(ref.get(f"{W}val") if ref is not None else None, {}))
             for override in num.iter(f"{W}lvlOverride"):
-                ilvl = int(override.get(f"{W}ilvl", "0"))
+                ilvl = whole(override.get(f"{W}ilvl"), 0, MAX_LEVELS)
                 start = override.find(f"{W}startOverride")
                 if start is not None and ilvl in levels:
                     old = levels[ilvl]
-                    levels[ilvl] = _Level(int(start.get(f"{W}val", "1")), old.fmt, old.text)
+                    levels[ilvl] = _Level(whole(start.get(f"{W}val"), 1, MAX_COUNT), old.fmt, old.text)
             numbering.lists[num.get(f"{W}numId", "")] = levels
         return numbering
 
@@ -200,7 +210,7 @@ def _levels(abstract) -> dict[int, _Level]:  # type: ignore[no-untyped-def]
     out = {}
     for lvl in abstract.iter(f"{W}lvl"):
         start, fmt, text = (_val(lvl, "start", "1"), _val(lvl, "numFmt", "decimal"), _val(lvl, "lvlText", ""))
-        out[int(lvl.get(f"{W}ilvl", "0"))] = _Level(int(start) if start.isdigit() else 1, fmt, text)
+        out[whole(lvl.get(f"{W}ilvl"), 0, MAX_LEVELS)] = _Level(whole(start, 1, MAX_COUNT), fmt, text)
     return out
 
 
@@ -366,12 +376,9 @@ class _Reader:
         for holder in self._chain(p, style):
             ppr = holder.find(f"{W}pPr")
             outline = ppr.find(f"{W}outlineLvl") if ppr is not None else None
-            if (
-                outline is not None
-                and outline.get(f"{W}val", "9").isdigit()
-                and int(outline.get(f"{W}val")) < MAX_LEVELS
-            ):
-                return int(outline.get(f"{W}val")) + 2
+            level = whole(outline.get(f"{W}val"), MAX_LEVELS, MAX_LEVELS) if outline is not None else MAX_LEVELS
+            if level < MAX_LEVELS:  # 9 is Word's body text
+                return level + 2
         while style is not None:
             name = (style.name or "").strip()
             if name.lower() in ("title", "标题"):
@@ -393,7 +400,7 @@ class _Reader:
             if num_id is None or num_id.get(f"{W}val") == "0":
                 return ""
             return self.numbering.label(
-                num_id.get(f"{W}val", ""), int(ilvl.get(f"{W}val", "0")) if ilvl is not None else 0
+                num_id.get(f"{W}val", ""), whole(ilvl.get(f"{W}val"), 0, MAX_LEVELS) if ilvl is not None else 0
             )
         return ""
 
@@ -428,12 +435,12 @@ class _Reader:
             trpr = tr.find(f"{W}trPr")
             header = trpr is not None and trpr.find(f"{W}tblHeader") is not None
             before = trpr.find(f"{W}gridBefore") if trpr is not None else None
-            column = int(before.get(f"{W}val", "0")) if before is not None else 0
+            column = whole(before.get(f"{W}val"), 0, MAX_GRID) if before is not None else 0
             row: list[SourceCell] = []
             for tc in tr.findall(f"{W}tc"):
                 tcpr = tc.find(f"{W}tcPr")
                 span_node = tcpr.find(f"{W}gridSpan") if tcpr is not None else None
-                cols = max(int(span_node.get(f"{W}val", "1")), 1) if span_node is not None else 1
+                cols = max(whole(span_node.get(f"{W}val"), 1, MAX_GRID), 1) if span_node is not None else 1
                 merge = tcpr.find(f"{W}vMerge") if tcpr is not None else None
                 if merge is not None and merge.get(f"{W}val", "continue") == "continue" and column in above:
                     spans[above[column]] = spans.get(above[column], 1) + 1
