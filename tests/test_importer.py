@@ -856,3 +856,30 @@ def test_the_imprint_after_the_signature_is_not_the_text(tmp_path: Path) -> None
     # The control: without a 落款 before them, the lines are kept as the text.
     doc, _, _ = draft(IMPRINTED.replace("某县残疾人联合会\n2026年3月2日\n", ""), tmp_path)
     assert doc.signature is None and texts(doc.body[0].blocks)[-1].endswith("2026年3月2日印发")
+
+
+@pytest.mark.parametrize("bold", ['<span style="font-weight:bold">', '<span style="font-weight: 700;">', "<strong>"])
+def test_a_run_in_title_set_bold_by_a_style_is_the_section_s_title(bold: str) -> None:
+    """公众号 articles and CMS editors set bold with a style, not <strong>."""
+    close = "</strong>" if bold == "<strong>" else "</span>"
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>要点</title></head><body>'
+        "<h1>2026年全市残疾人工作要点</h1><p>一、保障民生</p>"
+        f"<p>{bold}（一）落实两项补贴制度{close}<span>全面落实两项补贴。</span></p>"
+        f"<p>{bold}（二）促进残疾人就业{close}<span>实施就业帮扶行动。</span></p></body></html>"
+    )
+    sections = yaml.safe_load(import_text(page, source_name="a.html").yaml)["body"][0]["sections"]
+    assert [(s["title"], s["blocks"]) for s in sections] == [
+        ("落实两项补贴制度", ["全面落实两项补贴。"]),
+        ("促进残疾人就业", ["实施就业帮扶行动。"]),
+    ]
+
+
+def test_text_in_a_style_of_normal_weight_is_no_title() -> None:
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>要点</title></head><body>'
+        "<h1>2026年全市残疾人工作要点</h1><p>一、保障民生</p>"
+        '<p><span style="font-weight:400">（一）落实两项补贴制度</span><span>全面落实两项补贴。</span></p>'
+        '<p><span style="font-weight:400">（二）促进残疾人就业</span><span>实施就业帮扶行动。</span></p></body></html>'
+    )
+    assert "sections" not in yaml.safe_load(import_text(page, source_name="a.html").yaml)["body"][0]

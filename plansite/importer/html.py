@@ -60,6 +60,8 @@ _SPACE = re.compile(r"[ \t\n\r\f\u00a0]+")
 # Chinese characters is known to be a break (join_lines' rule where the break is known).
 _BETWEEN_CJK = re.compile(f"(?<={WIDE_CHAR}) (?={WIDE_CHAR})")
 MAX_CELL_TEXT = 500  # characters: a "cell" longer than this is a layout table's column of text
+# A style that sets text in bold, as editors of 公众号 articles and CMS pages write it (<span style=…>).
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE)
 # A style that draws a border around an element: a box an editor drew (a 专栏), as a page's editor writes it.
 _DRAWN_BORDER = re.compile(
     r"border(?:-style)?\s*:[^;]{0,100}\b(?:solid|dashed|dotted|double|groove|ridge)\b", re.IGNORECASE
@@ -222,7 +224,7 @@ class _Walk:
                 if number := self.numbers.pop(id(el), ""):
                     self.add(number, source=False)
                     self.number_only = True  # until text follows it
-            if tag in ("strong", "b") and self.strong_start is None:
+            if (tag in ("strong", "b") or _BOLD_STYLE.search(el.get("style") or "")) and self.strong_start is None:
                 self.strong, self.strong_start = el, len(self.inline)
             if el.text:
                 self.add(el.text)
