@@ -883,3 +883,16 @@ def test_text_in_a_style_of_normal_weight_is_no_title() -> None:
         '<p><span style="font-weight:400">（二）促进残疾人就业</span><span>实施就业帮扶行动。</span></p></body></html>'
     )
     assert "sections" not in yaml.safe_load(import_text(page, source_name="a.html").yaml)["body"][0]
+
+
+@pytest.mark.parametrize("label", ["专栏一　", "【专栏1】", "[专栏1]", "专栏1："])
+def test_a_box_labelled_as_plans_write_it_is_a_box(label: str) -> None:
+    text = f"某市残疾人事业发展规划\n\n一、主要任务\n加强康复服务。\n{label}残疾人康复重点工程\n1.精准康复服务行动。\n二、保障措施\n加强领导。\n"
+    blocks = yaml.safe_load(import_text(text, source_name="plan.txt").yaml)["body"][0]["blocks"]
+    assert blocks[1]["box"]["title"] == "残疾人康复重点工程" and blocks[1]["box"]["blocks"] == ["1.精准康复服务行动。"]
+
+
+def test_a_sentence_that_starts_with_the_word_is_no_box() -> None:
+    text = "某市残疾人事业发展规划\n\n一、主要任务\n专栏一是介绍康复服务的内容。\n二、保障措施\n加强领导。\n"
+    blocks = yaml.safe_load(import_text(text, source_name="plan.txt").yaml)["body"][0]["blocks"]
+    assert blocks == ["专栏一是介绍康复服务的内容。"]

@@ -50,7 +50,10 @@ NOTICE_TITLE = re.compile(r"^.*关于.*的(通知|决定|意见)$")
 PRINTED = re.compile(r"关于印发(?P<title>.+?)的通知$")
 QUOTED_TITLE = re.compile(r"《(?P<title>[^》]+)》")
 PERIOD = re.compile(r"[（(](?P<a>\d{4})\s*[—\-–－~～]+\s*(?P<b>\d{4})\s*年?[）)]")
-BOX = re.compile(r"^专栏\s*(?P<n>\d+)\s*(?P<title>.*)$")
+# 专栏1, 专栏一 (then a space), 【专栏2】 or [专栏3], then the 专栏's title.
+BOX = re.compile(
+    r"^(?P<open>[【\[])?专栏\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3}(?=[\s：:】\]]|$))(?(open)[】\]])\s*[:：]?\s*(?P<title>.*)$"
+)
 ANNEX = re.compile(r"^(?P<label>附件\s*\d*|附表\s*\d*)\s*[:：]?\s*(?P<title>.*)$")
 GLOSSARY = re.compile(r"^(名词解释|名词释义|术语解释)[:：]?$")
 KIND_WORDS = (
