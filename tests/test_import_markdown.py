@@ -193,3 +193,13 @@ def test_footnotes_are_numbered_as_referred_to_and_follow_the_text(tmp_path: Pat
         "注2：经费列入年度预算。",  # its indented line goes on with it
         "注3：没有被引用的注。",
     ]
+
+
+def test_a_line_break_written_as_br_starts_a_line_and_joins_a_cell_s_lines() -> None:
+    text = (
+        "# 某市残疾人事业发展规划\n\n一、总体要求<br>坚持以人民为中心。<br/>\n\n"
+        "| 指标 | 目标 |\n| --- | --- |\n| 就业人数<br>（万人） | 1.5 |\n| 康复覆盖率 | 90 |\n"
+    )
+    draft = import_text(text, source_name="plan.md").yaml
+    assert "title: 总体要求\n    blocks:\n      - 坚持以人民为中心。\n" in draft
+    assert "- [就业人数（万人）, '1.5']" in draft

@@ -68,6 +68,9 @@ def front_matter(text: str) -> tuple[dict[str, object], str, int]:
 _LEFT_BOLD = re.compile(r"\*\*([^*\n]+)\*\*")
 
 
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
 def _inline_text(token: Token, images: list[tuple[str, str]], links: list[tuple[str, str]]) -> str:
     """An inline token's text: markup dropped, the lines a soft break separates rejoined.
     Its images are not text: each one's description and address go to `images`; each link's
@@ -89,8 +92,8 @@ def _inline_text(token: Token, images: list[tuple[str, str]], links: list[tuple[
             images.append((child.content, str(child.attrs.get("src", ""))))
         elif child.type == "softbreak":
             lines.append([])
-        elif child.type == "hardbreak":
-            lines[-1].append("\n")
+        elif child.type == "hardbreak" or (child.type == "html_inline" and _BREAK.fullmatch(child.content)):
+            lines[-1].append("\n")  # a line of its own, as after <br> in a web page
     return join_lines("".join(parts) for parts in lines)
 
 
@@ -200,7 +203,7 @@ def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraf
             dropped += [image_left_out(f"第{line}行", *image) for image in images]
             dropped += [found for text, href in links if (found := link_left_out(f"第{line}行", text, href))]
             if table is not None:
-                row.append(content)
+                row.append(join_lines(content.split("\n")))  # a cell is one value: its lines rejoined
                 continue
             before, strong = _strong_start(token)
             item_number, label = label, ""
