@@ -202,4 +202,4 @@ def test_a_line_break_written_as_br_starts_a_line_and_joins_a_cell_s_lines() -> 
     )
     draft = import_text(text, source_name="plan.md").yaml
     assert "title: 总体要求\n    blocks:\n      - 坚持以人民为中心。\n" in draft
-    assert "- [就业人数（万人）, '1.5']" in draft
+    assert "- [就业人数 （万人）, '1.5']" in draft  # as a saved page's cell or a Word cell is read

@@ -203,7 +203,9 @@ def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraf
             dropped += [image_left_out(f"第{line}行", *image) for image in images]
             dropped += [found for text, href in links if (found := link_left_out(f"第{line}行", text, href))]
             if table is not None:
-                row.append(join_lines(content.split("\n")))  # a cell is one value: its lines rejoined
+                # A cell is one value: its lines joined by a space, as a web page's or a Word cell's
+                # (市残联<br>市民政局 names two).
+                row.append(" ".join(part for part in content.split("\n") if part))
                 continue
             before, strong = _strong_start(token)
             item_number, label = label, ""
