@@ -403,3 +403,17 @@ def test_text_in_a_table_cell_a_browser_prints_open_at_a_page_break_is_kept(tmp_
     )  # fmt: skip
     draft = import_bytes(pdf.read_bytes(), source_name="page.pdf").yaml
     assert "一、医疗质量" in draft and all(f"{n}.指标{n}" in draft for n in range(1, 41))
+
+
+def test_a_list_s_bullet_drawn_from_a_symbol_font_is_no_text() -> None:
+    bullet = [("\uf0b7", 12.0, 112.0, False), (" ", 12.0, 112.0, False)]
+    line = _line(_chars(bullet + _plain("实施就业帮扶行动。")), 1, BOLD)
+    assert line.text == "实施就业帮扶行动。"
+    titled = _line(
+        _chars([("●", 12.0, 112.0, True), (" ", 12.0, 112.0, True), *_plain("（一）标题。", True), *_plain("正文。")]),
+        1,
+        BOLD,
+    )
+    assert (titled.text, titled.bold) == ("（一）标题。正文。", len("（一）标题。"))
+    # The control: a symbol inside the text, not a bullet before it, stays.
+    assert _line(_chars(_plain("完成率√达标。")), 1, BOLD).text == "完成率√达标。"

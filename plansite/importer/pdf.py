@@ -591,10 +591,22 @@ def _line(raw: dict[str, Any], number: int, is_bold: Callable[[dict[str, Any]], 
     if note:
         parts.append("〕")
     text = "".join(parts)
+    # A list's bullet (drawn from a symbol font: a private-use character, or •, ■ …) is no text,
+    # as in the Word file it was printed from; nor is any other private-use character.
+    bold = len(_symbols_out(text[:bold])) if bold is not None else None
+    text = _symbols_out(text)
     stripped = text.strip()
     bold = len(text) if bold is None else bold
     bold = min(max(0, bold - (len(text) - len(text.lstrip()))), len(stripped))
     return _Line(stripped, number, raw["top"], raw["bottom"], raw["x0"], raw["x1"], size, bold)
+
+
+_BULLET = re.compile(r"^\s*[\ue000-\uf8ff•●○◦▪■□◆◇➢►▶√✓](?=\s)")
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+
+
+def _symbols_out(text: str) -> str:
+    return _PRIVATE_USE.sub("", _BULLET.sub("", text))
 
 
 def _space_between(before: dict[str, Any], ch: dict[str, Any]) -> bool:
