@@ -896,3 +896,9 @@ def test_a_sentence_that_starts_with_the_word_is_no_box() -> None:
     text = "某市残疾人事业发展规划\n\n一、主要任务\n专栏一是介绍康复服务的内容。\n二、保障措施\n加强领导。\n"
     blocks = yaml.safe_load(import_text(text, source_name="plan.txt").yaml)["body"][0]["blocks"]
     assert blocks == ["专栏一是介绍康复服务的内容。"]
+
+
+@pytest.mark.parametrize("title", ["某市残疾人就业服务指南", "某市无障碍环境建设技术导则", "某市残疾人托养服务规范"])
+def test_a_guide_s_title_is_found_and_its_kind_asked(title: str) -> None:
+    draft = import_text(f"{title}\n\n一、总则\n\n为规范服务，制定本{title[-2:]}。\n", source_name="guide.txt").yaml
+    assert f"\ntitle: {title}\n" in draft and "无法从标题判断文件类型" in draft

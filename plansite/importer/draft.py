@@ -84,7 +84,7 @@ KIND_ENDINGS = (
     ("细则", "provisions"),
 )
 TRAILING_BRACKETS = re.compile(r"[（(][^（()）]*[)）]$")
-TITLE_WORDS = ("规划", "要点", "说明", "方案", "意见", "办法", "计划", "纲要", "解读", "条例")
+TITLE_WORDS = ("规划", "要点", "说明", "方案", "意见", "办法", "计划", "纲要", "解读", "条例", "指南", "导则", "规范")
 
 UNTITLED = "（请填写标题）"  # the title of a draft whose title was not found
 MAX_HEADING = 40  # longer lines are prose, not headings
