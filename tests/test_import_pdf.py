@@ -417,3 +417,15 @@ def test_a_list_s_bullet_drawn_from_a_symbol_font_is_no_text() -> None:
     assert (titled.text, titled.bold) == ("（一）标题。正文。", len("（一）标题。"))
     # The control: a symbol inside the text, not a bullet before it, stays.
     assert _line(_chars(_plain("完成率√达标。")), 1, BOLD).text == "完成率√达标。"
+
+
+def test_boxes_on_many_pages_are_numbered_in_linear_time() -> None:
+    def number(text: str) -> None:
+        frames = _Frames()
+        for page in range(len(text)):
+            for box in range(1, MAX_BOXES + 1):
+                frames.of(_boxed(page, box))
+                frames.of(_boxed(page, 0))
+            frames.page_ends()
+
+    assert_linear(number, "x", size=1_000)

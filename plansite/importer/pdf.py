@@ -251,6 +251,7 @@ class _Frames:
 
     def __init__(self) -> None:
         self.numbers: dict[tuple[int, int], int] = {}  # (page, box on the page) -> its number
+        self.count = 0  # boxes numbered so far
         self.last: tuple[int, ...] = ()  # the frames of the line read before
         self.current: tuple[int, ...] = ()
         self.page_start = True
@@ -261,8 +262,9 @@ class _Frames:
         if line.box:
             key = (line.page, line.box)
             if key not in self.numbers:
-                runs_on = self.page_start and self.last
-                self.numbers[key] = self.last[0] if runs_on else len(set(self.numbers.values())) + 1
+                if not (self.page_start and self.last):  # else the box running on from the page before
+                    self.count += 1
+                self.numbers[key] = self.last[0] if self.page_start and self.last else self.count
             line.frames = (self.numbers[key],)
         self.current, self.page_start = line.frames, False
         return line.frames
@@ -781,7 +783,7 @@ class _PageBox:
     bbox: tuple[float, float, float, float]
 
 
-MAX_BOXES = 16
+MAX_BOXES = 16  # lone ruled cells on a page: more is a form or a drawing, not a text with a 专栏 or two
 
 
 def _tables(edges: list[dict[str, Any]], width: float, height: float) -> tuple[list[tuple[Any, list[Any]]], list[Any]]:
