@@ -5,15 +5,15 @@ title's lines stay apart for the head to read (issuers above 关于……的通�
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import pytest
 import yaml
-from docx import Document
 
 from plansite.importer import import_bytes, import_text
 from plansite.importer.lines import heading_lines
+
+from .test_import_word import _docx
 
 
 @pytest.mark.parametrize(
@@ -56,14 +56,6 @@ def test_line_breaks_in_a_web_page_s_headings_and_paragraphs() -> None:
     assert (first["title"], first["blocks"]) == ("总体要求", ["坚持以人民为中心的发展思想。", "正文一。"])
     assert (second["title"], second["blocks"]) == ("推进残疾人社会保障和基本公共服务", ["正文二。"])
     assert second["sections"][0]["title"] == "健全机制"
-
-
-def _docx(build) -> bytes:  # type: ignore[no-untyped-def]
-    document = Document()
-    build(document)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
 
 
 def _with_breaks(paragraph, *lines: str) -> None:  # type: ignore[no-untyped-def]
