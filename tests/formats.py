@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import io
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -288,6 +290,16 @@ def to_typed_docx(doc: m.Document, path: Path) -> None:
         else:
             word.add_paragraph(item.text)
     word.save(str(path))
+
+
+def with_part(package: bytes, name: str, change: Callable[[bytes], bytes]) -> bytes:
+    """A zip package (a Word file) with the part `name` changed: XML no office suite writes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w") as changed:
+        for part in source.namelist():
+            data = source.read(part)
+            changed.writestr(part, change(data) if part == name else data)
+    return out.getvalue()
 
 
 def add_footnotes(word, notes: list[str], *, separator: bool = False) -> None:  # type: ignore[no-untyped-def]

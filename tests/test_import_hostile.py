@@ -16,6 +16,8 @@ import pytest
 
 from plansite.importer import SourceError, import_bytes, import_text
 
+from . import formats
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # name: (source name, a function of n giving an input that grows with n)
@@ -115,12 +117,7 @@ def _word_with(change: Callable[[str], str]) -> bytes:
             table.cell(r, c).text = f"格{r}{c}"
     saved = io.BytesIO()
     word.save(saved)
-    package, changed = zipfile.ZipFile(saved), io.BytesIO()
-    with zipfile.ZipFile(changed, "w") as rewritten:
-        for name in package.namelist():
-            data = package.read(name)
-            rewritten.writestr(name, change(data.decode()).encode() if name == "word/document.xml" else data)
-    return changed.getvalue()
+    return formats.with_part(saved.getvalue(), "word/document.xml", lambda xml: change(xml.decode()).encode())
 
 
 @pytest.mark.parametrize(
@@ -154,27 +151,19 @@ def test_a_word_paragraph_with_damaged_numbers_or_styles_is_read(xml: str) -> No
 def test_a_word_file_with_broken_footnotes_is_read_without_them() -> None:
     from docx import Document
 
-    from . import formats
-
     word = Document()
     word.add_paragraph("某县残疾人事业发展规划", style="Title")
     formats.add_footnotes(word, ["注文。"])
     saved = io.BytesIO()
     word.save(saved)
-    package, broken = zipfile.ZipFile(saved), io.BytesIO()
-    with zipfile.ZipFile(broken, "w") as rewritten:
-        for item in package.infolist():
-            data = package.read(item.filename)
-            rewritten.writestr(item, b"<w:footnotes" if item.filename == "word/footnotes.xml" else data)
-    result = import_bytes(broken.getvalue(), source_name="notes.docx")
+    broken = formats.with_part(saved.getvalue(), "word/footnotes.xml", lambda _xml: b"<w:footnotes")
+    result = import_bytes(broken, source_name="notes.docx")
     assert "某县残疾人事业发展规划" in result.yaml and any("脚注无法读取" in d for d in result.dropped)
 
 
 def test_a_pdf_with_a_password_is_named_as_such(tmp_path: Path) -> None:
     """LibreOffice prints a Word file to a PDF that opens only with a password."""
     from docx import Document
-
-    from . import formats
 
     if not formats.soffice():
         pytest.fail("LibreOffice (soffice) is missing: scripts/install-test-tools.sh installs it")
