@@ -38,6 +38,10 @@ STYLES: tuple[Style, ...] = (
     _style("cn-comma", rf"{_CN_NUM}(?:[、．]|\.(?!\d))", "一、"),
     _style("cn-paren", rf"[（(]{_CN_NUM}[）)]", "（一）"),
     _style("arabic-paren", r"[（(]\d{1,3}[）)]", "（1）"),
+    # A guideline's clauses, 1.1 and 1.1.1 (their chapters, 1 总则, are found by the importer):
+    # a space or the line's end after them, so 1.5万人 is no label.
+    _style("decimal-3", r"\d{1,2}\.\d{1,2}\.\d{1,2}(?=[ \t\u3000]|$)", "1.1.1"),
+    _style("decimal-2", r"\d{1,2}\.\d{1,2}(?=[ \t\u3000]|$)", "1.1"),
     # 1. 1． 1、 but not 0.2 or 2022年: the mark must not be followed by a digit.
     _style("arabic-dot", r"\d{1,3}[.．、](?!\d)", "1."),
     _style("circled", r"[①-⑳]", "①"),

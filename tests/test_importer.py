@@ -18,6 +18,7 @@ from plansite.importer import ImportResult, import_file, import_text
 from plansite.importer.draft import caption_like
 from plansite.importer.lines import is_letterhead, join_lines
 from plansite.importer.tables import SourceCell, from_grid
+from plansite.numbering import numbered
 
 SITE = 'name: 测试\nowner: 测试\ncontact: {phone: "12345", email: a@example.gov.cn, address: 测试地址}\n'
 
@@ -902,3 +903,42 @@ def test_a_sentence_that_starts_with_the_word_is_no_box() -> None:
 def test_a_guide_s_title_is_found_and_its_kind_asked(title: str) -> None:
     draft = import_text(f"{title}\n\n一、总则\n\n为规范服务，制定本{title[-2:]}。\n", source_name="guide.txt").yaml
     assert f"\ntitle: {title}\n" in draft and "无法从标题判断文件类型" in draft
+
+
+GUIDE = """某市残疾人托养服务规范
+
+1 范围
+本规范规定了残疾人托养服务的基本要求。
+2 基本要求
+2.1 机构要求
+2.1.1 托养服务机构应依法登记。
+2.1.2 托养服务机构应配备无障碍设施。
+2.2 人员要求
+2.2.1 应配备专业护理人员。
+3 服务内容
+3.1 生活照料。包括饮食、起居、清洁等服务。
+"""
+
+
+def test_a_guideline_s_chapters_and_clauses_are_its_sections() -> None:
+    body = yaml.safe_load(import_text(GUIDE, source_name="guide.txt").yaml)["body"]
+    assert [s["title"] for s in body] == ["1 范围", "2 基本要求", "3 服务内容"]
+    assert body[0]["blocks"] == ["本规范规定了残疾人托养服务的基本要求。"]
+    assert [(s["label"], s["title"]) for s in body[1]["sections"]] == [("2.1", "机构要求"), ("2.2", "人员要求")]
+    assert body[1]["sections"][0]["blocks"] == [
+        "2.1.1 托养服务机构应依法登记。",
+        "2.1.2 托养服务机构应配备无障碍设施。",
+    ]
+
+
+def test_a_number_and_a_space_without_clauses_or_out_of_turn_is_text() -> None:
+    """The controls: 1.5万人 is no clause; a line starting 10 个 is no chapter, with clauses or without."""
+    assert numbered("1.5万人实现就业。") is None and numbered("1.1 机构要求") is not None
+    plain = "某市残疾人工作要点\n\n一、主要任务\n全年\n10 个区县开展托养服务。\n"
+    assert (
+        "10 个区县开展托养服务。" in yaml.safe_load(import_text(plain, source_name="a.txt").yaml)["body"][0]["blocks"]
+    )
+    guide = GUIDE.replace("3 服务内容\n", "3 服务内容\n10 个区县开展托养服务\n")
+    assert "10 个区县开展托养服务" not in [
+        s["title"] for s in yaml.safe_load(import_text(guide, source_name="g.txt").yaml)["body"]
+    ]

@@ -196,7 +196,7 @@ def _drop_empty_sections(sections: list[SectionDraft], doc: DocDraft, parent: Se
         # "1. 落实……。机关……" then "2. 扶持自主创业。": a numbered list whose items are
         # sentences, not sections. Keep every item, in order, as a numbered paragraph.
         for section in sections:
-            text = f"{section.label}{section.title}"
+            text = heading_text(section.label, section.title)
             blocks = list(section.blocks)
             first = blocks[0] if blocks else None
             if isinstance(first, str):
@@ -214,7 +214,7 @@ def _drop_empty_sections(sections: list[SectionDraft], doc: DocDraft, parent: Se
             continue
         # Its line stays where it was read: after the section before it (at the end of that
         # section's last part), or, for the first, after its parent's text or in the preamble.
-        text = f"{section.label}{section.title}"
+        text = heading_text(section.label, section.title)
         if kept:
             holder = kept[-1]
             while holder.sections:
