@@ -262,9 +262,10 @@ class _Frames:
         if line.box:
             key = (line.page, line.box)
             if key not in self.numbers:
-                if not (self.page_start and self.last):  # else the box running on from the page before
+                runs_on = self.page_start and self.last  # the box from the foot of the page before
+                if not runs_on:
                     self.count += 1
-                self.numbers[key] = self.last[0] if self.page_start and self.last else self.count
+                self.numbers[key] = self.last[0] if runs_on else self.count
             line.frames = (self.numbers[key],)
         self.current, self.page_start = line.frames, False
         return line.frames

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..numbering import numbered
 from .body import Body
 from .draft import DocDraft, Item
 from .head import read_head
@@ -15,9 +16,10 @@ from .lines import Line
 from .tail import read_tail
 from .tidy import finish
 
-# A guideline's chapter, 1 总则 (a number, a space, a short title), and its clauses 1.1, 1.1.1.
+# A guideline's chapter, 1 总则: a number, a space, a short title (its clauses, 1.1 and 1.1.1,
+# are numbering styles of their own).
 _CHAPTER = re.compile(r"^(?P<n>\d{1,2})[ \t\u3000]+[^\s。；！？，,]{1,20}$")
-_CLAUSE = re.compile(r"^\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?=[ \t\u3000]|$)")
+CLAUSES = ("decimal-2", "decimal-3")
 
 
 def mark_chapters(items: list[Item]) -> None:
@@ -25,7 +27,7 @@ def mark_chapters(items: list[Item]) -> None:
     the document, a line of a bare number and a short title is a chapter (a heading, as a
     source's style would mark it) when its number is the next chapter's; elsewhere such a line
     (10 个区县) is text."""
-    if sum(1 for item in items if isinstance(item, Line) and _CLAUSE.match(item.text)) < 2:
+    if sum(1 for item in items if isinstance(item, Line) and _clause(item.text)) < 2:
         return
     chapter = 0
     for item in items:
@@ -36,6 +38,11 @@ def mark_chapters(items: list[Item]) -> None:
             and int(m["n"]) == chapter + 1
         ):
             item.heading, chapter = 2, chapter + 1
+
+
+def _clause(text: str) -> bool:
+    n = numbered(text)
+    return n is not None and n.style.name in CLAUSES
 
 
 def parse(items: list[Item], known: DocDraft | None = None) -> DocDraft:
