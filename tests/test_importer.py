@@ -143,6 +143,60 @@ def test_numbered_sentence_is_a_paragraph_not_a_heading(tmp_path: Path) -> None:
     assert texts(section.sections[0].blocks)[-1].startswith("第一章,编制背景。")  # a sentence about a chapter
 
 
+def test_items_of_one_list_are_siblings_when_one_is_a_long_sentence(tmp_path: Path) -> None:
+    """（二） written as a sentence too long for a heading is the list's next item, not the text
+    of （一）: a list of sentences is numbered paragraphs; in a list of headings it is an item of
+    its number alone."""
+    doc, yaml_text, _ = draft(
+        """
+        一、补贴对象
+        （一）困难残疾人生活补贴对象为纳入最低生活保障范围的残疾人。
+        （二）重度残疾人护理补贴对象为残疾等级被评定为一级、二级且需要长期照护的残疾人。
+        二、保障措施
+        （一）强化资金保障。
+        残疾人就业保障金优先用于促进残疾人就业。
+        （二）加大宣传力度，营造全社会关心支持残疾人就业的良好氛围，定期开展表彰活动。
+        （三）加强督促检查。
+        各地要定期研究解决突出问题。
+        """,
+        tmp_path,
+    )
+    sentences, headings = doc.body
+    assert not sentences.sections
+    assert texts(sentences.blocks) == [
+        "（一）困难残疾人生活补贴对象为纳入最低生活保障范围的残疾人。",
+        "（二）重度残疾人护理补贴对象为残疾等级被评定为一级、二级且需要长期照护的残疾人。",
+    ]
+    assert [(s.label, s.title) for s in headings.sections] == [
+        ("（一）", "强化资金保障。"),
+        ("（二）", ""),
+        ("（三）", "加强督促检查。"),
+    ]
+    assert texts(headings.sections[0].blocks) == ["残疾人就业保障金优先用于促进残疾人就业。"]
+    assert texts(headings.sections[1].blocks)[0].startswith("加大宣传力度，")
+    assert "“（二）”这一项没有标题" in yaml_text
+
+
+def test_a_numbered_sentence_of_another_list_stays_the_text_of_its_item(tmp_path: Path) -> None:
+    """Control: a long numbered sentence where no item is numbered the same way is text."""
+    doc, _, _ = draft(
+        """
+        一、保障措施
+        （一）强化资金保障。
+        残疾人就业保障金优先用于促进残疾人就业。
+        1.各地要加大宣传力度，营造全社会关心支持残疾人就业的良好氛围，定期开展表彰活动。
+        （二）加强督促检查。
+        各地要定期研究解决突出问题。
+        """,
+        tmp_path,
+    )
+    assert [(s.label, s.title) for s in doc.body[0].sections] == [
+        ("（一）", "强化资金保障。"),
+        ("（二）", "加强督促检查。"),
+    ]
+    assert texts(doc.body[0].sections[0].blocks)[-1].startswith("1.各地要加大宣传力度")
+
+
 def test_boxes_hold_their_numbered_items(tmp_path: Path) -> None:
     doc, _, _ = draft(
         """

@@ -185,6 +185,8 @@ class Body:
             return
         if n is not None and self._heading(n.style.name, n.label, n.rest.strip(), line.number, _marked_title(line, n)):
             return
+        if n is not None and self._next_item(n, line.number):
+            return
         unit_next = isinstance(following, Line) and UNIT.match(following.text) is not None
         if (isinstance(following, TableDraft) or unit_next) and caption_like(text):
             self.caption = text  # kept back until a table comes (after the unit, if one is said)
@@ -261,9 +263,31 @@ class Body:
             title, text = _split_heading(rest)
         if title is None:
             return False
+        self._open_section(SectionDraft(label, title, style, line), text)
+        return True
+
+    def _next_item(self, n: Numbered, line: int) -> bool:
+        """A numbered line of prose where a section numbered the same way is open (（一）…… then
+        （二）一句长句……): the next item of that list, not the open item's text. It opens a section
+        of its number alone, its text under it (where the list's items are sentences, tidy makes
+        them all numbered paragraphs). Not where the source marks its headings, nor in a law's
+        divisions."""
+        sibling = next((s for s in reversed(self.stack) if s.style == n.style.name), None)
+        if sibling is None or sibling.marked or n.style.name in DIVISIONS or not n.rest.strip():
+            return False
+        section = SectionDraft(n.label, "", n.style.name, line)
+        section.comments.append(
+            f"请核对：“{n.label}”这一项没有标题，它的文字已放在编号下面；如果它是上一项的正文，请移回。"
+        )
+        self._open_section(section, n.rest.strip())
+        return True
+
+    def _open_section(self, section: SectionDraft, text: str) -> None:
+        """Open `section` where its numbering belongs: under the open section of a numbering above
+        it, in place of the open one numbered the same way."""
+        style = section.style
         self.box = None
         self.in_glossary = False
-        section = SectionDraft(label, title, style, line)
         if text:
             section.blocks.append(text)
         styles = self._open_styles()
@@ -276,7 +300,6 @@ class Body:
         else:
             self.doc.body.append(section)
         self.stack.append(section)
-        return True
 
     def _marked_heading(self, line: Line, n: Numbered | None) -> None:
         """A heading the source marks (Markdown): always a section, with its numbering where it has
