@@ -26,6 +26,14 @@ KINDS: dict[str, str] = {
     "programme": "方案",
     "decision": "决定",
     "provisions": "规定",
+    "announcement": "公告",
+    "circular": "通告",
+    "publicity": "公示",
+    "bulletin": "通报",
+    "communique": "公报",
+    "report": "报告",
+    "reply": "批复",
+    "letter": "函",
 }
 
 

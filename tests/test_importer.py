@@ -16,7 +16,7 @@ from plansite import model as m
 from plansite.content import load_content
 from plansite.importer import ImportResult, import_file, import_text
 from plansite.importer.draft import caption_like
-from plansite.importer.lines import is_letterhead, join_lines
+from plansite.importer.lines import is_chrome, is_letterhead, join_lines
 from plansite.importer.tables import SourceCell, from_grid
 from plansite.numbering import numbered
 
@@ -563,11 +563,60 @@ def test_a_document_from_another_province(tmp_path: Path) -> None:
         ("某市人民政府关于表彰残疾人工作先进集体的决定", "decision"),
         ("某市残疾人就业保障金征收使用管理规定", "provisions"),
         ("某市无障碍环境建设实施细则", "provisions"),
+        ("某市残疾人联合会2026年度政府信息公开工作年度报告", "report"),
+        ("关于2025年度全市残疾人自强模范拟表彰对象的公示", "publicity"),
+        ("某市残疾人联合会关于招聘编外工作人员的公告", "announcement"),
+        ("关于规范残疾人证办理工作的通告", "circular"),
+        ("关于2025年度残疾人就业保障金征收情况的通报", "bulletin"),
+        ("2025年某市残疾人事业发展统计公报", "communique"),
+        ("某市人民政府关于同意设立残疾人托养中心的批复", "reply"),
+        ("某市残疾人联合会关于征求《某市残疾人事业发展规划》意见的函", "letter"),
     ],
 )
 def test_the_kind_is_what_the_title_ends_with(title: str, kind: str, tmp_path: Path) -> None:
     doc, _, _ = draft(f"{title}\n\n一、总则\n\n正文。\n", tmp_path)
     assert doc.kind == kind
+
+
+def test_a_short_document_without_numbered_sections_has_its_signature_and_annex(tmp_path: Path) -> None:
+    """A 公示 is paragraphs, a 落款 and a list in an 附件, with no numbered heading: its text is
+    the preamble, and the 落款 and 附件 are read as in a longer document."""
+    doc, _, _ = draft(
+        """
+        关于2025年度全市残疾人自强模范拟表彰对象的公示
+
+        经各区县推荐、评审委员会评审，拟确定以下3名同志为2025年度全市残疾人自强模范，现予以公示。
+
+        公示时间：2025年11月1日至2025年11月7日。
+
+        某市残疾人联合会
+        2025年10月31日
+
+        附件
+
+        拟表彰对象名单
+
+        序号\t姓名\t单位
+        1\t张三\t某区某街道
+        2\t李四\t某县某镇
+        3\t王五\t某区残联
+        """,
+        tmp_path,
+    )
+    assert (doc.kind, doc.title) == ("publicity", "关于2025年度全市残疾人自强模范拟表彰对象的公示")
+    assert doc.signature is not None and (doc.signature.issuer, str(doc.signature.date)) == (
+        "某市残疾人联合会",
+        "2025-10-31",
+    )
+    assert "2025年10月31日" not in doc.preamble
+    assert doc.preamble.startswith("经各区县推荐")
+    assert [(a.label, a.title) for a in doc.annexes] == [("附件", "拟表彰对象名单")]
+
+
+def test_a_gazettes_running_head_is_chrome_and_a_communiques_title_is_not() -> None:
+    assert is_chrome("某省人民政府公报") and is_chrome("国务院公报　2026年第5期")
+    assert is_chrome("某市人民代表大会常务委员会公报")
+    assert not is_chrome("2025年某市残疾人事业发展统计公报")  # the document's own title (its control)
 
 
 def _cell(text: str, rows: int = 1, cols: int = 1) -> SourceCell:

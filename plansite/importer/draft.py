@@ -82,6 +82,14 @@ KIND_ENDINGS = (
     ("决定", "decision"),
     ("规定", "provisions"),
     ("细则", "provisions"),
+    ("公告", "announcement"),
+    ("通告", "circular"),
+    ("公示", "publicity"),
+    ("通报", "bulletin"),
+    ("公报", "communique"),  # 统计公报: a year's figures
+    ("报告", "report"),
+    ("批复", "reply"),
+    ("函", "letter"),
 )
 TRAILING_BRACKETS = re.compile(r"[（(][^（()）]*[)）]$")
 TITLE_WORDS = ("规划", "要点", "说明", "方案", "意见", "办法", "计划", "纲要", "解读", "条例", "指南", "导则", "规范")

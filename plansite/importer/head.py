@@ -228,7 +228,11 @@ def _title(h: Head) -> Outcome | None:
 
 
 def _other_text(h: Head) -> Outcome | None:
-    """Anything else: the notice's text or the preamble (flagged when nothing came before it)."""
+    """Anything else: the notice's text or the preamble (flagged when nothing came before it).
+    After the title, outside a notice, it is the body's first paragraph: the body is read from
+    there, so that a short document's 落款 and 附件 (a 公示 with no numbered sections) are read."""
+    if h.doc.title and (not h.doc.addressees or h.doc.notice_signature):
+        return Outcome.BODY
     if not (h.doc.addressees or h.doc.title):
         h.doc.note("preamble", f"请核对：第{h.line.number}行“{h.text[:QUOTE_CHARS]}”未能识别，已放在正文开头。")
     h.after_addressees.append(h.text)

@@ -58,7 +58,8 @@ CHROME_PATTERNS: tuple[str, ...] = (
     # gazette furniture
     r"目\s*录",
     r"区政府文件|市政府文件|政府文件",
-    r".{2,20}(人民政府)?公报(\s*\d{4}\s*年\s*第\s*\d{1,3}\s*期)?",  # a gazette's running head, perhaps with its issue
+    # a gazette's running head, perhaps with its issue (a 统计公报's title is the document's own)
+    r".{0,20}(政府|国务院|常务委员会|常委会)公报(\s*\d{4}\s*年\s*第\s*\d{1,3}\s*期)?",
     r".{2,20}人民政府办公室主办",
     r"公开发行\s*免费赠阅",
     r"\d{4}\s*[·.]\s*\d{1,2}",
