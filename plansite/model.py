@@ -34,6 +34,7 @@ KINDS: dict[str, str] = {
     "report": "报告",
     "reply": "批复",
     "letter": "函",
+    "speech": "讲话",
 }
 
 

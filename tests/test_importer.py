@@ -619,6 +619,71 @@ def test_a_gazettes_running_head_is_chrome_and_a_communiques_title_is_not() -> N
     assert not is_chrome("2025年某市残疾人事业发展统计公报")  # the document's own title (its control)
 
 
+def test_a_speech_has_its_title_over_its_subtitle_and_its_kind_from_the_subtitle(tmp_path: Path) -> None:
+    """A speech's or report's title often names no kind; the dash-led line under it does."""
+    doc, _, _ = draft(
+        """
+        凝心聚力　开拓进取　奋力谱写残疾人事业高质量发展新篇章
+        ——在某市残疾人联合会第六次代表大会上的工作报告
+        张某某
+        各位代表、同志们：
+        现在，我代表第五届主席团向大会报告工作，请予审议。
+        一、过去五年的工作回顾
+        五年来，全市残疾人事业取得了显著成就。
+        """,
+        tmp_path,
+    )
+    assert (doc.title, doc.subtitle, doc.kind) == (
+        "凝心聚力　开拓进取　奋力谱写残疾人事业高质量发展新篇章",
+        "——在某市残疾人联合会第六次代表大会上的工作报告",
+        "report",
+    )
+    assert doc.preamble.split("\n\n") == [
+        "张某某",
+        "各位代表、同志们：",
+        "现在，我代表第五届主席团向大会报告工作，请予审议。",
+    ]
+    speech, _, _ = draft("某市残联党组书记在全市残疾人工作会议上的讲话\n\n一、总则\n\n正文。\n", tmp_path)
+    assert speech.kind == "speech" and not speech.subtitle
+
+
+def test_a_salutation_after_the_text_stays_in_its_place(tmp_path: Path) -> None:
+    """各位代表：after lines of text is no 主送: the text keeps its order."""
+    doc, _, _ = draft(
+        """
+        张某某
+        各位代表、同志们：
+        现在，我代表第五届主席团向大会报告工作，请予审议。
+        一、过去五年的工作回顾
+        五年来，全市残疾人事业取得了显著成就。
+        """,
+        tmp_path,
+    )
+    assert doc.preamble.split("\n\n") == [
+        "张某某",
+        "各位代表、同志们：",
+        "现在，我代表第五届主席团向大会报告工作，请予审议。",
+    ]
+
+
+def test_a_list_of_sentences_keeps_the_paragraph_under_its_last_item_apart(tmp_path: Path) -> None:
+    """Items made numbered paragraphs: the text on an item's line joins it, a paragraph under it does not."""
+    doc, _, _ = draft(
+        """
+        二、今后五年的主要任务
+        （一）聚焦共同富裕，着力提升残疾人生活品质。
+        （二）聚焦服务供给，着力完善残疾人服务体系。
+        各位代表、同志们！让我们为谱写残疾人事业高质量发展新篇章而努力奋斗！
+        """,
+        tmp_path,
+    )
+    assert texts(doc.body[0].blocks) == [
+        "（一）聚焦共同富裕，着力提升残疾人生活品质。",
+        "（二）聚焦服务供给，着力完善残疾人服务体系。",
+        "各位代表、同志们！让我们为谱写残疾人事业高质量发展新篇章而努力奋斗！",
+    ]
+
+
 def _cell(text: str, rows: int = 1, cols: int = 1) -> SourceCell:
     return SourceCell(text, rows, cols, False)
 

@@ -290,6 +290,7 @@ class Body:
         self.in_glossary = False
         if text:
             section.blocks.append(text)
+            section.run_in = True
         styles = self._open_styles()
         if style in styles:
             del self.stack[styles.index(style) :]

@@ -90,6 +90,9 @@ KIND_ENDINGS = (
     ("报告", "report"),
     ("批复", "reply"),
     ("函", "letter"),
+    ("讲话", "speech"),  # ——在……上的讲话, often the subtitle
+    ("致辞", "speech"),
+    ("发言", "speech"),
 )
 TRAILING_BRACKETS = re.compile(r"[（(][^（()）]*[)）]$")
 TITLE_WORDS = ("规划", "要点", "说明", "方案", "意见", "办法", "计划", "纲要", "解读", "条例", "指南", "导则", "规范")
@@ -125,6 +128,7 @@ class SectionDraft:
     sections: list[SectionDraft] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
     marked: int = 0  # the heading level the source marked it with (Markdown), else 0
+    run_in: bool = False  # its first block is the text after the title on the heading's own line
 
 
 @dataclass
@@ -138,6 +142,7 @@ class TermDraft:
 @dataclass
 class DocDraft:
     title: str = ""
+    subtitle: str = ""  # ——在……上的讲话 under the title
     kind: str = ""
     issuer: str = ""
     doc_number: str = ""

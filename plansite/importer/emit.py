@@ -70,6 +70,7 @@ def emit(doc: DocDraft, doc_id: str, source_name: str, id_comment: str = "") -> 
     w.field(0, "id", doc_id, [id_comment] if id_comment else [])
     w.field(0, "kind", doc.kind, doc.comments.get("kind", []))
     w.field(0, "title", doc.title, doc.comments.get("title", []))
+    w.field(0, "subtitle", doc.subtitle)
     w.field(0, "issuer", doc.issuer)
     w.field(0, "doc_number", doc.doc_number)
     w.field(0, "date_signed", doc.date_signed)

@@ -5,6 +5,7 @@ that recognises it reads it, or says the body starts there."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -39,6 +40,10 @@ def _is_body_start(line: Line) -> bool:
     return bool(n) and n is not None and len(n.rest) > 0
 
 
+# A subtitle under the title, led by a dash: ——在全市残疾人工作会议上的讲话.
+SUBTITLE = re.compile(r"^(——|—|－－|--)\s*[^\s—－-]")
+
+
 def _looks_like_title(text: str) -> bool:
     return (
         len(text) <= MAX_TITLE
@@ -59,6 +64,7 @@ class Head:
     pending_issuer: str = ""  # an issuer line before the notice title (国务院 / 关于印发……的通知)
     issuer_at: int | None = None  # the line it was read from
     title_at: int | None = None  # the line the source marked as the title (a title over two marked lines goes on)
+    title_end: int | None = None  # the title's last line, marked or not (a subtitle may follow it)
     after_addressees: list[str] = field(default_factory=list)  # text after 主送: the notice's, or the preamble
 
     @property
@@ -108,7 +114,7 @@ def _marked_title(h: Head) -> Outcome | None:
         return Outcome.READ
     if h.line.heading == 1:  # the source marks its title, perhaps over two lines (Word: two Title paragraphs)
         h.doc.title = join_lines((h.doc.title, h.text)) if _title_goes_on(h) else h.text
-        h.title_at = h.i
+        h.title_at = h.title_end = h.i
         if _title_is_the_notice(h.doc):  # 关于印发……的通知: the document printed behind it has its own title
             h.doc.issuer = h.doc.issuer or _issuer_from(h.doc.notice_title)
         return Outcome.READ
@@ -210,6 +216,7 @@ def _addressees(h: Head) -> Outcome | None:
     text = h.text
     if (
         not h.doc.addressees
+        and not h.after_addressees  # 主送 comes before the text, not after it (各位代表：in a speech)
         and text.endswith(("：", ":"))
         and ("、" in text or "，" in text or text.startswith("各"))
         and len(text) < MAX_ADDRESSEES
@@ -223,7 +230,31 @@ def _title(h: Head) -> Outcome | None:
     in_notice = bool(h.doc.notice_title and h.doc.addressees and not h.doc.notice_signature)  # its text, not a title
     if not h.doc.title and _looks_like_title(h.text) and not h.after_addressees and not in_notice:
         h.doc.title = h.text
+        h.title_end = h.i + (1 if h.joined else 0)
         return Outcome.READ
+    return None
+
+
+def _subtitle(h: Head) -> Outcome | None:
+    """——在……上的讲话 right under the title: its subtitle. A subtitle names the line above it as
+    the title, whatever that line says (凝心聚力　开拓进取…… over ——在……上的工作报告)."""
+    if h.doc.title and not h.doc.subtitle and h.title_end == h.i - 1 and SUBTITLE.match(h.text):
+        h.doc.subtitle = h.text
+        return Outcome.READ
+    following = h.next_text
+    text = h.text
+    if (
+        not h.doc.title
+        and not h.after_addressees
+        and following is not None
+        and SUBTITLE.match(following)
+        and len(text) <= MAX_TITLE
+        and not text.endswith(TERMINAL[:4])
+        and numbered(text) is None
+    ):
+        h.doc.title, h.doc.subtitle = text, following
+        h.title_end = h.i + 1
+        return Outcome.READ_TWO
     return None
 
 
@@ -251,6 +282,7 @@ RULES: tuple[Rule, ...] = (
     _title_over_two_lines,
     _notice_title,
     _addressees,
+    _subtitle,
     _title,
     _other_text,
 )

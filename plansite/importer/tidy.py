@@ -18,6 +18,7 @@ from .draft import (
     BoxDraft,
     DocDraft,
     SectionDraft,
+    ending_kind,
     kind_of,
 )
 from .tables import TableDraft
@@ -31,7 +32,7 @@ def finish(doc: DocDraft) -> None:
     if not doc.title:
         doc.title = UNTITLED
         doc.note("title", "请核对：没有找到文件标题，请填写。")
-    doc.kind = doc.kind or kind_of(doc.title)
+    doc.kind = doc.kind or kind_of(doc.title) or ending_kind(doc.subtitle)  # ——在……上的讲话
     if not doc.kind:
         doc.kind = "notice"
         doc.note("kind", "请核对：无法从标题判断文件类型，暂定为 notice（通知）。")
@@ -198,9 +199,8 @@ def _drop_empty_sections(sections: list[SectionDraft], doc: DocDraft, parent: Se
         for section in sections:
             text = heading_text(section.label, section.title)
             blocks = list(section.blocks)
-            first = blocks[0] if blocks else None
-            if isinstance(first, str):
-                text += first
+            if section.run_in and isinstance(first := blocks[0], str):
+                text += first  # the text on the item's own line; a paragraph under it stays one
                 blocks.pop(0)
             parent.blocks.extend([text, *blocks])
         parent.comments.append(f"请核对：“{sections[0].label}”开头的各项有的没有正文，已全部作为编号段落。")
