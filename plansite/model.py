@@ -35,6 +35,11 @@ KINDS: dict[str, str] = {
     "reply": "批复",
     "letter": "函",
     "speech": "讲话",
+    "minutes": "纪要",
+    "resolution": "决议",
+    "summary": "总结",
+    "charter": "章程",
+    "guide": "指南",
 }
 
 

@@ -93,6 +93,13 @@ KIND_ENDINGS = (
     ("讲话", "speech"),  # ——在……上的讲话, often the subtitle
     ("致辞", "speech"),
     ("发言", "speech"),
+    ("纪要", "minutes"),
+    ("决议", "resolution"),
+    ("总结", "summary"),
+    ("章程", "charter"),
+    ("指南", "guide"),  # 服务指南, 办事指南
+    ("导则", "guide"),  # technical guidelines and standards
+    ("规范", "guide"),
 )
 TRAILING_BRACKETS = re.compile(r"[（(][^（()）]*[)）]$")
 TITLE_WORDS = ("规划", "要点", "说明", "方案", "意见", "办法", "计划", "纲要", "解读", "条例", "指南", "导则", "规范")
