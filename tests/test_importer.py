@@ -652,6 +652,18 @@ def test_a_speech_has_its_title_over_its_subtitle_and_its_kind_from_the_subtitle
     assert speech.kind == "speech" and not speech.subtitle
 
 
+def test_a_subtitle_set_as_a_heading_is_the_subtitle() -> None:
+    """A PDF sets the subtitle large and Markdown marks it: still the subtitle, not a section."""
+    source = "# 凝心聚力　开拓进取\n\n## ——在全市残疾人工作会议上的讲话\n\n同志们：\n\n## 一、总体要求\n\n正文。\n"
+    fields = yaml.safe_load(import_text(source, source_name="speech.md").yaml)
+    assert (fields["subtitle"], fields["kind"], fields["preamble"]) == (
+        "——在全市残疾人工作会议上的讲话",
+        "speech",
+        "同志们：",
+    )
+    assert [s["title"] for s in fields["body"]] == ["总体要求"]
+
+
 def test_a_salutation_after_the_text_stays_in_its_place(tmp_path: Path) -> None:
     """各位代表：after lines of text is no 主送: the text keeps its order."""
     doc, _, _ = draft(

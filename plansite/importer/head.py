@@ -98,9 +98,16 @@ def _body_starts(h: Head) -> Outcome | None:
         return Outcome.BODY
     if h.i + 1 < len(h.items) and isinstance(h.items[h.i + 1], TableDraft) and caption_like(item.text):
         return Outcome.BODY  # the caption of a table
+    if _under_the_title(h):
+        return None  # a subtitle, set large in a PDF or marked in Word: _subtitle reads it
     if item.heading >= 2 or (item.heading == 1 and h.doc.title and h.doc.title != item.text and not _title_goes_on(h)):
         return Outcome.BODY  # a marked heading
     return None
+
+
+def _under_the_title(h: Head) -> bool:
+    """This line is a subtitle (——在……上的讲话) right under the title."""
+    return bool(h.doc.title) and not h.doc.subtitle and h.title_end == h.i - 1 and bool(SUBTITLE.match(h.text))
 
 
 def _title_goes_on(h: Head) -> bool:
@@ -238,7 +245,7 @@ def _title(h: Head) -> Outcome | None:
 def _subtitle(h: Head) -> Outcome | None:
     """——在……上的讲话 right under the title: its subtitle. A subtitle names the line above it as
     the title, whatever that line says (凝心聚力　开拓进取…… over ——在……上的工作报告)."""
-    if h.doc.title and not h.doc.subtitle and h.title_end == h.i - 1 and SUBTITLE.match(h.text):
+    if _under_the_title(h):
         h.doc.subtitle = h.text
         return Outcome.READ
     following = h.next_text
@@ -272,6 +279,7 @@ def _other_text(h: Head) -> Outcome | None:
 
 RULES: tuple[Rule, ...] = (
     _body_starts,
+    _subtitle,
     _marked_title,
     _stated_title_again,
     _public_note,
@@ -282,7 +290,6 @@ RULES: tuple[Rule, ...] = (
     _title_over_two_lines,
     _notice_title,
     _addressees,
-    _subtitle,
     _title,
     _other_text,
 )
