@@ -664,6 +664,35 @@ def test_a_subtitle_set_as_a_heading_is_the_subtitle() -> None:
     assert [s["title"] for s in fields["body"]] == ["总体要求"]
 
 
+def test_a_short_notice_keeps_its_text_signature_and_annex(tmp_path: Path) -> None:
+    """A 通知 of a few paragraphs, no numbered section, signed before its 附件: its text is the
+    preamble (it was read as a 印发 notice's text, and lost, as the document has no such notice)."""
+    doc, _, _ = draft(
+        """
+        关于召开2026年全市残联系统康复工作会议的通知
+        各区县残联：
+        经研究，定于2026年4月28日召开全市残联系统康复工作会议。
+        联系人：张三，电话：023-12345678。
+        附件：参会回执
+        某市残疾人联合会
+        2026年4月20日
+        附件
+        参会回执
+        请各区县残联于4月25日前填写参会回执。
+        """,
+        tmp_path,
+    )
+    assert doc.preamble.split("\n\n") == [
+        "各区县残联：",
+        "经研究，定于2026年4月28日召开全市残联系统康复工作会议。",
+        "联系人：张三，电话：023-12345678。",
+        "附件：参会回执",
+    ]
+    assert doc.notice is None and doc.signature is not None
+    assert (doc.signature.issuer, str(doc.signature.date)) == ("某市残疾人联合会", "2026-04-20")
+    assert [(a.label, a.title) for a in doc.annexes] == [("附件", "参会回执")]
+
+
 def test_a_salutation_after_the_text_stays_in_its_place(tmp_path: Path) -> None:
     """各位代表：after lines of text is no 主送: the text keeps its order."""
     doc, _, _ = draft(

@@ -308,6 +308,11 @@ def read_head(items: list[Item], doc: DocDraft) -> list[Item]:
     if h.pending_issuer and not doc.issuer:
         doc.issuer = h.pending_issuer
     doc.preamble = list(h.after_addressees)
+    if doc.notice_signature and not doc.notice_title:
+        # No 印发 notice: the text and 落款 read as a notice's (a short 通知 without numbered
+        # sections, signed before its 附件) are the document's own.
+        doc.preamble[:0] = doc.notice_text
+        doc.signature, doc.notice_signature, doc.notice_text = doc.notice_signature, None, []
     return items[h.i :]
 
 
