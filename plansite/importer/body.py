@@ -39,6 +39,8 @@ class Body:
         self.box_frame = 0  # the box drawn in the source whose first line opened `box`: it ends there too
         self.frames: tuple[int, ...] = ()  # the drawn boxes the item read before was in
         self.in_glossary = False
+        # The 名词解释 line no term has followed yet, and where it was read: if none follows, it is text there.
+        self.glossary_line: tuple[str, list, int] | None = None
         self.annex: SectionDraft | None = None
         self.caption: str | None = None  # a short line waiting to caption the next table
         self.unit: str | None = None  # 单位：万人, said between the next table's title and the table
@@ -98,6 +100,14 @@ class Body:
                 self._line(item, following)
             self.frames = item.frames
         self._flush_caption()
+        self._keep_glossary_line()
+
+    def _keep_glossary_line(self) -> None:
+        """A 名词解释 line that no term followed is a line of text, where it was read."""
+        if self.glossary_line is not None:
+            text, blocks, index = self.glossary_line
+            blocks.insert(index, text)
+            self.glossary_line = None
 
     def _note(self, text: str) -> None:
         """A comment on the section the text goes to now (or on the preamble or closing)."""
@@ -155,7 +165,10 @@ class Body:
             return
         self._flush_caption()
         if GLOSSARY.match(text):
+            self._keep_glossary_line()
             self.box, self.in_glossary = None, True
+            container = self._container()
+            self.glossary_line = (text, container, len(container))
             return
         if (match := ANNEX.match(text)) and match["title"] and (following is not None or len(text) < MAX_BARE_ANNEX):
             self._open_annex(match["label"].replace(" ", ""), match["title"], line.number)
@@ -328,6 +341,7 @@ class Body:
         self.stack[-1].marked = line.heading
 
     def _term(self, label: str, rest: str, line: int) -> None:
+        self.glossary_line = None
         term, definition = _split_term(rest)
         same = next((t for t in self.doc.glossary if t.term == term), None)
         if same is not None:  # one term explained twice: keep both explanations in one entry
