@@ -296,6 +296,24 @@ def test_glossary(tmp_path: Path) -> None:
     assert outline(doc.body) == ["一、任务"]
 
 
+def test_a_glossary_line_no_term_follows_is_text(tmp_path: Path) -> None:
+    doc, _, _ = draft(
+        """
+        一、任务
+        继续实施“阳光家园计划”。
+        名词解释
+        “阳光家园计划”是中国残联和财政部实施的托养服务项目。
+        """,
+        tmp_path,
+    )
+    assert not doc.glossary
+    assert texts(doc.body[0].blocks) == [
+        "继续实施“阳光家园计划”。",
+        "名词解释",
+        "“阳光家园计划”是中国残联和财政部实施的托养服务项目。",
+    ]
+
+
 def test_lines_broken_by_a_page_layout_are_rejoined(tmp_path: Path) -> None:
     # A gazette column: every line about 18 characters, a page break inside a sentence.
     doc, _, _ = draft(
