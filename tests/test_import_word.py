@@ -177,6 +177,18 @@ def test_a_bold_run_in_title_is_the_section_title(add) -> None:  # type: ignore[
     assert f"- label: （一）\n        title: {LONG_TITLE}\n        blocks:\n          - {TEXT}\n" in draft, draft
 
 
+def test_a_full_stop_left_outside_a_bold_title_ends_the_title() -> None:
+    """（一）**发展特殊教育**。办好……: the title keeps its 。, the text does not start with it."""
+
+    def stop_outside(paragraph, _) -> None:  # type: ignore[no-untyped-def]
+        paragraph.add_run("（一）")
+        paragraph.add_run("发展特殊教育").bold = True
+        paragraph.add_run(f"。{TEXT}")
+
+    draft = _run_in(stop_outside)
+    assert f"- label: （一）\n        title: 发展特殊教育。\n        blocks:\n          - {TEXT}\n" in draft, draft
+
+
 def test_without_bold_the_same_paragraph_is_text() -> None:
     """The control: the same words all plain are a numbered paragraph, not a heading."""
 

@@ -105,6 +105,7 @@ MAX_FRAMES = 8  # boxes inside boxes deeper than this count as the deepest one (
 
 
 _GOES_ON = "，,、；;：:）)』」”’》〉】"  # text that starts so continues the sentence before it
+_ENDS = tuple("。！？")  # a full stop left outside the bold title ends the title
 
 
 def run_in_length(text: str, before: str, title: str) -> int:
@@ -115,6 +116,8 @@ def run_in_length(text: str, before: str, title: str) -> int:
     if not title.strip() or (before.strip() and style_of(before) is None) or not text.startswith(head):
         return 0
     after = text[len(head) :].lstrip()
+    if after[:1] in _ENDS and after[1:].strip():  # **发展特殊教育**。办好……: the title's own full stop
+        return len(text) - len(after) + 1
     return len(head) if after and after[0] not in _GOES_ON else 0  # （二）**加强**，…: emphasis in a sentence
 
 
