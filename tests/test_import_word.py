@@ -390,3 +390,26 @@ def test_text_moved_with_changes_tracked_is_read_once_where_it_went() -> None:
 
     draft = import_bytes(_docx(build), source_name="plan.docx").yaml
     assert draft.count("加强领导。") == 1 and "落实责任。加强领导。" in draft
+
+
+def test_a_form_s_boxes_and_ticks_from_a_symbol_font_are_kept_and_other_symbols_listed() -> None:
+    """□男 □女 typed with Insert > Symbol is w:sym, no text: the boxes and ticks a form uses
+    are the characters they show; any other symbol is listed as left out, never dropped unsaid."""
+
+    def sym(font: str, char: str) -> object:
+        return parse_xml(f'<w:r {nsdecls("w")}><w:sym w:font="{font}" w:char="{char}"/></w:r>')
+
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_paragraph("某市残疾人就业登记表", style="Title")
+        paragraph = document.add_paragraph("性别：")
+        for font, char, text in (
+            ("Wingdings", "F0A8", "男　"),
+            ("Wingdings 2", "F052", "女"),
+            ("Webdings", "F021", ""),
+        ):
+            paragraph._p.append(sym(font, char))
+            paragraph.add_run(text)
+
+    result = import_bytes(_docx(build), source_name="form.docx")
+    assert "性别：□男　☑女" in result.yaml
+    assert any("Webdings" in line for line in result.dropped), result.dropped

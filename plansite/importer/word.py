@@ -64,6 +64,21 @@ MAX_LEVELS = 9
 CHARACTER_STYLE = 2  # python-docx's WD_STYLE_TYPE.CHARACTER
 
 
+# A character inserted from a symbol font (Insert > Symbol: w:sym) as the character it shows: the
+# boxes and ticks of a form (□男 □女, ☑是). Another symbol is listed as left out.
+SYMBOLS: dict[tuple[str, int], str] = {
+    ("wingdings", 0xA8): "□",
+    ("wingdings", 0xFB): "✗",
+    ("wingdings", 0xFC): "✓",
+    ("wingdings", 0xFD): "☒",
+    ("wingdings", 0xFE): "☑",
+    ("wingdings 2", 0x52): "☑",
+    ("wingdings 2", 0x53): "☒",
+    ("symbol", 0xD6): "√",
+    ("symbol", 0xB4): "×",
+}
+
+
 MAX_GRID = 63  # columns: Word's own limit (a wider gridSpan or gridBefore is a damaged file's)
 MAX_COUNT = 99_999  # a list's start
 
@@ -329,6 +344,8 @@ class _Reader:
                 parts.append("\t")
             elif tag == f"{W}noBreakHyphen":  # Word's non-breaking hyphen (2021-2025 kept on one line)
                 parts.append("-")
+            elif tag == f"{W}sym":
+                parts.append(self.symbol(node))
             elif tag in (f"{W}br", f"{W}cr"):
                 parts.append("\n")
             elif tag == f"{W}footnoteReference":
@@ -352,6 +369,21 @@ class _Reader:
         text = "".join(t.text or "" for t in node.iter(f"{W}t"))
         if line := link_left_out(f"第{self.count}段", text, relation.target_ref):
             self.dropped.append(line)
+
+    def symbol(self, node) -> str:  # type: ignore[no-untyped-def]
+        """The character a symbol font's glyph shows, where it is a form's box or tick; else ""
+        and the symbol is listed as left out."""
+        font = (node.get(f"{W}font") or "").strip()
+        try:
+            code = int(node.get(f"{W}char") or "", 16) & 0xFF  # F0A8: the font's A8, in the private area
+        except ValueError:
+            code = -1
+        shown = SYMBOLS.get((font.lower(), code), "")
+        if not shown:
+            self.dropped.append(
+                f"第{self.count}段（符号字体 {font or '未知'} 的字符没有导入：请对照原文，用文字写出它的意思）"
+            )
+        return shown
 
     def image(self, drawing) -> None:  # type: ignore[no-untyped-def]
         """A picture or chart is not text: it is listed in what was left out, with its alternative text."""
