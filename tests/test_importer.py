@@ -6,6 +6,8 @@ the draft passes `build.py check` without edits.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 from textwrap import dedent
 
@@ -746,6 +748,54 @@ def test_a_list_of_sentences_keeps_the_paragraph_under_its_last_item_apart(tmp_p
         "（二）聚焦服务供给，着力完善残疾人服务体系。",
         "各位代表、同志们！让我们为谱写残疾人事业高质量发展新篇章而努力奋斗！",
     ]
+
+
+def test_a_page_s_tools_and_links_to_the_next_article_are_chrome() -> None:
+    for line in (
+        "【打印本页】【关闭窗口】",
+        "[打印] [关闭]",
+        "【字体：大 中 小】【打印】",
+        "上一篇：关于开展残疾人职业技能竞赛的通知",
+    ):
+        assert is_chrome(line), line
+    assert not is_chrome("打印本页后交回。") and not is_chrome("上一篇文章说明了补贴标准。")  # sentences (controls)
+
+
+_MENU_PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head><body>
+<div class="top"><ul>{items}</ul></div>
+<h1>关于做好2026年全国助残日活动的通知</h1>
+<p>各区县残联：</p><p>今年5月17日是第三十六次全国助残日。</p>
+<p>某市残疾人联合会</p><p>2026年4月20日</p>
+<p>上一篇：关于开展残疾人职业技能竞赛的通知</p><p>【打印本页】【关闭窗口】</p>
+</body></html>"""
+
+
+def test_a_site_s_menu_is_chrome_whatever_its_class_and_the_signature_is_read() -> None:
+    items = "".join(
+        f'<li><a href="/{i}/">{name}</a></li>' for i, name in enumerate(["首页", "新闻中心", "政务公开", "办事服务"])
+    )
+    result = import_text(_MENU_PAGE.format(items=items), source_name="page.html")
+    fields = yaml.safe_load(result.yaml)
+    assert fields["preamble"] == "各区县残联：\n\n今年5月17日是第三十六次全国助残日。"
+    assert fields["signature"] == {"issuer": "某市残疾人联合会", "date": dt.date(2026, 4, 20)}
+    assert any("首页新闻中心政务公开办事服务" in line for line in result.dropped)
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        '<li><a href="a1.pdf">附件1</a></li><li><a href="a2.docx">附件2</a></li><li><a href="a3.xls">附件3</a></li>',
+        '<li><a href="/a/">康复服务</a></li><li><a href="/b/">教育就业</a></li>',  # two items
+        '<li><a href="/a/">残疾人康复服务实施办法</a></li><li><a href="/b/">残疾人教育条例</a></li><li><a href="/c/">就业办法</a></li>',
+        "<li>康复</li><li>教育</li><li>就业</li>",  # no links
+    ],
+)
+def test_a_list_that_is_not_a_menu_is_kept(items: str) -> None:
+    """Controls: files, two items, longer titles, or items that are not links are the page's text."""
+    result = import_text(_MENU_PAGE.format(items=items), source_name="page.html")
+    for name in re.findall(">([^<>]+)</", items):
+        assert name in result.yaml, (name, result.yaml)
+    assert not any("网页导航等" in line and "上一篇" not in line and "打印" not in line for line in result.dropped)
 
 
 def _cell(text: str, rows: int = 1, cols: int = 1) -> SourceCell:

@@ -43,7 +43,9 @@ CHROME_PATTERNS: tuple[str, ...] = (
     r"首页\s*>.*",
     r"\S+(\s*>\s*\S+){2,}",  # breadcrumbs: 政务公开 > 某局 > 规划计划
     r"部门街镇|政务新媒体|矩阵|公开信箱|服务地图",
-    r"打印本页|关闭窗口|【?字体[:：]?\s*大\s*中\s*小】?",
+    # a page's tools, alone or several on a line: 【打印本页】【关闭窗口】, [打印] [关闭]
+    r"([【\[]?(打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|加入收藏|收藏|返回顶部|字体[:：]?\s*大\s*中\s*小)[】\]]?\s*)+",
+    r"(上一篇|下一篇|上一条|下一条|上一页|下一页)[:：].{0,80}",  # links to the articles either side
     # an article on a WeChat official account (公众号), saved or exported
     r"原创\s+.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,20}",  # its byline: 原创 某市残联 2025年03月18日 09:30 浙江
     r"[▼▽↓\s]*(往期推荐|推荐阅读|往期回顾|精彩推荐)[▼▽↓\s]*",
