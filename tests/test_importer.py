@@ -761,6 +761,42 @@ def test_a_page_s_tools_and_links_to_the_next_article_are_chrome() -> None:
     assert not is_chrome("打印本页后交回。") and not is_chrome("上一篇文章说明了补贴标准。")  # sentences (controls)
 
 
+def test_a_wechat_article_s_furniture_is_chrome() -> None:
+    for line in (
+        "某市残联 某市残疾人联合会 2026年03月18日 09:30 浙江",
+        "点击上方蓝字关注我们",
+        "分享、点赞、在看，一键三连！",
+        "▲图为补贴发放现场",
+    ):
+        assert is_chrome(line), line
+    for line in (
+        "会议时间：2026年3月18日 09:30",
+        "▲加强康复服务。",
+        "群众纷纷点赞。",
+    ):  # the document's text (controls)
+        assert not is_chrome(line), line
+
+
+def test_the_other_articles_listed_at_an_article_s_end_are_left_out(tmp_path: Path) -> None:
+    body = "一、提高标准\n困难残疾人生活补贴标准提高到120元。\n"
+    doc, _, dropped = draft(body + "往期推荐\n▼\n我市举办残疾人职业技能竞赛\n我市召开助残日活动部署会", tmp_path)
+    assert texts(doc.body[0].blocks) == ["困难残疾人生活补贴标准提高到120元。"]
+    assert any("我市举办残疾人职业技能竞赛" in line for line in dropped)
+    far = body + "往期推荐\n" + "".join(f"第{i}段正文。\n" for i in range(80))  # not near the end (control)
+    doc, _, _ = draft(far, tmp_path)
+    assert texts(doc.body[0].blocks)[-1] == "第79段正文。"
+
+
+def test_the_other_articles_at_the_end_of_a_markdown_article_are_left_out() -> None:
+    source = (
+        "# 我市残疾人两项补贴标准再提高\n\n## 一、提高标准\n\n困难残疾人生活补贴标准提高到120元。\n\n"
+        "往期推荐\n\n[我市举办残疾人职业技能竞赛](https://mp.weixin.qq.com/s/abc)\n"
+    )
+    result = import_text(source, source_name="article.md")
+    assert yaml.safe_load(result.yaml)["body"][0]["blocks"] == ["困难残疾人生活补贴标准提高到120元。"]
+    assert "第9行：我市举办残疾人职业技能竞赛" in result.dropped
+
+
 _MENU_PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head><body>
 <div class="top"><ul>{items}</ul></div>
 <h1>关于做好2026年全国助残日活动的通知</h1>

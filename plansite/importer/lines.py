@@ -19,6 +19,7 @@ PAGE_NUMBERS = (r"[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}", r"第\s*\d
 LETTERHEAD = r"[^，。；：！？、“”《》]{2,30}(人民政府|办公厅|办公室|委员会|残疾人联合会|残联)[\s\u3000]*文件"
 _LETTERHEAD = re.compile(LETTERHEAD)
 
+RECOMMENDED = r"[▼▽↓\s]*(往期推荐|推荐阅读|往期回顾|精彩推荐|相关阅读)[▼▽↓\s]*"  # links to other articles, to the end
 _CREDIT = r"(?:责任编辑|责编|编辑|审核|校对|排版|美编|初审|复审|终审)\s*[:：]\s*[^\s，。；：！？、]{1,12}"
 
 # Lines that belong to a web page or a gazette, never to the document itself.
@@ -48,7 +49,12 @@ CHROME_PATTERNS: tuple[str, ...] = (
     r"(上一篇|下一篇|上一条|下一条|上一页|下一页)[:：].{0,80}",  # links to the articles either side
     # an article on a WeChat official account (公众号), saved or exported
     r"原创\s+.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,20}",  # its byline: 原创 某市残联 2025年03月18日 09:30 浙江
-    r"[▼▽↓\s]*(往期推荐|推荐阅读|往期回顾|精彩推荐)[▼▽↓\s]*",
+    # its byline without 原创: 某市残联 某市残疾人联合会 2026年03月18日 09:30 浙江
+    r"[^：:，。；]{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s+\d{1,2}:\d{2}(\s+[^\s：:，。；]{1,8})?",
+    RECOMMENDED,
+    r"[^。]{0,12}蓝字[^。]{0,12}关注[^。]{0,12}",  # 点击上方蓝字关注我们
+    r"[^。]{0,20}(点赞[^。]{0,6}在看|一键三连)[^。]{0,20}",  # 分享、点赞、在看，一键三连！
+    r"▲\s*(图为|图片|上图|下图|图\s*[:：]).{0,80}",  # a photo's caption (the photo is not imported)
     r"点击.{0,6}阅读原文.{0,20}",
     r"长按.{0,8}二维码.{0,20}",
     # the editors' credits, each a name (审核：区残联在5个工作日内完成审核。 is a step of a procedure)
@@ -261,9 +267,24 @@ def _running_lines(lines: list[str]) -> set[int]:
     return {i + 1 for i in filled if shape(lines[i]) in running}
 
 
+_RECOMMENDED = re.compile(RECOMMENDED)
+
+
+def recommended_tail(lines: list[str]) -> int | None:
+    """The 1-based number of an article's 往期推荐 line where the list of other articles under it
+    runs to the end (within MAX_BLOCK_LINES lines); None where there is none."""
+    for i in range(len(lines) - 1, max(len(lines) - MAX_BLOCK_LINES, 0) - 1, -1):
+        if _RECOMMENDED.fullmatch(lines[i].strip()):
+            return i + 1
+    return None
+
+
 def _chrome_block_lines(lines: list[str]) -> set[int]:
-    """1-based numbers of the lines inside multi-line chrome blocks."""
+    """1-based numbers of the lines inside multi-line chrome blocks, and of an article's list of
+    other articles (往期推荐 and the titles under it) near its end."""
     found: set[int] = set()
+    if (tail := recommended_tail(lines)) is not None:
+        found.update(range(tail, len(lines) + 1))
     for start_pattern, end_pattern in _BLOCKS:
         for i, line in enumerate(lines):
             if not start_pattern.fullmatch(line.strip()):

@@ -29,7 +29,16 @@ from markdown_it.token import Token
 
 from .draft import DocDraft
 from .html import html_items
-from .lines import MAX_FRAMES, Line, image_left_out, is_chrome, join_lines, link_left_out, run_in_length
+from .lines import (
+    MAX_FRAMES,
+    Line,
+    image_left_out,
+    is_chrome,
+    join_lines,
+    link_left_out,
+    recommended_tail,
+    run_in_length,
+)
 from .tables import TableDraft
 
 SUFFIXES = (".md", ".markdown")
@@ -163,6 +172,8 @@ def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraf
     quotes: list[bool] = []  # for each quotation open, whether it is in `frames` (MAX_FRAMES are)
     quotes_met = 0
     lines = body.split("\n")
+    tail = recommended_tail(lines)  # 往期推荐 and the other articles under it, to the end
+    other_articles = tail + offset if tail is not None else None
     ends: list[int | None] = []  # where each line's HTML tables end, found when one is first met
     skip_until = 0  # the source line an HTML table read ahead ends before: its tokens are read
     for index, token in enumerate(tokens):
@@ -213,7 +224,8 @@ def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraf
                 if part.strip():
                     opened = tokens[index - 1].map if index else None
                     number = (opened[0] + 1 + offset) if opened else line
-                    if is_chrome(part):  # a saved web page's or 公众号 article's widgets, as in plain text
+                    if is_chrome(part) or (other_articles is not None and number >= other_articles):
+                        # a saved web page's or 公众号 article's widgets, as in plain text
                         dropped.append(f"第{number}行：{part.strip()}")
                         continue
                     text = item_number + part.strip()
