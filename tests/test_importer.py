@@ -767,12 +767,16 @@ def test_a_wechat_article_s_furniture_is_chrome() -> None:
         "点击上方蓝字关注我们",
         "分享、点赞、在看，一键三连！",
         "▲图为补贴发放现场",
+        "某市残联 2026-03-18 09:30 浙江",
+        "微信扫一扫关注该公众号",
+        "关注该公众号",
     ):
         assert is_chrome(line), line
     for line in (
         "会议时间：2026年3月18日 09:30",
         "▲加强康复服务。",
         "群众纷纷点赞。",
+        "扫一扫下方二维码报名",
     ):  # the document's text (controls)
         assert not is_chrome(line), line
 
@@ -795,6 +799,27 @@ def test_the_other_articles_at_the_end_of_a_markdown_article_are_left_out() -> N
     result = import_text(source, source_name="article.md")
     assert yaml.safe_load(result.yaml)["body"][0]["blocks"] == ["困难残疾人生活补贴标准提高到120元。"]
     assert "第9行：我市举办残疾人职业技能竞赛" in result.dropped
+
+
+_WECHAT_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>t</title></head><body>
+<h1 class="rich_media_title">关于提高残疾人两项补贴标准的通知</h1>
+<div id="meta_content"><span>某市残联</span> <em id="publish_time">2026-03-18 09:30</em> <em>浙江</em></div>
+<div id="js_content"><p>各区县残联：</p><p>经市政府同意，决定提高残疾人两项补贴标准。</p>
+<p>某市残疾人联合会</p><p>2026年3月15日</p><p>来源：某市残联</p></div>
+<div class="rich_media_tool"><a>阅读原文</a><span>阅读 1024</span></div>
+<div class="qr_code_pc"><p>微信扫一扫<br>关注该公众号</p></div>
+</body></html>"""
+
+
+def test_a_saved_wechat_article_gives_the_document_its_signature_and_source() -> None:
+    """Its byline, tool bar and QR code are chrome, and 来源： at its end is the page's fact: the
+    落款 before them all is the signature."""
+    result = import_text(_WECHAT_PAGE, source_name="article.html")
+    fields = yaml.safe_load(result.yaml)
+    assert fields["preamble"] == "各区县残联：\n\n经市政府同意，决定提高残疾人两项补贴标准。"
+    assert fields["signature"] == {"issuer": "某市残疾人联合会", "date": dt.date(2026, 3, 15)}
+    assert fields["source"] == {"title": "某市残联"}
+    assert sum("网页导航等" in line for line in result.dropped) == 3, result.dropped
 
 
 _MENU_PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head><body>

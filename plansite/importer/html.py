@@ -46,7 +46,7 @@ _DOCTYPE = re.compile(r"\A\ufeff?\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])
 _CHROME_TAGS = {"script", "style", "noscript", "template", "nav", "form", "button", "select", "iframe", "svg", "object"}
 _PAGE_CHROME_TAGS = {"header", "footer", "aside"}  # chrome when they belong to the page, not to an article
 _CHROME_NAME = re.compile(
-    r"(?:^|[-_\s])(?:nav|navbar|menu|breadcrumbs?|crumbs?|share|sharing|footer|toolbar|print|qrcode|ewm|sidebar"
+    r"(?:^|[-_\s])(?:nav|navbar|menu|breadcrumbs?|crumbs?|share|sharing|footer|toolbar|tools?|print|qr|qrcode|ewm|sidebar"
     r"|related|xgwj|xglj|xgxx)(?:$|[-_\s\d])",  # xgwj 相关文件, xglj 相关链接, xgxx 相关信息
     re.IGNORECASE,
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .draft import (
     ANNEX,
     MAX_TAIL,
@@ -12,12 +14,20 @@ from .draft import (
 from .lines import Line
 from .patterns import IMPRINT, PUBLIC_NOTE, issuers
 
+_SOURCE = re.compile(r"^(?:来源|信息来源|稿件来源)\s*[:：]\s*(?P<source>[^\s，。；]{2,30})$")
+
 
 def read_tail(items: list[Item], doc: DocDraft) -> list[Item]:
     """The 落款: an issuer line (one issuer or several) then a date line, at the end or followed only by
     a note such as （此件公开发布） and the 附件. The note and the 附件 stay. The 版记 after it all
     (抄送：…, …印发) is not the text: it goes into a comment on the 落款 for the editor."""
     end = len(items)
+    while end and isinstance(last := items[end - 1], Line) and (source := _SOURCE.match(last.text.strip())):
+        if doc.source_title not in ("", source["source"]):
+            break
+        doc.source_title = source["source"]  # 来源：某市残联 closing a web article: the page's fact, as at its top
+        end -= 1
+    items = items[:end]
     while end and isinstance(last := items[end - 1], Line) and IMPRINT.match(last.text.strip()):
         end -= 1
     imprint, items = items[end:], items[:end]
