@@ -29,13 +29,16 @@ def _style(name: str, regex: str, description: str) -> Style:
     return Style(name, re.compile(rf"^(?P<label>{regex})[ \t\u3000]*"), description)
 
 
+_GAP = "[ \u3000]?"  # a space typed or extracted inside a label: 三 、, 第 四 部分
+_NTH = rf"第{_GAP}(?:{_CN_NUM}|\d+){_GAP}"
+
 STYLES: tuple[Style, ...] = (
-    _style("part", rf"第(?:{_CN_NUM}|\d+)(?:部分|篇|编)", "第X部分"),
-    _style("chapter", rf"第(?:{_CN_NUM}|\d+)章", "第X章"),
-    _style("section", rf"第(?:{_CN_NUM}|\d+)节", "第X节"),
-    _style("article", rf"第(?:{_CN_NUM}|\d+)条", "第X条"),
+    _style("part", rf"{_NTH}(?:部分|篇|编)", "第X部分"),
+    _style("chapter", rf"{_NTH}章", "第X章"),
+    _style("section", rf"{_NTH}节", "第X节"),
+    _style("article", rf"{_NTH}条", "第X条"),
     # 一、 一． and 一. (but not 一.5 or a number such as 十.5)
-    _style("cn-comma", rf"{_CN_NUM}(?:[、．]|\.(?!\d))", "一、"),
+    _style("cn-comma", rf"{_CN_NUM}{_GAP}(?:[、．]|\.(?!\d))", "一、"),
     _style("cn-paren", rf"[（(]{_CN_NUM}[）)]", "（一）"),
     _style("arabic-paren", r"[（(]\d{1,3}[）)]", "（1）"),
     # A guideline's clauses, 1.1 and 1.1.1 (their chapters, 1 总则, are found by the importer):

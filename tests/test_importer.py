@@ -129,6 +129,23 @@ def test_articles_and_circled_numbers(tmp_path: Path) -> None:
     assert "（一）第一项内容较长，是一个完整的句子，说明适用范围的第一种情形，不是标题。" in texts(doc.body[1].blocks)
 
 
+def test_a_label_with_a_space_in_it_is_a_label_and_written_without_it(tmp_path: Path) -> None:
+    """三 、 typed with a space, 第 二 章 extracted from a spaced PDF line: labels, written tight."""
+    doc, _, _ = draft(
+        """
+        第 一 章　总则
+        一、目标
+        坚持就业优先。
+        二 、任务
+        实施就业帮扶。
+        第二章　附则
+        本计划自印发之日起施行。
+        """,
+        tmp_path,
+    )
+    assert outline(doc.body) == ["第一章总则", "  一、目标", "  二、任务", "第二章附则"]
+
+
 def test_numbered_sentence_is_a_paragraph_not_a_heading(tmp_path: Path) -> None:
     doc, _, _ = draft(
         """

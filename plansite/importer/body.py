@@ -299,6 +299,7 @@ class Body:
         """Open `section` where its numbering belongs: under the open section of a numbering above
         it, in place of the open one numbered the same way."""
         style = section.style
+        section.label = "".join(section.label.split())  # 三 、 and 第 四 部分 as they are read: 三、 第四部分
         self.box = None
         self.in_glossary = False
         if text:
