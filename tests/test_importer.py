@@ -730,6 +730,23 @@ def test_a_short_notice_keeps_its_text_signature_and_annex(tmp_path: Path) -> No
     assert [(a.label, a.title) for a in doc.annexes] == [("附件", "参会回执")]
 
 
+def test_an_annex_published_on_its_own_has_its_title(tmp_path: Path) -> None:
+    """附件1 on the first line, the title under it: the title is found, the mark kept in a comment."""
+    doc, yaml_text, _ = draft(
+        """
+        附件1
+        某市残疾儿童康复救助实施方案
+        为做好残疾儿童康复救助工作，制定本方案。
+        一、救助对象
+        本市户籍的0—6岁残疾儿童。
+        """,
+        tmp_path,
+    )
+    assert (doc.title, doc.kind) == ("某市残疾儿童康复救助实施方案", "programme")
+    assert doc.preamble == "为做好残疾儿童康复救助工作，制定本方案。"
+    assert "原文第一行是“附件1”" in yaml_text
+
+
 def test_a_salutation_after_the_text_stays_in_its_place(tmp_path: Path) -> None:
     """各位代表：after lines of text is no 主送: the text keeps its order."""
     doc, _, _ = draft(

@@ -12,6 +12,7 @@ from enum import Enum
 
 from ..numbering import numbered
 from .draft import (
+    ANNEX,
     BOX,
     DATE_LINE,
     DATE_SOURCE,
@@ -113,6 +114,18 @@ def _under_the_title(h: Head) -> bool:
 def _title_goes_on(h: Head) -> bool:
     """The line right after the marked title, marked the same and not numbered: the title's second line."""
     return h.title_at == h.i - 1 and numbered(h.line.text) is None and len(h.doc.title) + len(h.line.text) <= MAX_TITLE
+
+
+def _annex_mark(h: Head) -> Outcome | None:
+    """附件1 alone on the first line: the document is another's annex, published on its own (its
+    title follows). The mark is not its text; a comment keeps it for the editor."""
+    if h.i == 0 and not h.doc.title and (match := ANNEX.match(h.text)) and not match["title"].strip():
+        h.doc.note(
+            "title",
+            f"请核对：原文第一行是“{h.text}”，这份文件是另一份文件的附件，这一行没有作为正文；需要时可在 related 里写明它所属的文件。",
+        )
+        return Outcome.READ
+    return None
 
 
 def _marked_title(h: Head) -> Outcome | None:
@@ -279,6 +292,7 @@ def _other_text(h: Head) -> Outcome | None:
 
 RULES: tuple[Rule, ...] = (
     _body_starts,
+    _annex_mark,
     _subtitle,
     _marked_title,
     _stated_title_again,
