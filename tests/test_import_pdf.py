@@ -149,6 +149,21 @@ def test_raised_digits_after_chinese_text_are_a_footnotes_number() -> None:
     assert _line(_chars(_plain("增长12。")), 1, BOLD).text == "增长12。"
 
 
+def _moved(raw: dict[str, object], index: int, by: float) -> dict[str, object]:
+    """The line with its characters from `index` on set `by` points further right."""
+    for ch in raw["chars"][index:]:  # type: ignore[index]
+        ch["x0"] += by
+        ch["x1"] += by
+    return raw
+
+
+def test_a_tab_s_wide_gap_between_a_digit_and_chinese_is_a_space_and_a_font_s_narrow_one_is_not() -> None:
+    """1 then a tab then 张三 (a list typed with tabs, printed): a space. 2025 then 年 in another
+    font, a point or two apart: none (the control)."""
+    assert _line(_moved(_chars(_plain("1张三")), 1, 30.0), 1, BOLD).text == "1 张三"
+    assert _line(_moved(_chars(_plain("2025年")), 4, 1.5), 1, BOLD).text == "2025年"
+
+
 def test_a_line_is_read_in_linear_time() -> None:
     """However long the line and its run of raised digits (a number is collected, not rebuilt)."""
 

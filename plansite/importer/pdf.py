@@ -614,9 +614,14 @@ def _symbols_out(text: str) -> str:
 
 def _space_between(before: dict[str, Any], ch: dict[str, Any]) -> bool:
     """Whether a space goes between two characters of a line: where the document has one, or
-    where they stand apart (but for the gap a change of font leaves: 2025 年)."""
-    apart = ch["x0"] > before["x1"] + X_TOLERANCE
-    return bool(ch.get("space")) or (apart and not _font_gap(before["text"], ch["text"]))
+    where they stand apart (but for the narrow gap a change of font leaves: 2025 年; a tab's
+    wide gap, 1　张三, is a space)."""
+    gap = ch["x0"] - before["x1"]
+    font_gap = gap < FONT_GAP * ch["size"] and _font_gap(before["text"], ch["text"])
+    return bool(ch.get("space")) or (gap > X_TOLERANCE and not font_gap)
+
+
+FONT_GAP = 0.5  # of a character's size: the widest gap a change of font leaves between two characters
 
 
 def _font_gap(before: str, after: str) -> bool:
