@@ -747,6 +747,22 @@ def test_an_annex_published_on_its_own_has_its_title(tmp_path: Path) -> None:
     assert "原文第一行是“附件1”" in yaml_text
 
 
+def test_a_title_the_layout_broke_before_its_kind_is_one_title(tmp_path: Path) -> None:
+    doc, _, _ = draft(
+        "某市“十四五”残疾人保障\n和发展规划\n为保障残疾人权益，编制本规划。\n一、发展基础\n成效显著。\n", tmp_path
+    )
+    assert (doc.title, doc.kind, doc.preamble) == (
+        "某市“十四五”残疾人保障和发展规划",
+        "plan",
+        "为保障残疾人权益，编制本规划。",
+    )
+    # Controls: an issuer over the title stays the issuer; a sentence before a title stays text.
+    doc, _, _ = draft("某市残疾人联合会\n2026年工作要点\n一、总体要求\n坚持以人民为中心。\n", tmp_path)
+    assert (doc.issuer, doc.title) == ("某市残疾人联合会", "2026年工作要点")
+    doc, _, _ = draft("本规划经市政府同意。\n和发展规划\n一、发展基础\n成效显著。\n", tmp_path)
+    assert doc.title == "（请填写标题）" and doc.preamble.startswith("本规划经市政府同意。")
+
+
 def test_a_salutation_after_the_text_stays_in_its_place(tmp_path: Path) -> None:
     """各位代表：after lines of text is no 主送: the text keeps its order."""
     doc, _, _ = draft(

@@ -214,9 +214,21 @@ def _notice_signature(h: Head) -> Outcome | None:
 
 
 def _title_over_two_lines(h: Head) -> Outcome | None:
-    """关于……的通知/意见 broken over two lines: the rules after this one read it joined."""
+    """关于……的通知/意见 broken over two lines, or any title the layout broke before the word that
+    names it (某市“十四五”残疾人保障 / 和发展规划): the rules after this one read it joined."""
     nxt = h.next_text
-    if "关于" in h.text and not NOTICE_TITLE.match(h.text) and nxt is not None and NOTICE_TITLE.match(h.text + nxt):
+    if nxt is None:
+        return None
+    notice = "关于" in h.text and not NOTICE_TITLE.match(h.text) and NOTICE_TITLE.match(h.text + nxt)
+    broken = (
+        not h.doc.title
+        and not h.after_addressees
+        and not _looks_like_title(h.text)
+        and _looks_like_title(h.text + nxt)
+        and not h.text.endswith(TERMINAL)
+        and numbered(nxt) is None
+    )
+    if notice or broken:
         h.joined = h.text + nxt
     return None
 
