@@ -763,6 +763,32 @@ def test_a_title_the_layout_broke_before_its_kind_is_one_title(tmp_path: Path) -
     assert doc.title == "（请填写标题）" and doc.preamble.startswith("本规划经市政府同意。")
 
 
+def test_the_head_goes_on_after_the_title_until_the_first_sentence(tmp_path: Path) -> None:
+    """（2021—2025年） under the title ends it; the number and date lines after it are the head's;
+    the first sentence starts the body."""
+    doc, _, _ = draft(
+        """
+        某市残疾人事业发展规划
+        （2021—2025年）
+        某府发〔2022〕3号
+        发布日期：2022-03-01
+        为保障残疾人权益，编制本规划。
+        一、发展基础
+        成效显著。
+        """,
+        tmp_path,
+    )
+    assert (doc.title, doc.doc_number, str(doc.date_published)) == (
+        "某市残疾人事业发展规划（2021—2025年）",
+        "某府发〔2022〕3号",
+        "2022-03-01",
+    )
+    assert doc.preamble == "为保障残疾人权益，编制本规划。"
+    # The control: a day in brackets under the title (a speech's date) is not the title's.
+    doc, _, _ = draft("某市残疾人事业发展规划\n（2026年1月10日）\n一、发展基础\n成效显著。\n", tmp_path)
+    assert doc.title == "某市残疾人事业发展规划" and doc.preamble == "（2026年1月10日）"
+
+
 def test_a_salutation_after_the_text_stays_in_its_place(tmp_path: Path) -> None:
     """各位代表：after lines of text is no 主送: the text keeps its order."""
     doc, _, _ = draft(

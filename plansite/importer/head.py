@@ -267,6 +267,25 @@ def _title(h: Head) -> Outcome | None:
     return None
 
 
+def _prose(text: str) -> bool:
+    """A sentence, or a line too long for a heading: the body's text, not the head's."""
+    return text.endswith(_SENTENCE_END) or len(text) > MAX_TITLE
+
+
+_SENTENCE_END = tuple("。！？；")
+# （2021—2025年）, （试行）, （征求意见稿）; not a day (（2026年1月10日）, a speech's or a law's date)
+_IN_BRACKETS = re.compile(r"[（(](?![^（）()]*月[^（）()]{0,4}日)[^（）()]{1,30}[）)]")
+
+
+def _title_in_brackets(h: Head) -> Outcome | None:
+    """（2021—2025年） or （试行） on the line under the title: the end of the title."""
+    if h.doc.title and h.title_end == h.i - 1 and not h.doc.subtitle and _IN_BRACKETS.fullmatch(h.text):
+        h.doc.title += h.text
+        h.title_end = h.i
+        return Outcome.READ
+    return None
+
+
 def _subtitle(h: Head) -> Outcome | None:
     """——在……上的讲话 right under the title: its subtitle. A subtitle names the line above it as
     the title, whatever that line says (凝心聚力　开拓进取…… over ——在……上的工作报告)."""
@@ -292,9 +311,10 @@ def _subtitle(h: Head) -> Outcome | None:
 
 def _other_text(h: Head) -> Outcome | None:
     """Anything else: the notice's text or the preamble (flagged when nothing came before it).
-    After the title, outside a notice, it is the body's first paragraph: the body is read from
-    there, so that a short document's 落款 and 附件 (a 公示 with no numbered sections) are read."""
-    if h.doc.title and (not h.doc.addressees or h.doc.notice_signature):
+    After the title, a sentence outside a notice, or anything after a notice's 落款, starts the
+    body: it is read from there, so that a short document's 落款 and 附件 (a 公示 with no
+    numbered sections) are read."""
+    if h.doc.title and (h.doc.notice_signature or (not h.doc.addressees and _prose(h.text))):
         return Outcome.BODY
     if not (h.doc.addressees or h.doc.title):
         h.doc.note("preamble", f"请核对：第{h.line.number}行“{h.text[:QUOTE_CHARS]}”未能识别，已放在正文开头。")
@@ -305,6 +325,7 @@ def _other_text(h: Head) -> Outcome | None:
 RULES: tuple[Rule, ...] = (
     _body_starts,
     _annex_mark,
+    _title_in_brackets,
     _subtitle,
     _marked_title,
     _stated_title_again,
