@@ -11,12 +11,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from plansite.importer import import_bytes
 from plansite.importer.lines import Line, join_broken
 from plansite.importer.pdf import (
     MAX_BOXES,
     _append,
+    _body_size,
     _bold_goes_on,
     _box_around,
     _Cell,
@@ -103,6 +105,20 @@ def test_a_header_on_both_pages_of_a_two_page_document_is_running() -> None:
     assert sorted(line.text for page in pages for line in page.lines if id(line) in chrome) == [
         "— 1 —", "— 2 —", "某市残疾人联合会", "某市残疾人联合会",
     ]  # fmt: skip
+
+
+def test_the_body_s_size_leaves_out_a_browser_s_margins() -> None:
+    """A short page printed by a browser has more text in its margins (date, title, address, in
+    small type) than its own: the body's size is still its own, so its lines are no headings."""
+    pages = [
+        _Page(n, [_Line("11/27/26, 12:48 PM 某市残疾人联合会2025年政府信息公开工作年度报告", n, 10.0, 18.0, 20.0, 580.0, 8.0),
+                  _Line("本报告根据条例编制。", n, 100.0, 112.0, 50.0, 200.0, 12.0),
+                  _Line(f"file:///tmp/nb.html {n}/2", n, 820.0, 828.0, 20.0, 580.0, 8.0)], [], [], 842.0)
+        for n in (1, 2)
+    ]  # fmt: skip
+    lines = [line for page in pages for line in page.lines]
+    assert _body_size(lines, _running_lines(pages)) == 12.0
+    assert _body_size(lines, set()) == 8.0  # the margins counted (the control)
 
 
 def test_a_margin_line_on_one_page_only_is_kept() -> None:
@@ -394,21 +410,15 @@ def test_one_row_of_ruled_cells_is_text_and_two_rows_a_table() -> None:
     assert [type(item).__name__ for item in table] == ["TableDraft"]
 
 
-def test_text_in_a_table_cell_a_browser_prints_open_at_a_page_break_is_kept(tmp_path: Path) -> None:
-    """Chromium prints a cell that runs over a page break without its rule at the break, so the
-    cell is none of the table's grid: its text must still be imported (before, it was dropped)."""
+def _printed(tmp_path: Path, title: str, body: str) -> bytes:
+    """A web page printed to PDF by Chromium, with its date, title, address and page count in
+    the margins."""
     browser = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(browser).exists():
         pytest.fail("chromium is missing: scripts/install-test-tools.sh installs it")
-    rows = "".join(
-        f"<tr>{'<td rowspan=40>一、医疗质量</td>' if n == 0 else ''}<td>{n + 1}.指标{n + 1}</td><td>定量</td></tr>"
-        for n in range(40)
-    )
     page = tmp_path / "page.html"
     page.write_text(
-        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>考核指标</title></head><body>'
-        f'<h1>三级公立医院绩效考核指标</h1><table border="1"><tr><th>一级指标</th><th>三级指标</th><th>性质</th></tr>{rows}</table>'
-        "</body></html>",
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title></head><body>{body}</body></html>',
         encoding="utf-8",
     )
     pdf = tmp_path / "page.pdf"
@@ -416,8 +426,35 @@ def test_text_in_a_table_cell_a_browser_prints_open_at_a_page_break_is_kept(tmp_
         [browser, "--headless", "--no-sandbox", "--disable-gpu", f"--print-to-pdf={pdf}", page.as_uri()],
         check=True, capture_output=True, timeout=120,
     )  # fmt: skip
-    draft = import_bytes(pdf.read_bytes(), source_name="page.pdf").yaml
+    return pdf.read_bytes()
+
+
+def test_text_in_a_table_cell_a_browser_prints_open_at_a_page_break_is_kept(tmp_path: Path) -> None:
+    """Chromium prints a cell that runs over a page break without its rule at the break, so the
+    cell is none of the table's grid: its text must still be imported (before, it was dropped)."""
+    rows = "".join(
+        f"<tr>{'<td rowspan=40>一、医疗质量</td>' if n == 0 else ''}<td>{n + 1}.指标{n + 1}</td><td>定量</td></tr>"
+        for n in range(40)
+    )
+    body = f'<h1>三级公立医院绩效考核指标</h1><table border="1"><tr><th>一级指标</th><th>三级指标</th><th>性质</th></tr>{rows}</table>'
+    draft = import_bytes(_printed(tmp_path, "考核指标", body), source_name="page.pdf").yaml
     assert "一、医疗质量" in draft and all(f"{n}.指标{n}" in draft for n in range(1, 41))
+
+
+def test_a_short_page_a_browser_printed_has_its_headings_and_paragraphs(tmp_path: Path) -> None:
+    """On a short page the browser's margin text (in small type) outweighs the page's own: the
+    body's size must not be taken from it, or every line of the page is a heading."""
+    title = "某市残疾人联合会2025年政府信息公开工作年度报告"
+    body = (
+        f"<h1>{title}</h1><p>本报告根据条例编制。</p><p>一、总体情况</p><p>市残联认真贯彻落实公开要求。</p>"
+        "<p>二、存在的问题</p><p>公开内容还不够丰富。</p>"
+    )
+    fields = yaml.safe_load(import_bytes(_printed(tmp_path, title, body), source_name="page.pdf").yaml)
+    assert fields["title"] == title and fields["preamble"] == "本报告根据条例编制。"
+    assert [(s["label"], s["title"], s["blocks"]) for s in fields["body"]] == [
+        ("一、", "总体情况", ["市残联认真贯彻落实公开要求。"]),
+        ("二、", "存在的问题", ["公开内容还不够丰富。"]),
+    ]
 
 
 def test_a_list_s_bullet_drawn_from_a_symbol_font_is_no_text() -> None:

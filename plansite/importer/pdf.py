@@ -132,7 +132,7 @@ def pdf_items(data: bytes, known: DocDraft, dropped: list[str]) -> list[Line | T
     if not any(line.text.strip() for line in lines) and not any(page.tables for page in pages):
         raise NotReadablePdfError("它没有文字层，可能是扫描件，请先用 OCR 软件识别成文字，或改用 Word、网页版本导入")
     chrome = _running_lines(pages)
-    body_size = _body_size(lines)
+    body_size = _body_size(lines, chrome)
     # The red letterhead a printed copy starts with, in the largest type: not the text, nor a heading.
     letterhead = _letterhead(lines, body_size)
     sizes = sorted(
@@ -987,10 +987,13 @@ def _shapes_per_page(pages: list[_Page], margin_lines: list[_Line]) -> list[set[
     return [{_shape(line.text) for line in page.lines if id(line) in margin} for page in pages]
 
 
-def _body_size(lines: list[_Line]) -> float:
+def _body_size(lines: list[_Line], margins: set[int]) -> float:
+    """The size most of the text is set in, the lines in the margins aside (a browser prints a
+    page's address and title there, small: on a short page, more text than the page's own)."""
     weights: Counter[float] = Counter()
     for line in lines:
-        weights[round(line.size, 1)] += len(line.text)
+        if id(line) not in margins:
+            weights[round(line.size, 1)] += len(line.text)
     return weights.most_common(1)[0][0] if weights else 0.0
 
 
