@@ -31,12 +31,14 @@ def _style(name: str, regex: str, description: str) -> Style:
 
 _GAP = "[ \u3000]?"  # a space typed or extracted inside a label: 三 、, 第 四 部分
 _NTH = rf"第{_GAP}(?:{_CN_NUM}|\d+){_GAP}"
+# What follows a cited division, not a heading's: 第二十条第（一）项, 第二十条规定, 第二十条、第二十一条
+_CITED = r"(?![第的、，,至和及与或]|规定)"
 
 STYLES: tuple[Style, ...] = (
-    _style("part", rf"{_NTH}(?:部分|篇|编)", "第X部分"),
-    _style("chapter", rf"{_NTH}章", "第X章"),
-    _style("section", rf"{_NTH}节", "第X节"),
-    _style("article", rf"{_NTH}条", "第X条"),
+    _style("part", rf"{_NTH}(?:部分|篇|编){_CITED}", "第X部分"),
+    _style("chapter", rf"{_NTH}章{_CITED}", "第X章"),
+    _style("section", rf"{_NTH}节{_CITED}", "第X节"),
+    _style("article", rf"{_NTH}条{_CITED}", "第X条"),
     # 一、 一． and 一. (but not 一.5 or a number such as 十.5)
     _style("cn-comma", rf"{_CN_NUM}{_GAP}(?:[、．]|\.(?!\d))", "一、"),
     _style("cn-paren", rf"[（(]{_CN_NUM}[）)]", "（一）"),

@@ -146,6 +146,15 @@ def test_a_label_with_a_space_in_it_is_a_label_and_written_without_it(tmp_path: 
     assert outline(doc.body) == ["第一章总则", "  一、目标", "  二、任务", "第二章附则"]
 
 
+def test_a_cited_article_is_no_article_heading() -> None:
+    """第二十条第（一）项 or 第二十条规定 at a line's start cites an article (a table's group row, a
+    解读's sentence): no heading, or everything after it would be that article's text."""
+    for cited in ("第二十条第（一）项", "第二十条规定，县级以上人民政府应当……", "第二十条、第二十一条", "第三章的规定"):
+        assert numbered(cited) is None, cited
+    for heading in ("第二十条　县级以上人民政府应当……", "第二十条县级以上人民政府应当……", "第三章 康复"):  # controls
+        assert numbered(heading) is not None, heading
+
+
 def test_numbered_sentence_is_a_paragraph_not_a_heading(tmp_path: Path) -> None:
     doc, _, _ = draft(
         """
