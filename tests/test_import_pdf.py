@@ -180,6 +180,14 @@ def test_a_tab_s_wide_gap_between_a_digit_and_chinese_is_a_space_and_a_font_s_na
     assert _line(_moved(_chars(_plain("2025年")), 4, 1.5), 1, BOLD).text == "2025年"
 
 
+def test_a_gap_is_a_space_by_the_size_of_the_type() -> None:
+    """A title's glyph from a fallback font, boxed by its ink, stands 4 points apart in 32-point
+    type (助残 日 活动): no space. The same gap in 12-point text is one (the control)."""
+    title = [(ch, 32.0, 112.0, True) for ch in "助残日活动"]
+    assert _line(_moved(_moved(_chars(title), 2, 3.7), 3, 3.7), 1, BOLD).text == "助残日活动"
+    assert _line(_moved(_chars(_plain("助残日活动")), 2, 3.7), 1, BOLD).text == "助残 日活动"
+
+
 def test_a_line_is_read_in_linear_time() -> None:
     """However long the line and its run of raised digits (a number is collected, not rebuilt)."""
 

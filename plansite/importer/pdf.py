@@ -618,10 +618,13 @@ def _space_between(before: dict[str, Any], ch: dict[str, Any]) -> bool:
     wide gap, 1　张三, is a space)."""
     gap = ch["x0"] - before["x1"]
     font_gap = gap < FONT_GAP * ch["size"] and _font_gap(before["text"], ch["text"])
-    return bool(ch.get("space")) or (gap > X_TOLERANCE and not font_gap)
+    return bool(ch.get("space")) or (gap > max(X_TOLERANCE, SPACE_GAP * ch["size"]) and not font_gap)
 
 
 FONT_GAP = 0.5  # of a character's size: the widest gap a change of font leaves between two characters
+# Of a character's size: a wider gap is a space in large type too (a title's glyph from a fallback
+# font, boxed by its ink, stands a few points apart: 助残 日 活动)
+SPACE_GAP = 0.15
 
 
 def _font_gap(before: str, after: str) -> bool:
