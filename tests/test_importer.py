@@ -793,6 +793,9 @@ def test_the_head_goes_on_after_the_title_until_the_first_sentence(tmp_path: Pat
         "2022-03-01",
     )
     assert doc.preamble == "为保障残疾人权益，编制本规划。"
+    # Other words in brackets under the title are its subtitle.
+    doc, _, _ = draft("某市残疾人事业发展规划\n（征求意见稿）\n一、发展基础\n成效显著。\n", tmp_path)
+    assert (doc.title, doc.subtitle) == ("某市残疾人事业发展规划", "征求意见稿")
     # The control: a day in brackets under the title (a speech's date) is not the title's.
     doc, _, _ = draft("某市残疾人事业发展规划\n（2026年1月10日）\n一、发展基础\n成效显著。\n", tmp_path)
     assert doc.title == "某市残疾人事业发展规划" and doc.preamble == "（2026年1月10日）"

@@ -273,17 +273,24 @@ def _prose(text: str) -> bool:
 
 
 _SENTENCE_END = tuple("。！？；")
-# （2021—2025年）, （试行）, （征求意见稿）; not a day (（2026年1月10日）, a speech's or a law's date)
+# （2021—2025年）, （征求意见稿）; not a day (（2026年1月10日）, a speech's or a law's date)
 _IN_BRACKETS = re.compile(r"[（(](?![^（）()]*月[^（）()]{0,4}日)[^（）()]{1,30}[）)]")
 
 
 def _title_in_brackets(h: Head) -> Outcome | None:
-    """（2021—2025年） or （试行） on the line under the title: the end of the title."""
-    if h.doc.title and h.title_end == h.i - 1 and not h.doc.subtitle and _IN_BRACKETS.fullmatch(h.text):
+    """On the line under the title, its years in brackets (（2021—2025年）) end the title; other
+    words in brackets (（征求意见稿）) are its subtitle, as the site prints a subtitle."""
+    if not (h.doc.title and h.title_end == h.i - 1 and not h.doc.subtitle and _IN_BRACKETS.fullmatch(h.text)):
+        return None
+    if _YEARS.search(h.text):
         h.doc.title += h.text
         h.title_end = h.i
-        return Outcome.READ
-    return None
+    else:
+        h.doc.subtitle = h.text[1:-1].strip()
+    return Outcome.READ
+
+
+_YEARS = re.compile(r"\d{4}\s*年|\d{4}\s*[—–-]+\s*\d{4}")
 
 
 def _subtitle(h: Head) -> Outcome | None:
