@@ -5,6 +5,7 @@ two pages. Each rule on made-up pages, each with its control."""
 
 from __future__ import annotations
 
+import datetime as dt
 import operator
 import shutil
 import subprocess
@@ -463,6 +464,24 @@ def test_a_short_page_a_browser_printed_has_its_headings_and_paragraphs(tmp_path
         ("一、", "总体情况", ["市残联认真贯彻落实公开要求。"]),
         ("二、", "存在的问题", ["公开内容还不够丰富。"]),
     ]
+
+
+def test_a_printed_page_s_menu_and_the_links_after_its_text_are_left_out(tmp_path: Path) -> None:
+    """Printed, a page's menu, 分享到, 相关信息 with the titles under it and the footer are lines
+    like the text's: they are left out, so the 落款 before them is the signature."""
+    menu = "".join(
+        f'<li><a href="/{n}/">{name}</a></li>' for n, name in enumerate(["首页", "新闻中心", "政务公开", "办事服务"])
+    )
+    body = (
+        f"<ul>{menu}</ul><h1>关于做好全国助残日活动的通知</h1><p>各区县残联：</p><p>现将有关工作通知如下。</p>"
+        "<p>某市残疾人联合会</p><p>2026年4月20日</p><p>分享到：微信 微博</p>"
+        "<h3>相关信息</h3><ul><li>某市残联召开助残日活动部署会 2026-04-18</li></ul><p>主办单位：某市残疾人联合会</p>"
+    )
+    result = import_bytes(_printed(tmp_path, "通知", body), source_name="page.pdf")
+    fields = yaml.safe_load(result.yaml)
+    assert fields["preamble"] == "各区县残联：\n\n现将有关工作通知如下。"
+    assert fields["signature"] == {"issuer": "某市残疾人联合会", "date": dt.date(2026, 4, 20)}
+    assert "主办单位" not in result.yaml and any("首页" in line for line in result.dropped)
 
 
 def test_a_list_s_bullet_drawn_from_a_symbol_font_is_no_text() -> None:

@@ -858,6 +858,8 @@ def test_a_wechat_article_s_furniture_is_chrome() -> None:
         "某市残联 2026-03-18 09:30 浙江",
         "微信扫一扫关注该公众号",
         "关注该公众号",
+        "分享到：微信微博QQ空间",
+        "阅读原文阅读 1024在看 12",
     ):
         assert is_chrome(line), line
     for line in (
@@ -865,6 +867,8 @@ def test_a_wechat_article_s_furniture_is_chrome() -> None:
         "▲加强康复服务。",
         "群众纷纷点赞。",
         "扫一扫下方二维码报名",
+        "分享到朋友圈后截图报名。",
+        "请阅读原文件。",
     ):  # the document's text (controls)
         assert not is_chrome(line), line
 
@@ -887,6 +891,14 @@ def test_the_other_articles_at_the_end_of_a_markdown_article_are_left_out() -> N
     result = import_text(source, source_name="article.md")
     assert yaml.safe_load(result.yaml)["body"][0]["blocks"] == ["困难残疾人生活补贴标准提高到120元。"]
     assert "第9行：我市举办残疾人职业技能竞赛" in result.dropped
+
+
+def test_a_site_s_menu_at_the_top_of_a_text_is_left_out_and_stacked_issuers_are_not(tmp_path: Path) -> None:
+    text = "首页\n新闻中心\n政务公开\n办事服务\n\n某市民政局\n某市财政局\n某市残疾人联合会\n某市卫生健康委员会\n关于提高补贴标准的通知\n各区县：\n现将有关事项通知如下。\n"
+    doc, _, dropped = draft(text, tmp_path)
+    assert doc.issuer == "某市民政局 某市财政局 某市残疾人联合会 某市卫生健康委员会"
+    assert [line.split("：")[1] for line in dropped] == ["首页", "新闻中心", "政务公开", "办事服务"]
+    assert "首页" not in doc.preamble
 
 
 _WECHAT_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>t</title></head><body>

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from ..numbering import numbered, style_of
-from .patterns import ISSUER, is_standalone
+from .patterns import ISSUER, is_standalone, issuers
 
 # Page numbers of a PDF or a printed page: — 3 —, - 3 -, 第 3 页, 第3页 共12页.
 PAGE_NUMBERS = (r"[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}", r"第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?")
@@ -19,7 +19,8 @@ PAGE_NUMBERS = (r"[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}", r"第\s*\d
 LETTERHEAD = r"[^，。；：！？、“”《》]{2,30}(人民政府|办公厅|办公室|委员会|残疾人联合会|残联)[\s\u3000]*文件"
 _LETTERHEAD = re.compile(LETTERHEAD)
 
-RECOMMENDED = r"[▼▽↓\s]*(往期推荐|推荐阅读|往期回顾|精彩推荐|相关阅读)[▼▽↓\s]*"  # links to other articles, to the end
+# Links to other articles, from this line to the end (a page's footer after them is chrome too)
+RECOMMENDED = r"[▼▽↓\s]*(往期推荐|推荐阅读|往期回顾|精彩推荐|相关阅读|相关信息|相关新闻|相关文章|相关链接)[：:▼▽↓\s]*"
 _CREDIT = r"(?:责任编辑|责编|编辑|审核|校对|排版|美编|初审|复审|终审)\s*[:：]\s*[^\s，。；：！？、]{1,12}"
 
 # Lines that belong to a web page or a gazette, never to the document itself.
@@ -50,9 +51,11 @@ CHROME_PATTERNS: tuple[str, ...] = (
     # an article on a WeChat official account (公众号), saved or exported
     r"原创\s+.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,20}",  # its byline: 原创 某市残联 2025年03月18日 09:30 浙江
     # its byline without 原创: 某市残联 某市残疾人联合会 2026年03月18日 09:30 浙江
-    r"[^：:，。；]{0,40}(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}(\s+[^\s：:，。；]{1,8})?",
+    r"[^：:，。；]{0,40}(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}(\s*[^\s：:，。；\d]{1,8})?",
     r"(微信|手机)?扫一扫(\s*(关注|分享)[^。，]{0,12})?",  # 微信扫一扫 / 关注该公众号, beside a QR code
     r"关注(该|本|我们的)?公众号[^。]{0,10}",
+    r"分享到[:：][^。]{0,40}",  # 分享到：微信 微博 QQ空间
+    r"阅读原文[^。]{0,40}|(阅读|在看|点赞)\s*\d{1,9}([^。]{0,4}(阅读|在看|点赞|分享)\s*\d{1,9}){0,3}",  # 阅读 1024 在看 12
     RECOMMENDED,
     r"[^。]{0,12}蓝字[^。]{0,12}关注[^。]{0,12}",  # 点击上方蓝字关注我们
     r"[^。]{0,20}(点赞[^。]{0,6}在看|一键三连)[^。]{0,20}",  # 分享、点赞、在看，一键三连！
@@ -216,7 +219,7 @@ def clean_lines(text: str, dropped: list[str]) -> list[str]:
     """Normalised lines, chrome removed (and recorded in `dropped`)."""
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     running = _running_lines(raw_lines)
-    chrome = _chrome_block_lines(raw_lines) | contents_lines(raw_lines) | running
+    chrome = _chrome_block_lines(raw_lines) | contents_lines(raw_lines) | running | menu_lines(raw_lines)
     out = []
     for number, raw in enumerate(raw_lines, 1):
         line = raw.rstrip().replace("\u00a0", " ")
@@ -270,6 +273,28 @@ def _running_lines(lines: list[str]) -> set[int]:
 
 
 _RECOMMENDED = re.compile(RECOMMENDED)
+
+
+MENU_ITEMS = 4  # lines of a site's menu, one under the other, at least
+MENU_AT = 30  # a menu is among a page's first lines
+_MENU_ITEM = re.compile(r"[\u4e00-\u9fff]{2,6}")  # 首页, 新闻中心, 政务公开: a few characters, nothing else
+
+
+def menu_lines(lines: Sequence[str]) -> set[int]:
+    """1-based numbers of a site's menu copied or printed with a page: four or more lines at its
+    start (blank lines between them aside), each a few Chinese characters alone and no issuer
+    (a joint document's issuers, 某市民政局 / 某市财政局, stand so too)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for number, line in enumerate([*lines[:MENU_AT], ""], 1):
+        text = line.strip(" \u3000\r\n")  # a tab is a table's cell (一级指标 / \t / 二级指标), not blank
+        if text and _MENU_ITEM.fullmatch(text) and not issuers(text):
+            run.append(number)
+        elif text or number > len(lines[:MENU_AT]):
+            if len(run) >= MENU_ITEMS:
+                found.update(run)
+            run = []
+    return found
 
 
 def recommended_tail(lines: list[str]) -> int | None:

@@ -60,6 +60,8 @@ from .lines import (
     is_letterhead,
     join_broken,
     join_lines,
+    menu_lines,
+    recommended_tail,
     run_in_length,
     wrap_width,
 )
@@ -151,6 +153,10 @@ def pdf_items(data: bytes, known: DocDraft, dropped: list[str]) -> list[Line | T
     # A contents list ("目录", then entries that come back as the headings), as in a text file.
     in_order = [line for page in pages for line in page.lines if id(line) not in chrome]
     contents = {id(in_order[n - 1]) for n in contents_lines([line.text for line in in_order])}
+    # A web page's list of other articles (相关信息) and what follows it to the end, printed with it.
+    tail = recommended_tail([line.text for line in in_order])
+    other_articles = {id(line) for line in in_order[tail - 1 :]} if tail is not None else set()
+    other_articles |= {id(in_order[n - 1]) for n in menu_lines([line.text for line in in_order])}  # its menu
     running_images = _running(Counter(box for page in pages for box in set(page.images)), len(pages))
     frames = _Frames()
     for page_number, page_lines, tables, images, _height in pages:
@@ -176,7 +182,7 @@ def pdf_items(data: bytes, known: DocDraft, dropped: list[str]) -> list[Line | T
             if id(line) in contents:
                 dropped.append(f"第{line.page}页（目录）：{line.text}")
                 continue
-            if is_chrome(line.text):  # a web page printed to PDF: 当前位置：首页 > …
+            if is_chrome(line.text) or id(line) in other_articles:  # a web page printed: 当前位置：首页 > …
                 dropped.append(f"第{line.page}页（网页导航等）：{line.text}")
                 continue
             if id(line) in footnotes:
