@@ -801,6 +801,13 @@ def test_the_head_goes_on_after_the_title_until_the_first_sentence(tmp_path: Pat
     assert doc.title == "某市残疾人事业发展规划" and doc.preamble == "（2026年1月10日）"
 
 
+def test_a_dash_led_line_too_long_for_a_title_is_no_subtitle(tmp_path: Path) -> None:
+    """The draft passes check (a subtitle is a one-line field): the long line stays text."""
+    long_line = "——" + "在全市残疾人工作会议上的讲话" * 20
+    doc, _, _ = draft(f"凝心聚力\n{long_line}\n一、总则\n正文。\n", tmp_path)
+    assert not doc.subtitle and long_line in doc.preamble
+
+
 def test_a_salutation_after_the_text_stays_in_its_place(tmp_path: Path) -> None:
     """各位代表：after lines of text is no 主送: the text keeps its order."""
     doc, _, _ = draft(

@@ -41,8 +41,8 @@ def _is_body_start(line: Line) -> bool:
     return bool(n) and n is not None and len(n.rest) > 0
 
 
-# A subtitle under the title, led by a dash: ——在全市残疾人工作会议上的讲话.
-SUBTITLE = re.compile(r"^(——|—|－－|--)\s*[^\s—－-]")
+# A subtitle under the title, led by a dash: ——在全市残疾人工作会议上的讲话 (a longer line is prose).
+SUBTITLE = re.compile(rf"^(——|—|－－|--)\s*[^\s—－-].{{0,{MAX_TITLE}}}$")
 
 
 def _looks_like_title(text: str) -> bool:
