@@ -201,8 +201,7 @@ _SPECIAL = st.sampled_from(
 PLAN_TEXT = st.lists(st.one_of(_LINE, _LINE, _SPECIAL), min_size=1, max_size=40).map("\n".join)
 
 
-@given(PLAN_TEXT)
-def test_any_imported_text_passes_check(text: str) -> None:
+def _passes_check(text: str) -> None:
     from plansite.importer import import_text
 
     draft = import_text(text, source_name="fuzz.txt", doc_id="fuzz-doc")
@@ -214,6 +213,11 @@ def test_any_imported_text_passes_check(text: str) -> None:
             assert all("没有正文" in p.message for p in error.problems), (
                 "\n".join(map(str, error.problems)) + "\n" + draft.yaml
             )
+
+
+@given(PLAN_TEXT)
+def test_any_imported_text_passes_check(text: str) -> None:
+    _passes_check(text)
 
 
 _CELL = st.tuples(
@@ -282,6 +286,16 @@ _PARTS = st.sampled_from(
         "某府办发〔2026〕3号",
         "1 总则",
         "1.1 范围",
+        "（2021—2025年）",
+        "（征求意见稿）",
+        "某市规划\n——在会议上的讲话",  # a title and its subtitle
+        "某市规划\n——" + "在会议上的讲话" * 30,  # a title and a line too long for a subtitle
+        "首页",
+        "分享到：微信",
+        "相关信息",
+        "上一篇：关于召开会议的通知",
+        "第二十条第（一）项",
+        "三 、保障措施",
     ]
 )
 DOCUMENT_TEXT = st.lists(st.one_of(_LINE, _LINE, _SPECIAL, _PARTS), min_size=1, max_size=30).map("\n".join)
@@ -315,6 +329,12 @@ def _lost_characters(text: str, draft_yaml: str, left_out: tuple[str, ...]) -> d
     kept = [line for i, line in enumerate(lines) if not made_a_field(line, lines[:i])]
     have = Counter(_HANZI.findall(draft_yaml + "".join(left_out)))
     return {char: n - have[char] for char, n in Counter(_HANZI.findall("\n".join(kept))).items() if have[char] < n}
+
+
+@given(DOCUMENT_TEXT)
+def test_any_imported_document_with_a_head_and_tail_passes_check(text: str) -> None:
+    """Titles, subtitles, 落款, 附件, a page's furniture among the plan-like lines."""
+    _passes_check(text)
 
 
 @given(DOCUMENT_TEXT)
