@@ -106,9 +106,14 @@ def _body_starts(h: Head) -> Outcome | None:
     return None
 
 
+def _right_under_the_title(h: Head) -> bool:
+    """This line comes right after the title, and no subtitle has been read."""
+    return bool(h.doc.title) and h.title_end == h.i - 1 and not h.doc.subtitle
+
+
 def _under_the_title(h: Head) -> bool:
     """This line is a subtitle (——在……上的讲话) right under the title."""
-    return bool(h.doc.title) and not h.doc.subtitle and h.title_end == h.i - 1 and bool(SUBTITLE.match(h.text))
+    return _right_under_the_title(h) and bool(SUBTITLE.match(h.text))
 
 
 def _title_goes_on(h: Head) -> bool:
@@ -280,7 +285,7 @@ _IN_BRACKETS = re.compile(r"[（(](?![^（）()]*月[^（）()]{0,4}日)[^（）
 def _title_in_brackets(h: Head) -> Outcome | None:
     """On the line under the title, its years in brackets (（2021—2025年）) end the title; other
     words in brackets (（征求意见稿）) are its subtitle, as the site prints a subtitle."""
-    if not (h.doc.title and h.title_end == h.i - 1 and not h.doc.subtitle and _IN_BRACKETS.fullmatch(h.text)):
+    if not (_right_under_the_title(h) and _IN_BRACKETS.fullmatch(h.text)):
         return None
     if _YEARS.search(h.text):
         h.doc.title += h.text
