@@ -808,6 +808,26 @@ def test_a_dash_led_line_too_long_for_a_title_is_no_subtitle(tmp_path: Path) -> 
     assert not doc.subtitle and long_line in doc.preamble
 
 
+def test_front_matter_gives_the_subtitle_and_leaves_out_what_no_field_takes(tmp_path: Path) -> None:
+    source = "---\ntitle: 凝心聚力\nsubtitle: ——在全市残疾人工作会议上的讲话\ndoc_number: {number}\n---\n\n## 一、总体要求\n\n正文。\n"
+    result = import_text(source.format(number="某残联发〔2026〕1号"), source_name="speech.md", doc_id="test-doc")
+    fields = yaml.safe_load(result.yaml)
+    assert (fields["subtitle"], fields["kind"], fields["doc_number"]) == (
+        "——在全市残疾人工作会议上的讲话",
+        "speech",
+        "某残联发〔2026〕1号",
+    )
+    # A number over a one-line field's 200 characters: listed as left out, and the draft passes check.
+    result = import_text(source.format(number="某" * 300), source_name="speech.md", doc_id="test-doc")
+    assert "doc_number" not in yaml.safe_load(result.yaml)
+    assert any("doc_number 有 300 个字" in line for line in result.dropped)
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "site.yaml").write_text(SITE, encoding="utf-8")
+    (folder / "test-doc.yaml").write_text(result.yaml, encoding="utf-8")
+    load_content(folder)
+
+
 def test_a_salutation_after_the_text_stays_in_its_place(tmp_path: Path) -> None:
     """各位代表：after lines of text is no 主送: the text keeps its order."""
     doc, _, _ = draft(

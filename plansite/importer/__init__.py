@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..files import ReadError, read_regular
-from ..reader import INVISIBLE
+from ..reader import INVISIBLE, LINE
 from ..schema import MAX_SLUG, SLUG
-from .draft import UNTITLED, DocDraft
+from .draft import QUOTE_CHARS, UNTITLED, DocDraft
 from .emit import emit
 from .govinfo import read_block
 from .html import TooDeepError, html_items, is_html
@@ -72,7 +72,7 @@ def import_text(
             ) from error
     elif is_markdown(text, source_name):
         items, fields = markdown_items(text, dropped)
-        known = _stated(fields)
+        known = _stated(fields, dropped)
     else:
         lines = clean_lines(read_block(text, known, dropped), dropped)
         items = join_broken(find_tables(lines))
@@ -163,13 +163,19 @@ def _result(
     return ImportResult(yaml_text, chosen, tuple(dropped))
 
 
-def _stated(fields: dict[str, object]) -> DocDraft:
-    """What Markdown front matter states outright (title, 发文字号, 发文机关, date)."""
+def _stated(fields: dict[str, object], dropped: list[str]) -> DocDraft:
+    """What Markdown front matter states outright (title, subtitle, 发文字号, 发文机关, date); a
+    value longer than a one-line field takes is listed as left out, not stated."""
     known = DocDraft()
-    for key, attribute in (("title", "title"), ("doc_number", "doc_number"), ("issuer", "issuer")):
+    for key in ("title", "subtitle", "doc_number", "issuer"):
         value = fields.get(key)
-        if isinstance(value, str | int) and str(value).strip():
-            setattr(known, attribute, str(value).strip())
+        text = " ".join(str(value).split()) if isinstance(value, str | int) else ""
+        if len(text) > LINE:
+            dropped.append(
+                f"文件开头的 {key} 有 {len(text)} 个字，超过 {LINE} 字的上限，没有作为文件信息：{text[:QUOTE_CHARS]}……"
+            )
+        elif text:
+            setattr(known, key, text)
     for key in ("date_published", "date"):
         if known.date_published is None:
             known.date_published = front_matter_date(fields.get(key))
