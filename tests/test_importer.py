@@ -828,6 +828,28 @@ def test_front_matter_gives_the_subtitle_and_leaves_out_what_no_field_takes(tmp_
     load_content(folder)
 
 
+def test_facts_and_table_headers_too_long_for_a_line_leave_a_draft_check_takes(tmp_path: Path) -> None:
+    """A page whose metadata went wrong (a 300-character source, keyword, header cell, or sentence
+    across a table's top): each is kept as text or in a comment, and the draft passes check."""
+    long = "来源" * 150
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>某市规划</title>'
+        f'<meta name="ContentSource" content="{long}"><meta name="Keywords" content="{"词" * 300}"></head><body>'
+        f"<h1>某市残疾人事业发展规划</h1><p>一、主要指标</p>"
+        f"<table><tr><td>指标</td><td>{'长' * 300}</td></tr><tr><td>康复</td><td>1</td></tr><tr><td>教育</td><td>2</td></tr></table>"
+        f"<p>二、保障措施</p><table><tr><td colspan=2>{'说明' * 150}</td></tr><tr><th>指标</th><th>目标</th></tr>"
+        "<tr><td>康复</td><td>1</td></tr><tr><td>教育</td><td>2</td></tr></table></body></html>"
+    )
+    result = import_text(page, source_name="page.html", doc_id="test-doc")
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "site.yaml").write_text(SITE, encoding="utf-8")
+    (folder / "test-doc.yaml").write_text(result.yaml, encoding="utf-8")
+    doc = load_content(folder).documents[0]
+    assert doc.source is None and long in result.yaml  # in a comment
+    assert "长" * 300 in texts(doc.body[0].blocks) and ("说明" * 150) in texts(doc.body[1].blocks)
+
+
 def test_a_salutation_after_the_text_stays_in_its_place(tmp_path: Path) -> None:
     """各位代表：after lines of text is no 主送: the text keeps its order."""
     doc, _, _ = draft(

@@ -99,9 +99,38 @@ def _fit_titles_and_cells(doc: DocDraft) -> None:
     for blocks, note in _block_lists(doc):
         for i in reversed(range(len(blocks))):
             block = blocks[i]
-            if isinstance(block, TableDraft) and any(len(cell) > CELL for row in block.rows for cell in row):
-                note(f"请核对：表格“{block.caption[:QUOTE_CHARS]}”有单元格超过 {CELL} 字的上限，已按行逐格写成段落。")
+            if not isinstance(block, TableDraft):
+                continue
+            if any(len(cell) > CELL for row in block.rows for cell in row) or any(len(h) > LINE for h in block.head):
+                note(
+                    f"请核对：表格“{block.caption[:QUOTE_CHARS]}”有单元格超过上限（表头 {LINE} 字，其余 {CELL} 字），已按行逐格写成段落。"
+                )
                 blocks[i : i + 1] = [cell for row in block.rows for cell in row if cell.strip()]
+            elif len(block.caption) > LINE:  # a long sentence across the table's top: its text before it
+                blocks.insert(i, block.caption)
+                block.comments.insert(
+                    0,
+                    f"请核对：表格上方横跨的一行有 {len(block.caption)} 个字，超过表题 {LINE} 字的上限，已作为表格前的段落；请补写表题。",
+                )
+                block.caption = "表格"
+    _fit_fields(doc)
+
+
+# The one-line facts of a document the draft states (a subtitle, an issuer…), by their keys.
+_FACTS = ("subtitle", "issuer", "doc_number", "region", "source_title", "index_number", "topic")
+
+
+def _fit_fields(doc: DocDraft) -> None:
+    """A fact read from the source longer than a one-line field takes (a page's metadata gone
+    wrong) is not stated: its text goes into a comment on the title, for the editor."""
+    for key in _FACTS:
+        value = getattr(doc, key)
+        if len(value) > LINE:
+            doc.note("title", f"请核对：原文的 {key} 有 {len(value)} 个字，超过 {LINE} 字的上限，没有写入：{value}")
+            setattr(doc, key, "")
+    for keyword in [k for k in doc.keywords if len(k) > LINE]:
+        doc.note("title", f"请核对：原文的主题词有 {len(keyword)} 个字，超过 {LINE} 字的上限，没有写入：{keyword}")
+        doc.keywords.remove(keyword)
 
 
 _SENTENCE = re.compile(r"[^。！？；]*[。！？；]+[”’」』）)]*|[^。！？；]+$")  # a sentence and what closes it
