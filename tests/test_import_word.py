@@ -413,3 +413,24 @@ def test_a_form_s_boxes_and_ticks_from_a_symbol_font_are_kept_and_other_symbols_
     result = import_bytes(_docx(build), source_name="form.docx")
     assert "性别：□男　☑女" in result.yaml
     assert any("Webdings" in line for line in result.dropped), result.dropped
+
+
+def _notice_signed_by(cells: list[list[str]]) -> str:
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_paragraph("关于提高残疾人两项补贴标准的通知", style="Title")
+        document.add_paragraph("各区县民政局、残联：")
+        document.add_paragraph("经研究，决定提高残疾人两项补贴标准。")
+        table = document.add_table(rows=len(cells), cols=len(cells[0]))
+        for r, row in enumerate(cells):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+
+    return import_bytes(_docx(build), source_name="notice.docx").yaml
+
+
+def test_a_joint_signature_laid_out_as_a_table_is_the_signature() -> None:
+    draft = _notice_signed_by([["某市民政局", "某市残疾人联合会"], ["", "2026年4月20日"]])
+    assert "signature:\n  issuer: 某市民政局 某市残疾人联合会\n  date: 2026-04-20\n" in draft and "table:" not in draft
+    # The control: a table of names and dates that are not issuers is a table.
+    draft = _notice_signed_by([["姓名", "日期"], ["张三", "2026年4月20日"]])
+    assert "table:" in draft and "signature:" not in draft

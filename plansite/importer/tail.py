@@ -13,6 +13,7 @@ from .draft import (
 )
 from .lines import Line
 from .patterns import IMPRINT, PUBLIC_NOTE, issuers
+from .tables import TableDraft
 
 _SOURCE = re.compile(r"^(?:来源|信息来源|稿件来源)\s*[:：]\s*(?P<source>[^\s，。；]{2,30})$")
 
@@ -21,6 +22,7 @@ def read_tail(items: list[Item], doc: DocDraft) -> list[Item]:
     """The 落款: an issuer line (one issuer or several) then a date line, at the end or followed only by
     a note such as （此件公开发布） and the 附件. The note and the 附件 stay. The 版记 after it all
     (抄送：…, …印发) is not the text: it goes into a comment on the 落款 for the editor."""
+    items = [line for item in items for line in _signature_table(item)]
     end = len(items)
     while end and isinstance(last := items[end - 1], Line) and (source := _SOURCE.match(last.text.strip())):
         if doc.source_title not in ("", source["source"]):
@@ -39,6 +41,23 @@ def read_tail(items: list[Item], doc: DocDraft) -> list[Item]:
         )
         return found
     return found + imprint
+
+
+MAX_SIGNATURE_CELLS = 4  # rows, and columns, of a table laying out a joint 落款
+
+
+def _signature_table(item: Item) -> list[Item]:
+    """A joint 落款 laid out as a table without rules (某市民政局 | 某市残疾人联合会 over the date):
+    its issuers on one line and its date on the next, as a 落款 printed in lines; any other item
+    as it is."""
+    if not isinstance(item, TableDraft) or len(item.rows) > MAX_SIGNATURE_CELLS:
+        return [item]
+    cells = [cell.strip() for row in item.rows for cell in row if cell.strip()]
+    names = [cell for cell in cells if issuers(cell)]
+    days = [cell for cell in cells if cn_date(cell)]
+    if not names or len(days) != 1 or len(names) + 1 != len(cells) or max(map(len, item.rows)) > MAX_SIGNATURE_CELLS:
+        return [item]
+    return [Line(" ".join(names), item.line), Line(days[0], item.line)]
 
 
 def _signature(items: list[Item], doc: DocDraft) -> list[Item]:
