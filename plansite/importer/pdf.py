@@ -622,9 +622,12 @@ def _space_between(before: dict[str, Any], ch: dict[str, Any]) -> bool:
     """Whether a space goes between two characters of a line: where the document has one, or
     where they stand apart (but for the narrow gap a change of font leaves: 2025 年; a tab's
     wide gap, 1　张三, is a space)."""
-    gap = ch["x0"] - before["x1"]
-    font_gap = gap < FONT_GAP * ch["size"] and _font_gap(before["text"], ch["text"])
-    return bool(ch.get("space")) or (gap > max(X_TOLERANCE, SPACE_GAP * ch["size"]) and not font_gap)
+    if ch.get("space"):
+        return True
+    gap, size = ch["x0"] - before["x1"], ch["size"]
+    if gap <= X_TOLERANCE or gap <= SPACE_GAP * size:  # most characters: asked first, as it is cheap
+        return False
+    return gap >= FONT_GAP * size or not _font_gap(before["text"], ch["text"])
 
 
 FONT_GAP = 0.5  # of a character's size: the widest gap a change of font leaves between two characters
