@@ -898,7 +898,7 @@ def test_a_page_s_tools_and_links_to_the_next_article_are_chrome() -> None:
     assert not is_chrome("打印本页后交回。") and not is_chrome("上一篇文章说明了补贴标准。")  # sentences (controls)
 
 
-def test_a_wechat_article_s_furniture_is_chrome() -> None:
+def test_the_furniture_of_a_wechat_article_or_a_printed_page_is_chrome() -> None:
     for line in (
         "某市残联 某市残疾人联合会 2026年03月18日 09:30 浙江",
         "点击上方蓝字关注我们",
@@ -909,6 +909,7 @@ def test_a_wechat_article_s_furniture_is_chrome() -> None:
         "关注该公众号",
         "分享到：微信微博QQ空间",
         "阅读原文阅读 1024在看 12",
+        "（此页无正文）",
     ):
         assert is_chrome(line), line
     for line in (

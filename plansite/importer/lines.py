@@ -68,6 +68,8 @@ CHROME_PATTERNS: tuple[str, ...] = (
     r"©.*",
     r".*ICP备.*",
     r".*(访问量|在线人数).*",
+    # a printed document's furniture: the page that holds only the 落款 says so
+    r"[（(]\s*此页无正文\s*[）)]",
     # gazette furniture
     r"目\s*录",
     r"区政府文件|市政府文件|政府文件",
