@@ -850,6 +850,24 @@ def test_facts_and_table_headers_too_long_for_a_line_leave_a_draft_check_takes(t
     assert "长" * 300 in texts(doc.body[0].blocks) and ("说明" * 150) in texts(doc.body[1].blocks)
 
 
+def test_the_marks_printed_above_a_letterhead_are_no_text(tmp_path: Path) -> None:
+    """份号, 密级 and 紧急程度 (GB/T 9704) above the letterhead: in comments, and the title is found."""
+    doc, yaml_text, _ = draft(
+        "000123\n机密★1年\n特急\n某市残疾人联合会文件\n某残联发〔2026〕3号\n关于做好助残日活动的通知\n各区县残联：\n"
+        "一、活动主题\n促进就业。\n",
+        tmp_path,
+    )
+    assert (doc.title, doc.doc_number, doc.preamble) == (
+        "关于做好助残日活动的通知",
+        "某残联发〔2026〕3号",
+        "各区县残联：",
+    )
+    assert "原文开头的“000123”" in yaml_text and "原文开头的“特急”" in yaml_text
+    # The control: six digits after the title are the text.
+    doc, _, _ = draft("某市残疾人事业发展规划\n一、目标\n400000\n", tmp_path)
+    assert texts(doc.body[0].blocks) == ["400000"]
+
+
 def test_a_salutation_after_the_text_stays_in_its_place(tmp_path: Path) -> None:
     """各位代表：after lines of text is no 主送: the text keeps its order."""
     doc, _, _ = draft(

@@ -133,6 +133,18 @@ def _annex_mark(h: Head) -> Outcome | None:
     return None
 
 
+# What GB/T 9704 prints above an official document's letterhead: its copy number (份号, six
+# digits), its secrecy (机密★1年) and its urgency (特急). Not the text, and read only there.
+_PRINTING_MARK = re.compile(r"\d{6}|(绝密|机密|秘密)\s*(★\s*\S{1,6})?|特急|加急|平急|特提")
+
+
+def _printing_mark(h: Head) -> Outcome | None:
+    if not h.doc.title and not h.after_addressees and _PRINTING_MARK.fullmatch(h.text):
+        h.doc.note("title", f"请核对：原文开头的“{h.text}”（份号、密级或紧急程度）不是正文，没有导入。")
+        return Outcome.READ
+    return None
+
+
 def _marked_title(h: Head) -> Outcome | None:
     if h.line.heading == 1 and not h.doc.title and (names := issuers(h.text)) and _marked_about(h):
         h.pending_issuer = names  # the issuers of a joint document, set as large as the 关于… title below them
@@ -336,6 +348,7 @@ def _other_text(h: Head) -> Outcome | None:
 
 RULES: tuple[Rule, ...] = (
     _body_starts,
+    _printing_mark,
     _annex_mark,
     _title_in_brackets,
     _subtitle,
