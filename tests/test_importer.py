@@ -868,6 +868,16 @@ def test_the_marks_printed_above_a_letterhead_are_no_text(tmp_path: Path) -> Non
     assert texts(doc.body[0].blocks) == ["400000"]
 
 
+def test_a_report_s_number_with_its_signer_is_the_number_not_half_a_title(tmp_path: Path) -> None:
+    doc, yaml_text, _ = draft(
+        "某残联报〔2026〕3号　　　签发人：张三\n关于2025年残疾人工作情况的报告\n市人民政府：\n现将有关情况报告如下。\n"
+        "一、工作情况\n成效显著。\n",
+        tmp_path,
+    )
+    assert (doc.doc_number, doc.title, doc.kind) == ("某残联报〔2026〕3号", "关于2025年残疾人工作情况的报告", "report")
+    assert "签发人：张三" in yaml_text
+
+
 def test_a_salutation_after_the_text_stays_in_its_place(tmp_path: Path) -> None:
     """各位代表：after lines of text is no 主送: the text keeps its order."""
     doc, _, _ = draft(

@@ -189,6 +189,8 @@ def _doc_number(h: Head) -> Outcome | None:
         if h.doc.doc_number and _squeezed(match["n"]) != _squeezed(h.doc.doc_number):
             return Outcome.BODY  # another document's number: this one's head has ended
         h.doc.doc_number = h.doc.doc_number or match["n"]
+        if match["signer"]:
+            h.doc.note("title", f"请核对：原文发文字号旁的“签发人：{match['signer']}”没有导入。")
         return Outcome.READ
     return None
 
@@ -240,6 +242,7 @@ def _title_over_two_lines(h: Head) -> Outcome | None:
     broken = (
         not h.doc.title
         and not h.after_addressees
+        and not any(mark in h.text for mark in "：:〔")  # a fact or a number, not a title's first half
         and not _looks_like_title(h.text)
         and _looks_like_title(h.text + nxt)
         and not h.text.endswith(TERMINAL)

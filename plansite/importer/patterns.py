@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import re
 
-DOC_NUMBER = re.compile(r"^[（(]?(?P<n>[\u4e00-\u9fa5]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号)[)）]?$")
+# 某残联发〔2026〕3号, perhaps with the 签发人 a report to a higher office names beside it
+DOC_NUMBER = re.compile(
+    r"^[（(]?(?P<n>[\u4e00-\u9fa5]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号)[)）]?"
+    r"(?:[\s\u3000]*签发人[:：][\s\u3000]*(?P<signer>[^\s\u3000]{1,20}))?$"
+)
 ISSUER = re.compile(
     r"^(?:[\u4e00-\u9fa5（）()]{2,40}"
     r"(?:人民政府|人民政府办公室|人民政府办公厅|残疾人联合会|委员会|办公室|办公厅|局|厅|残联|部|委|总局|署)"
