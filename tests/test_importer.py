@@ -770,6 +770,8 @@ def test_a_title_the_layout_broke_before_its_kind_is_one_title(tmp_path: Path) -
     assert (doc.issuer, doc.title) == ("某市残疾人联合会", "2026年工作要点")
     doc, _, _ = draft("本规划经市政府同意。\n和发展规划\n一、发展基础\n成效显著。\n", tmp_path)
     assert doc.title == "（请填写标题）" and doc.preamble.startswith("本规划经市政府同意。")
+    doc, _, _ = draft("某市残疾人联合会网站\n关于做好助残日活动的通知\n一、主题\n促进就业。\n", tmp_path)
+    assert doc.title != "某市残疾人联合会网站关于做好助残日活动的通知"
 
 
 def test_the_head_goes_on_after_the_title_until_the_first_sentence(tmp_path: Path) -> None:

@@ -244,6 +244,7 @@ def _title_over_two_lines(h: Head) -> Outcome | None:
         and not h.after_addressees
         and not any(mark in h.text for mark in "：:〔")  # a fact or a number, not a title's first half
         and not _looks_like_title(h.text)
+        and not nxt.startswith("关于")  # a whole title: the line above it is something else (a site's name)
         and _looks_like_title(h.text + nxt)
         and not h.text.endswith(TERMINAL)
         and numbered(nxt) is None
