@@ -30,8 +30,9 @@ def cell_texts(table: m.Table) -> tuple[tuple[str, ...] | str, ...]:
     return tuple(row.title if isinstance(row, m.GroupRow) else tuple(c.text for c in row) for row in table.rows)
 
 
-def draft(text: str, tmp_path: Path) -> tuple[m.Document, str, tuple[str, ...]]:
-    result = import_text(dedent(text).strip("\n"), source_name="test.txt", doc_id="test-doc")
+def draft(text: str, tmp_path: Path, source_name: str = "test.txt") -> tuple[m.Document, str, tuple[str, ...]]:
+    """The draft of `text` imported as `source_name`, loaded as check loads it (so it passes check)."""
+    result = import_text(dedent(text).strip("\n"), source_name=source_name, doc_id="test-doc")
     folder = tmp_path / "content"
     folder.mkdir(exist_ok=True)
     (folder / "site.yaml").write_text(SITE, encoding="utf-8")
@@ -670,18 +671,18 @@ def test_a_gazettes_running_head_is_chrome_and_a_communiques_title_is_not() -> N
     assert not is_chrome("2025年某市残疾人事业发展统计公报")  # the document's own title (its control)
 
 
+# A speech's opening: the speaker, the salutation, the first words, its first part.
+SPEECH_OPENING = (
+    "张某某\n各位代表、同志们：\n现在，我代表第五届主席团向大会报告工作，请予审议。\n"
+    "一、过去五年的工作回顾\n五年来，全市残疾人事业取得了显著成就。\n"
+)
+
+
 def test_a_speech_has_its_title_over_its_subtitle_and_its_kind_from_the_subtitle(tmp_path: Path) -> None:
     """A speech's or report's title often names no kind; the dash-led line under it does."""
     doc, _, _ = draft(
-        """
-        凝心聚力　开拓进取　奋力谱写残疾人事业高质量发展新篇章
-        ——在某市残疾人联合会第六次代表大会上的工作报告
-        张某某
-        各位代表、同志们：
-        现在，我代表第五届主席团向大会报告工作，请予审议。
-        一、过去五年的工作回顾
-        五年来，全市残疾人事业取得了显著成就。
-        """,
+        "凝心聚力　开拓进取　奋力谱写残疾人事业高质量发展新篇章\n——在某市残疾人联合会第六次代表大会上的工作报告\n"
+        + SPEECH_OPENING,
         tmp_path,
     )
     assert (doc.title, doc.subtitle, doc.kind) == (
@@ -820,14 +821,8 @@ def test_front_matter_gives_the_subtitle_and_leaves_out_what_no_field_takes(tmp_
         "某残联发〔2026〕1号",
     )
     # A number over a one-line field's 200 characters: listed as left out, and the draft passes check.
-    result = import_text(source.format(number="某" * 300), source_name="speech.md", doc_id="test-doc")
-    assert "doc_number" not in yaml.safe_load(result.yaml)
-    assert any("doc_number 有 300 个字" in line for line in result.dropped)
-    folder = tmp_path / "content"
-    folder.mkdir()
-    (folder / "site.yaml").write_text(SITE, encoding="utf-8")
-    (folder / "test-doc.yaml").write_text(result.yaml, encoding="utf-8")
-    load_content(folder)
+    doc, _, dropped = draft(source.format(number="某" * 300), tmp_path, "speech.md")
+    assert not doc.doc_number and any("doc_number 有 300 个字" in line for line in dropped)
 
 
 def test_facts_and_table_headers_too_long_for_a_line_leave_a_draft_check_takes(tmp_path: Path) -> None:
@@ -842,13 +837,8 @@ def test_facts_and_table_headers_too_long_for_a_line_leave_a_draft_check_takes(t
         f"<p>二、保障措施</p><table><tr><td colspan=2>{'说明' * 150}</td></tr><tr><th>指标</th><th>目标</th></tr>"
         "<tr><td>康复</td><td>1</td></tr><tr><td>教育</td><td>2</td></tr></table></body></html>"
     )
-    result = import_text(page, source_name="page.html", doc_id="test-doc")
-    folder = tmp_path / "content"
-    folder.mkdir()
-    (folder / "site.yaml").write_text(SITE, encoding="utf-8")
-    (folder / "test-doc.yaml").write_text(result.yaml, encoding="utf-8")
-    doc = load_content(folder).documents[0]
-    assert doc.source is None and long in result.yaml  # in a comment
+    doc, yaml_text, _ = draft(page, tmp_path, "page.html")
+    assert doc.source is None and long in yaml_text  # in a comment
     assert "长" * 300 in texts(doc.body[0].blocks) and ("说明" * 150) in texts(doc.body[1].blocks)
 
 
@@ -882,16 +872,7 @@ def test_a_report_s_number_with_its_signer_is_the_number_not_half_a_title(tmp_pa
 
 def test_a_salutation_after_the_text_stays_in_its_place(tmp_path: Path) -> None:
     """各位代表：after lines of text is no 主送: the text keeps its order."""
-    doc, _, _ = draft(
-        """
-        张某某
-        各位代表、同志们：
-        现在，我代表第五届主席团向大会报告工作，请予审议。
-        一、过去五年的工作回顾
-        五年来，全市残疾人事业取得了显著成就。
-        """,
-        tmp_path,
-    )
+    doc, _, _ = draft(SPEECH_OPENING, tmp_path)
     assert doc.preamble.split("\n\n") == [
         "张某某",
         "各位代表、同志们：",
