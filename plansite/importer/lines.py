@@ -288,11 +288,12 @@ def menu_lines(lines: Sequence[str]) -> set[int]:
     (a joint document's issuers, 某市民政局 / 某市财政局, stand so too)."""
     found: set[int] = set()
     run: list[int] = []
-    for number, line in enumerate([*lines[:MENU_AT], ""], 1):
+    start = lines[:MENU_AT]
+    for number, line in enumerate([*start, ""], 1):
         text = line.strip(" \u3000\r\n")  # a tab is a table's cell (一级指标 / \t / 二级指标), not blank
         if text and _MENU_ITEM.fullmatch(text) and not issuers(text):
             run.append(number)
-        elif text or number > len(lines[:MENU_AT]):
+        elif text or number > len(start):  # a line of another kind, or past the start: the run ends
             if len(run) >= MENU_ITEMS:
                 found.update(run)
             run = []
