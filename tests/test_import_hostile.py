@@ -56,6 +56,7 @@ GROWING: dict[str, tuple[str, Callable[[int], str]]] = {
     "Markdown footnotes and their references": ("x.md", lambda n: "# 标题\n\n" + "文字[^1]" * n + "\n\n" + "".join(f"[^{i}]: 注。\n  续行\n" for i in range(n))),
     "a page's tools over and over on one line": ("x.txt", lambda n: "【打印】 打印 " * (5 * n) + "。"),
     "articles recommended over and over": ("x.txt", lambda n: "正文。\n" + "往期推荐\n标题\n" * n),
+    "lines that end in a date, as a 落款 on one line": ("x.txt", lambda n: "某市残疾人联合会　2026年4月20日\n" * n),
     "a menu of many short links": ("x.html", lambda n: "<ul>" + '<li><a href="/a/">首页</a></li>' * n + "</ul><p>正文。</p>"),
 }  # fmt: skip
 

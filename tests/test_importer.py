@@ -870,6 +870,20 @@ def test_a_report_s_number_with_its_signer_is_the_number_not_half_a_title(tmp_pa
     assert "签发人：张三" in yaml_text
 
 
+@pytest.mark.parametrize("annex", ["", "附件\n参会回执\n请于4月25日前填写。\n"])
+def test_a_signature_on_one_line_is_the_signature(annex: str, tmp_path: Path) -> None:
+    text = "关于做好助残日活动的通知\n各区县残联：\n一、活动主题\n促进就业。\n某市民政局　某市残疾人联合会　　二〇二六年四月二十日\n"
+    doc, _, _ = draft(text + annex, tmp_path)
+    assert doc.signature is not None and (doc.signature.issuer, str(doc.signature.date)) == (
+        "某市民政局 某市残疾人联合会",
+        "2026-04-20",
+    )
+    assert texts(doc.body[0].blocks) == ["促进就业。"] and len(doc.annexes) == (1 if annex else 0)
+    # The control: a sentence ending in a date is text.
+    doc, _, _ = draft("关于做好助残日活动的通知\n一、活动主题\n会议定于 2026年4月20日\n", tmp_path)
+    assert doc.signature is None and texts(doc.body[0].blocks) == ["会议定于 2026年4月20日"]
+
+
 def test_a_salutation_after_the_text_stays_in_its_place(tmp_path: Path) -> None:
     """各位代表：after lines of text is no 主送: the text keeps its order."""
     doc, _, _ = draft(SPEECH_OPENING, tmp_path)

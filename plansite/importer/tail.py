@@ -13,7 +13,6 @@ from .draft import (
 )
 from .lines import Line
 from .patterns import IMPRINT, PUBLIC_NOTE, issuers
-from .tables import TableDraft
 
 _SOURCE = re.compile(r"^(?:来源|信息来源|稿件来源)\s*[:：]\s*(?P<source>[^\s，。；]{2,30})$")
 
@@ -22,7 +21,8 @@ def read_tail(items: list[Item], doc: DocDraft) -> list[Item]:
     """The 落款: an issuer line (one issuer or several) then a date line, at the end or followed only by
     a note such as （此件公开发布） and the 附件. The note and the 附件 stay. The 版记 after it all
     (抄送：…, …印发) is not the text: it goes into a comment on the 落款 for the editor."""
-    items = [line for item in items for line in _signature_table(item)]
+    window = max(len(items) - MAX_TAIL, 0)  # where a 落款 is looked for
+    items = items[:window] + [line for item in items[window:] for line in _signature_lines(item)]
     end = len(items)
     while end and isinstance(last := items[end - 1], Line) and (source := _SOURCE.match(last.text.strip())):
         if doc.source_title not in ("", source["source"]):
@@ -43,14 +43,24 @@ def read_tail(items: list[Item], doc: DocDraft) -> list[Item]:
     return found + imprint
 
 
+# A 落款 on one line: issuers, a gap, the date (in digits or in Chinese numerals), nothing longer
+_ONE_LINE = re.compile(
+    r"^(?P<issuer>\S[^\n]{0,80}?)[\s\u3000]+"
+    r"(?P<date>[\d〇零一二三四五六七八九]{4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日)$"
+)
 MAX_SIGNATURE_CELLS = 4  # rows, and columns, of a table laying out a joint 落款
 
 
-def _signature_table(item: Item) -> list[Item]:
-    """A joint 落款 laid out as a table without rules (某市民政局 | 某市残疾人联合会 over the date):
-    its issuers on one line and its date on the next, as a 落款 printed in lines; any other item
-    as it is."""
-    if not isinstance(item, TableDraft) or len(item.rows) > MAX_SIGNATURE_CELLS:
+def _signature_lines(item: Item) -> list[Item]:
+    """A 落款 laid out otherwise than on two lines, as two lines (its issuers, its date): on one
+    line (某市残疾人联合会　2026年4月20日), or a joint one as a table without rules (某市民政局 |
+    某市残疾人联合会 over the date). Any other item as it is."""
+    if isinstance(item, Line):
+        found = _ONE_LINE.match(item.text.strip())
+        if found and issuers(found["issuer"]) and cn_date(found["date"]):
+            return [Line(found["issuer"], item.number), Line(found["date"], item.number)]
+        return [item]
+    if len(item.rows) > MAX_SIGNATURE_CELLS:
         return [item]
     cells = [cell.strip() for row in item.rows for cell in row if cell.strip()]
     names = [cell for cell in cells if issuers(cell)]
