@@ -57,6 +57,9 @@ GROWING: dict[str, tuple[str, Callable[[int], str]]] = {
     "a page's tools over and over on one line": ("x.txt", lambda n: "【打印】 打印 " * (5 * n) + "。"),
     "articles recommended over and over": ("x.txt", lambda n: "正文。\n" + "往期推荐\n标题\n" * n),
     "lines that end in a date, as a 落款 on one line": ("x.txt", lambda n: "某市残疾人联合会　2026年4月20日\n" * n),
+    "a pandoc grid table of many rows": ("x.md", lambda n: "# 标题\n\n+----+----+\n" + "| 甲 | 乙 |\n+----+----+\n" * n),
+    "a pandoc grid table of many columns": ("x.md", lambda n: "# 标题\n\n" + "+--" * n + "+\n" + "|甲" * n + "|\n" + "+--" * n + "+\n"),
+    "a cell of a grid table merged down many rows": ("x.md", lambda n: "# 标题\n\n+----+----+\n" + "| 甲 | 乙 |\n+    +----+\n" * n + "|    | 乙 |\n+----+----+\n"),
     "a menu of many short links": ("x.html", lambda n: "<ul>" + '<li><a href="/a/">首页</a></li>' * n + "</ul><p>正文。</p>"),
 }  # fmt: skip
 

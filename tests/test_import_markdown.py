@@ -8,10 +8,12 @@ corpus's Markdown files are imported by tests/test_import_corpus.py."""
 from __future__ import annotations
 
 import time
+import unicodedata
 from pathlib import Path
 from textwrap import dedent
 
 import pytest
+import yaml
 
 from plansite import model as m
 from plansite.content import load_content
@@ -203,3 +205,58 @@ def test_a_line_break_written_as_br_starts_a_line_and_joins_a_cell_s_lines() -> 
     draft = import_text(text, source_name="plan.md").yaml
     assert "title: 总体要求\n    blocks:\n      - 坚持以人民为中心。\n" in draft
     assert "- [就业人数 （万人）, '1.5']" in draft  # as a saved page's cell or a Word cell is read
+
+
+def _grid_row(cells: list[str], widths: list[int], edge: str = "|", joints: str = "||") -> str:
+    """A row of a grid table as pandoc writes it: each cell padded to its column's width on
+    screen (a Chinese character takes two columns)."""
+
+    def pad(text: str, width: int) -> str:
+        shown = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+        return f" {text}{' ' * (width - shown - 1)}"
+
+    out = edge
+    for k, (cell, width) in enumerate(zip(cells, widths, strict=True)):
+        out += pad(cell, width) + (joints[k] if k < len(joints) else edge)
+    return out
+
+
+def test_a_pandoc_grid_table_is_a_table_with_its_merged_cells() -> None:
+    """pandoc writes a table whose cells run over lines, or merge, as a grid (+---+): markdown-it
+    does not read one, so the importer does, by the columns the text takes on screen."""
+    rule, head_rule = "+--------------+----------+----------+", "+==============+==========+==========+"
+    w = [14, 10, 10]
+    grid = [
+        rule,
+        _grid_row(["类别", "2020年", "2025年"], w),
+        head_rule,
+        _grid_row(["康复服务", "85%", "90%"], w),
+        _grid_row(["覆盖率", "", ""], w),
+        rule,
+        "| 辅具适配率   | 80%                 |",
+        "+--------------+---------------------+",
+        _grid_row(["托养服务", "1万人", "2万人"], w),
+        "+              +----------+----------+",
+        _grid_row(["", "3万人", "4万人"], w),
+        rule,
+    ]
+    source = (
+        "# 某市残疾人事业发展规划\n\n## 一、主要指标\n\n" + "\n".join(grid) + "\n\n## 二、主要任务\n\n加强康复服务。\n"
+    )
+    fields = yaml.safe_load(import_text(source, source_name="plan.md").yaml)
+    table = fields["body"][0]["blocks"][0]["table"]
+    assert table["head"] == ["类别", "2020年", "2025年"]
+    assert table["rows"] == [
+        ["康复服务覆盖率", "85%", "90%"],
+        ["辅具适配率", {"text": "80%", "cols": 2}],
+        [{"text": "托养服务", "rows": 2}, "1万人", "2万人"],
+        ["3万人", "4万人"],
+    ]
+    assert fields["body"][1]["title"] == "主要任务"
+
+
+def test_a_grid_the_importer_cannot_read_as_a_table_keeps_its_text() -> None:
+    """A grid of one column (a box pandoc drew round a note) is no table: its text stays."""
+    source = "# 某市残疾人事业发展规划\n\n## 一、主要任务\n\n+--------------+\n| 加强康复服务 |\n+--------------+\n"
+    fields = yaml.safe_load(import_text(source, source_name="plan.md").yaml)
+    assert fields["body"][0]["blocks"] == ["加强康复服务"]

@@ -8,7 +8,8 @@ Markdown construct is read by a real parser, never by patterns:
   without a numbering label;
 - paragraphs, list items and quotes become lines (a soft line break inside a
   paragraph is no break in Chinese text);
-- pipe tables become tables, the first row their header;
+- pipe tables become tables, the first row their header; so do pandoc's grid tables (+---+,
+  cells over several lines, merged cells), which markdown-it does not read;
 - HTML (`<!-- INFO END -->`) is never text: it is left out and listed, as are lines of a web
   page's or 公众号 article's widgets (the chrome patterns of plain text); but a table written
   in HTML (pandoc writes one so where cells are merged) is read as a web page's table;
@@ -20,7 +21,9 @@ Markdown construct is read by a real parser, never by patterns:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+import unicodedata
 from pathlib import PurePath
 
 import yaml
@@ -39,7 +42,7 @@ from .lines import (
     recommended_tail,
     run_in_length,
 )
-from .tables import TableDraft
+from .tables import SourceCell, TableDraft, from_grid
 
 SUFFIXES = (".md", ".markdown")
 _ATX = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
@@ -160,7 +163,6 @@ def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraf
     """The document's lines and tables, and its front matter."""
     fields, body, offset = front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
     body, notes = _footnotes(body)
-    tokens = _parser().parse(body)
     items: list[Line | TableDraft] = []
     heading = 0
     table: list[list[str]] | None = None
@@ -172,11 +174,17 @@ def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraf
     quotes: list[bool] = []  # for each quotation open, whether it is in `frames` (MAX_FRAMES are)
     quotes_met = 0
     lines = body.split("\n")
+    grids = _grid_tables(lines)  # pandoc's grid tables: read here, blank to markdown-it
+    for start, end, _table in grids:
+        lines[start:end] = [""] * (end - start)
+    tokens = _parser().parse("\n".join(lines))
     tail = recommended_tail(lines)  # 往期推荐 and the other articles under it, to the end
     other_articles = tail + offset if tail is not None else None
     ends: list[int | None] = []  # where each line's HTML tables end, found when one is first met
     skip_until = 0  # the source line an HTML table read ahead ends before: its tokens are read
     for index, token in enumerate(tokens):
+        while grids and token.map is not None and grids[0][0] <= token.map[0]:
+            items.append(_grid_item(grids.pop(0), offset))
         if skip_until and (token.map is None or token.map[0] < skip_until):
             continue
         skip_until = 0
@@ -245,8 +253,101 @@ def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraf
                     dropped.append(f"第{line + n}行：{raw.strip()}")
         elif token.type in ("fence", "code_block"):
             items += [Line(raw.strip(), line + n) for n, raw in enumerate(token.content.splitlines()) if raw.strip()]
+    items += [_grid_item(grid, offset) for grid in grids]
     items += [Line(note, number + offset) for note, number in notes]
     return items, fields
+
+
+# --- pandoc's grid tables --------------------------------------------------------------
+
+_GRID_BORDER = re.compile(r"^\+(?:[-=:]+\+)+\s*$")  # +------+------+ (= under the header)
+Grid = tuple[int, int, TableDraft | list[str]]  # its first line, the line after it, the table (or its lines)
+
+
+def _grid_item(grid: Grid, offset: int) -> Line | TableDraft:
+    start, _end, table = grid
+    if isinstance(table, TableDraft):
+        table.line = start + 1 + offset
+        return table
+    return Line(join_lines(table), start + 1 + offset)  # a grid it cannot read: its text, in one line
+
+
+def _grid_tables(lines: list[str]) -> list[Grid]:
+    """The grid tables among the lines: a border line, then lines each a border (+…) or a row
+    (|…); where the grid is not one it can read, its lines' text."""
+    found: list[Grid] = []
+    i = 0
+    while i < len(lines):
+        if not (_GRID_BORDER.match(lines[i].strip()) and i + 1 < len(lines) and lines[i + 1].lstrip().startswith("|")):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(lines) and lines[end].lstrip()[:1] in ("+", "|"):
+            end += 1
+        block = [line.strip() for line in lines[i:end]]
+        table = _grid(block, i + 1)
+        text = [part.strip("|").strip() for part in block if not part.startswith("+")]
+        found.append((i, end, table if table is not None else text))
+        i = end
+    return found
+
+
+def _columns(line: str) -> list[str]:
+    """The line as the columns it takes on screen: a wide (Chinese) character takes two, the
+    second ""; pandoc lines up a grid's borders so."""
+    out: list[str] = []
+    for char in line:
+        out.append(char)
+        if unicodedata.east_asian_width(char) in "WF":
+            out.append("")
+    return out
+
+
+def _grid(block: list[str], line: int) -> TableDraft | None:
+    """The table a grid draws: cells between its first border's + marks; a cell goes on to the
+    right where a row has no | at a mark, and down where the border under it is not ruled."""
+    shown = [_columns(text) for text in block]
+    marks = [x for x, char in enumerate(shown[0]) if char == "+"]
+    borders = [n for n, text in enumerate(block) if text.startswith("+")]
+    if len(marks) < 3 or borders[-1] != len(block) - 1:
+        return None
+    head_rows = next((k for k, n in enumerate(borders) if "=" in block[n]), 0)
+    rows = list(itertools.pairwise(borders))
+    width = len(marks) - 1
+    owner = {(r, c): (r, c) for r in range(len(rows)) for c in range(width)}
+
+    def root(cell: tuple[int, int]) -> tuple[int, int]:
+        while owner[cell] != cell:
+            cell = owner[cell]
+        return cell
+
+    texts: dict[tuple[int, int], list[str]] = {}
+    for r, (top, bottom) in enumerate(rows):
+        content = shown[top + 1 : bottom]
+        for c in range(width):
+            left, right = marks[c], marks[c + 1]
+            texts[(r, c)] = ["".join(row[left + 1 : right]).strip() for row in content]
+            if c + 1 < width and not all(right < len(row) and row[right] == "|" for row in content):
+                owner[root((r, c + 1))] = root((r, c))  # no | at the mark: the cell goes on to the right
+            under = shown[bottom][left + 1 : right]
+            if r + 1 < len(rows) and any(char not in "-=:" for char in under):
+                owner[root((r + 1, c))] = root((r, c))  # the border under it is open: it goes on down
+    groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for cell in owner:
+        groups.setdefault(root(cell), []).append(cell)
+    placed: list[tuple[int, int, SourceCell]] = []
+    for cells in groups.values():
+        top, left = min(r for r, _ in cells), min(c for _, c in cells)
+        height = max(r for r, _ in cells) - top + 1
+        span = max(c for _, c in cells) - left + 1
+        if len(cells) != height * span:
+            return None  # not a rectangle: no grid pandoc writes
+        parts = [part for cell in sorted(cells) for part in texts[cell] if part]
+        placed.append((top, left, SourceCell(join_lines(parts), height, span, top < head_rows)))
+    source: list[list[SourceCell]] = [[] for _ in rows]
+    for top, _left, source_cell in sorted(placed, key=lambda found: found[:2]):
+        source[top].append(source_cell)
+    return from_grid(source, line)
 
 
 _TABLE_TAG = re.compile(r"<table[\s>]", re.IGNORECASE)
