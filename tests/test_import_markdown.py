@@ -260,3 +260,54 @@ def test_a_grid_the_importer_cannot_read_as_a_table_keeps_its_text() -> None:
     source = "# 某市残疾人事业发展规划\n\n## 一、主要任务\n\n+--------------+\n| 加强康复服务 |\n+--------------+\n"
     fields = yaml.safe_load(import_text(source, source_name="plan.md").yaml)
     assert fields["body"][0]["blocks"] == ["加强康复服务"]
+
+
+def _padded(cells: list[str], starts: list[int]) -> str:
+    """A line of a pandoc simple or multiline table: each cell from its column's start on screen."""
+    line = ""
+    for cell, start in zip(cells, starts, strict=True):
+        shown = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+        line += " " * (start - shown) + cell
+    return line
+
+
+def test_pandoc_simple_and_multiline_tables_are_tables() -> None:
+    """pandoc's own Markdown writes a table of one-line cells as a simple table (a header over a
+    rule of the columns) and one of longer cells as a multiline table (between long rules, rows
+    apart by blank lines): markdown-it reads neither."""
+    starts = [2, 19, 28]
+    rule = "  ---------------- -------- --------"
+    simple = [
+        _padded(["指标", "2020年", "2025年"], starts),
+        rule,
+        _padded(["康复服务覆盖率", "85%", "90%"], starts),
+        _padded(["辅具适配率", "80%", "85%"], starts),
+    ]
+    multiline = [
+        "  ------------------------------------",
+        _padded(["指标", "2020年", "2025年"], starts),
+        rule,
+        _padded(["康复服务", "85%", "90%"], starts),
+        _padded(["覆盖率", "", ""], starts).rstrip(),
+        "",
+        _padded(["辅具适配率", "80%", "85%"], starts),
+        "  ------------------------------------",
+    ]
+    for lines, first in ((simple, "康复服务覆盖率"), (multiline, "康复服务覆盖率")):
+        source = (
+            "# 某市残疾人事业发展规划\n\n## 一、主要指标\n\n"
+            + "\n".join(lines)
+            + "\n\n## 二、主要任务\n\n加强康复服务。\n"
+        )
+        fields = yaml.safe_load(import_text(source, source_name="plan.md").yaml)
+        table = fields["body"][0]["blocks"][0]["table"]
+        assert table["head"] == ["指标", "2020年", "2025年"]
+        assert table["rows"] == [[first, "85%", "90%"], ["辅具适配率", "80%", "85%"]]
+        assert [s["title"] for s in fields["body"]] == ["主要指标", "主要任务"]
+
+
+def test_a_thematic_break_between_paragraphs_is_no_table() -> None:
+    """The control: --- between paragraphs (a rule, not a column rule) leaves the text as it was."""
+    source = "# 某市残疾人事业发展规划\n\n## 一、主要任务\n\n加强康复服务。\n\n---\n\n推进无障碍建设。\n"
+    fields = yaml.safe_load(import_text(source, source_name="plan.md").yaml)
+    assert fields["body"][0]["blocks"] == ["加强康复服务。", "推进无障碍建设。"]

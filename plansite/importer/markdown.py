@@ -273,23 +273,96 @@ def _grid_item(grid: Grid, offset: int) -> Line | TableDraft:
 
 
 def _grid_tables(lines: list[str]) -> list[Grid]:
-    """The grid tables among the lines: a border line, then lines each a border (+…) or a row
-    (|…); where the grid is not one it can read, its lines' text."""
+    """pandoc's tables that markdown-it does not read, among the lines: grid tables (a border
+    line, then lines each a border, +…, or a row, |…), multiline tables (between two long rules,
+    a rule of the columns under the header, rows apart by blank lines) and simple tables (a header
+    line over a rule of the columns, a row a line, to a blank line). Where one is not a table it
+    can read, its lines' text."""
     found: list[Grid] = []
     i = 0
     while i < len(lines):
-        if not (_GRID_BORDER.match(lines[i].strip()) and i + 1 < len(lines) and lines[i + 1].lstrip().startswith("|")):
+        read = _grid_at(lines, i) or _multiline_at(lines, i) or _simple_at(lines, i)
+        if read is None:
             i += 1
             continue
-        end = i + 1
-        while end < len(lines) and lines[end].lstrip()[:1] in ("+", "|"):
-            end += 1
-        block = [line.strip() for line in lines[i:end]]
-        table = _grid(block, i + 1)
-        text = [part.strip("|").strip() for part in block if not part.startswith("+")]
+        end, table, text = read
         found.append((i, end, table if table is not None else text))
         i = end
     return found
+
+
+def _grid_at(lines: list[str], i: int) -> tuple[int, TableDraft | None, list[str]] | None:
+    if not (_GRID_BORDER.match(lines[i].strip()) and i + 1 < len(lines) and lines[i + 1].lstrip().startswith("|")):
+        return None
+    end = i + 1
+    while end < len(lines) and lines[end].lstrip()[:1] in ("+", "|"):
+        end += 1
+    block = [line.strip() for line in lines[i:end]]
+    return end, _grid(block, i + 1), [part.strip("|").strip() for part in block if not part.startswith("+")]
+
+
+_COLUMN_RULE = re.compile(r"^[ \t]*-+(?:[ \t]+-+)+[ \t]*$")  # ---- ------ ----: the columns of a table
+_LONG_RULE = re.compile(r"^[ \t]*-{3,}[ \t]*$")  # the rule above and below a multiline table
+MAX_TABLE_HEAD = 4  # lines of a multiline table's header
+
+
+def _simple_at(lines: list[str], i: int) -> tuple[int, TableDraft | None, list[str]] | None:
+    """A header line (after a blank line) over a rule of the columns, then a row a line."""
+    if (i and lines[i - 1].strip()) or not lines[i].strip() or i + 2 >= len(lines):
+        return None
+    if not (_COLUMN_RULE.match(lines[i + 1]) and lines[i + 2].strip()):
+        return None
+    starts = _rule_starts(lines[i + 1])
+    end = i + 2
+    while end < len(lines) and lines[end].strip() and not _LONG_RULE.match(lines[end]):
+        end += 1
+    rows = [[lines[i]], *([line] for line in lines[i + 2 : end])]
+    return end, _ruled_table(rows, starts, i + 1), [line.strip() for line in lines[i:end] if line.strip()]
+
+
+def _multiline_at(lines: list[str], i: int) -> tuple[int, TableDraft | None, list[str]] | None:
+    """A long rule (after a blank line), header lines, a rule of the columns, rows of one or more
+    lines apart by blank lines, a long rule."""
+    if not _LONG_RULE.match(lines[i]) or (i and lines[i - 1].strip()):
+        return None
+    rule = i + 1
+    while (
+        rule < len(lines) and rule <= i + MAX_TABLE_HEAD and lines[rule].strip() and not _COLUMN_RULE.match(lines[rule])
+    ):
+        rule += 1
+    if rule == i + 1 or rule >= len(lines) or not _COLUMN_RULE.match(lines[rule]):
+        return None
+    rows: list[list[str]] = [lines[i + 1 : rule], []]
+    end = rule + 1
+    while end < len(lines) and not _LONG_RULE.match(lines[end]):
+        if lines[end].strip():
+            rows[-1].append(lines[end])
+        elif rows[-1]:
+            rows.append([])
+        end += 1
+    if end == len(lines):
+        return None  # no rule closes it: no table
+    rows = [row for row in rows if row]
+    text = [line.strip() for line in lines[i + 1 : end] if line.strip() and not _COLUMN_RULE.match(line)]
+    return end + 1, _ruled_table(rows, _rule_starts(lines[rule]), i + 1), text
+
+
+def _rule_starts(rule: str) -> list[int]:
+    """Where each column's dashes start, in the columns the text takes on screen."""
+    return [m.start() for m in re.finditer(r"-+", rule)]  # a rule is ASCII: its columns are its characters
+
+
+def _ruled_table(rows: list[list[str]], starts: list[int], line: int) -> TableDraft | None:
+    """The table of rows (each its lines; the first the header) cut at the columns' starts."""
+    source: list[list[SourceCell]] = []
+    for r, row in enumerate(rows):
+        shown = [_columns(text) for text in row]
+        cells = []
+        for c, left in enumerate(starts):
+            right = starts[c + 1] if c + 1 < len(starts) else None
+            cells.append(SourceCell(join_lines("".join(text[left:right]).strip() for text in shown), header=r == 0))
+        source.append(cells)
+    return from_grid(source, line)
 
 
 def _columns(line: str) -> list[str]:
