@@ -8,8 +8,9 @@ Markdown construct is read by a real parser, never by patterns:
   without a numbering label;
 - paragraphs, list items and quotes become lines (a soft line break inside a
   paragraph is no break in Chinese text);
-- pipe tables become tables, the first row their header; so do pandoc's grid tables (+---+,
-  cells over several lines, merged cells), which markdown-it does not read;
+- pipe tables become tables, the first row their header; so do the tables pandoc writes that
+  markdown-it does not read: grid tables (+---+, cells over several lines, merged cells),
+  simple and multiline tables (a rule of dashes marking the columns under the header);
 - HTML (`<!-- INFO END -->`) is never text: it is left out and listed, as are lines of a web
   page's or 公众号 article's widgets (the chrome patterns of plain text); but a table written
   in HTML (pandoc writes one so where cells are merged) is read as a web page's table;
