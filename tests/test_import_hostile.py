@@ -62,6 +62,7 @@ GROWING: dict[str, tuple[str, Callable[[int], str]]] = {
     "a cell of a grid table merged down many rows": ("x.md", lambda n: "# 标题\n\n+----+----+\n" + "| 甲 | 乙 |\n+    +----+\n" * n + "|    | 乙 |\n+----+----+\n"),
     "a pandoc simple table of many rows": ("x.md", lambda n: "# 标题\n\n  甲   乙\n  ---- ----\n" + "  1    2\n" * n),
     "pandoc multiline tables never closed": ("x.md", lambda n: "# 标题\n\n" + "---\n甲 乙\n-- --\n1 2\n\n" * n),
+    "many pandoc simple tables": ("x.md", lambda n: "# 标题\n\n" + "甲   乙\n---- ----\n1    2\n\n" * n),
     "a menu of many short links": ("x.html", lambda n: "<ul>" + '<li><a href="/a/">首页</a></li>' * n + "</ul><p>正文。</p>"),
 }  # fmt: skip
 

@@ -175,17 +175,19 @@ def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraf
     quotes: list[bool] = []  # for each quotation open, whether it is in `frames` (MAX_FRAMES are)
     quotes_met = 0
     lines = body.split("\n")
-    grids = _grid_tables(lines)  # pandoc's grid tables: read here, blank to markdown-it
-    for start, end, _table in grids:
+    drawn = _drawn_tables(lines)  # pandoc's grid, simple and multiline tables: read here, blank to markdown-it
+    for start, end, _table in drawn:
         lines[start:end] = [""] * (end - start)
+    placed = 0  # the tables in `drawn` put among the items so far
     tokens = _parser().parse("\n".join(lines))
     tail = recommended_tail(lines)  # 往期推荐 and the other articles under it, to the end
     other_articles = tail + offset if tail is not None else None
     ends: list[int | None] = []  # where each line's HTML tables end, found when one is first met
     skip_until = 0  # the source line an HTML table read ahead ends before: its tokens are read
     for index, token in enumerate(tokens):
-        while grids and token.map is not None and grids[0][0] <= token.map[0]:
-            items.append(_grid_item(grids.pop(0), offset))
+        while placed < len(drawn) and token.map is not None and drawn[placed][0] <= token.map[0]:
+            items.append(_drawn_item(drawn[placed], offset))  # in its place among the tokens' items
+            placed += 1
         if skip_until and (token.map is None or token.map[0] < skip_until):
             continue
         skip_until = 0
@@ -254,32 +256,34 @@ def markdown_items(text: str, dropped: list[str]) -> tuple[list[Line | TableDraf
                     dropped.append(f"第{line + n}行：{raw.strip()}")
         elif token.type in ("fence", "code_block"):
             items += [Line(raw.strip(), line + n) for n, raw in enumerate(token.content.splitlines()) if raw.strip()]
-    items += [_grid_item(grid, offset) for grid in grids]
+    items += [_drawn_item(table, offset) for table in drawn[placed:]]
     items += [Line(note, number + offset) for note, number in notes]
     return items, fields
 
 
-# --- pandoc's grid tables --------------------------------------------------------------
+# --- the tables pandoc writes that markdown-it does not read ----------------------------
 
 _GRID_BORDER = re.compile(r"^\+(?:[-=:]+\+)+\s*$")  # +------+------+ (= under the header)
-Grid = tuple[int, int, TableDraft | list[str]]  # its first line, the line after it, the table (or its lines)
+# A table drawn in characters (+---+, a rule of dashes): its first line, the line after it, and the
+# table (or its lines' text, where it is none the importer can read)
+Drawn = tuple[int, int, TableDraft | list[str]]
 
 
-def _grid_item(grid: Grid, offset: int) -> Line | TableDraft:
-    start, _end, table = grid
+def _drawn_item(drawn: Drawn, offset: int) -> Line | TableDraft:
+    start, _end, table = drawn
     if isinstance(table, TableDraft):
         table.line = start + 1 + offset
         return table
     return Line(join_lines(table), start + 1 + offset)  # a grid it cannot read: its text, in one line
 
 
-def _grid_tables(lines: list[str]) -> list[Grid]:
+def _drawn_tables(lines: list[str]) -> list[Drawn]:
     """pandoc's tables that markdown-it does not read, among the lines: grid tables (a border
     line, then lines each a border, +…, or a row, |…), multiline tables (between two long rules,
     a rule of the columns under the header, rows apart by blank lines) and simple tables (a header
     line over a rule of the columns, a row a line, to a blank line). Where one is not a table it
     can read, its lines' text."""
-    found: list[Grid] = []
+    found: list[Drawn] = []
     i = 0
     while i < len(lines):
         read = _grid_at(lines, i) or _multiline_at(lines, i) or _simple_at(lines, i)
