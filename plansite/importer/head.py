@@ -45,12 +45,13 @@ def _is_body_start(line: Line) -> bool:
 SUBTITLE = re.compile(rf"^(——|—|－－|--)\s*[^\s—－-].{{0,{MAX_TITLE}}}$")
 
 
+def _prose(text: str) -> bool:
+    """A sentence, or a line too long for a title: the body's text, not the head's."""
+    return text.endswith(TERMINAL[:4]) or len(text) > MAX_TITLE
+
+
 def _looks_like_title(text: str) -> bool:
-    return (
-        len(text) <= MAX_TITLE
-        and not text.endswith(TERMINAL[:4])
-        and (any(w in text for w in TITLE_WORDS) or bool(ending_kind(text)))
-    )
+    return not _prose(text) and (any(w in text for w in TITLE_WORDS) or bool(ending_kind(text)))
 
 
 @dataclass
@@ -288,12 +289,6 @@ def _title(h: Head) -> Outcome | None:
     return None
 
 
-def _prose(text: str) -> bool:
-    """A sentence, or a line too long for a heading: the body's text, not the head's."""
-    return text.endswith(_SENTENCE_END) or len(text) > MAX_TITLE
-
-
-_SENTENCE_END = tuple("。！？；")
 # （2021—2025年）, （征求意见稿）; not a day (（2026年1月10日）, a speech's or a law's date)
 _IN_BRACKETS = re.compile(r"[（(](?![^（）()]*月[^（）()]{0,4}日)[^（）()]{1,30}[）)]")
 
@@ -327,8 +322,7 @@ def _subtitle(h: Head) -> Outcome | None:
         and not h.after_addressees
         and following is not None
         and SUBTITLE.match(following)
-        and len(text) <= MAX_TITLE
-        and not text.endswith(TERMINAL[:4])
+        and not _prose(text)
         and numbered(text) is None
     ):
         h.doc.title, h.doc.subtitle = text, following

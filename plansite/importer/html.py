@@ -297,8 +297,8 @@ def _is_chrome(el: Element, tag: str, in_article: bool) -> bool:
     return bool(name) and bool(_CHROME_NAME.search(name)) and tag not in ("td", "th", "tr", "table")
 
 
-MENU_ITEMS = 3  # a site's menu has at least this many items
-MENU_ITEM_CHARS = 8  # each a link of a few characters: 首页, 政务公开, 办事服务
+MENU_LINKS = 3  # a site's menu in a page has at least this many links
+MENU_LINK_CHARS = 8  # each of a few characters: 首页, 政务公开, 办事服务
 _FILE_LINK = re.compile(r"\.(pdf|docx?|xlsx?|wps|ofd|zip|rar)(?:$|[?#])", re.IGNORECASE)
 
 
@@ -306,14 +306,14 @@ def _is_menu(el: Element) -> bool:
     """A list of a site's pages (首页 新闻中心 政务公开 …), whatever its class: every item is one
     short link to a page. A list of files (附件1 附件2) or of longer titles is the document's."""
     items = [child for child in el if child.tag == "li"]
-    if len(items) < MENU_ITEMS or len(items) != sum(1 for child in el if isinstance(child.tag, str)):
+    if len(items) < MENU_LINKS or len(items) != sum(1 for child in el if isinstance(child.tag, str)):
         return False
     for item in items:
         links = [a for a in item.iter("a") if a.get("href")]
         text = "".join(item.itertext()).strip()
         if (
             len(links) != 1
-            or not 0 < len(text) <= MENU_ITEM_CHARS
+            or not 0 < len(text) <= MENU_LINK_CHARS
             or _FILE_LINK.search(links[0].get("href", ""))
             or text.startswith(("附件", "附表"))
         ):
