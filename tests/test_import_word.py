@@ -30,6 +30,13 @@ W = nsdecls("w")
         ("chineseCounting", 105, "一百零五"),
         ("chineseCounting", 110, "一百一十"),
         ("chineseCountingThousand", 3, "三"),
+        ("taiwaneseCountingThousand", 12, "十二"),  # as LibreOffice saves 一, 二, 三
+        ("chineseLegalSimplified", 3, "叁"),
+        ("chineseLegalSimplified", 10, "壹拾"),
+        ("chineseLegalSimplified", 12, "壹拾贰"),
+        ("chineseLegalSimplified", 110, "壹佰壹拾"),
+        ("chineseLegalSimplified", 105, "壹佰零伍"),
+        ("ideographEnclosedCircle", 2, "㈡"),
         ("ideographTraditional", 2, "乙"),
         ("decimalEnclosedCircle", 3, "③"),
         ("decimalFullWidth", 12, "１２"),

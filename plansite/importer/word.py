@@ -107,27 +107,32 @@ def is_docx(data: bytes) -> bool:
 # --- automatic numbering --------------------------------------------------------------
 
 _CN_DIGITS = "〇一二三四五六七八九"
+_CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"  # 大写, as on cheques: chineseLegalSimplified
 
 
-def _chinese(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (chineseCounting)."""
-    if n <= 0:
+def _chinese(n: int, digits: str = _CN_DIGITS, ten: str = "十", hundred: str = "百", *, legal: bool = False) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (chineseCounting); in 大写 (legal)
+    the tens always have their digit: 10 → 壹拾, 12 → 壹拾贰."""
+    if n <= 0 or n >= 1000:
         return str(n)
     if n < 10:
-        return _CN_DIGITS[n]
-    if n < 20:
-        return "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
+        return digits[n]
     if n < 100:
-        return _CN_DIGITS[n // 10] + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
-    if n < 1000:
-        rest = n % 100
-        tail = (
-            ""
-            if not rest
-            else ("零" + _CN_DIGITS[rest] if rest < 10 else _chinese(rest) if rest >= 20 else "一" + _chinese(rest))
-        )
-        return _CN_DIGITS[n // 100] + "百" + tail
-    return str(n)
+        lead = digits[n // 10] if n >= 20 or legal else ""
+        return lead + ten + (digits[n % 10] if n % 10 else "")
+    rest = n % 100
+    if not rest:
+        tail = ""
+    elif rest < 10:
+        tail = "零" + digits[rest]
+    else:  # 110 is 一百一十, never 一百十
+        tail = _chinese(rest, digits, ten, hundred, legal=legal)
+        tail = tail if rest >= 20 or legal else digits[1] + tail
+    return digits[n // 100] + hundred + tail
+
+
+def _legal(n: int) -> str:
+    return _chinese(n, _CN_LEGAL, "拾", "佰", legal=True)
 
 
 def _roman(n: int) -> str:
@@ -154,10 +159,13 @@ FORMATS: dict[str, Callable[[int], str]] = {
     "decimalEnclosedParen": lambda n: f"({n})",
     "chineseCounting": _chinese,
     "chineseCountingThousand": _chinese,
-    "chineseLegalSimplified": _chinese,
+    "chineseLegalSimplified": _legal,
     "japaneseCounting": _chinese,
     "taiwaneseCounting": _chinese,
+    "taiwaneseCountingThousand": _chinese,  # LibreOffice writes 一, 二, 三 so
     "ideographDigital": lambda n: "".join(_CN_DIGITS[int(d)] for d in str(n)),
+    "taiwaneseDigital": lambda n: "".join(_CN_DIGITS[int(d)] for d in str(n)),
+    "ideographEnclosedCircle": lambda n: chr(0x3220 + n - 1) if 1 <= n <= 10 else _chinese(n),
     "ideographTraditional": lambda n: "甲乙丙丁戊己庚辛壬癸"[(n - 1) % 10],
     "ideographZodiac": lambda n: "子丑寅卯辰巳午未申酉戌亥"[(n - 1) % 12],
     "lowerLetter": _letters,
