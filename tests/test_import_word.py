@@ -5,6 +5,7 @@ and restarts, footnotes, document properties, header rows."""
 from __future__ import annotations
 
 import io
+import zipfile
 
 import pytest
 from docx import Document
@@ -100,7 +101,23 @@ def test_footnotes_are_kept_as_notes() -> None:
     assert "—" not in draft.split("body:")[1], "the separator footnote is not a note"
 
 
-def test_properties_give_keywords_and_mark_the_title() -> None:
+def _linked_as_libreoffice_links_them(data: bytes) -> bytes:
+    """The package with its properties linked by the relationship name LibreOffice writes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as package:
+        for name in source.namelist():
+            member = source.read(name)
+            if name == "_rels/.rels":
+                member = member.replace(
+                    b"/package/2006/relationships/metadata/core-properties",
+                    b"/officedocument/2006/relationships/metadata/core-properties",
+                )
+            package.writestr(name, member)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("linked", ["as Word links them", "as LibreOffice links them"])
+def test_properties_give_keywords_and_mark_the_title(linked: str) -> None:
     def build(document) -> None:  # type: ignore[no-untyped-def]
         document.core_properties.title = "某市残疾人事业发展规划"
         document.core_properties.keywords = "残疾人, 规划；十四五"
@@ -108,7 +125,11 @@ def test_properties_give_keywords_and_mark_the_title() -> None:
         document.add_paragraph("一、总体要求", style="Heading 1")
         document.add_paragraph("坚持以人民为中心。")
 
-    draft = import_bytes(_docx(build), source_name="plan.docx").yaml
+    data = _docx(build)
+    if linked == "as LibreOffice links them":
+        data = _linked_as_libreoffice_links_them(data)
+        assert b"officedocument/2006/relationships/metadata/core-properties" in data
+    draft = import_bytes(data, source_name="plan.docx").yaml
     assert "title: 某市残疾人事业发展规划\n" in draft
     assert "keywords: [残疾人, 规划, 十四五]" in draft
 

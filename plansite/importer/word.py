@@ -618,7 +618,15 @@ def word_items(data: bytes, known: DocDraft, dropped: list[str]) -> list[Line | 
 
 def _properties(document, items: list[Line | TableDraft], known: DocDraft) -> None:  # type: ignore[no-untyped-def]
     """The title property marks the paragraph that shows it (a property alone is often stale); keywords."""
-    props = document.core_properties
+    from docx.opc.parts.coreprops import CorePropertiesPart
+
+    # Found by its kind of content, not by its relationship: LibreOffice links it by a name of the
+    # relationship (…/officedocument/2006/relationships/metadata/core-properties) python-docx does
+    # not know, and python-docx then gives properties of its own (title "Word Document").
+    part = next((p for p in document.part.package.iter_parts() if isinstance(p, CorePropertiesPart)), None)
+    if part is None:
+        return
+    props = part.core_properties
     title = (props.title or "").strip()
     if title and not any(isinstance(i, Line) and i.heading == 1 for i in items):
         squeezed = re.sub(r"\s+", "", title)
