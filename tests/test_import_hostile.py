@@ -95,11 +95,11 @@ def test_a_page_nested_deeper_than_any_real_one_is_refused() -> None:
     ("data", "message"),
     [
         (bytes(range(256)) * 4, "不是文字文件"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "老式的 Word 97-2003"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "Office 97-2003 文件，但不是 Word 文件"),
         (b"PK\x03\x04" + b"word/document.xml" + bytes(100), "不是文字文件"),  # a broken zip: not Word, not text
         (b"%PDF-1.4\n%broken", "是 PDF，但读不出文字"),
     ],
-    ids=["binary", "doc", "broken zip", "broken pdf"],
+    ids=["binary", "compound file", "broken zip", "broken pdf"],
 )
 def test_a_file_that_is_not_a_document_is_refused(data: bytes, message: str) -> None:
     with pytest.raises(SourceError, match=message):
@@ -274,15 +274,13 @@ def _package(*names: str) -> bytes:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"{\\rtf1\\ansi\\deff0 {\\fonttbl} \\u20013?}", "RTF 文件"),
         (_package("OFD.xml", "Doc_0/Document.xml"), "OFD 版式文件"),
-        (_package("mimetype", "content.xml", "styles.xml"), "OpenDocument 文件"),
+        (_package("mimetype", "content.xml", "styles.xml"), "OpenDocument 表格或演示文稿"),
         (_package("[Content_Types].xml", "xl/workbook.xml"), "Excel 表格"),
         (_package("[Content_Types].xml", "ppt/presentation.xml"), "PowerPoint 演示文稿"),
     ],
-    ids=["rtf", "ofd", "odt", "xlsx", "pptx"],
+    ids=["ofd", "ods", "xlsx", "pptx"],
 )
 def test_a_format_the_importer_does_not_read_is_named_with_what_to_do(data: bytes, message: str) -> None:
-    """RTF is text, so it would have been imported with its control words as the document's text."""
     with pytest.raises(SourceError, match=f"{message}.*不能直接导入：请"):
         import_bytes(data, source_name="x")

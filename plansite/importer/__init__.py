@@ -31,12 +31,12 @@ from .govinfo import read_block
 from .html import TooDeepError, html_items, is_html
 from .lines import UnknownEncodingError, clean_lines, decode, join_broken
 from .markdown import front_matter_date, is_markdown, markdown_items
+from .office import OLE, ConversionError, has_stream, office_format, to_docx
 from .pdf import NotReadablePdfError, is_pdf, pdf_items
 from .structure import parse
 from .tables import find_tables
 from .word import NotWordError, is_docx, word_items
 
-OLE_WORD = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the start of a Word 97-2003 .doc (and .xls, .wps)
 _NUMBER = re.compile(r"^(?P<org>[\u4e00-\u9fff]{1,12})[〔\[［(（](?P<year>\d{4})[〕\]］)）]\s*(?P<n>\d+)\s*号$")
 MAX_SOURCE_BYTES = 64 * 1024 * 1024  # a gazette PDF with scans is a few MB
 MAX_TITLE_ID = 48  # characters of a title's pinyin in an id
@@ -82,7 +82,13 @@ def import_text(
 def import_bytes(
     data: bytes, *, source_name: str, doc_id: str | None = None, taken: Callable[[str], bool] = _nothing_taken
 ) -> ImportResult:
-    """A file as it arrives, its format told by its content: Word, PDF, or text (HTML, Markdown, plain)."""
+    """A file as it arrives, its format told by its content: Word, PDF, or text (HTML, Markdown,
+    plain); a .doc, .wps, .rtf or .odt is first saved as .docx by LibreOffice."""
+    if fmt := office_format(data, source_name):
+        try:
+            data = to_docx(data, fmt)
+        except ConversionError as error:
+            raise SourceError(f"{source_name} 是{fmt.name}。{error}。") from None
     if is_docx(data):
         known = DocDraft()
         left_out: list[str] = []
@@ -101,10 +107,6 @@ def import_bytes(
         except NotReadablePdfError as error:
             raise SourceError(f"{source_name} 是 PDF，但读不出文字：{error}。") from error
         return _result(parse(items, known), source_name, source_name, doc_id, dropped, taken)
-    if data.startswith(OLE_WORD):
-        raise SourceError(
-            f"{source_name} 是老式的 Word 97-2003 文件（.doc）或其他 Office 文件：请在 Word 或 WPS 里另存为 .docx 再导入。"
-        )
     if other := _other_format(data):
         raise SourceError(f"{source_name} 是{other}。")
     try:
@@ -123,15 +125,21 @@ def import_bytes(
 
 
 # Formats a 残联 receives that the importer does not read, with what to do instead.
-OTHER_FORMATS: tuple[tuple[bytes, str], ...] = (
-    (b"{\\rtf", "RTF 文件（.rtf），不能直接导入：请在 Word 或 WPS 里另存为 .docx 再导入"),
+OLE_FORMATS: tuple[tuple[str, str], ...] = (  # a stream inside a compound file -> what the file is
+    (
+        "EncryptedPackage",  # a .docx (or .xlsx) with a password is a compound file holding it encrypted
+        "加了密码的 Office 文件，不能直接导入：请在 Word 或 WPS 里打开它，去掉密码后另存为 .docx 再导入",
+    ),
+    ("Workbook", "Excel 97-2003 表格（.xls），不能直接导入：请把表格复制到 Word 文件里，或另存为 CSV 后作为附件发布"),
+    ("PowerPoint Document", "PowerPoint 97-2003 演示文稿（.ppt），不能直接导入：请找来文件的 Word 或 PDF 版本再导入"),
 )
+OTHER_OLE = "Office 97-2003 文件，但不是 Word 文件，不能直接导入：请找来文件的 Word（.docx）或 PDF 版本再导入"
 ZIP_FORMATS: tuple[tuple[str, str], ...] = (  # a file inside the zip package -> what the package is
     (
         "OFD.xml",
         "OFD 版式文件（.ofd），不能直接导入：请用数科、福昕等 OFD 阅读器另存为 PDF，或找来 Word、网页版本再导入",
     ),
-    ("content.xml", "OpenDocument 文件（.odt 等），不能直接导入：请在 WPS 或 LibreOffice 里另存为 .docx 再导入"),
+    ("content.xml", "OpenDocument 表格或演示文稿（.ods、.odp），不能直接导入：请找来文件的 Word 或 PDF 版本再导入"),
     ("xl/workbook.xml", "Excel 表格（.xlsx），不能直接导入：请把表格复制到 Word 文件里，或另存为 CSV 后作为附件发布"),
     ("ppt/presentation.xml", "PowerPoint 演示文稿（.pptx），不能直接导入：请找来文件的 Word 或 PDF 版本再导入"),
 )
@@ -139,9 +147,8 @@ ZIP_FORMATS: tuple[tuple[str, str], ...] = (  # a file inside the zip package ->
 
 def _other_format(data: bytes) -> str:
     """What a file the importer does not read is, with what to do; "" for anything else."""
-    for start, what in OTHER_FORMATS:
-        if data.startswith(start):
-            return what
+    if data.startswith(OLE):
+        return next((what for stream, what in OLE_FORMATS if has_stream(data, stream)), OTHER_OLE)
     if data.startswith(b"PK"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as package:
