@@ -462,3 +462,57 @@ def test_a_joint_signature_laid_out_as_a_table_is_the_signature() -> None:
     # The control: a table of names and dates that are not issuers is a table.
     draft = _notice_signed_by([["姓名", "日期"], ["张三", "2026年4月20日"]])
     assert "table:" in draft and "signature:" not in draft
+
+
+def test_hidden_text_is_not_imported_and_is_listed() -> None:
+    """Text formatted hidden (Font > Hidden) is neither shown nor printed by Word: a note the
+    author kept for themselves is not published."""
+
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_paragraph("某市残疾人就业工作方案", style="Title")
+        paragraph = document.add_paragraph("全市残疾人就业人数")
+        hidden = paragraph.add_run("（内部意见：数字待核）")
+        hidden.font.hidden = True
+        paragraph.add_run("稳步增长。")
+        shown = paragraph.add_run("按比例安排就业。")
+        shown.font.hidden = False  # hidden turned off is shown
+
+    result = import_bytes(_docx(build), source_name="plan.docx")
+    assert "全市残疾人就业人数稳步增长。按比例安排就业。" in result.yaml
+    assert "内部意见" not in result.yaml
+    assert any("隐藏文字" in line and "（内部意见：数字待核）" in line for line in result.dropped), result.dropped
+
+
+def test_pinyin_over_characters_is_not_read_as_text() -> None:
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_paragraph("某市残疾人就业工作方案", style="Title")
+        paragraph = document.add_paragraph("联系人：")
+        paragraph._p.append(
+            parse_xml(
+                f"<w:ruby {W}><w:rubyPr/><w:rt><w:r><w:t>zhā</w:t></w:r></w:rt>"
+                "<w:rubyBase><w:r><w:t>查</w:t></w:r></w:rubyBase></w:ruby>"
+            )
+        )
+        paragraph.add_run("先生。")
+
+    assert "联系人：查先生。" in import_bytes(_docx(build), source_name="plan.docx").yaml
+
+
+def test_an_embedded_object_is_listed_with_its_program() -> None:
+    """An Excel sheet pasted as an object shows in Word as a picture of its cells; its text is not
+    in the document. It is listed, never dropped unsaid."""
+
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_paragraph("某市残疾人就业工作方案", style="Title")
+        document.add_paragraph("各区任务如下表。")
+        paragraph = document.add_paragraph()
+        paragraph._p.append(
+            parse_xml(
+                f'<w:r {W} xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">'
+                '<w:object><v:shape id="_x0000_i1025" style="width:400pt;height:120pt"><v:imagedata o:title=""/>'
+                '</v:shape><o:OLEObject Type="Embed" ProgID="Excel.Sheet.12" ShapeID="_x0000_i1025"/></w:object></w:r>'
+            )
+        )
+
+    result = import_bytes(_docx(build), source_name="plan.docx")
+    assert [line for line in result.dropped if "嵌入的对象（Excel 表格）没有导入" in line], result.dropped

@@ -59,6 +59,11 @@ _VML_PICTURE = "{urn:schemas-microsoft-com:vml}imagedata"
 _DRAWING_PROPERTIES = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 _TEXT_BOX = f"{W}txbxContent"  # a text box's paragraphs and tables (in a DrawingML shape or a VML one)
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"  # a copy for older readers
+_RUBY_TEXT = f"{W}rt"  # 拼音指南: the pinyin set over characters, a reading aid and not the text
+_OBJECT = f"{W}object"  # an embedded object (an Excel sheet, an equation): its preview is a picture
+_OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
+# What an embedded object's program is, for the editor (its ProgID starts with the program).
+OBJECT_KINDS = (("Excel", "Excel 表格"), ("Word", "Word 文档"), ("Equation", "公式"), ("PowerPoint", "演示文稿"))
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 MAX_LEVELS = 9
 CHARACTER_STYLE = 2  # python-docx's WD_STYLE_TYPE.CHARACTER
@@ -308,7 +313,7 @@ class _Reader:
         inherited = _style_bold(style)
         plain: list[str] = []
         bold: list[str] = []
-        for run in (node for node in _own_nodes(p, None) if node.tag == f"{W}r"):
+        for run in (node for node in _own_nodes(p, None) if node.tag == f"{W}r" and not _hidden(node)):
             piece = "".join(
                 node.text or "" if node.tag == f"{W}t" else "\t" for node in run if node.tag in (f"{W}t", f"{W}tab")
             )
@@ -365,6 +370,12 @@ class _Reader:
                 continue  # tracked deletions are not the text
             elif tag in (f"{W}drawing", f"{W}pict"):
                 self.image(node)
+            elif tag == _OBJECT:
+                self.embedded(node)
+            elif tag == f"{W}r" and _hidden(node):
+                text = "".join(t.text or "" for t in node.iter(f"{W}t"))
+                if text.strip():
+                    self.dropped.append(f"第{self.count}段（隐藏文字，Word 里不显示也不打印，没有导入）：{text}")
             elif tag == f"{W}hyperlink":
                 self.link(node)
         return "".join(parts)
@@ -392,6 +403,15 @@ class _Reader:
                 f"第{self.count}段（符号字体 {font or '未知'} 的字符没有导入：请对照原文，用文字写出它的意思）"
             )
         return shown
+
+    def embedded(self, node) -> None:  # type: ignore[no-untyped-def]
+        """An embedded object is not text the importer can read: it is listed, with its program."""
+        ole = next(node.iter(_OLE_OBJECT), None)
+        program = (ole.get("ProgID") or "") if ole is not None else ""
+        kind = next((f"（{name}）" for start, name in OBJECT_KINDS if program.startswith(start)), "")
+        self.dropped.append(
+            f"第{self.count}段（嵌入的对象{kind}没有导入：请把它的内容复制成 Word 里的文字或表格再导入，或作为附件发布）"
+        )
 
     def image(self, drawing) -> None:  # type: ignore[no-untyped-def]
         """A picture or chart is not text: it is listed in what was left out, with its alternative text."""
@@ -531,13 +551,21 @@ def _own_nodes(p, boxes: list[Any] | None) -> Iterator[Any]:  # type: ignore[no-
         node = next(stack[-1], None)
         if node is None:
             stack.pop()
-        elif node.tag == _FALLBACK:
+        elif node.tag in (_FALLBACK, _RUBY_TEXT):
             continue
         elif node.tag == _TEXT_BOX and boxes is not None:
             boxes.append(node)
         else:
             yield node
-            stack.append(iter(node))
+            if node.tag != _OBJECT and not (node.tag == f"{W}r" and _hidden(node)):  # read as a whole, or not
+                stack.append(iter(node))
+
+
+def _hidden(run) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a run is hidden text (Font > Hidden), which Word neither shows nor prints."""
+    rpr = run.find(f"{W}rPr")
+    node = rpr.find(f"{W}vanish") if rpr is not None else None
+    return node is not None and node.get(f"{W}val", "true").lower() not in ("0", "false", "off")
 
 
 def _paragraphs(cell) -> Iterator[Any]:  # type: ignore[no-untyped-def]
