@@ -302,9 +302,9 @@ def with_part(package: bytes, name: str, change: Callable[[bytes], bytes]) -> by
     return out.getvalue()
 
 
-def add_footnotes(word, notes: list[str], *, separator: bool = False) -> None:  # type: ignore[no-untyped-def]
+def add_footnotes(word, notes: list[str], *, separator: bool = False, kind: str = "footnote") -> None:  # type: ignore[no-untyped-def]
     """A footnotes part holding `notes` (ids 1, 2, …) as Word stores them; `separator`: with the
-    separator footnote Word writes first (not a note)."""
+    separator footnote Word writes first (not a note); `kind`: "endnote" for an endnotes part."""
     from docx.opc.constants import CONTENT_TYPE as CT
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
@@ -312,17 +312,16 @@ def add_footnotes(word, notes: list[str], *, separator: bool = False) -> None:  
     from docx.oxml.ns import nsdecls
 
     parts = (
-        ['<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>—</w:t></w:r></w:p></w:footnote>']
-        if separator
-        else []
+        [f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:t>—</w:t></w:r></w:p></w:{kind}>'] if separator else []
     )
     parts += [
-        f'<w:footnote w:id="{n}"><w:p><w:r><w:t>{html.escape(text)}</w:t></w:r></w:p></w:footnote>'
+        f'<w:{kind} w:id="{n}"><w:p><w:r><w:t>{html.escape(text)}</w:t></w:r></w:p></w:{kind}>'
         for n, text in enumerate(notes, 1)
     ]
-    xml = f"<w:footnotes {nsdecls('w')}>{''.join(parts)}</w:footnotes>"
-    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml.encode(), word.part.package)
-    word.part.relate_to(part, RT.FOOTNOTES)
+    xml = f"<w:{kind}s {nsdecls('w')}>{''.join(parts)}</w:{kind}s>"
+    content_type, relation = (CT.WML_FOOTNOTES, RT.FOOTNOTES) if kind == "footnote" else (CT.WML_ENDNOTES, RT.ENDNOTES)
+    part = Part(PackURI(f"/word/{kind}s.xml"), content_type, xml.encode(), word.part.package)
+    word.part.relate_to(part, relation)
 
 
 class _Numbering:

@@ -86,6 +86,23 @@ def _docx(build) -> bytes:  # type: ignore[no-untyped-def]
     return out.getvalue()
 
 
+def test_endnotes_are_notes_numbered_with_the_footnotes() -> None:
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_paragraph("某市残疾人事业发展规划", style="Title")
+        document.add_paragraph("总体要求", style="Heading 1")
+        paragraph = document.add_paragraph("残疾人就业率达到目标")
+        paragraph._p.append(parse_xml(f'<w:r {W}><w:footnoteReference w:id="1"/></w:r>'))
+        paragraph.add_run("，康复服务覆盖率达到85%")
+        paragraph._p.append(parse_xml(f'<w:r {W}><w:endnoteReference w:id="1"/></w:r>'))
+        paragraph.add_run("。")
+        formats.add_footnotes(document, ["目标以统计年鉴为准。"], separator=True)
+        formats.add_footnotes(document, ["覆盖率按持证残疾人计算。"], separator=True, kind="endnote")
+
+    draft = import_bytes(_docx(build), source_name="plan.docx").yaml
+    assert "残疾人就业率达到目标〔注1〕，康复服务覆盖率达到85%〔注2〕。" in draft
+    assert "注1：目标以统计年鉴为准。" in draft and "注2：覆盖率按持证残疾人计算。" in draft
+
+
 def test_footnotes_are_kept_as_notes() -> None:
     def build(document) -> None:  # type: ignore[no-untyped-def]
         document.add_paragraph("某市残疾人事业发展规划", style="Title")

@@ -12,7 +12,7 @@ paragraphs and tables keep their places:
   rows (tblHeader);
 - a paragraph that starts in bold and goes on plain has a run-in title: the
   bold part (`（一）加强组织领导。` then the text);
-- footnote references become 〔注N〕 and the footnotes follow the text as 注N：…;
+- footnote and endnote references become 〔注N〕 and the notes follow the text as 注N：…;
 - a text box is read once (Word keeps an older copy of it beside it), after the
   paragraph it is anchored in; its lines, and those of a one-cell table, know the
   box they are in, so a 专栏 drawn as a box ends where the box does;
@@ -254,10 +254,10 @@ def _val(element, tag: str, default: str) -> str:  # type: ignore[no-untyped-def
 class _Reader:
     document: Any  # docx.document.Document
     numbering: Numbering
-    footnotes: dict[str, str]
+    notes: dict[tuple[str, str], str]  # (footnote or endnote, id) -> the note's text
     dropped: list[str]  # the letterhead and images left out, for the editor to check
     items: list[Line | TableDraft] = field(default_factory=list)
-    cited: list[str] = field(default_factory=list)  # footnote texts, in order of reference
+    cited: list[str] = field(default_factory=list)  # notes' texts, in order of reference
     count: int = 0  # paragraphs read
     frames: tuple[int, ...] = ()  # the boxes (text boxes, one-cell tables) around what is read now
     frame_count: int = 0  # boxes met so far: each box's number
@@ -361,8 +361,8 @@ class _Reader:
                 parts.append(self.symbol(node))
             elif tag in (f"{W}br", f"{W}cr"):
                 parts.append("\n")
-            elif tag == f"{W}footnoteReference":
-                note = self.footnotes.get(node.get(f"{W}id", ""))
+            elif tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
+                note = self.notes.get((tag[len(W) : -len("Reference")], node.get(f"{W}id", "")))
                 if note is not None:
                     self.cited.append(note)
                     parts.append(f"〔注{len(self.cited)}〕")
@@ -591,26 +591,30 @@ def _style_bold(style) -> bool | None:  # type: ignore[no-untyped-def]
     return None
 
 
-def _footnotes(document, dropped: list[str]) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    """The footnotes' texts by id; none, listed as left out, where the part cannot be read."""
+NOTES = (("footnote", "脚注"), ("endnote", "尾注"))  # Word's two kinds of note, one numbering in a draft
+
+
+def _notes(document, dropped: list[str]) -> dict[tuple[str, str], str]:  # type: ignore[no-untyped-def]
+    """The footnotes' and endnotes' texts by (kind, id); a part that cannot be read gives none of
+    its notes, and is listed as left out."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
 
+    parts = {RT.FOOTNOTES: NOTES[0], RT.ENDNOTES: NOTES[1]}
+    notes = {}
     for rel in document.part.rels.values():
-        if rel.reltype == RT.FOOTNOTES and not rel.is_external:
-            from docx.oxml import parse_xml
-
-            try:
-                root = parse_xml(rel.target_part.blob)
-            except LxmlError:
-                dropped.append("（脚注无法读取：文件的脚注部分已损坏，请在 Word 里打开后另存再导入，或补写脚注）")
-                return {}
-            notes = {}
-            for note in root.iter(f"{W}footnote"):
-                if note.get(f"{W}type") in (None, "normal"):
-                    text = "".join(t.text or "" for t in note.iter(f"{W}t")).strip()
-                    notes[note.get(f"{W}id", "")] = text
-            return notes
-    return {}
+        if rel.reltype not in parts or rel.is_external:
+            continue
+        kind, name = parts[rel.reltype]
+        try:
+            root = parse_xml(rel.target_part.blob)
+        except LxmlError:
+            dropped.append(f"（{name}无法读取：文件的{name}部分已损坏，请在 Word 里打开后另存再导入，或补写{name}）")
+            continue
+        for note in root.iter(f"{W}{kind}"):
+            if note.get(f"{W}type") in (None, "normal"):  # not the separator lines
+                notes[kind, note.get(f"{W}id", "")] = "".join(t.text or "" for t in note.iter(f"{W}t")).strip()
+    return notes
 
 
 def word_items(data: bytes, known: DocDraft, dropped: list[str]) -> list[Line | TableDraft]:
@@ -630,7 +634,7 @@ def word_items(data: bytes, known: DocDraft, dropped: list[str]) -> list[Line | 
         numbering_part = document.part.numbering_part.element
     except (KeyError, NotImplementedError):
         numbering_part = None
-    reader = _Reader(document, Numbering.read(numbering_part), _footnotes(document, dropped), dropped)
+    reader = _Reader(document, Numbering.read(numbering_part), _notes(document, dropped), dropped)
     reader.blocks(document.element.body)
     # A contents list typed or made by Word ("目录", then entries that come back as the headings).
     contents = contents_lines([item.text if isinstance(item, Line) else "" for item in reader.items])
