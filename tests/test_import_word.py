@@ -533,3 +533,67 @@ def test_an_embedded_object_is_listed_with_its_program() -> None:
 
     result = import_bytes(_docx(build), source_name="plan.docx")
     assert [line for line in result.dropped if "嵌入的对象（Excel 表格）没有导入" in line], result.dropped
+
+
+def test_an_equation_is_listed_with_its_text() -> None:
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_paragraph("某市残疾人就业工作方案", style="Title")
+        paragraph = document.add_paragraph("计算公式：")
+        paragraph._p.append(
+            parse_xml(
+                '<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math">'
+                "<m:r><m:t>覆盖率=</m:t></m:r><m:f><m:num><m:r><m:t>服务人数</m:t></m:r></m:num>"
+                "<m:den><m:r><m:t>总人数</m:t></m:r></m:den></m:f></m:oMath>"
+            )
+        )
+
+    result = import_bytes(_docx(build), source_name="plan.docx")
+    assert "计算公式：" in result.yaml and "服务人数" not in result.yaml
+    assert [line for line in result.dropped if "公式没有导入" in line and "覆盖率=服务人数总人数" in line], (
+        result.dropped
+    )
+
+
+def test_a_smartart_diagram_is_listed_with_the_text_in_its_boxes() -> None:
+    """A diagram (an organisation chart of the 领导小组) is a drawing whose text is in a part of
+    its own; it was dropped unsaid, as it holds no picture."""
+
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+        from docx.opc.packuri import PackURI
+        from docx.opc.part import Part
+
+        a = "http://schemas.openxmlformats.org/drawingml/2006/main"
+        data = (
+            f'<dgm:dataModel xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" xmlns:a="{a}"><dgm:ptLst>'
+            + "".join(
+                f'<dgm:pt modelId="{n}"><dgm:t><a:bodyPr/><a:p><a:r><a:t>{text}</a:t></a:r></a:p></dgm:t></dgm:pt>'
+                for n, text in enumerate(("领导小组", "办公室", "工作专班"), 1)
+            )
+            + "</dgm:ptLst></dgm:dataModel>"
+        )
+        part = Part(
+            PackURI("/word/diagrams/data1.xml"),
+            "application/vnd.openxmlformats-officedocument.drawingml.diagramData+xml",
+            data.encode(),
+            document.part.package,
+        )
+        rid = document.part.relate_to(part, RT.DIAGRAM_DATA)
+        document.add_paragraph("某市残疾人就业工作方案", style="Title")
+        document.add_paragraph("组织架构如下图。")
+        paragraph = document.add_paragraph()
+        paragraph._p.append(
+            parse_xml(
+                f'<w:r {W} xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+                f'xmlns:a="{a}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+                'xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram"><w:drawing><wp:inline>'
+                '<wp:extent cx="5000000" cy="3000000"/><wp:docPr id="1" name="图示 1"/><a:graphic>'
+                '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/diagram">'
+                f'<dgm:relIds r:dm="{rid}" r:lo="" r:qs="" r:cs=""/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
+            )
+        )
+
+    result = import_bytes(_docx(build), source_name="plan.docx")
+    assert [line for line in result.dropped if "SmartArt" in line and "领导小组／办公室／工作专班" in line], (
+        result.dropped
+    )

@@ -62,6 +62,12 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 _RUBY_TEXT = f"{W}rt"  # 拼音指南: the pinyin set over characters, a reading aid and not the text
 _OBJECT = f"{W}object"  # an embedded object (an Excel sheet, an equation): its preview is a picture
 _OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
+_DIAGRAM = (
+    "{http://schemas.openxmlformats.org/drawingml/2006/diagram}relIds"  # SmartArt: its text is in a part of its own
+)
+_DRAWN_TEXT = "{http://schemas.openxmlformats.org/drawingml/2006/main}t"
+_MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}oMath"  # an equation (Insert > Equation)
+_MATH_TEXT = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
 # What an embedded object's program is, for the editor (its ProgID starts with the program).
 OBJECT_KINDS = (("Excel", "Excel 表格"), ("Word", "Word 文档"), ("Equation", "公式"), ("PowerPoint", "演示文稿"))
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
@@ -372,6 +378,11 @@ class _Reader:
                 self.image(node)
             elif tag == _OBJECT:
                 self.embedded(node)
+            elif tag == _MATH:
+                formula = "".join(t.text or "" for t in node.iter(_MATH_TEXT))
+                self.dropped.append(
+                    f"第{self.count}段（公式没有导入：请用文字写出，如“覆盖率＝服务人数÷总人数×100%”）：{formula}"
+                )
             elif tag == f"{W}r" and _hidden(node):
                 text = "".join(t.text or "" for t in node.iter(f"{W}t"))
                 if text.strip():
@@ -414,7 +425,14 @@ class _Reader:
         )
 
     def image(self, drawing) -> None:  # type: ignore[no-untyped-def]
-        """A picture or chart is not text: it is listed in what was left out, with its alternative text."""
+        """A picture or chart is not text: it is listed in what was left out, with its alternative
+        text; a SmartArt diagram with the text in its boxes."""
+        diagram = next(drawing.iter(_DIAGRAM), None)
+        if diagram is not None:
+            self.dropped.append(
+                f"第{self.count}段（图示（SmartArt）没有导入：请把其中的内容写成文字或表格）：{self.diagram_text(diagram)}"
+            )
+            return
         if next(drawing.iter(_PICTURE, _CHART, _VML_PICTURE), None) is None:
             return
         properties = next(drawing.iter(_DRAWING_PROPERTIES), None)
@@ -422,6 +440,19 @@ class _Reader:
         if properties is not None:
             description = properties.get("descr") or properties.get("title") or ""
         self.dropped.append(image_left_out(f"第{self.count}段", description, ""))
+
+    def diagram_text(self, ids) -> str:  # type: ignore[no-untyped-def]
+        """The text in a SmartArt diagram's boxes, in the order of its data ("" where unreadable)."""
+        from docx.oxml import parse_xml
+
+        part = self.document.part.related_parts.get(ids.get(f"{R}dm", ""))
+        try:
+            root = parse_xml(part.blob) if part is not None else None
+        except LxmlError:
+            return ""
+        return (
+            "／".join(t.text for t in root.iter(_DRAWN_TEXT) if t.text and t.text.strip()) if root is not None else ""
+        )
 
     def style_of(self, p):  # type: ignore[no-untyped-def]
         ppr = p.find(f"{W}pPr")
