@@ -130,3 +130,30 @@ def test_a_pdf_image_on_every_page_at_one_place_is_the_running_head() -> None:
     control: list[str] = []  # the same image at another place on each page: the pages' own
     pdf_items(_pdf([(120, 40, 300)], [(120, 40, 400)], [(120, 40, 500)]), DocDraft(), control)
     assert _images(control) == ["第1页 1 张", "第2页 1 张", "第3页 1 张"]
+
+
+def test_web_page_video_sound_formula_and_drawing_are_listed_and_their_fallback_text_is_not_text() -> None:
+    """A 手语 video, a sound, an embedded player, a formula and a chart drawn in SVG: the site
+    publishes text, so each is listed for the editor. The words a browser shows when it cannot
+    play a video are not the document's; neither are a drawing's labels. An icon drawn in SVG
+    (no words) is not listed (control)."""
+    page = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>某县残疾人康复服务方案</title></head>
+<body><article><h1>某县残疾人康复服务方案</h1>
+<p>一、康复服务覆盖全县。<svg width="12" height="12"><path d="M0 0h12v12z"/></svg></p>
+<video controls title="手语版"><source src="/media/sign.mp4" type="video/mp4">您的浏览器不支持视频播放。</video>
+<audio src="/media/read.mp3">您的浏览器不支持音频。</audio>
+<iframe src="https://player.example.cn/v/123"></iframe>
+<p>覆盖率按下式计算：<math alttext="覆盖率=服务人数/总人数"><mfrac><mi>a</mi><mi>b</mi></mfrac></math></p>
+<svg width="600" height="300"><text x="10" y="20">2021年</text><text x="60" y="20">2025年</text></svg>
+<table><tr><th>项目</th><th>说明</th></tr><tr><td>康复</td><td>见视频<video src="/media/b.mp4">不支持</video></td></tr></table>
+</article></body></html>"""
+    result = import_text(page, source_name="page.html", doc_id="page")
+    listed = "\n".join(result.dropped)
+    for shown in ("您的浏览器不支持", "2021年", "mfrac", "不支持", "计算：ab"):
+        assert shown not in result.yaml.split("title:")[1], shown
+    assert "第4行（视频没有导入" in listed and "“手语版”，/media/sign.mp4" in listed
+    assert "第5行（音频没有导入" in listed and "/media/read.mp3" in listed
+    assert "第6行（嵌入的网页或视频没有导入" in listed and "https://player.example.cn/v/123" in listed
+    assert "第7行（公式没有导入：请用文字写出）：覆盖率=服务人数/总人数" in listed
+    assert _images(result.dropped) == ["第8行 “2021年 2025年”"]
+    assert "覆盖率按下式计算：" in result.yaml and "见视频" in result.yaml

@@ -31,6 +31,7 @@ from .draft import DocDraft, iso_date
 from .govinfo import read_rows
 from .lines import (
     MAX_FRAMES,
+    MAX_QUOTED,
     WIDE_CHAR,
     Line,
     heading_lines,
@@ -43,7 +44,18 @@ from .tables import SourceCell, TableDraft, from_grid
 
 SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _DOCTYPE = re.compile(r"\A\ufeff?\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
-_CHROME_TAGS = {"script", "style", "noscript", "template", "nav", "form", "button", "select", "iframe", "svg", "object"}
+_CHROME_TAGS = {"script", "style", "noscript", "template", "nav", "form", "button", "select"}
+# What the site cannot publish as text, listed for the editor (a 手语 video, a formula); the text
+# inside such an element is what a browser shows when it cannot play it, never the document's.
+MEDIA = {
+    "video": "视频",
+    "audio": "音频",
+    "iframe": "嵌入的网页或视频",
+    "embed": "嵌入的内容",
+    "object": "嵌入的内容",
+    "math": "公式",
+    "svg": "图形",  # an icon, or a chart drawn in the page: listed where it has words
+}
 _PAGE_CHROME_TAGS = {"header", "footer", "aside"}  # chrome when they belong to the page, not to an article
 _CHROME_NAME = re.compile(
     r"(?:^|[-_\s])(?:nav|navbar|menu|breadcrumbs?|crumbs?|share|sharing|footer|toolbar|tools?|print|qr|qrcode|ewm|sidebar"
@@ -167,7 +179,7 @@ class _Walk:
         stack: list[tuple[Element, bool, bool]] = [(root, False, False)]  # element, in an article, closing
         while stack:
             el, in_article, closing = stack.pop()
-            tag = el.tag if isinstance(el.tag, str) else ""
+            tag = _name(el)
             if closing:
                 if el is self.strong and self.strong_start is not None:
                     start = self.strong_start
@@ -196,6 +208,10 @@ class _Walk:
                 continue
             if tag == "img":
                 self.image(el)
+                self._tail(el)
+                continue
+            if tag in MEDIA:
+                self.media(el, tag)
                 self._tail(el)
                 continue
             if tag == "a" and (note := _footnote_number(el)):  # a footnote's mark, or its text's start
@@ -241,6 +257,27 @@ class _Walk:
         address = el.get("src", "")
         where = f"第{self.locate(address)}行" if address else f"第{self.line}行"
         self.dropped.append(image_left_out(where, el.get("alt") or el.get("title") or "", address))
+
+    def media(self, el: Element, tag: str) -> None:
+        """A video, a sound, an embedded page or a formula is listed in what was left out, with its
+        address (or a formula's text), for the editor to write out or publish as an attachment."""
+        if tag == "math":
+            what = el.get("alttext") or tidy("".join(el.itertext()))
+            self.dropped.append(f"第{self.locate(what)}行（公式没有导入：请用文字写出）：{what}")
+            return
+        if tag == "svg":
+            words = tidy(" ".join(t for t in el.itertext() if t.strip()))
+            if words:  # an icon has none
+                self.dropped.append(image_left_out(f"第{self.locate(words.split()[0])}行", words, ""))
+            return
+        sources = [el.get("src") or el.get("data") or ""] + [child.get("src", "") for child in el.iter("source")]
+        address = next((a.strip() for a in sources if a and a.strip()), "")
+        where = f"第{self.locate(address)}行" if address else f"第{self.line}行"
+        name = el.get("title") or el.get("aria-label") or ""
+        what = "，".join(part for part in (f"“{name}”" if name else "", address[:MAX_QUOTED]) if part)
+        self.dropped.append(
+            f"{where}（{MEDIA[tag]}没有导入：网站只发布文字，请把其中的内容写成文字，或作为附件发布）：{what or '没有地址'}"
+        )
 
     def _tail(self, el: Element) -> None:
         if el.tail:
@@ -367,7 +404,7 @@ def _cell_text(cell: Element) -> str:
         if closing:
             parts.append(el.tail or "" if el is not cell else "")
             continue
-        if not isinstance(el.tag, str) or el.tag in _CHROME_TAGS:
+        if not isinstance(el.tag, str) or _name(el) in _CHROME_TAGS or _name(el) in MEDIA:
             parts.append(el.tail or "")
             continue
         if el.tag in _BLOCKS or el.tag == "br":
@@ -376,6 +413,11 @@ def _cell_text(cell: Element) -> str:
         stack.append((el, True))
         stack += [(child, False) for child in reversed(el)]
     return " ".join(t for t in (tidy(p) for p in "".join(parts).split("\n")) if t)
+
+
+def _name(el: Element) -> str:
+    """An element's name without its namespace: html5lib puts <svg> and <math> in their own."""
+    return el.tag.rpartition("}")[2] if isinstance(el.tag, str) else ""
 
 
 def _number(value: str | None) -> int:
