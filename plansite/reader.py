@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import yaml
 
 from .problems import Problem
+from .radicals import EQUIVALENT, RADICAL
 from .yamlload import line_of
 
 MapNode = dict[str, yaml.Node]
@@ -150,6 +151,17 @@ class Reader:
                 "它会改变文字显示的样子或顺序，让读者看到的与实际内容不同。请删除它，它通常是从别处复制文字时带进来的。",
             )
             return None
+        if radical := RADICAL.search(value):
+            found, count = radical.group(), len(RADICAL.findall(value))
+            meant = found.translate(EQUIVALENT)
+            self.error(
+                node,
+                path,
+                f"文字里有{f' {count} 个' if count > 1 else ''}部首字符，第一个是第 {radical.start() + 1} 个字符“{found}”"
+                f"（U+{ord(found):04X}）：它看起来像汉字{f'“{meant}”' if meant != found else ''}，但搜索找不到它，"
+                f"读屏软件可能把它读成部首的名称。请改成{f'“{meant}”' if meant != found else '它代表的汉字'}"
+                f"{'，其余的也一样' if count > 1 else ''}；它通常是从 PDF 复制文字时带进来的（用 python build.py import 导入时会自动改正）。",
+            )
         bad = _FORBIDDEN.search(value)
         if bad:
             self.error(

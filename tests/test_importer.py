@@ -1460,3 +1460,23 @@ def test_a_number_and_a_space_without_clauses_or_out_of_turn_is_text() -> None:
     assert "10 个区县开展托养服务" not in [
         s["title"] for s in yaml.safe_load(import_text(guide, source_name="g.txt").yaml)["body"]
     ]
+
+
+def test_radicals_a_pdf_s_text_has_for_characters_are_the_characters(tmp_path: Path) -> None:
+    """⼀ (the Kangxi radical, U+2F00) for 一, ⻓ for 长: text extracted from a PDF often has
+    them. They look the same, but 第⼀章 would be no heading, search would not find ⽤⼾, and
+    check refuses them; the draft has the characters. ⺀ stands for none, and goes."""
+    text = (
+        "某市残疾⼈就业⼯作⽅案\n\n⼀、⼯作⽬标\n\n全市⽤⼾服务⻓期稳定⺀。\n\n"
+        "⼆、保障措施\n\n项⽬\t责任单位\t完成时间\n就业\t市残联\t⻓期\n康复\t市卫健委\t2026年\n"
+    )
+    doc, yaml_text, dropped = draft(text, tmp_path)
+    assert doc.title == "某市残疾人就业工作方案"
+    assert [s.label for s in doc.body] == ["一、", "二、"]
+    assert "全市用户服务长期稳定。" in yaml_text and "[就业, 市残联, 长期]" in yaml_text
+    assert [line for line in dropped if "把 " in line and "个部首字符换成了它们代表的汉字" in line], dropped
+
+
+def test_a_text_without_radicals_says_nothing_of_them(tmp_path: Path) -> None:
+    _, _, dropped = draft("某市残疾人就业工作方案\n\n一、工作目标\n\n全市用户服务长期稳定。\n", tmp_path)
+    assert not [line for line in dropped if "部首" in line]

@@ -170,3 +170,23 @@ def test_missing_site_yaml(tmp_path: Path) -> None:
     folder = write(tmp_path, {"a.yaml": VALID})
     (folder / "site.yaml").unlink()
     assert "site.yaml" in only(problems(folder)).message
+
+
+def test_the_radicals_table_gives_unicode_s_characters_in_their_simplified_forms() -> None:
+    """Each radical and stroke stands for a CJK unified ideograph; a Kangxi radical's is the
+    character Unicode's compatibility mapping gives it (NFKC), but for the three whose simplified
+    form a simplified font draws alike."""
+    import unicodedata
+
+    from plansite.radicals import CHARACTERS, EQUIVALENT, RADICAL, RADICALS, SIMPLIFIED
+
+    assert len(RADICALS) == len(CHARACTERS) > 300
+    for radical in RADICALS:
+        meant = radical.translate(EQUIVALENT)
+        ideograph = (
+            "\u3400" <= meant <= "\u4dbf" or "\u4e00" <= meant <= "\u9fff" or "\U00020000" <= meant <= "\U000323af"
+        )
+        assert RADICAL.match(radical) and ideograph, radical  # (by range: 𫜹 is newer than this Python's Unicode)
+        if "\u2f00" <= radical <= "\u2fdf":
+            assert meant == SIMPLIFIED.get(radical, unicodedata.normalize("NFKC", radical)), radical
+    assert "第⼀章 ⽤⼾ ⻓期".translate(EQUIVALENT) == "第一章 用户 长期"

@@ -23,18 +23,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..files import ReadError, read_regular
+from ..radicals import EQUIVALENT, RADICAL
 from ..reader import INVISIBLE, LINE
 from ..schema import MAX_SLUG, SLUG
 from .draft import QUOTE_CHARS, UNTITLED, DocDraft
 from .emit import emit
 from .govinfo import read_block
 from .html import TooDeepError, html_items, is_html
-from .lines import UnknownEncodingError, clean_lines, decode, join_broken
+from .lines import Line, UnknownEncodingError, clean_lines, decode, join_broken
 from .markdown import front_matter_date, is_markdown, markdown_items
 from .office import OLE, ConversionError, has_stream, office_format, to_docx
 from .pdf import NotReadablePdfError, is_pdf, pdf_items
 from .structure import parse
-from .tables import find_tables
+from .tables import TableDraft, find_tables
 from .word import NotWordError, is_docx, word_items
 
 _NUMBER = re.compile(r"^(?P<org>[\u4e00-\u9fff]{1,12})[〔\[［(（](?P<year>\d{4})[〕\]］)）]\s*(?P<n>\d+)\s*号$")
@@ -76,7 +77,7 @@ def import_text(
     else:
         lines = clean_lines(read_block(text, known, dropped), dropped)
         items = join_broken(find_tables(lines))
-    return _result(parse(items, known), text, source_name, doc_id, dropped, taken)
+    return _result(_parsed(items, known, dropped), text, source_name, doc_id, dropped, taken)
 
 
 def import_bytes(
@@ -98,7 +99,7 @@ def import_bytes(
             raise SourceError(
                 f"{source_name} 看起来是 Word 文件，但无法打开（{error}）：文件可能已损坏，请在 Word 或 WPS 里另存为 .docx 再导入。"
             ) from error
-        return _result(parse(items, known), source_name, source_name, doc_id, left_out, taken)
+        return _result(_parsed(items, known, left_out), source_name, source_name, doc_id, left_out, taken)
     if is_pdf(data):
         dropped: list[str] = []
         known = DocDraft()
@@ -106,7 +107,7 @@ def import_bytes(
             items = pdf_items(data, known, dropped)
         except NotReadablePdfError as error:
             raise SourceError(f"{source_name} 是 PDF，但读不出文字：{error}。") from error
-        return _result(parse(items, known), source_name, source_name, doc_id, dropped, taken)
+        return _result(_parsed(items, known, dropped), source_name, source_name, doc_id, dropped, taken)
     if other := _other_format(data):
         raise SourceError(f"{source_name} 是{other}。")
     try:
@@ -157,6 +158,35 @@ def _other_format(data: bytes) -> str:
             return ""
         return next((what for name, what in ZIP_FORMATS if name in names), "")
     return ""
+
+
+def _parsed(items: list[Line | TableDraft], known: DocDraft, dropped: list[str]) -> DocDraft:
+    """The draft of the items, each radical that stands for a character (⼈ for 人, ⻓ for 长, as a
+    PDF's text often has them) first made that character: a heading 第⼀章 is 第一章."""
+    replaced = 0
+
+    def characters(text: str) -> str:
+        nonlocal replaced
+        if not RADICAL.search(text):  # nearly always
+            return text
+        replaced += len(RADICAL.findall(text))
+        return RADICAL.sub("", text.translate(EQUIVALENT))  # ⺀, and unassigned code points, stand for nothing
+
+    for item in items:
+        if isinstance(item, Line):
+            item.text = characters(item.text)
+        else:
+            item.rows = [[characters(cell) for cell in row] for row in item.rows]
+            item.caption, item.notes = characters(item.caption), [characters(note) for note in item.notes]
+    for key in ("title", "subtitle", "doc_number", "issuer"):
+        setattr(known, key, characters(getattr(known, key)))
+    known.keywords = [characters(word) for word in known.keywords]
+    if replaced:
+        dropped.append(
+            f"（把 {replaced} 个部首字符换成了它们代表的汉字，如“⼈”换成“人”：从 PDF 取出的文字常有这种字符，"
+            "看起来一样，但搜索找不到，读屏软件会读错）"
+        )
+    return parse(items, known)
 
 
 def _result(
