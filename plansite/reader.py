@@ -14,8 +14,8 @@ from collections.abc import Iterable
 
 import yaml
 
+from .characters import EQUIVALENT, PRIVATE_USE, RADICAL
 from .problems import Problem
-from .radicals import EQUIVALENT, RADICAL
 from .yamlload import line_of
 
 MapNode = dict[str, yaml.Node]
@@ -161,6 +161,14 @@ class Reader:
                 f"（U+{ord(found):04X}）：它看起来像汉字{f'“{meant}”' if meant != found else ''}，但搜索找不到它，"
                 f"读屏软件可能把它读成部首的名称。请改成{f'“{meant}”' if meant != found else '它代表的汉字'}"
                 f"{'，其余的也一样' if count > 1 else ''}；它通常是从 PDF 复制文字时带进来的（用 python build.py import 导入时会自动改正）。",
+            )
+        if private := PRIVATE_USE.search(value):
+            self.error(
+                node,
+                path,
+                f"文字里有私用区字符（U+{ord(private.group()):04X}，第 {private.start() + 1} 个字符）：它只有某一种字体能显示，"
+                "读者的电脑和手机上是方框或空白，读屏软件也读不出。请改成标准的汉字或符号；生僻字请用 Unicode 里的字"
+                "（如输入法的生僻字、扩展区汉字），查不到的请用文字说明，如“王（左王右莫）明”。",
             )
         bad = _FORBIDDEN.search(value)
         if bad:

@@ -217,6 +217,7 @@ CASES = [
     ),
     Case("a zero-width space in the title", _good("title: 标题", "title: 标\u200b题"), "看不见的字符（U+200B", 3),
     Case("Kangxi radicals from a PDF in the title", _good("title: 标题", "title: ⽤⼾标题"), "部首字符", 3),
+    Case("a private-use character in the title", _good("title: 标题", "title: 王\ue123明"), "私用区字符", 3),
     Case("a list as a field name", _good("kind: plan\n", "kind: plan\n? [a, b]\n: x\n"), "字段名只能是文字", 3),
     Case("brackets nested 3,000 deep", _good("title: 标题", "title: " + "[" * 3000 + "]" * 3000), "嵌套层数太多", 3),
     Case(

@@ -1480,3 +1480,16 @@ def test_radicals_a_pdf_s_text_has_for_characters_are_the_characters(tmp_path: P
 def test_a_text_without_radicals_says_nothing_of_them(tmp_path: Path) -> None:
     _, _, dropped = draft("某市残疾人就业工作方案\n\n一、工作目标\n\n全市用户服务长期稳定。\n", tmp_path)
     assert not [line for line in dropped if "部首" in line]
+
+
+def test_a_private_use_character_is_marked_for_the_editor_never_dropped(tmp_path: Path) -> None:
+    """A 生僻字 made in one office's font is a private-use code point: no reader's font draws it
+    and check refuses it. Dropped, 王\ue123明 would read as the wrong name 王明; the draft has 王〓明,
+    and the editor is shown where."""
+    _, yaml_text, dropped = draft(
+        "关于表彰自强模范的通知\n\n各区残联：\n\n授予王\ue123明同志“自强模范”称号。\n", tmp_path
+    )
+    assert "授予王〓明同志" in yaml_text and "\ue123" not in yaml_text
+    assert [line for line in dropped if "1 个字符是私用区编码" in line and "在 ……授予王〓明同志“自强……）" in line], (
+        dropped
+    )

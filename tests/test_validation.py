@@ -178,7 +178,7 @@ def test_the_radicals_table_gives_unicode_s_characters_in_their_simplified_forms
     form a simplified font draws alike."""
     import unicodedata
 
-    from plansite.radicals import CHARACTERS, EQUIVALENT, RADICAL, RADICALS, SIMPLIFIED
+    from plansite.characters import CHARACTERS, EQUIVALENT, RADICAL, RADICALS, SIMPLIFIED
 
     assert len(RADICALS) == len(CHARACTERS) > 300
     for radical in RADICALS:

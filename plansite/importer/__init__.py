@@ -22,8 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..characters import EQUIVALENT, PRIVATE_USE, RADICAL, UNKNOWN
 from ..files import ReadError, read_regular
-from ..radicals import EQUIVALENT, RADICAL
 from ..reader import INVISIBLE, LINE
 from ..schema import MAX_SLUG, SLUG
 from .draft import QUOTE_CHARS, UNTITLED, DocDraft
@@ -161,32 +161,62 @@ def _other_format(data: bytes) -> str:
 
 
 def _parsed(items: list[Line | TableDraft], known: DocDraft, dropped: list[str]) -> DocDraft:
-    """The draft of the items, each radical that stands for a character (⼈ for 人, ⻓ for 长, as a
-    PDF's text often has them) first made that character: a heading 第⼀章 is 第一章."""
-    replaced = 0
-
-    def characters(text: str) -> str:
-        nonlocal replaced
-        if not RADICAL.search(text):  # nearly always
-            return text
-        replaced += len(RADICAL.findall(text))
-        return RADICAL.sub("", text.translate(EQUIVALENT))  # ⺀, and unassigned code points, stand for nothing
-
+    """The draft of the items, their characters first made what a reader can find and hear: a
+    radical that stands for a character (⼈ for 人, ⻓ for 长, as a PDF's text often has them) that
+    character, so that 第⼀章 is a heading; a private-use code point (a 生僻字 made in one office's
+    font) 〓, where the editor sees it and writes the character."""
+    fixed = _Characters()
     for item in items:
         if isinstance(item, Line):
-            item.text = characters(item.text)
+            item.text = fixed(item.text)
         else:
-            item.rows = [[characters(cell) for cell in row] for row in item.rows]
-            item.caption, item.notes = characters(item.caption), [characters(note) for note in item.notes]
+            item.rows = [[fixed(cell) for cell in row] for row in item.rows]
+            item.caption, item.notes = fixed(item.caption), [fixed(note) for note in item.notes]
     for key in ("title", "subtitle", "doc_number", "issuer"):
-        setattr(known, key, characters(getattr(known, key)))
-    known.keywords = [characters(word) for word in known.keywords]
-    if replaced:
-        dropped.append(
-            f"（把 {replaced} 个部首字符换成了它们代表的汉字，如“⼈”换成“人”：从 PDF 取出的文字常有这种字符，"
-            "看起来一样，但搜索找不到，读屏软件会读错）"
-        )
+        setattr(known, key, fixed(getattr(known, key)))
+    known.keywords = [fixed(word) for word in known.keywords]
+    dropped += fixed.said()
     return parse(items, known)
+
+
+class _Characters:
+    """Text with radicals made characters and private-use code points made 〓; what was done, said."""
+
+    QUOTED = 3  # places of private-use characters quoted to the editor
+    AROUND = 6  # characters quoted either side of one
+
+    def __init__(self) -> None:
+        self.radicals = 0
+        self.private = 0
+        self.places: list[str] = []
+
+    def __call__(self, text: str) -> str:
+        if RADICAL.search(text):
+            self.radicals += len(RADICAL.findall(text))
+            text = RADICAL.sub("", text.translate(EQUIVALENT))  # ⺀, and unassigned code points, stand for nothing
+        if PRIVATE_USE.search(text):
+            for found in PRIVATE_USE.finditer(text):
+                self.private += 1
+                if len(self.places) < self.QUOTED:
+                    start, end = max(0, found.start() - self.AROUND), found.end() + self.AROUND
+                    self.places.append(PRIVATE_USE.sub(UNKNOWN, text[start:end]))
+            text = PRIVATE_USE.sub(UNKNOWN, text)
+        return text
+
+    def said(self) -> list[str]:
+        out = []
+        if self.radicals:
+            out.append(
+                f"（把 {self.radicals} 个部首字符换成了它们代表的汉字，如“⼈”换成“人”：从 PDF 取出的文字常有这种字符，"
+                "看起来一样，但搜索找不到，读屏软件会读错）"
+            )
+        if self.private:
+            places = "、".join(f"……{place}……" for place in self.places)
+            out.append(
+                f"（{self.private} 个字符是私用区编码，多是某种字体里自造的生僻字或符号，别的电脑显示不出，读屏软件也读不出，"
+                f"草稿里写成了“{UNKNOWN}”：请对照原文改成标准的字，在 {places}{'等处' if self.private > len(self.places) else ''}）"
+            )
+        return out
 
 
 def _result(

@@ -601,9 +601,10 @@ def _line(raw: dict[str, Any], number: int, is_bold: Callable[[dict[str, Any]], 
         parts.append("〕")
     text = "".join(parts)
     # A list's bullet (drawn from a symbol font: a private-use character, or •, ■ …) is no text,
-    # as in the Word file it was printed from; nor is any other private-use character.
-    bold = len(_symbols_out(text[:bold])) if bold is not None else None
-    text = _symbols_out(text)
+    # as in the Word file it was printed from. Any other private-use character is a character no
+    # reader's font has (a 生僻字 made in a font of one office's): the importer marks it 〓.
+    bold = len(_without_bullet(text[:bold])) if bold is not None else None
+    text = _without_bullet(text)
     stripped = text.strip()
     bold = len(text) if bold is None else bold
     bold = min(max(0, bold - (len(text) - len(text.lstrip()))), len(stripped))
@@ -611,11 +612,10 @@ def _line(raw: dict[str, Any], number: int, is_bold: Callable[[dict[str, Any]], 
 
 
 _BULLET = re.compile(r"^\s*[\ue000-\uf8ff•●○◦▪■□◆◇➢►▶√✓](?=\s)")
-_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 
 
-def _symbols_out(text: str) -> str:
-    return _PRIVATE_USE.sub("", _BULLET.sub("", text))
+def _without_bullet(text: str) -> str:
+    return _BULLET.sub("", text)
 
 
 def _space_between(before: dict[str, Any], ch: dict[str, Any]) -> bool:

@@ -1,4 +1,5 @@
-"""Radicals and strokes that stand for Chinese characters, and the characters they stand for.
+"""Characters that are not the text a reader can find or hear: radicals and strokes that stand
+for Chinese characters (and the characters they stand for), and private-use code points.
 
 A PDF's text is often extracted with the Kangxi radical ⼈ (U+2F08) for the character 人, ⻓ for
 长 or ⼀ for 一: the font maps its glyphs to the radicals' code points. They look the same, but
@@ -6,6 +7,9 @@ search does not find them and a screen reader names them as radicals. The table 
 EquivalentUnifiedIdeograph.txt (Unicode 15.0: CJK Radicals Supplement, Kangxi Radicals, CJK
 Strokes), but for three Kangxi radicals whose character has a simplified form a simplified font
 draws alike (SIMPLIFIED): a 规划 extracted with ⽤⼾ means 用户, not 用戶.
+
+A private-use code point is a character only a font of its own draws: a 生僻字 in a name made in
+one office's font, or a symbol font's bullet. No reader's font has it, and no screen reader says it.
 """
 
 from __future__ import annotations
@@ -38,3 +42,6 @@ SIMPLIFIED = {"⼾": "户", "⾭": "青", "⿈": "黄"}  # Unicode's equivalents
 EQUIVALENT = str.maketrans(dict(zip(RADICALS, CHARACTERS, strict=True)) | SIMPLIFIED)
 # Every radical and stroke, whether or not it has an equivalent (⺀ has none).
 RADICAL = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf\u31c0-\u31ef]")
+# The Basic Multilingual Plane's private use area and planes 15 and 16 (where systems put 生僻字).
+PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
+UNKNOWN = "〓"  # stands for a character that cannot be read, as Chinese typesetting marks one
