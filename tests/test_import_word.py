@@ -460,6 +460,31 @@ def test_a_form_s_boxes_and_ticks_from_a_symbol_font_are_kept_and_other_symbols_
     assert any("Webdings" in line for line in result.dropped), result.dropped
 
 
+def test_boxes_and_ticks_typed_in_a_symbol_font_are_kept_and_other_symbols_marked() -> None:
+    """Typed in Wingdings (the font chosen, then the key pressed) a tick is text, U+F0FE: the
+    character it shows where SYMBOLS knows it, else 〓 for the editor (control: the same code in
+    a text font is no tick)."""
+
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_paragraph("某市残疾人就业登记表", style="Title")
+        paragraph = document.add_paragraph("是否就业：")
+        for text, font in (
+            ("\uf0fe", "Wingdings"),
+            ("是　", None),
+            ("\uf0a8", "Wingdings"),
+            ("否；", None),
+            ("\uf021", "Webdings"),
+            ("\uf0fe", None),
+        ):
+            run = paragraph.add_run(text)
+            if font:
+                run.font.name = font
+
+    result = import_bytes(_docx(build), source_name="form.docx")
+    assert "是否就业：☑是　□否；〓〓" in result.yaml
+    assert any("2 个字符是私用区编码" in line for line in result.dropped), result.dropped
+
+
 def _notice_signed_by(cells: list[list[str]]) -> str:
     def build(document) -> None:  # type: ignore[no-untyped-def]
         document.add_paragraph("关于提高残疾人两项补贴标准的通知", style="Title")

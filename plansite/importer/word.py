@@ -358,7 +358,9 @@ class _Reader:
             if tag == f"{W}t":
                 run = node.getparent()
                 if run is None or run.getparent() is None or run.getparent().tag != f"{W}moveFrom":
-                    parts.append(node.text or "")  # text moved away (tracked) is read where it went
+                    parts.append(
+                        _in_symbol_font(run, node.text or "")
+                    )  # text moved away (tracked) is read where it went
             elif tag in (f"{W}tab", f"{W}ptab"):
                 parts.append("\t")
             elif tag == f"{W}noBreakHyphen":  # Word's non-breaking hyphen (2021-2025 kept on one line)
@@ -590,6 +592,28 @@ def _own_nodes(p, boxes: list[Any] | None) -> Iterator[Any]:  # type: ignore[no-
             yield node
             if node.tag != _OBJECT and not (node.tag == f"{W}r" and _hidden(node)):  # read as a whole, or not
                 stack.append(iter(node))
+
+
+_SYMBOL_FONT_AREA = re.compile("[\uf000-\uf0ff]")  # where a symbol font's characters are typed
+
+
+def _in_symbol_font(run, text: str) -> str:  # type: ignore[no-untyped-def]
+    """Text typed in a symbol font (☑ typed in Wingdings is U+F0FE) as the characters SYMBOLS
+    knows; any other stays as it is, a private-use character the importer marks for the editor."""
+    if run is None or not _SYMBOL_FONT_AREA.search(text):
+        return text
+    fonts = run.find(f"{W}rPr/{W}rFonts")
+    names = (
+        {(fonts.get(f"{W}{kind}") or "").strip().lower() for kind in ("ascii", "hAnsi", "eastAsia", "cs")}
+        if fonts is not None
+        else set()
+    )
+    return _SYMBOL_FONT_AREA.sub(
+        lambda m: next(
+            (SYMBOLS[name, ord(m[0]) & 0xFF] for name in names if (name, ord(m[0]) & 0xFF) in SYMBOLS), m[0]
+        ),
+        text,
+    )
 
 
 def _hidden(run) -> bool:  # type: ignore[no-untyped-def]
