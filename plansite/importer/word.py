@@ -357,10 +357,9 @@ class _Reader:
             tag = node.tag
             if tag == f"{W}t":
                 run = node.getparent()
+                # Text moved away (tracked) is read where it went.
                 if run is None or run.getparent() is None or run.getparent().tag != f"{W}moveFrom":
-                    parts.append(
-                        _in_symbol_font(run, node.text or "")
-                    )  # text moved away (tracked) is read where it went
+                    parts.append(_in_symbol_font(run, node.text or ""))
             elif tag in (f"{W}tab", f"{W}ptab"):
                 parts.append("\t")
             elif tag == f"{W}noBreakHyphen":  # Word's non-breaking hyphen (2021-2025 kept on one line)
