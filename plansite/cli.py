@@ -16,7 +16,7 @@ from typing import NoReturn
 
 from .braille import BrailleUnavailable
 from .build import VerifyError
-from .content import load_content
+from .content import load_content, unread_files
 from .files import ReadError, describe_os_error
 from .output import OutputError
 from .problems import ContentError
@@ -149,9 +149,16 @@ def _content_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", type=Path, default=Path("content"), help="内容文件夹（默认 content/）")
 
 
+def _say_unread(content: Path) -> None:
+    """Files in the content folder that look like documents but are not read (to stderr: they stop nothing)."""
+    if unread := unread_files(content):
+        print("注意：以下 YAML 文件没有读取，不会发布：\n" + "\n".join(f"  {line}" for line in unread), file=sys.stderr)
+
+
 def _build(args: argparse.Namespace) -> int:
     from .build import build_site
 
+    _say_unread(args.content)
     result = build_site(args.content, args.out, verify=args.verify, jobs=args.jobs, clean=args.clean)
     reused = result.documents - result.rendered
     print(
@@ -162,6 +169,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    _say_unread(args.content)
     content = load_content(args.content)
     print(f"检查通过：{len(content.documents)} 份文件，没有发现问题。")
     return EXIT_OK

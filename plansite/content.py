@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -67,6 +68,40 @@ class Content:
 def document_yaml_files(folder: Path) -> list[Path]:
     """The document files of a content folder (every *.yaml but site.yaml), sorted."""
     return sorted(p for p in folder.glob("*.yaml") if p.name != SITE_FILE and not p.name.startswith("."))
+
+
+EXTRA_FOLDER = "extra"  # content/extra/: published as it is (build.copy_extra), never read as documents
+MAX_UNREAD_SAID = 20  # files named in the note of what is not read; more are counted
+
+
+def unread_files(folder: Path) -> list[str]:
+    """Files an editor may mean as documents that are not read, each with why: YAML in a
+    subfolder (only the folder's own *.yaml are documents), or named .yml or .YAML. Nothing is
+    wrong with them, so they stop nothing; the editor is told, so that no document goes
+    unpublished without a word."""
+    said: list[str] = []
+    if not folder.is_dir():
+        return said
+    read = set(document_yaml_files(folder)) | {folder / SITE_FILE}  # (.YAML is read where names have no case)
+    for root, folders, names in os.walk(folder):  # links to folders are not followed: no loop
+        here = Path(root)
+        folders[:] = sorted(f for f in folders if not f.startswith(".") and not (here == folder and f == EXTRA_FOLDER))
+        for name in sorted(names):
+            suffix = Path(name).suffix
+            if name.startswith(".") or suffix.lower() not in (".yaml", ".yml"):
+                continue
+            path = here / name
+            if path in read:
+                continue
+            if here != folder:
+                said.append(
+                    f"{path}：在子文件夹里，不会读取（只读取 {folder} 这一层的 .yaml 文件）；要发布请把它移到 {folder} 里"
+                )
+            elif suffix != ".yaml":
+                said.append(f"{path}：扩展名是 {suffix}，不会读取；要发布请把扩展名改成 .yaml")
+    if len(said) > MAX_UNREAD_SAID:
+        said[MAX_UNREAD_SAID:] = [f"……另有 {len(said) - MAX_UNREAD_SAID} 个这样的文件"]
+    return said
 
 
 def load_content(

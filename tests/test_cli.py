@@ -78,6 +78,29 @@ def test_check_validates_without_writing(tmp_path: Path, content_copy: Path) -> 
     assert "缺少必填字段" in result.stderr
 
 
+def test_yaml_files_that_are_not_read_are_named_without_stopping_anything(tmp_path: Path, content_copy: Path) -> None:
+    """A document saved as .yml, or into a subfolder, would go unpublished without a word: check
+    and build name it, and go on. Files put in extra/ (published as they are), hidden ones and
+    the documents themselves are not named (controls)."""
+    notes = (content_copy / JIANGBEI).read_text(encoding="utf-8")
+    (content_copy / "2025").mkdir()
+    (content_copy / "2025" / "moved.yaml").write_text(notes, encoding="utf-8")
+    (content_copy / "renamed.yml").write_text(notes, encoding="utf-8")
+    (content_copy / "extra").mkdir()
+    (content_copy / "extra" / "published-as-is.yaml").write_text("x: 1\n", encoding="utf-8")
+    (content_copy / ".backup.yml").write_text(notes, encoding="utf-8")
+    for command in (["check"], ["build", "--out", tmp_path / "site"]):
+        result = run(*command, "--content", content_copy, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        named = [line.strip() for line in result.stderr.splitlines() if line.startswith("  ")]
+        assert named == [
+            f"{content_copy / 'renamed.yml'}：扩展名是 .yml，不会读取；要发布请把扩展名改成 .yaml",
+            f"{content_copy / '2025' / 'moved.yaml'}：在子文件夹里，不会读取（只读取 {content_copy} 这一层的 .yaml 文件）；"
+            f"要发布请把它移到 {content_copy} 里",
+        ], result.stderr
+    assert "没有读取" not in run("check", cwd=ROOT).stderr  # the project's own content (control)
+
+
 def test_builds_are_byte_identical(tmp_path: Path) -> None:
     assert run("build", "--out", tmp_path / "a").returncode == 0
     assert run("build", "--out", tmp_path / "b").returncode == 0
