@@ -119,7 +119,10 @@ def _parser() -> argparse.ArgumentParser:
 
     importer = commands.add_parser("import", help="把 Word（.docx）、PDF、网页、Markdown 或纯文本文件转成 YAML 草稿")
     importer.add_argument(
-        "file", type=Path, help="要导入的文件（按内容判断格式；文字文件可以是 UTF-8、UTF-16 或 GB18030）"
+        "file",
+        type=Path,
+        nargs="+",
+        help="要导入的文件，可以是几个文件或一个文件夹（按内容判断格式；文字文件可以是 UTF-8、UTF-16 或 GB18030）",
     )
     importer.add_argument("--out", type=Path, help="写入的 YAML 文件（默认 content/<id>.yaml）")
     importer.add_argument("--id", help="文件的 id（网址的一部分，小写字母、数字、短横线）")
@@ -176,52 +179,83 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .importer import SourceError, import_file
-
-    if str(args.file).startswith(("http:/", "https:/")):  # the path has lost one slash of the address's two
-        print(
-            f"错误：不能直接导入网址 {str(args.file).replace(':/', '://', 1)}：导入程序不连接网络。请在浏览器里打开"
-            "这个网页，另存为“网页，仅 HTML”（.html）文件，再导入保存的文件。",
-            file=sys.stderr,
-        )
-        return EXIT_FAILED
-    if not args.file.exists():
-        print(f"错误：找不到文件 {args.file}。", file=sys.stderr)
-        return EXIT_FAILED
-    if args.file.is_dir():
-        print(
-            f"错误：{args.file} 是一个文件夹：请给出要导入的一个文件（Word、PDF、网页、Markdown 或纯文本）。",
-            file=sys.stderr,
-        )
-        return EXIT_FAILED
-    if args.id is not None and not valid_id(args.id):
+    """Each file given (every file of a folder given) drafted into content/; one that cannot be
+    read is said and the others go on."""
+    if len(args.file) > 1 or args.file[0].is_dir():
+        if args.out is not None or args.id is not None:
+            print(
+                "错误：--out 和 --id 只能用于导入一个文件；导入多个文件时，每个文件的 id 自动取定，写入 content/。",
+                file=sys.stderr,
+            )
+            return EXIT_INVALID
+    elif args.id is not None and not valid_id(args.id):
         print(
             f"错误：--id “{args.id}” 不能用作 id：只能用小写英文字母、数字和短横线（-），以字母或数字开头，"
             f"不超过 {MAX_SLUG} 个字符，例如 --id jiangbei-plan-2021。",
             file=sys.stderr,
         )
         return EXIT_INVALID
+    files = [
+        found
+        for given in args.file
+        for found in (
+            sorted(p for p in given.iterdir() if p.is_file() and not p.name.startswith("."))
+            if given.is_dir()
+            else [given]
+        )
+    ]
+    if not files:
+        print(f"错误：{args.file[0]} 是一个空文件夹：没有要导入的文件。", file=sys.stderr)
+        return EXIT_FAILED
+    failed = [
+        path
+        for n, path in enumerate(files, 1)
+        if not _import_one(path, args, f"【{n}/{len(files)}】" if len(files) > 1 else "")
+    ]
+    if len(files) > 1:
+        print(
+            f"导入了 {len(files) - len(failed)} 个文件"
+            + (f"，{len(failed)} 个没有导入（原因见上面）：{'、'.join(p.name for p in failed)}" if failed else "")
+            + "。请逐份对照原文核对，然后运行 python build.py check。"
+        )
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _import_one(path: Path, args: argparse.Namespace, counter: str) -> bool:
+    """Draft one file; False (the reason said) where it cannot be."""
+    from .importer import SourceError, import_file
+
+    if str(path).startswith(("http:/", "https:/")):  # the path has lost one slash of the address's two
+        print(
+            f"错误：不能直接导入网址 {str(path).replace(':/', '://', 1)}：导入程序不连接网络。请在浏览器里打开"
+            "这个网页，另存为“网页，仅 HTML”（.html）文件，再导入保存的文件。",
+            file=sys.stderr,
+        )
+        return False
+    if not path.exists():
+        print(f"错误：{counter}找不到文件 {path}。", file=sys.stderr)
+        return False
     folder = args.out.parent if args.out else Path("content")
     try:
-        result = import_file(args.file, args.id, taken=lambda i: (folder / f"{i}.yaml").exists())
+        result = import_file(path, args.id, taken=lambda i: (folder / f"{i}.yaml").exists())
     except SourceError as error:
-        print(f"错误：{error}", file=sys.stderr)
-        return EXIT_FAILED
+        print(f"错误：{counter}{error}", file=sys.stderr)
+        return False
     out = args.out or Path("content") / f"{result.doc_id}.yaml"
     if out.exists() and not args.force:
-        print(f"错误：{out} 已存在；要覆盖请加 --force，或用 --out 指定别的文件。", file=sys.stderr)
-        return EXIT_FAILED
+        print(f"错误：{counter}{out} 已存在；要覆盖请加 --force，或用 --out 指定别的文件。", file=sys.stderr)
+        return False
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(result.yaml, encoding="utf-8")
     if result.dropped:
         print(
-            "以下内容没有作为正文导入（网页或公报的版面内容、图片、链接的地址，或已读作文件信息），请核对：",
+            f"{counter}{path.name}：以下内容没有作为正文导入（网页或公报的版面内容、图片、链接的地址，或已读作文件信息），请核对：",
             file=sys.stderr,
         )
         for line in result.dropped:
             print(f"  {line}", file=sys.stderr)
-    print(f"已写入 {out}：请对照原文核对，尤其是标有“请核对”的地方，然后运行 python build.py check。")
-    return EXIT_OK
+    print(f"{counter}已写入 {out}：请对照原文核对，尤其是标有“请核对”的地方，然后运行 python build.py check。")
+    return True
 
 
 def _serve(args: argparse.Namespace) -> int:

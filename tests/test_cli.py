@@ -176,7 +176,7 @@ def test_import_refuses_an_id_that_is_not_an_id(tmp_path: Path, doc_id: str) -> 
     ("given", "said"),
     [
         ("https://www.example.gov.cn/a.html", "不能直接导入网址 https://www.example.gov.cn/a.html：导入程序不连接网络"),
-        ("folder", "folder 是一个文件夹：请给出要导入的一个文件"),
+        ("folder", "folder 是一个空文件夹：没有要导入的文件"),
         ("missing.docx", "找不到文件 missing.docx"),
     ],
 )
@@ -185,6 +185,36 @@ def test_import_says_what_it_was_given_instead_of_a_file(tmp_path: Path, given: 
     result = run("import", given, cwd=tmp_path)
     assert result.returncode == 1 and said in result.stderr and "Traceback" not in result.stderr
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["folder"], "nothing is written"
+
+
+def test_import_drafts_many_files_and_a_folder_s_files_going_on_past_one_it_cannot_read(tmp_path: Path) -> None:
+    """A 残联 moving its documents imports them together (import 旧文件/, or import *.docx): each
+    drafted under its own id, one that cannot be read said, the others written, the result summed up."""
+    old = tmp_path / "old"
+    old.mkdir()
+    (old / "plan.txt").write_text("某市残疾人事业发展规划\n\n一、总则\n\n坚持以人民为中心。\n", encoding="utf-8")
+    (old / "notice.html").write_text(
+        "<html><body><h1>关于开展助残日活动的通知</h1><p>各区残联：</p><p>请做好活动安排。</p></body></html>",
+        encoding="utf-8",
+    )
+    (old / "photo.bin").write_bytes(bytes(range(256)) * 4)
+    (old / ".hidden.txt").write_text("不导入", encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "site.yaml").write_bytes((CONTENT / "site.yaml").read_bytes())
+
+    result = run("import", "old", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "【2/3】photo.bin 不是文字文件" in result.stderr and "Traceback" not in result.stderr
+    assert "导入了 2 个文件，1 个没有导入（原因见上面）：photo.bin。" in result.stdout
+    drafts = sorted(p.name for p in (tmp_path / "content").glob("*.yaml") if p.name != "site.yaml")
+    assert len(drafts) == 2
+    assert run("check", cwd=tmp_path).returncode == 0
+
+    again = run("import", "old/plan.txt", "old/notice.html", cwd=tmp_path)  # files named: ids of their own again
+    assert again.returncode == 0 and "导入了 2 个文件。" in again.stdout
+    assert len(list((tmp_path / "content").glob("*.yaml"))) == 5
+    refused = run("import", "old/plan.txt", "old/notice.html", "--id", "x", cwd=tmp_path)
+    assert refused.returncode == 2 and "--out 和 --id 只能用于导入一个文件" in refused.stderr
 
 
 def test_untitled_drafts_get_ids_of_their_own(tmp_path: Path) -> None:
