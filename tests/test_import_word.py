@@ -622,3 +622,21 @@ def test_a_smartart_diagram_is_listed_with_the_text_in_its_boxes() -> None:
     assert [line for line in result.dropped if "SmartArt" in line and "领导小组／办公室／工作专班" in line], (
         result.dropped
     )
+
+
+def test_a_title_styled_heading_1_over_sections_styled_heading_2_is_the_title() -> None:
+    """Many offices style the title 标题 1 and the sections 标题 2, 标题 3: the whole plan was one
+    section under a missing title. (Controls in test_importer: a first heading with a label, or
+    with another at its level, is a section.)"""
+
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_paragraph("某县残疾人康复服务实施方案", style="Heading 1")
+        document.add_paragraph("为做好残疾人康复服务工作，制定本方案。")
+        document.add_paragraph("一、工作目标", style="Heading 2")
+        document.add_paragraph("到2026年，覆盖率达到85%。")
+        document.add_paragraph("（一）开展康复评估", style="Heading 3")
+        document.add_paragraph("各乡镇开展评估。")
+
+    draft = import_bytes(_docx(build), source_name="plan.docx").yaml
+    assert "title: 某县残疾人康复服务实施方案\n" in draft and "kind: programme" in draft
+    assert "body:\n  - label: 一、\n    title: 工作目标" in draft

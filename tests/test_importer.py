@@ -17,7 +17,7 @@ import yaml
 from plansite import model as m
 from plansite.content import load_content
 from plansite.importer import ImportResult, import_file, import_text
-from plansite.importer.draft import caption_like
+from plansite.importer.draft import UNTITLED, caption_like
 from plansite.importer.lines import is_chrome, is_letterhead, join_lines
 from plansite.importer.tables import SourceCell, from_grid
 from plansite.numbering import numbered
@@ -1493,3 +1493,43 @@ def test_a_private_use_character_is_marked_for_the_editor_never_dropped(tmp_path
     assert [line for line in dropped if "1 个字符是私用区编码" in line and "在 ……授予王〓明同志“自强……）" in line], (
         dropped
     )
+
+
+PLAN_UNDER_H2 = (
+    "## 某县残疾人康复服务实施方案\n\n为做好残疾人康复服务工作，制定本方案。\n\n### 一、工作目标\n\n到2026年，覆盖率达到85%。\n\n"
+    "### 二、主要任务\n\n#### （一）开展康复评估\n\n各乡镇开展评估。\n"
+)
+
+
+@pytest.mark.parametrize("source_name", ["plan.md", "plan.html"])
+def test_a_title_marked_a_level_too_low_over_deeper_sections_is_the_title(tmp_path: Path, source_name: str) -> None:
+    """A page or a text that starts at <h2> or ## (no <h1>, no #): its first heading, with no
+    label and every other heading deeper, is the title (in Word: a title styled 标题 1)."""
+    text = PLAN_UNDER_H2
+    if source_name.endswith(".html"):
+        text = (
+            "<html><body>"
+            + "".join(
+                f"<h{len(line.split()[0])}>{line.split(maxsplit=1)[1]}</h{len(line.split()[0])}>"
+                if line.startswith("#")
+                else f"<p>{line}</p>"
+                for line in PLAN_UNDER_H2.split("\n\n")
+            )
+            + "</body></html>"
+        )
+    doc, _, _ = draft(text, tmp_path, source_name)
+    assert doc.title == "某县残疾人康复服务实施方案" and doc.kind == "programme"
+    assert [s.label for s in doc.body] == ["一、", "二、"] and doc.body[1].sections[0].label == "（一）"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## 第一章 总则\n\n### 第一节 一般规定\n\n第一条 为了……，制定本办法。\n\n第二条 本办法适用于……。\n",  # a chapter
+        "## 前言\n\n为了……，制定本规划。\n\n## 一、发展基础\n\n我市……。\n",  # a heading at its level follows
+    ],
+    ids=["labelled", "another at its level"],
+)
+def test_a_first_heading_that_is_a_section_is_not_taken_for_the_title(tmp_path: Path, text: str) -> None:
+    doc, _, _ = draft(text, tmp_path, "plan.md")
+    assert doc.title == UNTITLED

@@ -1,7 +1,8 @@
 """Clean lines and tables -> a draft document tree, in stages over one draft:
 the head (head.py), the tail (tail.py), the body (body.py), then tidying
 (tidy.py). The draft and what the stages share are in draft.py. Before them, a
-guideline's chapters are marked as headings (`mark_chapters`).
+title marked a level too low is marked the title (`mark_title`), and a guideline's
+chapters are marked as headings (`mark_chapters`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,22 @@ from .tidy import finish
 # are numbering styles of their own).
 _CHAPTER = re.compile(r"^(?P<n>\d{1,2})[ \t\u3000]+[^\s。；！？，,]{1,20}$")
 CLAUSES = ("decimal-2", "decimal-3")
+
+
+TITLE_WITHIN = 10  # items before a title: a letterhead, a 发文字号, a line of marks
+
+
+def mark_title(items: list[Item]) -> None:
+    """A title marked a level too low, over sections marked lower still, is the title: in Word
+    many offices style the title 标题 1 (Heading 1) and its sections 标题 2; a page or a text may
+    start at <h2> or ##. So where nothing is marked the title (level 1), the first heading is,
+    if it comes first, has no label (第一章, 一、 are sections) and every other heading is deeper."""
+    headings = [(n, item) for n, item in enumerate(items) if isinstance(item, Line) and item.heading]
+    if not headings or any(item.heading == 1 for _, item in headings):
+        return
+    n, first = headings[0]
+    if n < TITLE_WITHIN and not numbered(first.text) and all(item.heading > first.heading for _, item in headings[1:]):
+        first.heading = 1
 
 
 def mark_chapters(items: list[Item]) -> None:
@@ -48,6 +65,7 @@ def _clause(text: str) -> bool:
 def parse(items: list[Item], known: DocDraft | None = None) -> DocDraft:
     """The draft of `items`; `known` holds what the source states outright (front matter, a metadata block)."""
     doc = known or DocDraft()
+    mark_title(items)
     mark_chapters(items)
     rest = read_head(items, doc)
     rest = read_tail(rest, doc)
