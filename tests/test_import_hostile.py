@@ -64,6 +64,9 @@ GROWING: dict[str, tuple[str, Callable[[int], str]]] = {
     "pandoc multiline tables never closed": ("x.md", lambda n: "# 标题\n\n" + "---\n甲 乙\n-- --\n1 2\n\n" * n),
     "many pandoc simple tables": ("x.md", lambda n: "# 标题\n\n" + "甲   乙\n---- ----\n1    2\n\n" * n),
     "a menu of many short links": ("x.html", lambda n: "<ul>" + '<li><a href="/a/">首页</a></li>' * n + "</ul><p>正文。</p>"),
+    "a block of many short links": ("x.html", lambda n: "<div><div><p>" + '<a href="/a/">首页</a><br>' * n + "</p></div></div><p>正文。</p>"),
+    "links in divs nested as deep as a page may": ("x.html", lambda n: ("<div>" * 500 + '<a href="/a/">首页</a>' * 3 + "</div>" * 500) * (n // 1000) + "<p>正文。</p>"),
+    "a page laid out in a table cell of many paragraphs": ("x.html", lambda n: "<table><tr><td>甲</td><td>" + "<p>段落。</p>" * n + "</td></tr></table>"),
 }  # fmt: skip
 
 

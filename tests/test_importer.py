@@ -1533,3 +1533,38 @@ def test_a_title_marked_a_level_too_low_over_deeper_sections_is_the_title(tmp_pa
 def test_a_first_heading_that_is_a_section_is_not_taken_for_the_title(tmp_path: Path, text: str) -> None:
     doc, _, _ = draft(text, tmp_path, "plan.md")
     assert doc.title == UNTITLED
+
+
+OLD_CMS_PAGE = """<html><body><table width="980"><tr><td colspan="2"><img src="banner.jpg"></td></tr>
+<tr><td width="200" valign="top">栏目导航<br><a href="/tzgg/">通知公告</a><br><a href="/zcfg/">政策法规</a><br><a href="/gzdt/">工作动态</a></td>
+<td valign="top"><p align="center"><b>关于开展2026年全国助残日活动的通知</b></p>
+<p>各区县残联：</p><p>今年5月17日是第三十六次全国助残日。现就做好活动有关事项通知如下：</p>
+<p>一、活动主题</p><p>活动主题为“科技助残，共享美好生活”。</p>
+<p>二、活动安排</p><p>各地要结合实际，组织开展形式多样的活动。</p>
+{table}
+<p>详见<a href="/a/1.html">市残联关于做好助残日宣传工作的说明</a>、<a href="/a/2.html">助残日活动安排</a>、<a href="/a/3.html">往年助残日活动情况</a>。</p>
+<p align="right">某市残疾人联合会</p><p align="right">2026年4月20日</p></td></tr>
+<tr><td colspan="2">版权所有：某市残疾人联合会　地址：某市某路1号<br><a href="/map">网站地图</a> | <a href="/lx">联系我们</a> | <a href="/sm">网站声明</a></td></tr></table></body></html>"""
+DATA_TABLE = """<table border="1"><tr><th>时间</th><th>活动</th></tr><tr><td>5月17日</td><td><p>启动仪式</p><p>志愿服务</p></td></tr>
+<tr><td>5月18日</td><td>走访慰问</td></tr></table>"""
+
+
+@pytest.mark.parametrize("inside", ["", DATA_TABLE], ids=["text only", "with a data table"])
+def test_a_page_laid_out_in_a_table_is_read_as_its_blocks(tmp_path: Path, inside: str) -> None:
+    """An older CMS lays the page out in a table: the menu in one cell, the document in the next,
+    the footer in a row across. Read as a data table, the whole notice was one cell of a table
+    and no title was found. Its menu (links under a label), footer and footer links are left out;
+    a data table in it, with a cell of two paragraphs, stays a table, and a sentence of long links
+    stays text (controls)."""
+    doc, _, dropped = draft(OLD_CMS_PAGE.replace("{table}", inside), tmp_path, "old-cms.html")
+    assert doc.title == "关于开展2026年全国助残日活动的通知" and doc.signature is not None
+    assert [s.label for s in doc.body] == ["一、", "二、"]
+    tables = [b for b in doc.body[1].blocks if isinstance(b, m.Table)]
+    assert [cell_texts(t) for t in tables] == (
+        [(("5月17日", "启动仪式 志愿服务"), ("5月18日", "走访慰问"))] if inside else []
+    )
+    assert any(
+        "详见市残联关于做好助残日宣传工作的说明" in b.source for b in doc.body[1].blocks if isinstance(b, m.Text)
+    )
+    left_out = "\n".join(dropped)
+    assert "栏目导航通知公告政策法规工作动态" in left_out and "版权所有" in left_out and "网站地图" in left_out

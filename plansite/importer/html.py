@@ -20,6 +20,7 @@ editor's review comments point at the page's own lines.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -289,6 +290,8 @@ class _Walk:
         cells = [[c for c in r if c.tag in ("td", "th")] for r in rows]
         if any(t is not el for t in el.iter("table")) or max((len(r) for r in cells), default=0) < 2:
             return False
+        if _is_layout(el, [c for row in cells for c in row]):
+            return False
         source = [
             [
                 SourceCell(_cell_text(c), _number(c.get("rowspan")), _number(c.get("colspan")), c.tag == "th")
@@ -328,7 +331,7 @@ def _is_chrome(el: Element, tag: str, in_article: bool) -> bool:
         return True  # a comment or processing instruction: never text
     if el.get("title", "").lower() in ("header", "footer"):
         return True  # a Word or LibreOffice page's running header and footer, exported into the page
-    if tag in ("ul", "ol") and _is_menu(el):
+    if (tag in ("ul", "ol") and _is_menu(el)) or (tag in _LINK_BAR_TAGS and _is_link_bar(el)):
         return True
     name = f"{el.get('class', '')} {el.get('id', '')}".strip()
     return bool(name) and bool(_CHROME_NAME.search(name)) and tag not in ("td", "th", "tr", "table")
@@ -358,6 +361,34 @@ def _is_menu(el: Element) -> bool:
     return True
 
 
+_LINK_BAR_TAGS = ("td", "div", "p", "span", "center")
+_SEPARATORS = re.compile(r"[\s|｜丨·•>＞/、]+")
+
+
+LINK_BAR_NODES = 200  # a menu is small: a block of more elements is not looked into (so each look is bounded)
+
+
+def _is_link_bar(el: Element) -> bool:
+    """A block of a site's links and nothing else (an older page's menu in a table cell, links
+    between <br>s; a row of footer links), perhaps under a short label (栏目导航): as a menu."""
+    nodes = list(itertools.islice(el.iter(), LINK_BAR_NODES + 1))
+    if len(nodes) > LINK_BAR_NODES or any(isinstance(t.tag, str) and t.tag in ("table", "img") for t in nodes[1:]):
+        return False
+    links = [a for a in nodes if a.tag == "a" and a.get("href")]
+    if len(links) < MENU_LINKS:
+        return False
+    for link in links:
+        text = "".join(link.itertext()).strip()
+        if (
+            not 0 < len(text) <= MENU_LINK_CHARS
+            or _FILE_LINK.search(link.get("href", ""))
+            or text.startswith(("附件", "附表"))
+        ):
+            return False
+    inside = sum(len(_SEPARATORS.sub("", "".join(link.itertext()))) for link in links)
+    return len(_SEPARATORS.sub("", "".join(el.itertext()))) - inside <= MENU_LINK_CHARS
+
+
 _SOURCE_BREAK = re.compile(r"[\r\n]+")
 PEEK_CHARS = 4000  # how far on from the block's start text inside it is looked for (a long paragraph)
 ICON_PIXELS = 48  # an image no wider or higher than this is an icon or a spacer, not a figure
@@ -382,6 +413,23 @@ def _is_frame(el: Element, tag: str) -> bool:
     if tag == "table":
         return all(sum(1 for c in row if c.tag in ("td", "th")) <= 1 for row in _rows(el))
     return bool(_DRAWN_BORDER.search(el.get("style") or ""))
+
+
+LAYOUT_BLOCKS = 6  # paragraphs in one cell: a page laid out in a table holds the document so; a data cell holds a few
+
+
+def _is_layout(table: Element, cells: list[Element]) -> bool:
+    """A table that lays out a page (an older CMS: the menu in one cell, the document in the
+    next, the footer in a row across), not one of the document's: it says so (role), a cell
+    holds a heading, or a cell holds the paragraphs of a text."""
+    if table.get("role", "").lower() in ("presentation", "none"):
+        return True
+    for cell in cells:
+        if any(isinstance(node.tag, str) and node.tag in _HEADINGS for node in cell.iter()):
+            return True
+        if sum(1 for node in cell.iter() if node.tag in ("p", "div", "br", "li")) >= LAYOUT_BLOCKS:
+            return True
+    return False
 
 
 def _rows(table: Element) -> list[Element]:

@@ -66,6 +66,10 @@ CHROME_PATTERNS: tuple[str, ...] = (
     rf"{_CREDIT}(?:[\s|｜]+{_CREDIT})*",
     # site footers
     r"©.*",
+    r"版权所有.*",
+    r"技术支持\s*[:：].{0,40}",
+    r"网站标识码.*",
+    r"(网站地图|联系我们|网站声明|关于我们|隐私声明)(\s*[|｜丨]\s*\S{1,8})*",
     r".*ICP备.*",
     r".*(访问量|在线人数).*",
     # a printed document's furniture: the page that holds only the 落款 says so
