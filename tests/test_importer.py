@@ -1568,3 +1568,15 @@ def test_a_page_laid_out_in_a_table_is_read_as_its_blocks(tmp_path: Path, inside
     )
     left_out = "\n".join(dropped)
     assert "栏目导航通知公告政策法规工作动态" in left_out and "版权所有" in left_out and "网站地图" in left_out
+
+
+def test_the_public_note_under_the_signature_closes_the_document(tmp_path: Path) -> None:
+    """（此件公开发布） under the 落款 is the document's last words: it was the text of the annex
+    the 附件 line names (which the file does not hold), or of the last section."""
+    doc, yaml_text, _ = draft(
+        "关于做好2026年残疾人就业工作的通知\n\n各区县残联：\n\n现通知如下。\n\n一、加强就业服务\n\n各地要做好就业服务。\n\n"
+        "附件：2026年残疾人就业工作任务分解表\n\n某市残疾人联合会\n2026年4月20日\n\n（此件公开发布）\n",
+        tmp_path,
+    )
+    assert "closing: |-\n  （此件公开发布）\nsignature:" in yaml_text
+    assert not doc.annexes and "（此件公开发布）" not in str(doc.body)

@@ -79,9 +79,10 @@ def _signature(items: list[Item], doc: DocDraft) -> list[Item]:
         if not (names and cn_date(date.text)):
             continue
         rest = items[i + 2 :]
-        rest_start = 1 if rest and isinstance(rest[0], Line) and PUBLIC_NOTE.match(rest[0].text) else 0
+        note = rest[0].text.strip() if rest and isinstance(rest[0], Line) and PUBLIC_NOTE.match(rest[0].text) else ""
+        rest_start = 1 if note else 0
         after = rest[rest_start] if len(rest) > rest_start else None
         if after is None or (isinstance(after, Line) and (ANNEX.match(after.text) or after.heading)):
-            doc.signature = (names, cn_date(date.text))
-            return items[:i] + rest
+            doc.signature, doc.public_note = (names, cn_date(date.text)), note
+            return items[:i] + rest[rest_start:]
     return items

@@ -25,6 +25,8 @@ from .tables import TableDraft
 
 
 def finish(doc: DocDraft) -> None:
+    if doc.public_note:
+        doc.closing.append(doc.public_note)
     if not doc.title and doc.notice_title:
         match = PRINTED.search(doc.notice_title) or QUOTED_TITLE.search(doc.notice_title)
         if match:
