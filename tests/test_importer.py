@@ -1580,3 +1580,17 @@ def test_the_public_note_under_the_signature_closes_the_document(tmp_path: Path)
     )
     assert "closing: |-\n  （此件公开发布）\nsignature:" in yaml_text
     assert not doc.annexes and "（此件公开发布）" not in str(doc.body)
+
+
+def test_the_keywords_of_an_older_document_s_imprint_are_its_keywords(tmp_path: Path) -> None:
+    """Before 2012 (GB/T 9704-1999) a 公文's 版记 starts with its 主题词: the 落款 above it was not
+    found and the 版记 was published as text; now they are the keywords, the rest a comment."""
+    doc, yaml_text, _ = draft(
+        "关于做好2010年残疾人就业工作的通知\n\n各区县残联：\n\n现通知如下。\n\n一、加强就业服务\n\n各地要做好就业服务。\n\n"
+        "某市残疾人联合会\n二〇一〇年四月二十日\n\n主题词：残疾人　就业　通知\n\n抄送：市委办公室，市政府办公室。\n\n"
+        "某市残疾人联合会办公室　　　　2010年4月20日印发\n",
+        tmp_path,
+    )
+    assert doc.keywords == ("残疾人", "就业", "通知") and doc.signature is not None
+    assert "# 请核对：文末的版记没有导入：抄送：市委办公室，市政府办公室。；某市残疾人联合会办公室" in yaml_text
+    assert "主题词" not in yaml_text

@@ -36,9 +36,13 @@ def with_unit(title: str, unit: str) -> str:
 
 
 # The 版记 printed at a document's foot, after the 落款: 抄送 (copied to), the office that printed
-# it and when (某县残联办公室　2026年3月2日印发), how many copies.
+# it and when (某县残联办公室　2026年3月2日印发), how many copies; before 2012 (GB/T 9704-1999)
+# its 主题词 (KEYWORDS, read as the document's keywords) too.
+_KEYWORDS = r"主\s*题\s*词\s*[:：]\s*(?P<words>\S.{0,100})"
+KEYWORDS = re.compile(f"^{_KEYWORDS}$")
 IMPRINT = re.compile(
-    r"^(?:抄\s*送\s*[:：].*|.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发|[（(]?共印\s*\d+\s*份[）)]?)$"
+    r"^(?:抄\s*送\s*[:：].*|.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发|[（(]?共印\s*\d+\s*份[）)]?"
+    f"|{_KEYWORDS})$"
 )
 DATE_CN = re.compile(r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
 # 二〇二二年一月二十日, as many official documents date their 落款

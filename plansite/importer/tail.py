@@ -12,7 +12,7 @@ from .draft import (
     cn_date,
 )
 from .lines import Line
-from .patterns import IMPRINT, PUBLIC_NOTE, issuers
+from .patterns import IMPRINT, KEYWORDS, PUBLIC_NOTE, issuers
 
 _SOURCE = re.compile(r"^(?:来源|信息来源|稿件来源)\s*[:：]\s*(?P<source>[^\s，。；]{2,30})$")
 
@@ -35,10 +35,12 @@ def read_tail(items: list[Item], doc: DocDraft) -> list[Item]:
     imprint, items = items[end:], items[:end]
     found = _signature(items, doc)
     if imprint and doc.signature:
-        doc.note(
-            "signature",
-            "请核对：文末的版记没有导入：" + "；".join(line.text for line in imprint if isinstance(line, Line)),
-        )
+        lines = [line.text.strip() for line in imprint if isinstance(line, Line)]
+        for keywords in (KEYWORDS.match(line) for line in lines):
+            if keywords and not doc.keywords:
+                doc.keywords = re.split(r"[\s　、，,;；]+", keywords["words"].strip())
+        if others := [line for line in lines if not KEYWORDS.match(line)]:
+            doc.note("signature", "请核对：文末的版记没有导入：" + "；".join(others))
         return found
     return found + imprint
 
