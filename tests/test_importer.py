@@ -623,6 +623,10 @@ def test_a_document_from_another_province(tmp_path: Path) -> None:
         ("某市残疾人联合会2025年工作总结", "summary"),
         ("某市残疾人联合会章程", "charter"),
         ("某市残疾人证办理服务指南", "guide"),  # also below, with 导则 and 规范
+        ("图解：某市残疾人两项补贴实施办法", "interpretation"),  # explains the 办法 it names
+        ("一图读懂《某市残疾人两项补贴实施办法》", "interpretation"),
+        ("【图解】某市残疾人就业促进方案", "interpretation"),
+        ("图书馆无障碍服务规范", "guide"),  # 图书 is no 图说 (control)
     ],
 )
 def test_the_kind_is_what_the_title_ends_with(title: str, kind: str, tmp_path: Path) -> None:

@@ -209,9 +209,22 @@ def caption_like(text: str) -> bool:
     return len(text) <= MAX_HEADING and not any(mark in text for mark in TERMINAL[:4]) and not numbered(text)
 
 
+# A title that starts so explains the document it names (图解：某市……办法 is no 办法).
+KIND_STARTS = tuple(
+    (start, "interpretation")
+    for start in ("图解", "一图读懂", "一图看懂", "一图了解", "一图速览", "图说", "解读", "读懂")
+)
+
+
 def kind_of(title: str) -> str:
-    """The kind a title names by its last word, else by a word in it; "" if none."""
-    return ending_kind(title) or next((kind for words, kind in KIND_WORDS if words in title), "")
+    """The kind a title names by how it starts (图解：), else by its last word, else by a word in
+    it; "" if none."""
+    bare = title.strip().lstrip("【[（(")
+    return (
+        next((kind for start, kind in KIND_STARTS if bare.startswith(start)), "")
+        or ending_kind(title)
+        or next((kind for words, kind in KIND_WORDS if words in title), "")
+    )
 
 
 def ending_kind(title: str) -> str:
