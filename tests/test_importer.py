@@ -16,7 +16,7 @@ import yaml
 
 from plansite import model as m
 from plansite.content import load_content
-from plansite.importer import ImportResult, import_file, import_text
+from plansite.importer import ImportResult, SourceError, import_bytes, import_file, import_text
 from plansite.importer.draft import UNTITLED, caption_like
 from plansite.importer.lines import is_chrome, is_letterhead, join_lines
 from plansite.importer.tables import SourceCell, from_grid
@@ -1598,3 +1598,56 @@ def test_the_keywords_of_an_older_document_s_imprint_are_its_keywords(tmp_path: 
     assert doc.keywords == ("残疾人", "就业", "通知") and doc.signature is not None
     assert "# 请核对：文末的版记没有导入：抄送：市委办公室，市政府办公室。；某市残疾人联合会办公室" in yaml_text
     assert "主题词" not in yaml_text
+
+
+def _saved_as_one_file(page: str, charset: str, encoding: str) -> bytes:
+    """`page` as a browser saves it as one file (.mht, .mhtml): a MIME message, the page first
+    (quoted-printable as Chrome writes it, or base64 in GB2312 as Internet Explorer did), a picture after it."""
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.nonmultipart import MIMENonMultipart
+
+    message = MIMEMultipart("related", type="text/html")
+    message["From"] = "<Saved by Blink>"
+    message["Subject"] = "关于开展助残日活动的通知"
+    html = MIMENonMultipart("text", "html")
+    if charset:
+        html.set_param("charset", charset)
+    body = page.encode(charset or "utf-8")
+    if encoding == "quoted-printable":
+        import quopri
+
+        html.set_payload(quopri.encodestring(body).decode("ascii"))
+    else:
+        import base64
+
+        html.set_payload(base64.encodebytes(body).decode("ascii"))
+    html["Content-Transfer-Encoding"] = encoding
+    message.attach(html)
+    message.attach(MIMEImage(b"\x89PNG\r\n\x1a\n" + bytes(40), "png"))
+    return message.as_bytes()
+
+
+@pytest.mark.parametrize(
+    ("charset", "encoding"), [("", "quoted-printable"), ("gb2312", "base64")], ids=["Chrome", "IE"]
+)
+def test_a_page_saved_as_one_file_gives_the_page_s_draft(charset: str, encoding: str) -> None:
+    """Saved as one file (网页，单个文件), a page was imported as its MIME encoding: =E5=85=B3…"""
+    page = (
+        "<html><head><title>关于开展助残日活动的通知</title></head><body><h1>关于开展助残日活动的通知</h1>"
+        "<p>各区残联：</p><p>请做好活动安排。</p><p>一、活动主题</p><p>科技助残。</p></body></html>"
+    )
+    saved = import_bytes(_saved_as_one_file(page, charset, encoding), source_name="notice.mht", doc_id="x")
+    direct = import_text(page, source_name="notice.html", doc_id="x")
+    assert saved.yaml.replace("notice.mht", "notice.html") == direct.yaml
+    assert "title: 关于开展助残日活动的通知" in saved.yaml and "=E5" not in saved.yaml
+
+
+def test_a_file_of_mime_parts_without_a_page_says_so() -> None:
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+
+    message = MIMEMultipart("related")
+    message.attach(MIMEImage(b"\x89PNG\r\n\x1a\n" + bytes(40), "png"))
+    with pytest.raises(SourceError, match=r"x\.mht 是保存成单个文件的网页（\.mht），但里面没有网页的正文"):
+        import_bytes(message.as_bytes(), source_name="x.mht")

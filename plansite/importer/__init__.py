@@ -32,6 +32,7 @@ from .govinfo import read_block
 from .html import TooDeepError, html_items, is_html
 from .lines import Line, UnknownEncodingError, clean_lines, decode, join_broken
 from .markdown import front_matter_date, is_markdown, markdown_items
+from .mhtml import NoPageError, is_mhtml, mhtml_page
 from .office import OLE, ConversionError, has_stream, office_format, to_docx
 from .pdf import NotReadablePdfError, is_pdf, pdf_items
 from .structure import parse
@@ -84,7 +85,8 @@ def import_bytes(
     data: bytes, *, source_name: str, doc_id: str | None = None, taken: Callable[[str], bool] = _nothing_taken
 ) -> ImportResult:
     """A file as it arrives, its format told by its content: Word, PDF, or text (HTML, Markdown,
-    plain); a .doc, .wps, .rtf or .odt is first saved as .docx by LibreOffice."""
+    plain); a .doc, .wps, .rtf or .odt is first saved as .docx by LibreOffice, and a page saved
+    as one file (.mht) is its HTML."""
     if fmt := office_format(data, source_name):
         try:
             data = to_docx(data, fmt)
@@ -111,7 +113,11 @@ def import_bytes(
     if other := _other_format(data):
         raise SourceError(f"{source_name} 是{other}。")
     try:
-        text = decode(data)
+        text = mhtml_page(data) if is_mhtml(data) else decode(data)
+    except NoPageError as error:
+        raise SourceError(
+            f"{source_name} 是保存成单个文件的网页（.mht），但{error}：请在浏览器里打开原网页，另存为“网页，仅 HTML”再导入。"
+        ) from None
     except UnknownEncodingError:
         raise SourceError(
             f"{source_name} 的编码既不是 UTF-8、UTF-16，也不像 GB18030（GBK）：可能是繁体的 Big5 或日文等其他编码，"

@@ -43,7 +43,7 @@ from .lines import (
 )
 from .tables import SourceCell, TableDraft, from_grid
 
-SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml")  # (.mht: its page, taken out by mhtml.py)
 _DOCTYPE = re.compile(r"\A\ufeff?\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 _CHROME_TAGS = {"script", "style", "noscript", "template", "nav", "form", "button", "select"}
 # What the site cannot publish as text, listed for the editor (a 手语 video, a formula); the text
