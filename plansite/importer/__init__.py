@@ -33,6 +33,7 @@ from .html import TooDeepError, html_items, is_html
 from .lines import Line, UnknownEncodingError, clean_lines, decode, join_broken
 from .markdown import front_matter_date, is_markdown, markdown_items
 from .mhtml import NoPageError, is_mhtml, mhtml_page
+from .ofd import NotReadableOfdError, is_ofd, ofd_text
 from .office import OLE, ConversionError, has_stream, office_format, to_docx
 from .pdf import NotReadablePdfError, is_pdf, pdf_items
 from .structure import parse
@@ -85,8 +86,8 @@ def import_bytes(
     data: bytes, *, source_name: str, doc_id: str | None = None, taken: Callable[[str], bool] = _nothing_taken
 ) -> ImportResult:
     """A file as it arrives, its format told by its content: Word, PDF, or text (HTML, Markdown,
-    plain); a .doc, .wps, .rtf or .odt is first saved as .docx by LibreOffice, and a page saved
-    as one file (.mht) is its HTML."""
+    plain); a .doc, .wps, .rtf or .odt is first saved as .docx by LibreOffice, a page saved as
+    one file (.mht) is its HTML, and an OFD its text."""
     if fmt := office_format(data, source_name):
         try:
             data = to_docx(data, fmt)
@@ -110,6 +111,12 @@ def import_bytes(
         except NotReadablePdfError as error:
             raise SourceError(f"{source_name} 是 PDF，但读不出文字：{error}。") from error
         return _result(_parsed(items, known, dropped), source_name, source_name, doc_id, dropped, taken)
+    if is_ofd(data):
+        try:
+            laid_out = ofd_text(data)
+        except NotReadableOfdError as error:
+            raise SourceError(f"{source_name} 是 OFD 版式文件，但读不出文字：{error}。") from None
+        return import_text(laid_out, source_name=source_name, doc_id=doc_id, taken=taken)
     if other := _other_format(data):
         raise SourceError(f"{source_name} 是{other}。")
     try:
@@ -142,10 +149,6 @@ OLE_FORMATS: tuple[tuple[str, str], ...] = (  # a stream inside a compound file 
 )
 OTHER_OLE = "Office 97-2003 文件，但不是 Word 文件，不能直接导入：请找来文件的 Word（.docx）或 PDF 版本再导入"
 ZIP_FORMATS: tuple[tuple[str, str], ...] = (  # a file inside the zip package -> what the package is
-    (
-        "OFD.xml",
-        "OFD 版式文件（.ofd），不能直接导入：请用数科、福昕等 OFD 阅读器另存为 PDF，或找来 Word、网页版本再导入",
-    ),
     ("content.xml", "OpenDocument 表格或演示文稿（.ods、.odp），不能直接导入：请找来文件的 Word 或 PDF 版本再导入"),
     ("xl/workbook.xml", "Excel 表格（.xlsx），不能直接导入：请把表格复制到 Word 文件里，或另存为 CSV 后作为附件发布"),
     ("ppt/presentation.xml", "PowerPoint 演示文稿（.pptx），不能直接导入：请找来文件的 Word 或 PDF 版本再导入"),
