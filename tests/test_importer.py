@@ -1651,3 +1651,17 @@ def test_a_file_of_mime_parts_without_a_page_says_so() -> None:
     message.attach(MIMEImage(b"\x89PNG\r\n\x1a\n" + bytes(40), "png"))
     with pytest.raises(SourceError, match=r"x\.mht 是保存成单个文件的网页（\.mht），但里面没有网页的正文"):
         import_bytes(message.as_bytes(), source_name="x.mht")
+
+
+def test_a_data_table_with_a_cell_of_many_lines_stays_a_table(tmp_path: Path) -> None:
+    """Control for a page laid out in a table: a table of many rows whose cell lists eight
+    departments, one a line, is the document's table."""
+    rows = "".join(f"<tr><td>任务{n}</td><td>落实措施{n}</td></tr>" for n in range(1, 6))
+    page = (
+        "<html><body><h1>某市残疾人就业工作方案</h1><p>一、任务分工</p><table><tr><th>任务</th><th>责任单位</th></tr>"
+        "<tr><td>就业服务</td><td>市残联<br>市人社局<br>市民政局<br>市教育局<br>市财政局<br>市税务局<br>市卫健委<br>市医保局</td></tr>"
+        f"{rows}</table></body></html>"
+    )
+    doc, _, _ = draft(page, tmp_path, "plan.html")
+    tables = [b for b in doc.body[0].blocks if isinstance(b, m.Table)]
+    assert len(tables) == 1 and len(tables[0].rows) == 6

@@ -217,7 +217,7 @@ class _Characters:
         if self.radicals:
             out.append(
                 f"（把 {self.radicals} 个部首字符换成了它们代表的汉字，如“⼈”换成“人”：从 PDF 取出的文字常有这种字符，"
-                "看起来一样，但搜索找不到，读屏软件会读错）"
+                "看起来一样，但搜索找不到，读屏软件可能读错）"
             )
         if self.private:
             places = "、".join(f"……{place}……" for place in self.places)

@@ -290,7 +290,7 @@ class _Walk:
         cells = [[c for c in r if c.tag in ("td", "th")] for r in rows]
         if any(t is not el for t in el.iter("table")) or max((len(r) for r in cells), default=0) < 2:
             return False
-        if _is_layout(el, [c for row in cells for c in row]):
+        if _is_layout(el, len(rows), [c for row in cells for c in row]):
             return False
         source = [
             [
@@ -416,18 +416,23 @@ def _is_frame(el: Element, tag: str) -> bool:
 
 
 LAYOUT_BLOCKS = 6  # paragraphs in one cell: a page laid out in a table holds the document so; a data cell holds a few
+LAYOUT_ROWS = 5  # rows of a page laid out in a table: a banner, the menu and the document, a footer
 
 
-def _is_layout(table: Element, cells: list[Element]) -> bool:
+def _is_layout(table: Element, rows: int, cells: list[Element]) -> bool:
     """A table that lays out a page (an older CMS: the menu in one cell, the document in the
     next, the footer in a row across), not one of the document's: it says so (role), a cell
-    holds a heading, or a cell holds the paragraphs of a text."""
+    holds a heading, or, in a table of a few rows, a cell holds the paragraphs of a text (a data
+    table's cell listing six measures is one of many rows)."""
     if table.get("role", "").lower() in ("presentation", "none"):
         return True
     for cell in cells:
         if any(isinstance(node.tag, str) and node.tag in _HEADINGS for node in cell.iter()):
             return True
-        if sum(1 for node in cell.iter() if node.tag in ("p", "div", "br", "li")) >= LAYOUT_BLOCKS:
+        if (
+            rows <= LAYOUT_ROWS
+            and sum(1 for node in cell.iter() if node.tag in ("p", "div", "br", "li")) >= LAYOUT_BLOCKS
+        ):
             return True
     return False
 

@@ -62,9 +62,8 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 _RUBY_TEXT = f"{W}rt"  # 拼音指南: the pinyin set over characters, a reading aid and not the text
 _OBJECT = f"{W}object"  # an embedded object (an Excel sheet, an equation): its preview is a picture
 _OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
-_DIAGRAM = (
-    "{http://schemas.openxmlformats.org/drawingml/2006/diagram}relIds"  # SmartArt: its text is in a part of its own
-)
+# A SmartArt diagram (an organisation chart): its boxes' text is in a part of its own.
+_DIAGRAM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}relIds"
 _DRAWN_TEXT = "{http://schemas.openxmlformats.org/drawingml/2006/main}t"
 _MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}oMath"  # an equation (Insert > Equation)
 _MATH_TEXT = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
