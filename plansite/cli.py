@@ -117,7 +117,9 @@ def _parser() -> argparse.ArgumentParser:
     _content_arg(check)
     check.set_defaults(run=_check)
 
-    importer = commands.add_parser("import", help="把 Word（.docx）、PDF、网页、Markdown 或纯文本文件转成 YAML 草稿")
+    importer = commands.add_parser(
+        "import", help="把 Word（.docx、.doc）、WPS、PDF、OFD、网页、Markdown 或纯文本文件转成 YAML 草稿"
+    )
     importer.add_argument(
         "file",
         type=Path,
