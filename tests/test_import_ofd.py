@@ -1,6 +1,7 @@
 """OFD files (importer/ofd.py), written here as OFD writers lay out a printed page: each line a
 text object at its place (a paragraph's first line indented, a table's cells in columns), or each
-character one (as converters write them), or a line one code with its advances (DeltaX, "g 3 5.6").
+character one (as converters write them), or a line one code with its advances (DeltaX, "g 3 5.6"),
+in millimetres or in points scaled by the object's CTM.
 A document laid out so gives the draft of the same text copied as lines (the gazette's text)."""
 
 from __future__ import annotations
@@ -22,16 +23,22 @@ LEFT, TOP, LEADING = 28.0, 37.0, 9.0  # a 公文's margins and line pitch (mm)
 COLUMN = 45.0  # a table's columns, this far apart
 
 
+POINT = 0.3528  # millimetres: a writer that sizes in points scales each object by it (its CTM)
+
+
 def _text_object(n: int, x: float, y: float, text: str, how: str, repeat: int = 0) -> str:
-    if how == "advances":
-        delta = f' DeltaX="g {repeat or len(text) - 1} {SIZE}"' if len(text) > 1 else ""
-        codes = f'<ofd:TextCode X="0" Y="{SIZE}"{delta}>{escape(text)}</ofd:TextCode>'
+    scale = POINT if how == "scaled" else 1.0  # the object's own units: points, or millimetres
+    size = SIZE / scale
+    ctm = f' CTM="{POINT} 0 0 {POINT} 0 0"' if how == "scaled" else ""
+    if how in ("advances", "scaled"):
+        delta = f' DeltaX="g {repeat or len(text) - 1} {size:.3f}"' if len(text) > 1 else ""
+        codes = f'<ofd:TextCode X="0" Y="{size:.3f}"{delta}>{escape(text)}</ofd:TextCode>'
     else:  # a line a code; a converter's character a code is written by the caller
         codes = f'<ofd:TextCode X="0" Y="{SIZE}">{escape(text)}</ofd:TextCode>'
     width = SIZE * max(len(text), 1)
     return (
-        f'<ofd:TextObject ID="{n}" Boundary="{x:.2f} {y:.2f} {width:.2f} {SIZE * 1.2:.2f}" Font="1" Size="{SIZE}">'
-        f"{codes}</ofd:TextObject>"
+        f'<ofd:TextObject ID="{n}" Boundary="{x:.2f} {y:.2f} {width:.2f} {SIZE * 1.2:.2f}"{ctm} Font="1" '
+        f'Size="{size:.3f}">{codes}</ofd:TextObject>'
     )
 
 
@@ -97,7 +104,7 @@ def _gazette_pages(text: str) -> list[list[str]]:
 DOCUMENTS = tuple(PUBLISHED)  # plans with tables among them (tabs: cells set in columns)
 
 
-@pytest.mark.parametrize("how", ["lines", "characters", "advances"])
+@pytest.mark.parametrize("how", ["lines", "characters", "advances", "scaled"])
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_a_document_laid_out_in_an_ofd_gives_the_draft_of_its_text(name: str, how: str) -> None:
     gazette = formats.to_gazette_text(PUBLISHED[name])

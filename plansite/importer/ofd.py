@@ -14,6 +14,7 @@ matters more, its PDF (which an OFD reader saves) gives headings by size and rul
 from __future__ import annotations
 
 import io
+import math
 import posixpath
 import re
 import zipfile
@@ -116,21 +117,37 @@ def _pages(package: zipfile.ZipFile) -> list[str]:
 
 
 def _codes(package: zipfile.ZipFile, page_path: str, page: int) -> list[_Code]:
+    """The page's text codes, placed on it: an object's codes are in its own space, which its
+    CTM ("a b c d e f") scales and moves (a writer may give every size in points and a CTM of
+    0.3528), within its Boundary."""
     out = []
     for text_object in _children(_xml(package, page_path), "TextObject"):
         box = _numbers(text_object.get("Boundary", ""))
         if len(box) < 2:
             continue
-        size = _size(text_object.get("Size"))
+        a, b, c, d, e, f = _matrix(text_object.get("CTM", ""))
+        across, down = math.hypot(a, b) or 1.0, math.hypot(c, d) or 1.0
+        size = _size(text_object.get("Size")) * down
         for code in (child for child in text_object if _local(child) == "TextCode"):
             text = code.text or ""
             if not text:
                 continue
-            advances = _advances(code.get("DeltaX", ""), len(text) - 1)
-            x = box[0] + _number(code.get("X"))
-            width = sum(advances) + size  # the last character's own width, taken as the type's size
-            out.append(_Code(page, box[1] + _number(code.get("Y")), x, x + width, size, text))
+            x0, y0 = _number(code.get("X")), _number(code.get("Y"))
+            x, y = box[0] + a * x0 + c * y0 + e, box[1] + b * x0 + d * y0 + f
+            width = (
+                sum(_advances(code.get("DeltaX", ""), len(text) - 1)) * across + size
+            )  # and the last character's own
+            out.append(_Code(page, y, x, x + width, size, text))
     return out
+
+
+IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _matrix(text: str) -> tuple[float, ...]:
+    """A CTM's six numbers; the identity where it has not six."""
+    numbers = _numbers(text)
+    return tuple(numbers) if len(numbers) == len(IDENTITY) else IDENTITY
 
 
 def _numbers(text: str) -> list[float]:
