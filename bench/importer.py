@@ -5,9 +5,10 @@
 
 For each size (MB of text): plain text (the corpus files of
 ../shared/corpus/import/ one after another, as often as needed), Markdown (the
-Markdown copies likewise), a saved web page, a Word file and the PDF LibreOffice
-prints from it (the largest published plan's body repeated, written by
-tests/formats.py). Each is imported in this process, best of three. Prints a
+Markdown copies likewise), a saved web page, a Word file, the PDF LibreOffice
+prints from it and the Word 97-2003 file it saves (imported through LibreOffice,
+whose start is in the time), and the plan's gazette text laid out in an OFD (the
+largest published plan's body repeated, written by tests/formats.py). Each is imported in this process, best of three. Prints a
 Markdown table for bench/RESULTS.md: the file's size, seconds, and seconds per
 MB of text, so linear growth shows as a flat last column.
 """
@@ -51,6 +52,8 @@ def inputs(size: float, folder: Path) -> dict[str, bytes]:
         "web page": formats.to_html(big).encode("utf-8"),
         "Word": word.read_bytes(),
         "PDF": formats.to_pdf(word, folder).read_bytes(),
+        "Word 97-2003": formats.convert(word, folder, "doc").read_bytes(),
+        "OFD": formats.to_ofd(formats.gazette_pages(formats.to_gazette_text(big))),
     }
 
 
@@ -68,6 +71,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="0.125,0.25,0.5,1,2")
     args = parser.parse_args()
     names = {"text": "x.txt", "markdown": "x.md", "web page": "x.html", "Word": "x.docx", "PDF": "x.pdf"}
+    names |= {"Word 97-2003": "x.doc", "OFD": "x.ofd"}
     print("| format | text | file | import | per MB of text |")
     print("| --- | --- | --- | --- | --- |")
     with tempfile.TemporaryDirectory() as tmp:

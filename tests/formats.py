@@ -2,8 +2,9 @@
 saved gov.cn-style web page (.html), a Word file (.docx, python-docx, with
 Word's built-in heading styles, automatic numbering and merged cells), a Word
 file typed as most offices type one (no styles, labels typed, headings and
-run-in titles in bold), through LibreOffice a PDF of each Word file, and a
-gazette's text as a reader copies it; the importer must read them back.
+run-in titles in bold), through LibreOffice a PDF of each Word file, a
+gazette's text as a reader copies it, and that text laid out in an OFD as OFD
+writers lay out a page; the importer must read them back.
 
 The model is the truth the import is measured against (`expected`): every
 heading, every table with its rows, the metadata. Nothing here is the
@@ -453,3 +454,89 @@ def convert(docx: Path, out_dir: Path, fmt: str, options: str = "") -> Path:
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip
     return out_dir / f"{docx.stem}.{fmt}"
+
+
+# --- an OFD, as OFD writers lay out a printed page ---------------------------------------
+
+NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+SIZE = 5.6  # 16 pt, a 公文's body type, in millimetres
+LEFT, TOP, LEADING = 28.0, 37.0, 9.0  # a 公文's margins and line pitch (mm)
+COLUMN = 45.0  # a table's columns, this far apart
+
+
+POINT = 0.3528  # millimetres: a writer that sizes in points scales each object by it (its CTM)
+
+
+def _text_object(n: int, x: float, y: float, text: str, how: str, repeat: int = 0) -> str:
+    scale = POINT if how == "scaled" else 1.0  # the object's own units: points, or millimetres
+    size = SIZE / scale
+    ctm = f' CTM="{POINT} 0 0 {POINT} 0 0"' if how == "scaled" else ""
+    if how in ("advances", "scaled"):
+        delta = f' DeltaX="g {repeat or len(text) - 1} {size:.3f}"' if len(text) > 1 else ""
+        codes = f'<ofd:TextCode X="0" Y="{size:.3f}"{delta}>{html.escape(text)}</ofd:TextCode>'
+    else:  # a line a code; a converter's character a code is written by the caller
+        codes = f'<ofd:TextCode X="0" Y="{SIZE}">{html.escape(text)}</ofd:TextCode>'
+    width = SIZE * max(len(text), 1)
+    return (
+        f'<ofd:TextObject ID="{n}" Boundary="{x:.2f} {y:.2f} {width:.2f} {SIZE * 1.2:.2f}"{ctm} Font="1" '
+        f'Size="{size:.3f}">{codes}</ofd:TextObject>'
+    )
+
+
+def to_ofd(pages: list[list[str]], how: str = "lines", repeat: int = 0) -> bytes:
+    """An OFD of `pages` of typed lines: leading ideographic spaces are an indent, tabs separate
+    cells set in columns, and a line of spaces first (a page number) is centred. `repeat`: the
+    count each line's advance is said to repeat (a damaged or hostile file's)."""
+    out = io.BytesIO()
+    objects = 0
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(
+            "OFD.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD {NS} Version="1.1" DocType="OFD"><ofd:DocBody>'
+            "<ofd:DocInfo><ofd:DocID>x</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>"
+            "</ofd:DocBody></ofd:OFD>",
+        )
+        listed = "".join(f'<ofd:Page ID="{n + 100}" BaseLoc="Pages/Page_{n}/Content.xml"/>' for n in range(len(pages)))
+        package.writestr(
+            "Doc_0/Document.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document {NS}><ofd:CommonData><ofd:PageArea>'
+            f"<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData>"
+            f"<ofd:Pages>{listed}</ofd:Pages></ofd:Document>",
+        )
+        for n, lines in enumerate(pages):
+            placed = []
+            for i, line in enumerate(lines):
+                y = TOP + i * LEADING
+                if line.startswith(" "):  # a page number, centred
+                    cells = [(LEFT + 70, line.strip())]
+                else:
+                    indent = len(line) - len(line.lstrip("\u3000"))
+                    x, cells = LEFT + indent * SIZE, []
+                    for cell in line.lstrip("\u3000").split("\t"):  # each column clear of the one before
+                        cells.append((x, cell))
+                        x += max(COLUMN, (len(cell) + 3) * SIZE)
+                for x, text in cells:
+                    if how == "characters":
+                        for k, char in enumerate(text):
+                            objects += 1
+                            placed.append(_text_object(objects, x + k * SIZE, y, char, how))
+                    elif text:
+                        objects += 1
+                        placed.append(_text_object(objects, x, y, text, how, repeat))
+            package.writestr(
+                f"Doc_0/Pages/Page_{n}/Content.xml",
+                f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page {NS}><ofd:Content><ofd:Layer ID="1">'
+                f"{''.join(placed)}</ofd:Layer></ofd:Content></ofd:Page>",
+            )
+    return out.getvalue()
+
+
+def gazette_pages(text: str) -> list[list[str]]:
+    """The gazette's text, page by page (each page ends with its number)."""
+    pages, page = [], []
+    for line in text.rstrip("\n").split("\n"):
+        page.append(line)
+        if line.strip().startswith("— ") and line.strip().endswith(" —"):
+            pages.append(page)
+            page = []
+    return pages + ([page] if page else [])
