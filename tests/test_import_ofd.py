@@ -59,3 +59,24 @@ def test_reading_an_ofd_grows_linearly_and_an_advance_repeated_a_billion_times_c
     large = min(_seconds(to_ofd(pages(20), "characters")) for _ in range(2))
     assert large < max(small, 0.02) * 10, (small, large)
     assert _seconds(to_ofd([["某市残疾人就业工作方案"]], "advances", repeat=1_000_000_000)) < 5
+
+
+def test_an_ofd_s_entities_are_not_expanded() -> None:
+    """A billion laughs in a page's XML is refused, never expanded (nor waited for)."""
+    import time
+
+    bomb = '<!DOCTYPE p [<!ENTITY a "哈哈哈哈哈哈哈哈哈哈">' + "".join(
+        f'<!ENTITY {chr(98 + n)} "{("&" + chr(97 + n) + ";") * 10}">' for n in range(8)
+    )
+    laid = io.BytesIO()
+    source_bytes = io.BytesIO(to_ofd([["某市残疾人就业工作方案", "一、总则"]]))
+    with zipfile.ZipFile(source_bytes, "r") as source, zipfile.ZipFile(laid, "w") as package:
+        for name in source.namelist():
+            data = source.read(name)
+            if name.endswith("Content.xml"):
+                data = data.replace(b"?>", b"?>" + bomb.encode() + b"]>", 1).replace("总则".encode(), b"&i;")
+            package.writestr(name, data)
+    start = time.perf_counter()
+    with pytest.raises(SourceError, match=r"x\.ofd 是 OFD 版式文件，但读不出文字：文件已损坏"):
+        import_bytes(laid.getvalue(), source_name="x.ofd", doc_id="x")
+    assert time.perf_counter() - start < 5
