@@ -350,15 +350,20 @@ def _is_menu(el: Element) -> bool:
         return False
     for item in items:
         links = [a for a in item.iter("a") if a.get("href")]
-        text = "".join(item.itertext()).strip()
-        if (
-            len(links) != 1
-            or not 0 < len(text) <= MENU_LINK_CHARS
-            or _FILE_LINK.search(links[0].get("href", ""))
-            or text.startswith(("附件", "附表"))
-        ):
+        if len(links) != 1 or not _site_link(links[0], "".join(item.itertext())):
             return False
     return True
+
+
+def _site_link(link: Element, text: str) -> bool:
+    """A link of a site's menu: a few characters (`text`, the link's or its item's), to a page,
+    not to a file nor an annex (附件1 …)."""
+    text = text.strip()
+    return (
+        0 < len(text) <= MENU_LINK_CHARS
+        and not _FILE_LINK.search(link.get("href", ""))
+        and not text.startswith(("附件", "附表"))
+    )
 
 
 _LINK_BAR_TAGS = ("td", "div", "p", "span", "center")
@@ -377,14 +382,8 @@ def _is_link_bar(el: Element) -> bool:
     links = [a for a in nodes if a.tag == "a" and a.get("href")]
     if len(links) < MENU_LINKS:
         return False
-    for link in links:
-        text = "".join(link.itertext()).strip()
-        if (
-            not 0 < len(text) <= MENU_LINK_CHARS
-            or _FILE_LINK.search(link.get("href", ""))
-            or text.startswith(("附件", "附表"))
-        ):
-            return False
+    if not all(_site_link(link, "".join(link.itertext())) for link in links):
+        return False
     inside = sum(len(_SEPARATORS.sub("", "".join(link.itertext()))) for link in links)
     return len(_SEPARATORS.sub("", "".join(el.itertext()))) - inside <= MENU_LINK_CHARS
 
