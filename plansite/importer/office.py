@@ -119,6 +119,9 @@ def to_docx(data: bytes, fmt: OfficeFormat) -> bytes:
             raise ConversionError(
                 f"LibreOffice 转换超过 {CONVERT_SECONDS} 秒还没有完成，已停止：文件可能太大、已损坏或加了密码"
             ) from None
+        except BaseException:  # Ctrl+C: its own session never hears it, so it is stopped here
+            _stop(process)
+            raise
         converted = out / "source.docx"
         if not converted.is_file():
             reason = said.decode("utf-8", "replace").strip().splitlines()
