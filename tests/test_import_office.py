@@ -96,6 +96,35 @@ def test_a_conversion_that_hangs_is_stopped_with_all_it_started(
     assert not _alive(started), "the process LibreOffice started is stopped too"
 
 
+def test_an_import_stopped_with_ctrl_c_stops_the_conversion(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """LibreOffice runs in a session of its own, which a terminal's Ctrl+C does not reach: the
+    import stops it, with what it started, before it stops itself."""
+    import subprocess
+
+    pids = tmp_path / "pids"
+    hanging = tmp_path / "soffice"
+    hanging.write_text(f"#!/bin/sh\nsleep 300 &\necho $! > {pids}\nsleep 300\n", encoding="utf-8")
+    hanging.chmod(hanging.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setattr(office, "soffice", lambda: str(hanging))
+
+    def interrupted(self: subprocess.Popen[bytes], *args: object, **kwargs: object) -> tuple[bytes, bytes]:
+        for _ in range(100):  # until the script has started what it starts
+            if pids.exists() and pids.read_text(encoding="utf-8").strip():
+                break
+            time.sleep(0.05)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(subprocess.Popen, "communicate", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        import_bytes(WORD_97, source_name="x.doc")
+    started = int(pids.read_text(encoding="utf-8"))
+    for _ in range(50):
+        if not _alive(started):
+            break
+        time.sleep(0.1)
+    assert not _alive(started), "the process LibreOffice started is stopped too"
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
