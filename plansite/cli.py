@@ -8,6 +8,7 @@ existing site.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import traceback
 from concurrent.futures.process import BrokenProcessPool
@@ -197,15 +198,7 @@ def _import(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_INVALID
-    files = [
-        found
-        for given in args.file
-        for found in (
-            sorted(p for p in given.iterdir() if p.is_file() and not p.name.startswith("."))
-            if given.is_dir()
-            else [given]
-        )
-    ]
+    files = [found for given in args.file for found in (_documents_in(given) if given.is_dir() else [given])]
     if not files:
         print(f"错误：{args.file[0]} 是一个空文件夹：没有要导入的文件。", file=sys.stderr)
         return EXIT_FAILED
@@ -221,6 +214,16 @@ def _import(args: argparse.Namespace) -> int:
             + "。请逐份对照原文核对，然后运行 python build.py check。"
         )
     return EXIT_FAILED if failed else EXIT_OK
+
+
+# What a folder holds beside its documents: Word's lock files (~$规划.docx, while it is open),
+# Windows' thumbnails and folder settings.
+_NOT_DOCUMENTS = re.compile(r"^(~\$.*|thumbs\.db|desktop\.ini|\..*)$", re.IGNORECASE)
+
+
+def _documents_in(folder: Path) -> list[Path]:
+    """The files of a folder given to import, but those its system keeps there."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and not _NOT_DOCUMENTS.match(p.name))
 
 
 def _import_one(path: Path, args: argparse.Namespace, counter: str) -> bool:

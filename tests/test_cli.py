@@ -199,6 +199,9 @@ def test_import_drafts_many_files_and_a_folder_s_files_going_on_past_one_it_cann
     )
     (old / "photo.bin").write_bytes(bytes(range(256)) * 4)
     (old / ".hidden.txt").write_text("不导入", encoding="utf-8")
+    (old / "desktop.ini").write_text("[.ShellClassInfo]\nIconResource=x\n", encoding="utf-8")  # Windows' own
+    (old / "~$plan.docx").write_bytes(b"\x08ZhangSan" + bytes(150))  # Word's lock file beside an open document
+    (old / "Thumbs.db").write_bytes(bytes(64))
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "site.yaml").write_bytes((CONTENT / "site.yaml").read_bytes())
 
