@@ -178,13 +178,16 @@ def test_import_refuses_an_id_that_is_not_an_id(tmp_path: Path, doc_id: str) -> 
         ("https://www.example.gov.cn/a.html", "不能直接导入网址 https://www.example.gov.cn/a.html：导入程序不连接网络"),
         ("folder", "folder 是一个空文件夹：没有要导入的文件"),
         ("missing.docx", "找不到文件 missing.docx"),
+        ("folder/plan.yaml", "folder/plan.yaml 是 YAML 文件：网站的文件本来就是 YAML，不用导入"),
     ],
 )
 def test_import_says_what_it_was_given_instead_of_a_file(tmp_path: Path, given: str, said: str) -> None:
     (tmp_path / "folder").mkdir()
+    if given.endswith(".yaml"):  # a site's own document, which was drafted as the text of its YAML
+        (tmp_path / given).write_bytes((CONTENT / JIANGBEI).read_bytes())
     result = run("import", given, cwd=tmp_path)
     assert result.returncode == 1 and said in result.stderr and "Traceback" not in result.stderr
-    assert sorted(p.name for p in tmp_path.rglob("*")) == ["folder"], "nothing is written"
+    assert not (tmp_path / "content").exists(), "nothing is written"
 
 
 def test_import_drafts_many_files_and_a_folder_s_files_going_on_past_one_it_cannot_read(tmp_path: Path) -> None:

@@ -260,6 +260,10 @@ def _stated(fields: dict[str, object], dropped: list[str]) -> DocDraft:
 
 def import_file(path: Path, doc_id: str | None = None, taken: Callable[[str], bool] = _nothing_taken) -> ImportResult:
     """`taken`: whether an id is already used (a derived id then gets -2, -3…)."""
+    if path.suffix.lower() in (".yaml", ".yml"):  # a site's own file: imported, it became a draft of its YAML
+        raise SourceError(
+            f"{path} 是 YAML 文件：网站的文件本来就是 YAML，不用导入。请直接把它放进 content/，再运行 python build.py check。"
+        )
     try:
         data = read_regular(path, MAX_SOURCE_BYTES)
     except ReadError as error:
