@@ -12,7 +12,7 @@ from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from plansite.importer import import_bytes
+from plansite.importer import ImportResult, import_bytes
 from plansite.importer.word import FORMATS, Numbering
 
 from . import formats
@@ -86,7 +86,7 @@ def _docx(build) -> bytes:  # type: ignore[no-untyped-def]
     return out.getvalue()
 
 
-def test_endnotes_are_notes_numbered_with_the_footnotes() -> None:
+def test_footnotes_and_endnotes_are_notes_numbered_in_order_of_reference() -> None:
     def build(document) -> None:  # type: ignore[no-untyped-def]
         document.add_paragraph("某市残疾人事业发展规划", style="Title")
         document.add_paragraph("总体要求", style="Heading 1")
@@ -101,20 +101,6 @@ def test_endnotes_are_notes_numbered_with_the_footnotes() -> None:
     draft = import_bytes(_docx(build), source_name="plan.docx").yaml
     assert "残疾人就业率达到目标〔注1〕，康复服务覆盖率达到85%〔注2〕。" in draft
     assert "注1：目标以统计年鉴为准。" in draft and "注2：覆盖率按持证残疾人计算。" in draft
-
-
-def test_footnotes_are_kept_as_notes() -> None:
-    def build(document) -> None:  # type: ignore[no-untyped-def]
-        document.add_paragraph("某市残疾人事业发展规划", style="Title")
-        document.add_paragraph("总体要求", style="Heading 1")
-        paragraph = document.add_paragraph("到2025年，残疾人就业率达到目标")
-        paragraph._p.append(parse_xml(f'<w:r {W}><w:footnoteReference w:id="1"/></w:r>'))
-        paragraph.add_run("。")
-        formats.add_footnotes(document, ["目标以统计年鉴为准。"], separator=True)
-
-    draft = import_bytes(_docx(build), source_name="plan.docx").yaml
-    assert "到2025年，残疾人就业率达到目标〔注1〕。" in draft
-    assert "注1：目标以统计年鉴为准。" in draft
     assert "—" not in draft.split("body:")[1], "the separator footnote is not a note"
 
 
@@ -525,54 +511,47 @@ def test_hidden_text_is_not_imported_and_is_listed() -> None:
     assert any("隐藏文字" in line and "（内部意见：数字待核）" in line for line in result.dropped), result.dropped
 
 
-def test_pinyin_over_characters_is_not_read_as_text() -> None:
+def _one_paragraph(text: str, inline: str, after: str = "") -> ImportResult:
+    """The import of a Word file of a title and one paragraph: `text`, then `inline` (an element
+    as Word writes it into a paragraph), then `after`."""
+
     def build(document) -> None:  # type: ignore[no-untyped-def]
         document.add_paragraph("某市残疾人就业工作方案", style="Title")
-        paragraph = document.add_paragraph("联系人：")
-        paragraph._p.append(
-            parse_xml(
-                f"<w:ruby {W}><w:rubyPr/><w:rt><w:r><w:t>zhā</w:t></w:r></w:rt>"
-                "<w:rubyBase><w:r><w:t>查</w:t></w:r></w:rubyBase></w:ruby>"
-            )
-        )
-        paragraph.add_run("先生。")
+        paragraph = document.add_paragraph(text)
+        paragraph._p.append(parse_xml(inline))
+        if after:
+            paragraph.add_run(after)
 
-    assert "联系人：查先生。" in import_bytes(_docx(build), source_name="plan.docx").yaml
+    return import_bytes(_docx(build), source_name="plan.docx")
+
+
+def test_pinyin_over_characters_is_not_read_as_text() -> None:
+    ruby = (
+        f"<w:ruby {W}><w:rubyPr/><w:rt><w:r><w:t>zhā</w:t></w:r></w:rt>"
+        "<w:rubyBase><w:r><w:t>查</w:t></w:r></w:rubyBase></w:ruby>"
+    )
+    assert "联系人：查先生。" in _one_paragraph("联系人：", ruby, "先生。").yaml
 
 
 def test_an_embedded_object_is_listed_with_its_program() -> None:
     """An Excel sheet pasted as an object shows in Word as a picture of its cells; its text is not
     in the document. It is listed, never dropped unsaid."""
-
-    def build(document) -> None:  # type: ignore[no-untyped-def]
-        document.add_paragraph("某市残疾人就业工作方案", style="Title")
-        document.add_paragraph("各区任务如下表。")
-        paragraph = document.add_paragraph()
-        paragraph._p.append(
-            parse_xml(
-                f'<w:r {W} xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">'
-                '<w:object><v:shape id="_x0000_i1025" style="width:400pt;height:120pt"><v:imagedata o:title=""/>'
-                '</v:shape><o:OLEObject Type="Embed" ProgID="Excel.Sheet.12" ShapeID="_x0000_i1025"/></w:object></w:r>'
-            )
-        )
-
-    result = import_bytes(_docx(build), source_name="plan.docx")
+    sheet = (
+        f'<w:r {W} xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">'
+        '<w:object><v:shape id="_x0000_i1025" style="width:400pt;height:120pt"><v:imagedata o:title=""/>'
+        '</v:shape><o:OLEObject Type="Embed" ProgID="Excel.Sheet.12" ShapeID="_x0000_i1025"/></w:object></w:r>'
+    )
+    result = _one_paragraph("各区任务如下表。", sheet)
     assert [line for line in result.dropped if "嵌入的对象（Excel 表格）没有导入" in line], result.dropped
 
 
 def test_an_equation_is_listed_with_its_text() -> None:
-    def build(document) -> None:  # type: ignore[no-untyped-def]
-        document.add_paragraph("某市残疾人就业工作方案", style="Title")
-        paragraph = document.add_paragraph("计算公式：")
-        paragraph._p.append(
-            parse_xml(
-                '<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math">'
-                "<m:r><m:t>覆盖率=</m:t></m:r><m:f><m:num><m:r><m:t>服务人数</m:t></m:r></m:num>"
-                "<m:den><m:r><m:t>总人数</m:t></m:r></m:den></m:f></m:oMath>"
-            )
-        )
-
-    result = import_bytes(_docx(build), source_name="plan.docx")
+    formula = (
+        '<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math">'
+        "<m:r><m:t>覆盖率=</m:t></m:r><m:f><m:num><m:r><m:t>服务人数</m:t></m:r></m:num>"
+        "<m:den><m:r><m:t>总人数</m:t></m:r></m:den></m:f></m:oMath>"
+    )
+    result = _one_paragraph("计算公式：", formula)
     assert "计算公式：" in result.yaml and "服务人数" not in result.yaml
     assert [line for line in result.dropped if "公式没有导入" in line and "覆盖率=服务人数总人数" in line], (
         result.dropped
