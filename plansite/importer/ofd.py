@@ -86,18 +86,17 @@ def _children(element: etree._Element, name: str) -> list[etree._Element]:
     return [child for child in element.iter() if _local(child) == name]
 
 
-def _entry(base: str, location: str, names: set[str]) -> str:
-    """A file an OFD names, relative to the file naming it (or to the package, if it starts with /)."""
+def _entry(base: str, location: str, names: dict[str, str]) -> str:
+    """A file an OFD names, relative to the file naming it (or to the package, if it starts with
+    /); `names`: the package's, by their lower case (a writer on Windows may change the case)."""
     location = location.strip().replace("\\", "/")
     path = location.lstrip("/") if location.startswith("/") else posixpath.normpath(posixpath.join(base, location))
-    if path in names:
-        return path
-    return next((name for name in names if name.lower() == path.lower()), path)  # written on Windows
+    return names.get(path.lower(), path)
 
 
 def _pages(package: zipfile.ZipFile) -> list[str]:
     """The pages' Content.xml, in the document's order."""
-    names = set(package.namelist())
+    names = {name.lower(): name for name in package.namelist()}
     root = _xml(package, OFD_ENTRY)
     doc_roots = [e.text or "" for e in _children(root, "DocRoot") if (e.text or "").strip()]
     if not doc_roots:
