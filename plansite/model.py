@@ -33,6 +33,7 @@ KINDS: dict[str, str] = {
     "communique": "公报",
     "report": "报告",
     "reply": "批复",
+    "response": "答复",
     "letter": "函",
     "speech": "讲话",
     "minutes": "纪要",

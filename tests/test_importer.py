@@ -617,6 +617,8 @@ def test_a_document_from_another_province(tmp_path: Path) -> None:
         ("关于2025年度残疾人就业保障金征收情况的通报", "bulletin"),
         ("2025年某市残疾人事业发展统计公报", "communique"),
         ("某市人民政府关于同意设立残疾人托养中心的批复", "reply"),
+        ("关于市政协五届三次会议第123号提案的答复", "response"),
+        ("对市十七届人大二次会议第45号建议的答复", "response"),
         ("某市残疾人联合会关于征求《某市残疾人事业发展规划》意见的函", "letter"),
         ("某市残疾人工作委员会2026年第一次全体会议纪要", "minutes"),
         ("某市残疾人联合会第六次代表大会关于主席团工作报告的决议", "resolution"),
@@ -886,6 +888,26 @@ def test_a_signature_on_one_line_is_the_signature(annex: str, tmp_path: Path) ->
     # The control: a sentence ending in a date is text.
     doc, _, _ = draft("关于做好助残日活动的通知\n一、活动主题\n会议定于 2026年4月20日\n", tmp_path)
     assert doc.signature is None and texts(doc.body[0].blocks) == ["会议定于 2026年4月20日"]
+
+
+@pytest.mark.parametrize(
+    "issuer",
+    [
+        "某市残疾人康复中心",
+        "中国盲人协会",
+        "某省残疾人福利基金会",
+        "某市特殊教育学校",
+        "中国残联党组",
+        "某市残疾人工作领导小组",
+    ],
+)
+def test_a_body_a_site_publishes_for_signs_as_an_office_does(issuer: str, tmp_path: Path) -> None:
+    """A 康复中心's 招聘公告, an association's notice: their name over the date is the signature,
+    as a government office's is (before, both were text of the last section)."""
+    text = f"关于公开招聘工作人员的公告\n一、招聘岗位\n康复治疗师2名。\n{issuer}\n2024年6月25日\n"
+    doc, _, _ = draft(text, tmp_path)
+    assert doc.signature is not None and (doc.signature.issuer, str(doc.signature.date)) == (issuer, "2024-06-25")
+    assert texts(doc.body[0].blocks) == ["康复治疗师2名。"]
 
 
 def test_a_salutation_after_the_text_stays_in_its_place(tmp_path: Path) -> None:

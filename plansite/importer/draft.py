@@ -89,6 +89,7 @@ KIND_ENDINGS = (
     ("公报", "communique"),  # 统计公报: a year's figures
     ("报告", "report"),
     ("批复", "reply"),
+    ("答复", "response"),  # to a deputy's 建议 or a member's 提案
     ("函", "letter"),
     ("讲话", "speech"),  # ——在……上的讲话, often the subtitle
     ("致辞", "speech"),

@@ -10,9 +10,14 @@ DOC_NUMBER = re.compile(
     r"^[（(]?(?P<n>[\u4e00-\u9fa5]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号)[)）]?"
     r"(?:[\s\u3000]*签发人[:：][\s\u3000]*(?P<signer>[^\s\u3000]{1,20}))?$"
 )
+# An office that signs: a government or its departments, or a body a 残联 site publishes for too
+# (its centres and schools, the associations of blind and deaf people, its foundation, its 党组),
+# whose name is longer (新闻中心, 服务中心 are a site's menu).
 ISSUER = re.compile(
     r"^(?:[\u4e00-\u9fa5（）()]{2,40}"
-    r"(?:人民政府|人民政府办公室|人民政府办公厅|残疾人联合会|委员会|办公室|办公厅|局|厅|残联|部|委|总局|署)"
+    r"(?:人民政府|人民政府办公室|人民政府办公厅|联合会|委员会|办公室|办公厅|局|厅|残联|部|委|总局|署)"
+    r"|[\u4e00-\u9fa5（）()]{4,40}"
+    r"(?:中心|协会|基金会|研究会|促进会|学校|学院|大学|医院|研究院|研究所|党组|小组|公司)"
     r"|国务院|国务院办公厅|中共中央办公厅|中共中央)$"
 )
 _BETWEEN_ISSUERS = re.compile(r"[\s\u3000、]+")
