@@ -96,3 +96,64 @@ def test_a_saved_government_page_s_head_metadata_fills_the_draft(tmp_path: Path)
     assert doc.keywords == ("残疾人", "康复", "实施方案")
     assert "source:\n  title: 某县残疾人联合会" in result.yaml
     assert import_file(source).doc_id == "mouxiancanjirenkangfufuwushishifangan"  # the title in pinyin
+
+
+_CATALOGUE_PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{title}_某市残联</title></head>
+<body><ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li></ul>
+{block}
+<h1>{title}</h1>
+<p>各县（区）残联：</p><p>现将有关事项通知如下。</p><p>一、工作目标</p><p>全年新增就业1200人。</p>
+<p>某市残疾人联合会</p><p>2024年6月20日</p></body></html>"""
+_LIST_BLOCK = """<ul class="xxgk">
+<li><span>索引号：</span>11510800MB1234567X/2024-00123</li>
+<li><span>组配分类：</span>通知公告</li>
+<li><span>发布机构：</span>某市残疾人联合会</li>
+<li><span>成文日期：</span>2024-06-20</li>
+<li><span>文　　号：</span>某残联发〔2024〕45号</li>
+<li><span>有 效 性：</span>已废止</li>
+<li><span>公开日期：</span>2024-06-28</li>
+</ul>"""
+_TERMS_BLOCK = """<dl class="xxgk">
+<dt>索引号：</dt><dd>11510800MB1234567X/2024-00124</dd>
+<dt>发布机构：</dt><dd>某市残疾人联合会</dd>
+<dt>发文日期：</dt><dd>2024年6月20日</dd>
+<dt>文件编号：</dt><dd>某残联发〔2024〕46号</dd>
+<dt>有效性：</dt><dd>有效</dd>
+</dl>"""
+
+
+@pytest.mark.parametrize(
+    ("block", "number", "index", "validity"),
+    [
+        (_LIST_BLOCK, "某残联发〔2024〕45号", "11510800MB1234567X/2024-00123", "废止"),
+        (_TERMS_BLOCK, "某残联发〔2024〕46号", "11510800MB1234567X/2024-00124", "有效"),
+    ],
+)
+def test_a_page_s_catalogue_block_laid_out_as_lines_fills_the_metadata(
+    block: str, number: str, index: str, validity: str, tmp_path: Path
+) -> None:
+    """Sites lay the 政府信息公开 block out as a list or as terms over their values, with names
+    of their own (发布机构, 文件编号, 有效性, 组配分类) and dates as 2024-06-20: before, only a
+    table was read, and these lines were the notice's first paragraphs."""
+    title = "某市残疾人联合会关于做好2024年残疾人就业工作的通知"
+    source = tmp_path / "page.html"
+    source.write_text(_CATALOGUE_PAGE.format(title=title, block=block), encoding="utf-8")
+    doc, result = draft_of_file(source, tmp_path)
+    assert (doc.title, doc.doc_number, doc.index_number, doc.validity) == (title, number, index, validity)
+    assert doc.issuer == "某市残疾人联合会" and doc.date_signed == dt.date(2024, 6, 20)
+    assert doc.preamble == "各县（区）残联：\n\n现将有关事项通知如下。"
+    read = [line for line in result.dropped if "已读作文件信息" in line]
+    assert len(read) == block.count("：</")  # each line listed as read, where the page has it
+    if block is _LIST_BLOCK:
+        assert doc.date_published == dt.date(2024, 6, 28) and read[0].startswith("第4行")
+
+
+def test_key_lines_of_a_page_s_text_are_text(tmp_path: Path) -> None:
+    """The control: one such line (an article's date, read as its date as before), or lines whose
+    names no catalogue uses, are the page's text."""
+    source = tmp_path / "page.html"
+    block = "<p>发布日期：2024-06-28</p><p>联系人：李华</p><p>联系电话：0827-7654321</p>"
+    source.write_text(_CATALOGUE_PAGE.format(title="关于做好就业工作的通知", block=block), encoding="utf-8")
+    doc, result = draft_of_file(source, tmp_path)
+    assert not any("已读作文件信息" in line for line in result.dropped)
+    assert "联系人：李华\n\n联系电话：0827-7654321" in doc.preamble

@@ -162,6 +162,7 @@ class DocDraft:
     index_number: str = ""  # 索引号, 主题分类, 主题词: from a 政府信息公开 block (govinfo.py)
     topic: str = ""
     keywords: list[str] = field(default_factory=list)
+    validity: str = ""  # 有效性 (model.VALIDITY), where the block states it
     notice_title: str = ""
     addressees: str = ""
     notice_text: list[str] = field(default_factory=list)

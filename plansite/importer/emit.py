@@ -80,6 +80,7 @@ def emit(doc: DocDraft, doc_id: str, source_name: str, id_comment: str = "") -> 
     w.field(0, "region", doc.region)
     w.field(0, "index_number", doc.index_number)
     w.field(0, "topic", doc.topic)
+    w.field(0, "validity", doc.validity)
     if doc.keywords:
         w.lines.append(f"keywords: {flow(doc.keywords)}")
     if doc.source_title:

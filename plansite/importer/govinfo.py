@@ -12,25 +12,50 @@ from __future__ import annotations
 
 import re
 
-from .draft import DocDraft, cn_date
+from .draft import DocDraft, TableDraft, cn_date, iso_date
+from .lines import Line
 
-# 键 (spaces inside removed) -> the draft's field
+# 键 (spaces inside removed) -> the draft's field; "" for what a site's catalogue says that is no
+# fact of the document itself (how it is published, its catalogue's other classes): read, listed
+# as read, and not kept.
 KEYS: dict[str, str] = {
     "索引号": "index_number",
     "主题分类": "topic",
     "发文机关": "issuer",
+    "发文机构": "issuer",
+    "发布机构": "issuer",
+    "发文单位": "issuer",
+    "制发机关": "issuer",
     "成文日期": "date_signed",
+    "发文日期": "date_signed",
     "标题": "title",
     "名称": "title",
     "发文字号": "doc_number",
     "文号": "doc_number",
+    "文件编号": "doc_number",
     "发布日期": "date_published",
+    "公开日期": "date_published",
     "主题词": "keywords",
+    "关键词": "keywords",
+    "有效性": "validity",
+    "时效性": "validity",
+    "组配分类": "",
+    "体裁分类": "",
+    "信息类别": "",
+    "服务对象": "",
+    "公开方式": "",
+    "公开范围": "",
+    "公开形式": "",
+    "公开时限": "",
+    "生成日期": "",
 }
+# 有效性 as sites write it -> as a document's `validity` is written (model.VALIDITY)
+VALIDITY = {"有效": "有效", "现行有效": "有效", "失效": "失效", "已失效": "失效", "废止": "废止", "已废止": "废止"}
 MAX_BLOCK_START = 20  # the block is among the first lines of the page
 MAX_VALUE = 200  # a metadata value is short; longer is prose
 _KEY_CELL = re.compile(r"^(?P<key>[^：:]{2,12})[：:]\s*(?P<value>.*)$")
 _SPACES = re.compile(r"[\s\u3000]+")
+_ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")  # 2024-06-28, as a site's catalogue dates
 _KEYWORD_SEPARATORS = re.compile(r"[\s\u3000、，,；;]+")
 
 
@@ -87,14 +112,47 @@ def read_block(text: str, known: DocDraft, read: list[str]) -> str:
 
 def _set(known: DocDraft, name: str, value: str) -> None:
     value = value.strip()
-    if not value or len(value) > MAX_VALUE:
+    if not name or not value or len(value) > MAX_VALUE:
         return
     if name in ("date_signed", "date_published"):
-        setattr(known, name, cn_date(_SPACES.sub("", value)))
+        bare = _SPACES.sub("", value)
+        setattr(known, name, cn_date(bare) or (iso_date(iso[0]) if (iso := _ISO_DATE.fullmatch(bare)) else None))
+    elif name == "validity":
+        known.validity = VALIDITY.get(_SPACES.sub("", value), "")
     elif name == "keywords":
         known.keywords = [word for word in _KEYWORD_SEPARATORS.split(value) if word]
     else:
         setattr(known, name, _SPACES.sub("", value) if name in ("title", "doc_number") else value)
+
+
+def read_lines(items: list[Line | TableDraft], known: DocDraft, read: list[str]) -> list[Line | TableDraft]:
+    """Fill `known` from a block a page lays out as lines (a list, or labels in divs: one 键：值
+    a line, or the 键 on a line of its own over its value) among its first items; the items
+    without it. A page's table is read by `read_rows`."""
+    start = next(
+        (i for i, item in enumerate(items[:MAX_BLOCK_START]) if isinstance(item, Line) and _pairs(item.text)), None
+    )
+    if start is None:
+        return items
+    found: list[tuple[str, str]] = []
+    lines: list[str] = []
+    end = start
+    while end < len(items) and isinstance(line := items[end], Line) and (pairs := _pairs(line.text)):
+        text = line.text
+        under = items[end + 1] if end + 1 < len(items) else None
+        if pairs[-1][1] == "" and isinstance(under, Line) and not _pairs(under.text):
+            pairs[-1] = (pairs[-1][0], under.text)  # the 键 over its value (dt over dd)
+            text += under.text
+            end += 1
+        found += pairs
+        lines.append(f"第{line.number}行（已读作文件信息）：{text}")
+        end += 1
+    if len(found) < 2:
+        return items  # one 键：值 line alone is the document's own text
+    for name, value in found:
+        _set(known, name, value)
+    read += lines
+    return items[:start] + items[end:]
 
 
 def read_rows(rows: list[list[str]], known: DocDraft) -> bool:

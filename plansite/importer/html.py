@@ -29,7 +29,7 @@ from xml.etree.ElementTree import Element
 import html5lib
 
 from .draft import DocDraft, iso_date
-from .govinfo import read_rows
+from .govinfo import read_lines, read_rows
 from .lines import (
     MAX_FRAMES,
     MAX_QUOTED,
@@ -90,6 +90,9 @@ def tidy(text: str) -> str:
     return _BETWEEN_CJK.sub("", _SPACE.sub(" ", text)).strip(" \u3000")
 
 
+_BODY_TAG = re.compile(r"<body[\s>]", re.IGNORECASE)
+
+
 @dataclass
 class _Walk:
     source: str
@@ -113,9 +116,12 @@ class _Walk:
     frame_count: int = 0  # boxes met so far: each box's number
 
     def _find(self, text: str, end: int) -> int:
-        """Where the start of `text` is in the source, from the last block found on (before `end`); -1 if not."""
-        probe = text[:8]
-        return self.source.find(probe, self.position, end) if probe else -1
+        """Where the start of `text` is in the source, from the last block found on (before `end`); -1 if not.
+        Its first eight characters, else its first three (markup may part them: <span>索引号：</span>…)."""
+        for probe in (text[:8], text[:3]):
+            if probe and (found := self.source.find(probe, self.position, end)) >= 0:
+                return found
+        return -1
 
     def peek(self, text: str) -> int:
         """The source line of text inside the block being read: found as `locate` finds it, but
@@ -506,9 +512,12 @@ def html_items(text: str, known: DocDraft, read: list[str], dropped: list[str]) 
     root = html5lib.parse(text, namespaceHTMLElements=False)
     body = root.find("body")
     walk = _Walk(text, known, read, dropped)
+    if body_tag := _BODY_TAG.search(text):  # the page's <title> repeats text of its body
+        walk.line, walk.position = text.count("\n", 0, body_tag.start()) + 1, body_tag.start()
     if body is not None:
         walk.walk(body)
     walk.flush()
+    walk.items = read_lines(walk.items, known, read)
     metas = _gov_metas(root, known, read)
     title = root.find("head/title")
     stated = metas.get("ArticleTitle") or (tidy(title.text) if title is not None and title.text else "")
