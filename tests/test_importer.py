@@ -910,6 +910,44 @@ def test_a_body_a_site_publishes_for_signs_as_an_office_does(issuer: str, tmp_pa
     assert texts(doc.body[0].blocks) == ["康复治疗师2名。"]
 
 
+@pytest.mark.parametrize(
+    ("ending", "closing"),
+    [
+        ("特此通知。\n", "特此通知。"),
+        ("以上意见，请结合实际认真贯彻执行。\n", "以上意见，请结合实际认真贯彻执行。"),
+        (
+            "感谢您对残疾人事业的关心和支持。\n联系人：李华\n联系电话：0827-7654321\n",
+            "感谢您对残疾人事业的关心和支持。\n\n联系人：李华\n\n联系电话：0827-7654321",
+        ),
+    ],
+)
+def test_the_words_that_close_a_document_are_its_closing(ending: str, closing: str, tmp_path: Path) -> None:
+    """特此通知。 ends the notice, not its last section (a screen reader's list of headings put it
+    under 二、工作要求); the lines after it, such as a reply's contacts, go with it."""
+    text = f"关于做好助残日活动的通知\n各区县残联：\n一、活动主题\n促进就业。\n二、工作要求\n（一）加强领导。\n各地要加强领导。\n{ending}某市残疾人联合会\n2026年4月20日\n"
+    doc, _, _ = draft(text, tmp_path)
+    assert doc.closing == closing
+    assert texts(doc.body[1].sections[0].blocks) == ["各地要加强领导。"]
+    assert doc.signature is not None and doc.signature.issuer == "某市残疾人联合会"
+
+
+def test_closing_words_alone_under_a_heading_or_inside_the_text_stay(tmp_path: Path) -> None:
+    """The controls: words that are all of a section's text, a sentence that only starts so, and
+    the words before the text that ends the section, stay where they are."""
+    text = "关于做好助残日活动的通知\n一、活动主题\n促进就业。\n二、有关要求\n特此通知。\n某市残疾人联合会\n2026年4月20日\n"
+    doc, _, _ = draft(text, tmp_path)
+    assert texts(doc.body[1].blocks) == ["特此通知。"] and doc.closing == ""
+    text = (
+        "关于做好助残日活动的通知\n一、活动主题\n促进就业。\n以上人员名单在市残联网站公示。\n特此通知的格式另行下发。\n"
+    )
+    doc, _, _ = draft(text, tmp_path)
+    assert texts(doc.body[0].blocks)[1:] == ["以上人员名单在市残联网站公示。", "特此通知的格式另行下发。"]
+    assert doc.closing == ""
+    lines = "".join(f"第{n}项工作。\n" for n in range(1, 9))
+    doc, _, _ = draft(f"关于做好助残日活动的通知\n一、活动主题\n促进就业。\n特此通知。\n{lines}", tmp_path)
+    assert texts(doc.body[0].blocks)[1] == "特此通知。" and doc.closing == ""
+
+
 def test_a_salutation_after_the_text_stays_in_its_place(tmp_path: Path) -> None:
     """各位代表：after lines of text is no 主送: the text keeps its order."""
     doc, _, _ = draft(SPEECH_OPENING, tmp_path)

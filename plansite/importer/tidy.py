@@ -23,8 +23,17 @@ from .draft import (
 )
 from .tables import TableDraft
 
+# The words that close a 公文 (its 结束语: 特此通知。此复。以上意见，请认真贯彻执行。) or a reply
+# (感谢您对……的关心和支持): they end the document, not the section they follow.
+CLOSING_WORDS = re.compile(
+    r"^(?:特此(?:通知|公告|通告|通报|批复|函告|函复|答复|报告|决定|公示|说明)|此复|妥否，请批示|当否，请批示"
+    r"|以上(?:意见|报告|方案|请示)，[^。]{1,30}|请(?:认真)?(?:遵照|贯彻)执行|感谢您对[^。]{1,40})[。！]?$"
+)
+MAX_AFTER_CLOSING = 6  # lines after those words that go with them (联系人：…, 联系电话：…)
+
 
 def finish(doc: DocDraft) -> None:
+    _closing_words(doc)
     if doc.public_note:
         doc.closing.append(doc.public_note)
     if not doc.title and doc.notice_title:
@@ -58,6 +67,23 @@ def finish(doc: DocDraft) -> None:
     _lift_blocks(doc)
     _fit_titles_and_cells(doc)
     _split_long_paragraphs(doc)
+
+
+def _closing_words(doc: DocDraft) -> None:
+    """特此通知。 and what follows it at the end of the last section: the document's closing."""
+    if not doc.body:
+        return
+    last = doc.body[-1]
+    while last.sections:  # a section's own blocks come before its subsections: the end is the last one's
+        last = last.sections[-1]
+    blocks = last.blocks
+    tail = len(blocks)
+    while tail > 0 and isinstance(blocks[tail - 1], str) and len(blocks) - tail <= MAX_AFTER_CLOSING:
+        tail -= 1
+    start = next((i for i in range(tail, len(blocks)) if CLOSING_WORDS.match(str(blocks[i]))), None)
+    if start:  # never all of the section's text: a heading over nothing would be left
+        doc.closing[:0] = blocks[start:]
+        del blocks[start:]
 
 
 Note = Callable[[str], None]  # says something to the editor in a comment on a part of the draft
