@@ -948,6 +948,46 @@ def test_closing_words_alone_under_a_heading_or_inside_the_text_stay(tmp_path: P
     assert texts(doc.body[0].blocks)[1] == "特此通知。" and doc.closing == ""
 
 
+SERVICE_GUIDE = (
+    "残疾人证新办服务指南\n【事项名称】残疾人证新办\n【实施主体】某县残疾人联合会\n【申请条件】\n"
+    "1.具有本县户籍；\n2.符合残疾标准。\n【申请材料】\n1.居民身份证原件；\n2.近期二寸免冠照片3张。\n"
+    "【办理时限】20个工作日\n【咨询电话】0827-2222222\n"
+)
+
+
+def test_a_service_guide_s_bracketed_names_are_its_sections(tmp_path: Path) -> None:
+    """A 办事指南 names its parts in 【】: each is a section, what follows on its line a paragraph
+    of it (before, 2.符合残疾标准。 became a heading over 【申请材料】)."""
+    doc, _, _ = draft(SERVICE_GUIDE, tmp_path)
+    assert (doc.title, doc.kind, doc.preamble) == ("残疾人证新办服务指南", "guide", "")
+    assert [(s.label, s.title, texts(s.blocks)) for s in doc.body] == [
+        ("", "事项名称", ["残疾人证新办"]),
+        ("", "实施主体", ["某县残疾人联合会"]),
+        ("", "申请条件", ["1.具有本县户籍；", "2.符合残疾标准。"]),
+        ("", "申请材料", ["1.居民身份证原件；", "2.近期二寸免冠照片3张。"]),
+        ("", "办理时限", ["20个工作日"]),
+        ("", "咨询电话", ["0827-2222222"]),
+    ]
+
+
+def test_a_service_guide_s_bracketed_names_are_its_sections_in_a_web_page(tmp_path: Path) -> None:
+    lines = SERVICE_GUIDE.strip().split("\n")
+    body = "".join("<p>" + re.sub(r"^(【[^】]+】)", r"<strong>\1</strong>", line) + "</p>" for line in lines[1:])
+    source = tmp_path / "guide.html"
+    source.write_text(f"<html><body><h1>{lines[0]}</h1>{body}</body></html>", "utf-8")
+    doc, _ = draft_of_file(source, tmp_path)
+    assert [s.title for s in doc.body] == ["事项名称", "实施主体", "申请条件", "申请材料", "办理时限", "咨询电话"]
+
+
+def test_a_few_or_repeated_bracketed_names_are_text(tmp_path: Path) -> None:
+    """The controls: two such lines, or one name again and again (【图片】), stay the text."""
+    doc, _, _ = draft("某市助残日活动方案\n一、活动主题\n【主题】促进就业\n【时间】5月19日\n", tmp_path)
+    assert texts(doc.body[0].blocks) == ["【主题】促进就业", "【时间】5月19日"]
+    lines = "".join(f"【图片】第{n}张照片\n" for n in range(1, 5))
+    doc, _, _ = draft(f"某市助残日活动方案\n一、活动情况\n{lines}", tmp_path)
+    assert len(doc.body) == 1 and texts(doc.body[0].blocks)[0] == "【图片】第1张照片"
+
+
 def test_a_salutation_after_the_text_stays_in_its_place(tmp_path: Path) -> None:
     """各位代表：after lines of text is no 主送: the text keeps its order."""
     doc, _, _ = draft(SPEECH_OPENING, tmp_path)

@@ -7,11 +7,12 @@ chapters are marked as headings (`mark_chapters`).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..numbering import numbered
 from .body import Body
-from .draft import DocDraft, Item
+from .draft import BOX, DocDraft, Item
 from .head import read_head
 from .lines import Line
 from .tail import read_tail
@@ -21,6 +22,10 @@ from .tidy import finish
 # are numbering styles of their own).
 _CHAPTER = re.compile(r"^(?P<n>\d{1,2})[ \t\u3000]+[^\s。；！？，,]{1,20}$")
 CLAUSES = ("decimal-2", "decimal-3")
+# A service guide's items, 【申请条件】 or 【办理时限】20个工作日: a name in black lenticular
+# brackets at a line's start (a 专栏 set so is a box, read by the body).
+_BRACKETED = re.compile(r"^【(?P<name>[^【】\s]{2,12})】[\s\u3000]*(?P<rest>.*)$")
+BRACKETED_ITEMS = 3  # so many, each named once, make a document's sections; fewer are text
 
 
 TITLE_WITHIN = 10  # items before a title: a letterhead, a 发文字号, a line of marks
@@ -57,6 +62,31 @@ def mark_chapters(items: list[Item]) -> None:
             item.heading, chapter = 2, chapter + 1
 
 
+def mark_bracketed(items: list[Item]) -> list[Item]:
+    """A service guide (办事指南) names its parts 【申请条件】, 【申请材料】, 【办理时限】20个工作日:
+    where three or more lines start with names in 【】, each once, and the source marks no
+    section (a title it may), each name is a heading (as a source's style would mark it) and what follows it on
+    its line is a paragraph under it."""
+    found = [
+        (n, m)
+        for n, item in enumerate(items)
+        if isinstance(item, Line) and (m := _BRACKETED.match(item.text)) and not BOX.match(item.text)
+    ]
+    names = [m["name"] for _, m in found]
+    if len(found) < BRACKETED_ITEMS or len(set(names)) < len(names):
+        return items
+    if any(isinstance(item, Line) and item.heading > 1 for item in items):
+        return items  # the source marks its sections itself
+    marked = list(items)
+    for n, m in reversed(found):
+        line = items[n]
+        assert isinstance(line, Line)
+        heading = dataclasses.replace(line, text=m["name"], heading=2, run_in=0, list_item=False)
+        rest = [dataclasses.replace(line, text=m["rest"], run_in=0, blank_before=False)] if m["rest"] else []
+        marked[n : n + 1] = [heading, *rest]
+    return marked
+
+
 def _clause(text: str) -> bool:
     n = numbered(text)
     return n is not None and n.style.name in CLAUSES
@@ -67,6 +97,7 @@ def parse(items: list[Item], known: DocDraft | None = None) -> DocDraft:
     doc = known or DocDraft()
     mark_title(items)
     mark_chapters(items)
+    items = mark_bracketed(items)
     rest = read_head(items, doc)
     rest = read_tail(rest, doc)
     Body(doc).run(rest)
