@@ -988,6 +988,31 @@ def test_a_few_or_repeated_bracketed_names_are_text(tmp_path: Path) -> None:
     assert len(doc.body) == 1 and texts(doc.body[0].blocks)[0] == "【图片】第1张照片"
 
 
+def test_a_policy_s_questions_and_answers_are_headings_and_their_text(tmp_path: Path) -> None:
+    """问：……？ over 答：……: each question a heading (before, all of it was one preamble), in the
+    section that holds them where the document has numbered ones."""
+    qa = "问：补贴对象有哪些？\n答：低保家庭中的残疾人。\n问：标准是多少？\n答：每人每月100元。\n另有说明。\n"
+    doc, _, _ = draft(f"某市残疾人两项补贴政策问答\n{qa}", tmp_path)
+    assert doc.preamble == "" and [(s.title, texts(s.blocks)) for s in doc.body] == [
+        ("问：补贴对象有哪些？", ["答：低保家庭中的残疾人。"]),
+        ("问：标准是多少？", ["答：每人每月100元。", "另有说明。"]),
+    ]
+    doc, _, _ = draft(
+        f"某市两项补贴政策解读\n一、出台背景\n为完善制度。\n二、常见问题\n{qa}三、实施时间\n自7月1日起施行。\n",
+        tmp_path,
+    )
+    assert [s.title for s in doc.body] == ["出台背景", "常见问题", "实施时间"]
+    assert [s.title for s in doc.body[1].sections] == ["问：补贴对象有哪些？", "问：标准是多少？"]
+
+
+def test_one_question_or_questions_without_answers_are_text(tmp_path: Path) -> None:
+    """The controls: one answered question, or 问： lines with no 答： under them, stay paragraphs."""
+    doc, _, _ = draft("某市两项补贴政策问答\n问：补贴对象有哪些？\n答：低保家庭中的残疾人。\n", tmp_path)
+    assert doc.body == () and doc.preamble.startswith("问：补贴对象有哪些？")
+    doc, _, _ = draft("某市两项补贴政策问答\n问：补贴对象有哪些？\n问：标准是多少？\n以上问题请来电咨询。\n", tmp_path)
+    assert doc.body == () and "问：标准是多少？" in doc.preamble
+
+
 def test_a_salutation_after_the_text_stays_in_its_place(tmp_path: Path) -> None:
     """各位代表：after lines of text is no 主送: the text keeps its order."""
     doc, _, _ = draft(SPEECH_OPENING, tmp_path)

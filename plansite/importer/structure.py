@@ -8,6 +8,7 @@ chapters are marked as headings (`mark_chapters`).
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 
 from ..numbering import numbered
@@ -26,6 +27,11 @@ CLAUSES = ("decimal-2", "decimal-3")
 # brackets at a line's start (a 专栏 set so is a box, read by the body).
 _BRACKETED = re.compile(r"^【(?P<name>[^【】\s]{2,12})】[\s\u3000]*(?P<rest>.*)$")
 BRACKETED_ITEMS = 3  # so many, each named once, make a document's sections; fewer are text
+# 政策问答 written as 问：……？ over 答：……: each question is a heading (a reader skims the questions).
+_QUESTION = re.compile(r"^问[：:]\s*\S")
+_ANSWER = re.compile(r"^答[：:]\s*\S")
+QUESTIONS = 2  # so many answered questions make a document of questions and answers
+MAX_QUESTION = 80  # a longer 问： is a paragraph
 
 
 TITLE_WITHIN = 10  # items before a title: a letterhead, a 发文字号, a line of marks
@@ -87,6 +93,26 @@ def mark_bracketed(items: list[Item]) -> list[Item]:
     return marked
 
 
+def mark_questions(items: list[Item]) -> None:
+    """A 政策问答 asks 问：……？ and answers 答：……: where two or more questions each have an
+    answer on the next line and the source marks no section, each question (as written, 问：
+    and all) is a heading, as a source's style would mark it, and its answer the text under it."""
+    lines = [item for item in items if not isinstance(item, Line) or item.text.strip()]
+    questions = [
+        line
+        for line, after in itertools.pairwise(lines)
+        if isinstance(line, Line)
+        and isinstance(after, Line)
+        and _QUESTION.match(line.text)
+        and len(line.text) <= MAX_QUESTION
+        and _ANSWER.match(after.text)
+    ]
+    if len(questions) < QUESTIONS or any(isinstance(item, Line) and item.heading > 1 for item in items):
+        return
+    for line in questions:
+        line.heading = 2
+
+
 def _clause(text: str) -> bool:
     n = numbered(text)
     return n is not None and n.style.name in CLAUSES
@@ -98,6 +124,7 @@ def parse(items: list[Item], known: DocDraft | None = None) -> DocDraft:
     mark_title(items)
     mark_chapters(items)
     items = mark_bracketed(items)
+    mark_questions(items)
     rest = read_head(items, doc)
     rest = read_tail(rest, doc)
     Body(doc).run(rest)
