@@ -1013,6 +1013,25 @@ def test_one_question_or_questions_without_answers_are_text(tmp_path: Path) -> N
     assert doc.body == () and "问：标准是多少？" in doc.preamble
 
 
+def test_a_form_s_blank_rows_copied_as_tabs_are_rows_of_its_table(tmp_path: Path) -> None:
+    """A 回执 copied as text is its header over lines of tabs alone: before, those lines ended the
+    table, and the header, a table of one row, was a line of text; now the rows are empty, as the
+    Word and web page forms give them."""
+    text = (
+        "关于召开会议的通知\n一、会议时间\n3月5日。\n附件：参会回执\n某市残疾人联合会\n2024年2月26日\n附件\n参会回执\n"
+    )
+    source = tmp_path / "notice.txt"  # not `draft`: dedent would empty the lines of tabs
+    source.write_text(text + "单位\t姓名\t职务\n\t\t\n\t\t\n", encoding="utf-8")
+    doc, _ = draft_of_file(source, tmp_path)
+    (table,) = [b for b in doc.annexes[0].blocks if isinstance(b, m.Table)]
+    assert table.head == ("单位", "姓名", "职务")
+    assert [[c.text for c in row] for row in table.rows if isinstance(row, tuple)] == [["", "", ""], ["", "", ""]]
+    # The control: a blank line after a table's rows still ends it.
+    (tmp_path / "control").mkdir()
+    doc, _, _ = draft(text + "单位\t姓名\n残联\t王某\n\n请于3月1日前报送。\n", tmp_path / "control")
+    assert texts(doc.annexes[0].blocks)[-1] == "请于3月1日前报送。"
+
+
 def test_a_salutation_after_the_text_stays_in_its_place(tmp_path: Path) -> None:
     """各位代表：after lines of text is no 主送: the text keeps its order."""
     doc, _, _ = draft(SPEECH_OPENING, tmp_path)

@@ -139,6 +139,9 @@ def _split_tabs(line: str) -> list[str]:
     return cells
 
 
+_EMPTY_ROW = re.compile(r"[ \u3000]*\t[\t \u3000]*")  # a row of empty cells, as a text copy keeps it: tabs alone
+
+
 def _row_per_line_tabs(lines: list[str], start: int) -> tuple[TableDraft, int] | None:
     """One row per line, cells separated by tabs (pasted from Word or a spreadsheet). Inside the
     table, a line without tabs is a group row (一、知识产权保护方面) when it is a bare numbered
@@ -152,6 +155,10 @@ def _row_per_line_tabs(lines: list[str], start: int) -> tuple[TableDraft, int] |
     prefix = ""  # a first cell broken over lines before its row: （七） / 费用控制 \t 37.…
     i = start
     while i < len(lines):
+        if rows and _EMPTY_ROW.fullmatch(lines[i]):
+            rows.append([""] * width)  # a form's row left blank to fill in (a 回执's)
+            i += 1
+            continue
         if not lines[i].strip():
             after = _over_page_break(lines, i, rows) if rows else None
             if after is None:
