@@ -60,9 +60,9 @@ class Numbered:
     rest: str  # the text after the label
 
 
-# Labels that end in punctuation (一、 1． (一)) join their title directly;
-# word-like labels (第一章 专栏1 附件1) take a space, as the documents print them.
-_JOINING = tuple("、．.，,:：)）")
+# Labels that end in punctuation (一、 1． (一)) or are a circled number (①) join their title
+# directly; word-like labels (第一章 专栏1 附件1) take a space, as the documents print them.
+_JOINING = (*"、．.，,:：)）", *(chr(c) for c in range(ord("①"), ord("⑳") + 1)))
 
 
 def label_gap(label: str) -> str:

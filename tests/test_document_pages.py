@@ -133,7 +133,7 @@ def test_deep_nesting_keeps_levels(feature_pages) -> None:  # type: ignore[no-un
     assert levels["第一章 发展基础"] == 2
     assert levels["1.第五层。"] == 6
     assert levels["（1）第六层"] == 7
-    assert levels["① 第七层"] == 8
+    assert levels["①第七层"] == 8
 
 
 def test_index_lists_every_document(feature_pages, real_pages) -> None:  # type: ignore[no-untyped-def]

@@ -1032,6 +1032,15 @@ def test_a_form_s_blank_rows_copied_as_tabs_are_rows_of_its_table(tmp_path: Path
     assert texts(doc.annexes[0].blocks)[-1] == "请于3月1日前报送。"
 
 
+def test_circled_numbers_join_their_text_as_written(tmp_path: Path) -> None:
+    """①建设县康复中心。 is published as written (before, ① took a space after it, as 第一章
+    does: the text a reader copied or searched for was not the document's own)."""
+    doc, _, _ = draft(
+        "某县残疾人工作要点\n一、加强康复\n（一）机构建设\n①建设县康复中心。\n②培训康复人员。\n", tmp_path
+    )
+    assert texts(doc.body[0].sections[0].blocks) == ["①建设县康复中心。", "②培训康复人员。"]
+
+
 def test_a_salutation_after_the_text_stays_in_its_place(tmp_path: Path) -> None:
     """各位代表：after lines of text is no 主送: the text keeps its order."""
     doc, _, _ = draft(SPEECH_OPENING, tmp_path)
