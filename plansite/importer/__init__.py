@@ -79,7 +79,8 @@ def import_text(
     else:
         lines = clean_lines(read_block(text, known, dropped), dropped)
         items = join_broken(find_tables(lines))
-    return _result(_parsed(items, known, dropped), text, source_name, doc_id, dropped, taken)
+    hint = SCRIPTED_PAGE if is_html(text, source_name) else ""
+    return _result(_parsed(items, known, dropped, source_name, hint), text, source_name, doc_id, dropped, taken)
 
 
 def import_bytes(
@@ -102,7 +103,7 @@ def import_bytes(
             raise SourceError(
                 f"{source_name} 看起来是 Word 文件，但无法打开（{error}）：文件可能已损坏，请在 Word 或 WPS 里另存为 .docx 再导入。"
             ) from error
-        return _result(_parsed(items, known, left_out), source_name, source_name, doc_id, left_out, taken)
+        return _result(_parsed(items, known, left_out, source_name), source_name, source_name, doc_id, left_out, taken)
     if is_pdf(data):
         dropped: list[str] = []
         known = DocDraft()
@@ -110,7 +111,7 @@ def import_bytes(
             items = pdf_items(data, known, dropped)
         except NotReadablePdfError as error:
             raise SourceError(f"{source_name} 是 PDF，但读不出文字：{error}。") from error
-        return _result(_parsed(items, known, dropped), source_name, source_name, doc_id, dropped, taken)
+        return _result(_parsed(items, known, dropped, source_name), source_name, source_name, doc_id, dropped, taken)
     if is_ofd(data):
         try:
             laid_out = ofd_text(data)
@@ -169,11 +170,22 @@ def _other_format(data: bytes) -> str:
     return ""
 
 
-def _parsed(items: list[Line | TableDraft], known: DocDraft, dropped: list[str]) -> DocDraft:
+# Why a page may hold no text: many sites fill the page by script once a browser has opened it.
+SCRIPTED_PAGE = "网页的正文可能是浏览器打开后由脚本载入的，请在浏览器里打开它，复制正文存为文字文件再导入"
+NO_TEXT_HINT = "文件可能是空的，或只有图片（请先用 OCR 软件识别成文字）"
+
+
+def _parsed(
+    items: list[Line | TableDraft], known: DocDraft, dropped: list[str], source_name: str, hint: str = ""
+) -> DocDraft:
     """The draft of the items, their characters first made what a reader can find and hear: a
     radical that stands for a character (⼈ for 人, ⻓ for 长, as a PDF's text often has them) that
     character, so that 第⼀章 is a heading; a private-use code point (a 生僻字 made in one office's
-    font) 〓, where the editor sees it and writes the character."""
+    font) 〓, where the editor sees it and writes the character. Without any text, no draft: an
+    empty one would be a file `check` refuses, for a reason the editor could not see."""
+    if not known.title and not any(isinstance(item, TableDraft) or item.text.strip() for item in items):
+        left_out = f"（另有 {len(dropped)} 处当作网页导航等没有导入）" if dropped else ""
+        raise SourceError(f"{source_name} 里没有读出正文文字{left_out}：{hint or NO_TEXT_HINT}。")
     fixed = _Characters()
     for item in items:
         if isinstance(item, Line):
