@@ -83,13 +83,15 @@ def mark_bracketed(items: list[Item]) -> list[Item]:
         return items
     if any(isinstance(item, Line) and item.heading > 1 for item in items):
         return items  # the source marks its sections itself
-    marked = list(items)
-    for n, m in reversed(found):
-        line = items[n]
-        assert isinstance(line, Line)
-        heading = dataclasses.replace(line, text=m["name"], heading=2, run_in=0, list_item=False)
-        rest = [dataclasses.replace(line, text=m["rest"], run_in=0, blank_before=False)] if m["rest"] else []
-        marked[n : n + 1] = [heading, *rest]
+    names_at = dict(found)
+    marked: list[Item] = []
+    for n, item in enumerate(items):
+        if (m := names_at.get(n)) is None or not isinstance(item, Line):
+            marked.append(item)
+            continue
+        marked.append(dataclasses.replace(item, text=m["name"], heading=2, run_in=0, list_item=False))
+        if m["rest"]:
+            marked.append(dataclasses.replace(item, text=m["rest"], run_in=0, blank_before=False))
     return marked
 
 
