@@ -71,8 +71,8 @@ def mark_chapters(items: list[Item]) -> None:
 def mark_bracketed(items: list[Item]) -> list[Item]:
     """A service guide (办事指南) names its parts 【申请条件】, 【申请材料】, 【办理时限】20个工作日:
     where three or more lines start with names in 【】, each once, and the source marks no
-    section (a title it may), each name is a heading (as a source's style would mark it) and what follows it on
-    its line is a paragraph under it."""
+    section (a title it may), each name is a heading (as a source's style would mark it) and
+    what follows it on its line is a paragraph under it."""
     found = [
         (n, m)
         for n, item in enumerate(items)
