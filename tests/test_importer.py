@@ -1739,6 +1739,22 @@ def test_the_public_note_under_the_signature_closes_the_document(tmp_path: Path)
     assert not doc.annexes and "（此件公开发布）" not in str(doc.body)
 
 
+def test_a_contact_under_the_signature_is_a_note_as_the_public_note_is(tmp_path: Path) -> None:
+    """（联系人：……） under the 落款 of a reply or a 请示, alone or after （此件公开发布）: before,
+    the 落款 above it was not found and was published as text."""
+    head = "关于第45号建议的答复\n\n王芳代表：\n\n现答复如下。\n\n一、基本情况\n\n已实施。\n\n特此答复。\n\n"
+    for notes in (
+        ["（联系人：李华；联系电话：0827-7654321）"],
+        ["（此件公开发布）", "（联系人：李华，电话：7654321）"],
+    ):
+        doc, _, _ = draft(head + "某市残疾人联合会\n2024年6月20日\n\n" + "\n".join(notes) + "\n", tmp_path)
+        assert doc.signature is not None and doc.signature.issuer == "某市残疾人联合会"
+        assert doc.closing.split("\n\n") == ["特此答复。", *notes]
+    # The control: a bracketed line that is no 附注 after the 落款 leaves it text, as before.
+    doc, _, _ = draft(head + "某市残疾人联合会\n2024年6月20日\n\n（请各单位认真落实）\n", tmp_path)
+    assert doc.signature is None
+
+
 def test_the_keywords_of_an_older_document_s_imprint_are_its_keywords(tmp_path: Path) -> None:
     """Before 2012 (GB/T 9704-1999) a 公文's 版记 starts with its 主题词: the 落款 above it was not
     found and the 版记 was published as text; now they are the keywords, the rest a comment."""

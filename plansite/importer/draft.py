@@ -175,7 +175,8 @@ class DocDraft:
     glossary: list[TermDraft] = field(default_factory=list)
     annexes: list[SectionDraft] = field(default_factory=list)
     signature: tuple[str, dt.date | None] | None = None
-    public_note: str = ""  # （此件公开发布） under the 落款: the document's last words, in no section or annex
+    # （此件公开发布）, （联系人：……） under the 落款: the document's last words, in no section or annex
+    public_notes: list[str] = field(default_factory=list)
     comments: dict[str, list[str]] = field(default_factory=dict)
 
     def note(self, key: str, text: str) -> None:

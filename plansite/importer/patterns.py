@@ -30,7 +30,10 @@ def issuers(text: str) -> str | None:
     return " ".join(names) if all(ISSUER.match(name) for name in names) else None
 
 
-PUBLIC_NOTE = re.compile(r"^[（(](?:此件|本文|此文)[^）)]{1,20}[）)]$")  # （此件公开发布）, （本文有删减） after a 落款
+# The 附注 under a 落款: （此件公开发布）, （本文有删减）, and the contact a 请示 or a reply gives there,
+# （联系人：李华；联系电话：0827-7654321）.
+PUBLIC_NOTE = re.compile(r"^[（(](?:(?:此件|本文|此文)[^（()）]{1,20}|联系人[^（()）]{1,60})[）)]$")
+MAX_NOTES = 2  # （此件公开发布） and a contact, at most, under one 落款
 # 单位：万人, said apart from a table's title (a line between it and the table, a row of its own).
 UNIT = re.compile(r"^[（(]?(?:计量)?单位[：:][^（()）]{1,30}[)）]?$")
 

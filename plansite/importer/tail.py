@@ -12,9 +12,14 @@ from .draft import (
     cn_date,
 )
 from .lines import Line
-from .patterns import IMPRINT, KEYWORDS, PUBLIC_NOTE, issuers
+from .patterns import IMPRINT, KEYWORDS, MAX_NOTES, PUBLIC_NOTE, issuers
 
 _SOURCE = re.compile(r"^(?:来源|信息来源|稿件来源)\s*[:：]\s*(?P<source>[^\s，。；]{2,30})$")
+
+
+def _note(item: Item) -> str:
+    """The 附注 `item` is, or ""."""
+    return item.text.strip() if isinstance(item, Line) and PUBLIC_NOTE.match(item.text.strip()) else ""
 
 
 def read_tail(items: list[Item], doc: DocDraft) -> list[Item]:
@@ -81,10 +86,11 @@ def _signature(items: list[Item], doc: DocDraft) -> list[Item]:
         if not (names and cn_date(date.text)):
             continue
         rest = items[i + 2 :]
-        note = rest[0].text.strip() if rest and isinstance(rest[0], Line) and PUBLIC_NOTE.match(rest[0].text) else ""
-        rest_start = 1 if note else 0
-        after = rest[rest_start] if len(rest) > rest_start else None
+        notes: list[str] = []
+        while len(notes) < MAX_NOTES and len(rest) > len(notes) and (note := _note(rest[len(notes)])):
+            notes.append(note)
+        after = rest[len(notes)] if len(rest) > len(notes) else None
         if after is None or (isinstance(after, Line) and (ANNEX.match(after.text) or after.heading)):
-            doc.signature, doc.public_note = (names, cn_date(date.text)), note
-            return items[:i] + rest[rest_start:]
+            doc.signature, doc.public_notes = (names, cn_date(date.text)), notes
+            return items[:i] + rest[len(notes) :]
     return items

@@ -34,8 +34,7 @@ MAX_AFTER_CLOSING = 6  # lines after those words that go with them (联系人：
 
 def finish(doc: DocDraft) -> None:
     _closing_words(doc)
-    if doc.public_note:
-        doc.closing.append(doc.public_note)
+    doc.closing += doc.public_notes
     if not doc.title and doc.notice_title:
         match = PRINTED.search(doc.notice_title) or QUOTED_TITLE.search(doc.notice_title)
         if match:
