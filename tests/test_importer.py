@@ -619,6 +619,7 @@ def test_a_document_from_another_province(tmp_path: Path) -> None:
         ("某市人民政府关于同意设立残疾人托养中心的批复", "reply"),
         ("关于市政协五届三次会议第123号提案的答复", "response"),
         ("对市十七届人大二次会议第45号建议的答复", "response"),
+        ("市残联负责人就《某市残疾人两项补贴实施办法》答记者问", "interpretation"),  # not the 办法
         ("某市残疾人联合会关于征求《某市残疾人事业发展规划》意见的函", "letter"),
         ("某市残疾人工作委员会2026年第一次全体会议纪要", "minutes"),
         ("某市残疾人联合会第六次代表大会关于主席团工作报告的决议", "resolution"),

@@ -60,6 +60,7 @@ KIND_WORDS = (
     ("起草说明", "interpretation"),
     ("解读", "interpretation"),
     ("问答", "interpretation"),  # 政策问答: an interpretation as questions and answers
+    ("答记者问", "interpretation"),  # ……负责人就《……》答记者问
     ("图解", "interpretation"),
     ("工作要点", "work-points"),
     ("规划", "plan"),
@@ -69,6 +70,7 @@ KIND_ENDINGS = (
     ("起草说明", "interpretation"),
     ("解读", "interpretation"),
     ("问答", "interpretation"),
+    ("答记者问", "interpretation"),
     ("工作要点", "work-points"),
     ("规划", "plan"),
     ("纲要", "plan"),
