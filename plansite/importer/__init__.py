@@ -61,6 +61,14 @@ class SourceError(ValueError):
     """The file cannot be read as a document; the message (Chinese) says why and what to do."""
 
 
+class NoTextError(SourceError):
+    """No text was read from the source; `left_out` lists what was read and not imported."""
+
+    def __init__(self, message: str, left_out: list[str]) -> None:
+        super().__init__(message)
+        self.left_out = tuple(left_out)
+
+
 def import_text(
     text: str, *, source_name: str, doc_id: str | None = None, taken: Callable[[str], bool] = _nothing_taken
 ) -> ImportResult:
@@ -185,7 +193,7 @@ def _parsed(
     empty one would be a file `check` refuses, for a reason the editor could not see."""
     if not known.title and not any(isinstance(item, TableDraft) or item.text.strip() for item in items):
         left_out = f"（另有 {len(dropped)} 处当作网页导航等没有导入）" if dropped else ""
-        raise SourceError(f"{source_name} 里没有读出正文文字{left_out}：{hint or NO_TEXT_HINT}。")
+        raise NoTextError(f"{source_name} 里没有读出正文文字{left_out}：{hint or NO_TEXT_HINT}。", dropped)
     fixed = _Characters()
     for item in items:
         if isinstance(item, Line):
