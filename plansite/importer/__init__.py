@@ -74,7 +74,9 @@ def import_text(
 ) -> ImportResult:
     dropped: list[str] = []
     known = DocDraft()
+    hint = ""  # why no text may have been read, where the format says
     if is_html(text, source_name):
+        hint = SCRIPTED_PAGE
         try:
             items = html_items(text, known, dropped, dropped)
         except TooDeepError as error:
@@ -87,7 +89,6 @@ def import_text(
     else:
         lines = clean_lines(read_block(text, known, dropped), dropped)
         items = join_broken(find_tables(lines))
-    hint = SCRIPTED_PAGE if is_html(text, source_name) else ""
     return _result(_parsed(items, known, dropped, source_name, hint), text, source_name, doc_id, dropped, taken)
 
 
